@@ -1,0 +1,266 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace {
+
+const QStringList kSubcommands { QStringLiteral("list"), QStringLiteral("stats"), QStringLiteral("show") };
+
+// "90s", "15m", "1h", "24h", "7d", "2w": a span back from now.
+std::optional<qint64> relativeSpanUsecs(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})([smhdw])$"));
+    const auto match = pattern.match(text.trimmed());
+    if (!match.hasMatch()) {
+        return std::nullopt;
+    }
+    const qint64 n = match.captured(1).toLongLong();
+    const QChar unit = match.captured(2).at(0);
+    const qint64 seconds = unit == QLatin1Char('s') ? 1
+        : unit == QLatin1Char('m')                  ? 60
+        : unit == QLatin1Char('h')                  ? 3600
+        : unit == QLatin1Char('d')                  ? 86400
+                                                    : 7 * 86400;
+    return n * seconds * 1000000;
+}
+
+std::optional<AuditTimestamp> parseTime(const QString &text, bool allowRelative)
+{
+    if (allowRelative) {
+        if (const auto span = relativeSpanUsecs(text)) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+            return AuditTimestamp::fromUsecsSinceEpoch(now - *span);
+        }
+    }
+    return AuditTimestamp::parse(text, QTimeZone::systemTimeZone());
+}
+
+QString usage(const QString &command)
+{
+    const QString filters = QStringLiteral(
+        "Filters:\n"
+        "  --action A        only this action (repeatable: any of them)\n"
+        "  --transport T     http, mcp or system\n"
+        "  --bank B          only this bank id (matched exactly)\n"
+        "  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, 7d, 30d ago\n"
+        "  --until TIME      before TIME (exclusive)\n"
+        "  --failed          only calls that ended without a response\n"
+        "  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)\n"
+        "  --schema S        schema of the audit table (default public)\n"
+        "  --table T         audit table (default audit_log)\n"
+        "  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = none)\n");
+    const QString connection = QStringLiteral(
+        "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it leaves\n"
+        "out comes from the PG* environment variables, ~/.pgpass and the service file.\n");
+    if (command == QLatin1String("list")) {
+        return QStringLiteral("Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] "
+                              "[--oldest-first] [--format table|jsonl|csv]\n\n"
+                              "Lists audit entries, newest first, without their JSON documents.\n"
+                              "  --limit N         at most N entries (default 50)\n"
+                              "  --after CURSOR    continue after this entry: its started_at,id as printed\n"
+                              "  --oldest-first    oldest entries first\n"
+                              "  --format F        table (default), jsonl or csv\n\n")
+            + filters + QLatin1Char('\n') + connection;
+    }
+    if (command == QLatin1String("stats")) {
+        return QStringLiteral("Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] "
+                              "[--utc] [--format table|json]\n\n"
+                              "Request volume per hour (today) or per day (7d, 30d), per action.\n"
+                              "  --period P        today, 7d (default) or 30d\n"
+                              "  --utc             buckets by UTC hours and days instead of local time\n"
+                              "  --format F        table (default) or json\n\n")
+            + filters + QLatin1Char('\n') + connection;
+    }
+    if (command == QLatin1String("show")) {
+        return QStringLiteral("Usage: audit-viewer show [CONNINFO] ID [--format text|json]\n\n"
+                              "Shows one audit entry with its request, response and metadata.\n"
+                              "  --format F        text (default) or json (one object, documents as stored)\n"
+                              "  --schema S, --table T as for list\n\n")
+            + connection;
+    }
+    return QStringLiteral("Usage: audit-viewer [CONNINFO] [--schema S] [--table T]\n"
+                          "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl|csv]\n"
+                          "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]\n"
+                          "       audit-viewer show   [CONNINFO] ID [--format text|json]\n\n"
+                          "Browse the audit log of a Hindsight memory server. Without a sub-command the window opens.\n"
+                          "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
+                          "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n")
+        + connection;
+}
+
+} // namespace
+
+bool CommandLine::isHeadless(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        if (kSubcommands.contains(argument) || argument == QLatin1String("--help") || argument == QLatin1String("-h")
+            || argument == QLatin1String("--version") || argument == QLatin1String("-v")) {
+            return true;
+        }
+        if (!argument.startsWith(QLatin1Char('-'))) {
+            return false; // the first word decides; a CONNINFO means the GUI
+        }
+    }
+    return false;
+}
+
+std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QString *error)
+{
+    CommandLine result;
+    QStringList args = arguments;
+    QString command;
+    if (args.size() > 1 && kSubcommands.contains(args.at(1))) {
+        command = args.takeAt(1);
+    }
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QString());
+    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") }, QString());
+    const QCommandLineOption action(QStringLiteral("action"), QString(), QStringLiteral("A"));
+    const QCommandLineOption transport(QStringLiteral("transport"), QString(), QStringLiteral("T"));
+    const QCommandLineOption bank(QStringLiteral("bank"), QString(), QStringLiteral("B"));
+    const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("TIME"));
+    const QCommandLineOption until(QStringLiteral("until"), QString(), QStringLiteral("TIME"));
+    const QCommandLineOption failed(QStringLiteral("failed"), QString());
+    const QCommandLineOption search(QStringLiteral("search"), QString(), QStringLiteral("TEXT"));
+    const QCommandLineOption schema(QStringLiteral("schema"), QString(), QStringLiteral("S"));
+    const QCommandLineOption table(QStringLiteral("table"), QString(), QStringLiteral("T"));
+    const QCommandLineOption timeout(QStringLiteral("statement-timeout"), QString(), QStringLiteral("MS"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"));
+    const QCommandLineOption after(QStringLiteral("after"), QString(), QStringLiteral("CURSOR"));
+    const QCommandLineOption oldestFirst(QStringLiteral("oldest-first"), QString());
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"));
+    const QCommandLineOption period(QStringLiteral("period"), QString(), QStringLiteral("P"));
+    const QCommandLineOption utc(QStringLiteral("utc"), QString());
+    parser.addOptions({ help, version, schema, table, timeout });
+    const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats") || command.isEmpty();
+    if (filtered) {
+        parser.addOptions({ action, transport, bank, since, until, failed, search });
+    }
+    if (command == QLatin1String("list")) {
+        parser.addOptions({ limit, after, oldestFirst, format });
+    } else if (command == QLatin1String("stats")) {
+        parser.addOptions({ period, utc, format });
+    } else if (command == QLatin1String("show")) {
+        parser.addOption(format);
+    }
+
+    auto fail = [&](const QString &message) -> std::optional<CommandLine> {
+        *error = message;
+        return std::nullopt;
+    };
+    if (!parser.parse(args)) {
+        return fail(parser.errorText() + QLatin1Char('.'));
+    }
+    result.helpText = usage(command);
+    if (parser.isSet(help)) {
+        result.command = Command::Help;
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.command = Command::Version;
+        return result;
+    }
+
+    QStringList positional = parser.positionalArguments();
+    if (command == QLatin1String("show")) {
+        if (positional.isEmpty() || positional.size() > 2) {
+            return fail(QStringLiteral("show takes an entry id, optionally after a CONNINFO."));
+        }
+        result.entryId = positional.takeLast();
+    }
+    if (positional.size() > 1) {
+        return fail(QStringLiteral("Unexpected argument \"%1\"; give at most one CONNINFO (quote it if it has spaces).")
+                        .arg(positional.at(1)));
+    }
+    result.conninfo = positional.value(0);
+    result.command = command == QLatin1String("list") ? Command::List
+        : command == QLatin1String("stats")           ? Command::Stats
+        : command == QLatin1String("show")            ? Command::Show
+                                                      : Command::Gui;
+
+    if (parser.isSet(schema)) {
+        result.table.schema = parser.value(schema);
+    }
+    if (parser.isSet(table)) {
+        result.table.table = parser.value(table);
+    }
+    if (result.table.schema.isEmpty() || result.table.table.isEmpty()) {
+        return fail(QStringLiteral("--schema and --table must not be empty."));
+    }
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        result.statementTimeoutMs = parser.value(timeout).toInt(&ok);
+        if (!ok || result.statementTimeoutMs < 0) {
+            return fail(QStringLiteral("--statement-timeout takes a number of milliseconds."));
+        }
+    }
+
+    if (filtered) {
+        AuditFilter &f = result.filter;
+        f.actions = parser.values(action);
+        f.transport = parser.value(transport);
+        if (parser.isSet(bank)) {
+            f.bank = parser.value(bank);
+        }
+        if (parser.isSet(since)) {
+            f.since = parseTime(parser.value(since), true);
+            if (!f.since) {
+                return fail(QStringLiteral("--since takes an ISO 8601 time such as 2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
+            }
+        }
+        if (parser.isSet(until)) {
+            f.until = parseTime(parser.value(until), false);
+            if (!f.until) {
+                return fail(QStringLiteral("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
+            }
+        }
+        f.failedOnly = parser.isSet(failed);
+        f.search = parser.value(search);
+    }
+
+    const QString formatValue = parser.value(format);
+    if (result.command == Command::List) {
+        bool ok = false;
+        if (parser.isSet(limit)) {
+            result.limit = parser.value(limit).toInt(&ok);
+            if (!ok || result.limit < 1) {
+                return fail(QStringLiteral("--limit takes a positive number."));
+            }
+        }
+        if (parser.isSet(after)) {
+            result.after = PageCursor::decode(parser.value(after));
+            if (!result.after) {
+                return fail(QStringLiteral("--after takes the last row's started_at,id, e.g. 2026-03-27T10:15:30.123456Z,<uuid>."));
+            }
+        }
+        result.order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+        result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
+        if (!QStringList { QStringLiteral("table"), QStringLiteral("jsonl"), QStringLiteral("csv") }.contains(result.format)) {
+            return fail(QStringLiteral("--format takes table, jsonl or csv."));
+        }
+    } else if (result.command == Command::Stats) {
+        if (parser.isSet(period)) {
+            const auto p = volumePeriodFromName(parser.value(period));
+            if (!p) {
+                return fail(QStringLiteral("--period takes today, 7d or 30d."));
+            }
+            result.period = *p;
+        }
+        result.utc = parser.isSet(utc);
+        result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
+        if (result.format != QLatin1String("table") && result.format != QLatin1String("json")) {
+            return fail(QStringLiteral("--format takes table or json."));
+        }
+    } else if (result.command == Command::Show) {
+        result.format = formatValue.isEmpty() ? QStringLiteral("text") : formatValue;
+        if (result.format != QLatin1String("text") && result.format != QLatin1String("json")) {
+            return fail(QStringLiteral("--format takes text or json."));
+        }
+    }
+    return result;
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "auditfilter.h"
+#include "volumestats.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What the command line asked for: a sub-command with its connection, filter and output
+// options, or the GUI. Parsing never touches the database.
+struct CommandLine
+{
+    enum class Command { Gui, List, Stats, Show, Help, Version };
+
+    Command command = Command::Gui;
+    QString conninfo;
+    AuditTableRef table;
+    AuditFilter filter;
+    int limit = 50;
+    std::optional<PageCursor> after;
+    SortOrder order = SortOrder::NewestFirst;
+    QString format;
+    VolumePeriod period = VolumePeriod::SevenDays;
+    bool utc = false;
+    QString entryId;
+    int statementTimeoutMs = 5 * 60 * 1000;
+    QString helpText;
+
+    // Parses argv (including the program name). On a usage error returns nullopt and
+    // sets `error` to one sentence.
+    static std::optional<CommandLine> parse(const QStringList &arguments, QString *error);
+    static bool isHeadless(const QStringList &arguments);
+};

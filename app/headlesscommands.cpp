@@ -1,0 +1,232 @@
+#include "headlesscommands.h"
+
+#include "auditrepository.h"
+#include "databaseconnection.h"
+#include "entryformat.h"
+#include "jsonprettyprinter.h"
+
+#include <QIODevice>
+#include <QLocale>
+#include <QSet>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitDatabase = 2;
+
+void writeLine(QIODevice &device, const QString &line)
+{
+    device.write(line.toUtf8());
+    device.write("\n", 1);
+}
+
+int fail(QIODevice &err, const QueryError &error)
+{
+    writeLine(err, QStringLiteral("audit-viewer: ") + error.message);
+    return kExitDatabase;
+}
+
+// Pads to `width` columns of text for the table formats.
+QString padded(const QString &text, qsizetype width)
+{
+    return text.leftJustified(width, QLatin1Char(' '));
+}
+
+QString prettyDocument(const std::optional<QString> &json, int baseIndent)
+{
+    if (!json) {
+        return QStringLiteral("null");
+    }
+    const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(*json), baseIndent);
+    return formatted.ok ? formatted.text : *json;
+}
+
+int listEntries(const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+{
+    auto page = repository.page(cl.filter, cl.limit, cl.after, cl.order);
+    if (!page) {
+        return fail(err, page.error());
+    }
+    if (cl.format == QLatin1String("jsonl")) {
+        for (const AuditEntry &entry : page->entries) {
+            writeLine(out, EntryFormat::jsonLine(entry));
+        }
+    } else if (cl.format == QLatin1String("csv")) {
+        writeLine(out, EntryFormat::csvHeader());
+        for (const AuditEntry &entry : page->entries) {
+            writeLine(out, EntryFormat::csvRow(entry, true));
+        }
+    } else {
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        writeLine(out, QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                           .arg(padded(QStringLiteral("started"), 33), padded(QStringLiteral("action"), 20),
+                               padded(QStringLiteral("transport"), 9), padded(QStringLiteral("bank"), 24),
+                               QStringLiteral("duration ms").rightJustified(12), padded(QStringLiteral("status"), 7),
+                               QStringLiteral("id")));
+        for (const AuditEntry &entry : page->entries) {
+            writeLine(out, QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                               .arg(padded(entry.startedAt.toDisplayString(zone), 33), padded(entry.action, 20),
+                                   padded(entry.transport, 9), padded(entry.bankId.value_or(QStringLiteral("-")), 24),
+                                   entry.durationMsText().rightJustified(12),
+                                   padded(AuditEntry::statusName(entry.status()), 7), entry.id));
+        }
+        if (page->hasMore && !page->entries.isEmpty()) {
+            PageCursor next { page->entries.last().startedAt, page->entries.last().id };
+            writeLine(err, QStringLiteral("More entries follow: --after %1").arg(next.encode()));
+        }
+    }
+    return kExitOk;
+}
+
+int showStats(const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+{
+    const QTimeZone zone = cl.utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+    auto series = repository.volume(cl.filter, cl.period, zone);
+    if (!series) {
+        return fail(err, series.error());
+    }
+    if (cl.format == QLatin1String("json")) {
+        QStringList buckets;
+        for (const VolumeBucket &bucket : series->buckets) {
+            QStringList actions;
+            for (auto it = bucket.actions.cbegin(); it != bucket.actions.cend(); ++it) {
+                actions.append(EntryFormat::jsonString(it.key()) + QLatin1Char(':') + QString::number(it.value()));
+            }
+            buckets.append(QStringLiteral(R"({"time":%1,"total":%2,"actions":{%3}})")
+                               .arg(EntryFormat::jsonString(bucket.start.toIsoUtc()))
+                               .arg(bucket.total)
+                               .arg(actions.join(QLatin1Char(','))));
+        }
+        writeLine(out, QStringLiteral(R"({"period":%1,"trunc":%2,"zone":%3,"start":%4,"end":%5,"total":%6,"buckets":[%7]})")
+                           .arg(EntryFormat::jsonString(volumePeriodName(cl.period)),
+                               EntryFormat::jsonString(volumeUnitName(series->range.unit)),
+                               EntryFormat::jsonString(series->zoneId),
+                               EntryFormat::jsonString(series->range.from.toIsoUtc()),
+                               EntryFormat::jsonString(series->range.to.toIsoUtc()))
+                           .arg(series->total())
+                           .arg(buckets.join(QLatin1Char(','))));
+        return kExitOk;
+    }
+    // Table: one column per action, busiest first.
+    QHash<QString, qint64> totals;
+    for (const VolumeBucket &bucket : series->buckets) {
+        for (auto it = bucket.actions.cbegin(); it != bucket.actions.cend(); ++it) {
+            totals[it.key()] += it.value();
+        }
+    }
+    QStringList actions = totals.keys();
+    std::sort(actions.begin(), actions.end(), [&](const QString &a, const QString &b) {
+        return totals.value(a) != totals.value(b) ? totals.value(a) > totals.value(b) : a < b;
+    });
+    const bool hourly = series->range.unit == VolumeBucketUnit::Hour;
+    QStringList header { padded(hourly ? QStringLiteral("hour") : QStringLiteral("day"), 16),
+        QStringLiteral("total").rightJustified(9) };
+    for (const QString &action : actions) {
+        header.append(action.rightJustified(std::max<qsizetype>(action.size(), 7)));
+    }
+    writeLine(out, header.join(QLatin1String("  ")));
+    for (const VolumeBucket &bucket : series->buckets) {
+        const QDateTime local = bucket.start.toDateTime(zone);
+        QStringList row { padded(local.toString(hourly ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd")), 16),
+            QString::number(bucket.total).rightJustified(9) };
+        for (const QString &action : actions) {
+            row.append(QString::number(bucket.actions.value(action)).rightJustified(std::max<qsizetype>(action.size(), 7)));
+        }
+        writeLine(out, row.join(QLatin1String("  ")));
+    }
+    writeLine(out, QStringLiteral("%1 requests, %2 time zone %3")
+                       .arg(series->total())
+                       .arg(volumePeriodName(cl.period), series->zoneId));
+    return kExitOk;
+}
+
+int showEntry(const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+{
+    auto detail = repository.entry(cl.entryId);
+    if (!detail) {
+        return fail(err, detail.error());
+    }
+    const AuditEntry &e = detail->entry;
+    const QString null = QStringLiteral("null");
+    if (cl.format == QLatin1String("json")) {
+        const QString text = QStringLiteral(
+            "{\n"
+            "  \"id\": %1,\n"
+            "  \"action\": %2,\n"
+            "  \"transport\": %3,\n"
+            "  \"bank_id\": %4,\n"
+            "  \"started_at\": %5,\n"
+            "  \"ended_at\": %6,\n"
+            "  \"duration_ms\": %7,\n"
+            "  \"status\": %8,\n"
+            "  \"request\": %9,\n"
+            "  \"response\": %10,\n"
+            "  \"metadata\": %11\n"
+            "}")
+                                 .arg(EntryFormat::jsonString(e.id), EntryFormat::jsonString(e.action),
+                                     EntryFormat::jsonString(e.transport), e.bankId ? EntryFormat::jsonString(*e.bankId) : null,
+                                     EntryFormat::jsonString(e.startedAt.toIsoUtc()),
+                                     e.endedAt ? EntryFormat::jsonString(e.endedAt->toIsoUtc()) : null,
+                                     EntryFormat::durationMsJson(e), EntryFormat::jsonString(AuditEntry::statusName(e.status())),
+                                     prettyDocument(detail->request, 1))
+                                 .arg(prettyDocument(detail->response, 1), prettyDocument(detail->metadata, 1));
+        writeLine(out, text);
+        return kExitOk;
+    }
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    auto field = [&](const QString &name, const QString &value) { writeLine(out, padded(name, 11) + value); };
+    field(QStringLiteral("id"), e.id);
+    field(QStringLiteral("action"), e.action);
+    field(QStringLiteral("transport"), e.transport);
+    field(QStringLiteral("bank"), e.bankId.value_or(QStringLiteral("(none)")));
+    field(QStringLiteral("started"), e.startedAt.toDisplayString(zone) + QStringLiteral("  (") + e.startedAt.toIsoUtc() + QLatin1Char(')'));
+    field(QStringLiteral("ended"), e.endedAt ? e.endedAt->toDisplayString(zone) + QStringLiteral("  (") + e.endedAt->toIsoUtc() + QLatin1Char(')')
+                                             : QStringLiteral("(running)"));
+    field(QStringLiteral("duration"), e.endedAt ? e.durationMsText() + QStringLiteral(" ms") : QStringLiteral("-"));
+    field(QStringLiteral("status"), AuditEntry::statusName(e.status()));
+    const QList<QPair<QString, std::optional<QString>>> documents {
+        { QStringLiteral("Request"), detail->request },
+        { QStringLiteral("Response"), detail->response },
+        { QStringLiteral("Metadata"), detail->metadata },
+    };
+    for (const auto &[title, document] : documents) {
+        writeLine(out, QString());
+        writeLine(out, title + QLatin1Char(':'));
+        writeLine(out, document ? prettyDocument(document, 0) : QStringLiteral("(none)"));
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
+{
+    auto settings = ConnectionSettings::parse(cl.conninfo);
+    if (!settings) {
+        return fail(err, settings.error());
+    }
+    ConnectionSettings connectionSettings = settings.value();
+    connectionSettings.setTable(cl.table);
+    connectionSettings.setStatementTimeoutMs(cl.statementTimeoutMs);
+    DatabaseConnection connection;
+    if (auto opened = connection.open(connectionSettings); !opened) {
+        return fail(err, opened.error());
+    }
+    const AuditRepository repository(connection.session(), cl.table);
+    if (auto checked = repository.checkTable(); !checked) {
+        return fail(err, checked.error());
+    }
+    switch (cl.command) {
+    case CommandLine::Command::List:
+        return listEntries(cl, repository, out, err);
+    case CommandLine::Command::Stats:
+        return showStats(cl, repository, out, err);
+    case CommandLine::Command::Show:
+        return showEntry(cl, repository, out, err);
+    default:
+        return kExitOk;
+    }
+}

@@ -1,0 +1,44 @@
+#include "auditentry.h"
+
+AuditEntry::Status AuditEntry::status() const
+{
+    if (!endedAt) {
+        return Status::Running;
+    }
+    return hasResponse ? Status::Ok : Status::Failed;
+}
+
+std::optional<qint64> AuditEntry::durationUsecs() const
+{
+    if (!endedAt) {
+        return std::nullopt;
+    }
+    return endedAt->usecsSinceEpoch() - startedAt.usecsSinceEpoch();
+}
+
+QString AuditEntry::durationMsText() const
+{
+    const auto usecs = durationUsecs();
+    if (!usecs) {
+        return {};
+    }
+    const qint64 v = *usecs;
+    const qint64 absV = v < 0 ? -v : v;
+    return QStringLiteral("%1%2.%3")
+        .arg(v < 0 ? QStringLiteral("-") : QString())
+        .arg(absV / 1000)
+        .arg(absV % 1000, 3, 10, QLatin1Char('0'));
+}
+
+QString AuditEntry::statusName(Status status)
+{
+    switch (status) {
+    case Status::Ok:
+        return QStringLiteral("ok");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    case Status::Running:
+        return QStringLiteral("running");
+    }
+    return {};
+}

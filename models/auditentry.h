@@ -1,0 +1,49 @@
+#pragma once
+
+#include "audittimestamp.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// One row of audit_log without its JSON documents: what the table shows.
+struct AuditEntry
+{
+    enum class Status { Ok, Failed, Running };
+
+    QString id;
+    QString action;
+    QString transport;
+    std::optional<QString> bankId;
+    AuditTimestamp startedAt;
+    std::optional<AuditTimestamp> endedAt;
+    bool hasResponse = false;
+
+    // Running while ended_at is NULL; failed when it ended without a response.
+    Status status() const;
+    std::optional<qint64> durationUsecs() const;
+    // "12.345" milliseconds with microsecond precision, or empty while running.
+    QString durationMsText() const;
+    static QString statusName(Status status);
+};
+
+// An entry with its request, response and metadata as the exact text PostgreSQL returns.
+struct AuditEntryDetail
+{
+    AuditEntry entry;
+    std::optional<QString> request;
+    std::optional<QString> response;
+    std::optional<QString> metadata;
+};
+
+struct AuditPage
+{
+    QList<AuditEntry> entries;
+    bool hasMore = false; // another row exists after the last one
+};
+
+Q_DECLARE_METATYPE(AuditEntry)
+Q_DECLARE_METATYPE(AuditEntryDetail)
+Q_DECLARE_METATYPE(AuditPage)

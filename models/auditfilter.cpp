@@ -1,0 +1,48 @@
+#include "auditfilter.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+// PostgreSQL identifier quoting. (QSqlDriver::escapeIdentifier leaves a name that already
+// starts and ends with a double quote untouched, which is wrong for user-typed names.)
+QString quoteIdentifier(const QString &name)
+{
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+QString AuditTableRef::quoted() const
+{
+    return quoteIdentifier(schema) + QLatin1Char('.') + quoteIdentifier(table);
+}
+
+bool AuditFilter::isEmpty() const
+{
+    return actions.isEmpty() && transport.isEmpty() && !bank && !since && !until && !failedOnly
+        && search.isEmpty();
+}
+
+QString PageCursor::encode() const
+{
+    return startedAt.toIsoUtc() + QLatin1Char(',') + id;
+}
+
+std::optional<PageCursor> PageCursor::decode(const QString &text)
+{
+    static const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    const qsizetype comma = text.lastIndexOf(QLatin1Char(','));
+    if (comma < 0) {
+        return std::nullopt;
+    }
+    const QString id = text.mid(comma + 1).trimmed();
+    const auto time = AuditTimestamp::parse(text.left(comma), QTimeZone::utc());
+    if (!time || !uuid.match(id).hasMatch()) {
+        return std::nullopt;
+    }
+    return PageCursor { *time, id.toLower() };
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "audittimestamp.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Where the audit rows live: Hindsight may keep one table per tenant schema.
+struct AuditTableRef
+{
+    QString schema = QStringLiteral("public");
+    QString table = QStringLiteral("audit_log");
+
+    // "schema"."table" with each part quoted as PostgreSQL requires.
+    QString quoted() const;
+    QString displayName() const { return schema + QLatin1Char('.') + table; }
+
+    bool operator==(const AuditTableRef &) const = default;
+};
+
+// What the operator asked to see. Empty members do not filter.
+struct AuditFilter
+{
+    QStringList actions;   // any of these (an empty list matches every action)
+    QString transport;     // http, mcp or system
+    std::optional<QString> bank;
+    std::optional<AuditTimestamp> since; // inclusive
+    std::optional<AuditTimestamp> until; // exclusive
+    bool failedOnly = false; // the call ended without a response
+    QString search;          // matched literally, case-insensitively, in request and response
+
+    bool isEmpty() const;
+    bool operator==(const AuditFilter &) const = default;
+};
+
+enum class SortOrder { NewestFirst, OldestFirst };
+
+// The position after the last row of a page: keyset pagination on (started_at, id).
+struct PageCursor
+{
+    AuditTimestamp startedAt;
+    QString id;
+
+    // "2026-03-27T10:15:30.123456Z,<uuid>", the form `list --after` takes.
+    QString encode() const;
+    static std::optional<PageCursor> decode(const QString &text);
+
+    bool operator==(const PageCursor &) const = default;
+};

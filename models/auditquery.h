@@ -1,0 +1,51 @@
+#pragma once
+
+#include "auditfilter.h"
+#include "volumestats.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// A statement with numbered parameters ($1, $2, ...) and their values as text.
+// Values are never spliced into the SQL; libpq sends them separately.
+struct SqlStatement
+{
+    QString sql;
+    QList<std::optional<QByteArray>> params;
+
+    // Appends a parameter and returns its placeholder, e.g. "$3".
+    QString bind(const QString &value);
+    QString bind(const QByteArray &value);
+};
+
+// Builds the SQL the repository runs. Pure: no database, so unit tests can read it.
+namespace AuditQuery {
+
+// Columns of a page row, in this order: id, action, transport, bank_id, started_at,
+// ended_at, has_response. No JSON column is read for the table.
+SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int limit,
+    const std::optional<PageCursor> &after, SortOrder order);
+SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter);
+// EXPLAIN (FORMAT JSON) of the count: the planner's row estimate, in about a millisecond.
+SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter);
+// Rows: bucket start (timestamptz), action, count. `zoneId` is an IANA name.
+SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const VolumeRange &range,
+    const QString &zoneId);
+// Loose index scans over Hindsight's (action, started_at) and (bank_id, started_at) indexes.
+SqlStatement distinctActions(const AuditTableRef &table);
+SqlStatement distinctBanks(const AuditTableRef &table, const QString &startingAfter, int limit);
+// transport has no index: read the newest rows through the started_at index instead.
+SqlStatement recentTransports(const AuditTableRef &table, int sampleRows);
+SqlStatement entry(const AuditTableRef &table, const QString &id);
+// Columns and types of the table, and whether this role may read it; no rows if it is missing.
+SqlStatement tableColumns(const AuditTableRef &table);
+
+// The WHERE clause (without "WHERE"; "TRUE" for an empty filter), binding into `statement`.
+QString whereClause(const AuditFilter &filter, SqlStatement &statement);
+// `text` as a LIKE pattern that matches it literally anywhere: %, _ and \ escaped.
+QString containsPattern(const QString &text);
+
+} // namespace AuditQuery

@@ -1,0 +1,247 @@
+#include "auditrepository.h"
+
+#include "auditquery.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace {
+
+bool isUuid(const QString &text)
+{
+    static const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"));
+    return uuid.match(text).hasMatch();
+}
+
+AuditTimestamp timestampAt(const PgResult &result, int row, int column)
+{
+    // The session runs in UTC and PostgreSQL's output is regular; a value it could not
+    // produce would be a driver bug, so a parse failure maps to the epoch, not a crash.
+    return AuditTimestamp::fromPostgresText(result.rawValue(row, column), result.rawLength(row, column))
+        .value_or(AuditTimestamp());
+}
+
+} // namespace
+
+AuditRepository::AuditRepository(PgSession session, AuditTableRef table)
+    : m_session(session)
+    , m_table(std::move(table))
+{
+}
+
+AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int column)
+{
+    AuditEntry entry;
+    entry.id = result.text(row, column);
+    entry.action = result.text(row, column + 1);
+    entry.transport = result.text(row, column + 2);
+    entry.bankId = result.optionalText(row, column + 3);
+    entry.startedAt = timestampAt(result, row, column + 4);
+    if (!result.isNull(row, column + 5)) {
+        entry.endedAt = timestampAt(result, row, column + 5);
+    }
+    entry.hasResponse = result.boolean(row, column + 6);
+    return entry;
+}
+
+Result<bool> AuditRepository::checkTable() const
+{
+    auto result = m_session.exec(AuditQuery::tableColumns(m_table));
+    if (!result) {
+        return result.error();
+    }
+    if (result->rowCount() == 0) {
+        return QueryError::schema(QStringLiteral("The table %1 does not exist; choose the schema and table "
+                                                 "that Hindsight writes its audit log to.")
+                                      .arg(m_table.displayName()));
+    }
+    static const QList<QPair<QString, QString>> expected = {
+        { QStringLiteral("id"), QStringLiteral("uuid") },
+        { QStringLiteral("action"), QStringLiteral("text") },
+        { QStringLiteral("transport"), QStringLiteral("text") },
+        { QStringLiteral("bank_id"), QStringLiteral("text") },
+        { QStringLiteral("started_at"), QStringLiteral("timestamp with time zone") },
+        { QStringLiteral("ended_at"), QStringLiteral("timestamp with time zone") },
+        { QStringLiteral("request"), QStringLiteral("jsonb") },
+        { QStringLiteral("response"), QStringLiteral("jsonb") },
+        { QStringLiteral("metadata"), QStringLiteral("jsonb") },
+    };
+    QHash<QString, QString> actual;
+    for (int row = 0; row < result->rowCount(); ++row) {
+        actual.insert(result->text(row, 0), result->text(row, 1));
+    }
+    QStringList missing;
+    QStringList wrongType;
+    for (const auto &[name, type] : expected) {
+        const auto it = actual.constFind(name);
+        if (it == actual.constEnd()) {
+            missing.append(name);
+        } else if (*it != type) {
+            wrongType.append(QStringLiteral("%1 is %2, not %3").arg(name, *it, type));
+        }
+    }
+    if (!missing.isEmpty() || !wrongType.isEmpty()) {
+        QStringList problems;
+        if (!missing.isEmpty()) {
+            problems.append(QStringLiteral("it has no column %1").arg(missing.join(QLatin1String(", "))));
+        }
+        if (!wrongType.isEmpty()) {
+            problems.append(wrongType.join(QLatin1String(", ")));
+        }
+        return QueryError::schema(QStringLiteral("The table %1 is not Hindsight's audit table: %2.")
+                                      .arg(m_table.displayName(), problems.join(QLatin1String("; "))));
+    }
+    if (!result->boolean(0, 2)) {
+        return QueryError::schema(QStringLiteral("This database role may not read %1 (it lacks the SELECT privilege).")
+                                      .arg(m_table.displayName()));
+    }
+    return true;
+}
+
+Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit, const std::optional<PageCursor> &after,
+    SortOrder order) const
+{
+    if (limit < 1) {
+        return QueryError::usage(QStringLiteral("A page holds at least one row."));
+    }
+    // One row more than asked tells whether another page follows, without a count.
+    auto result = m_session.exec(AuditQuery::page(m_table, filter, limit + 1, after, order));
+    if (!result) {
+        return result.error();
+    }
+    AuditPage page;
+    const int rows = result->rowCount();
+    page.hasMore = rows > limit;
+    page.entries.reserve(std::min(rows, limit));
+    for (int row = 0; row < std::min(rows, limit); ++row) {
+        page.entries.append(entryFromRow(*result, row));
+    }
+    return page;
+}
+
+Result<qint64> AuditRepository::estimatedCount(const AuditFilter &filter) const
+{
+    auto result = m_session.exec(AuditQuery::estimatedCount(m_table, filter));
+    if (!result) {
+        return result.error();
+    }
+    QString plan;
+    for (int row = 0; row < result->rowCount(); ++row) {
+        plan += result->text(row, 0);
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(plan.toUtf8());
+    const double rows = doc.array().at(0).toObject().value(QLatin1String("Plan")).toObject().value(QLatin1String("Plan Rows")).toDouble(-1);
+    if (rows < 0) {
+        return QueryError::query(QStringLiteral("The server's query plan had no row estimate."));
+    }
+    return static_cast<qint64>(std::llround(rows));
+}
+
+Result<qint64> AuditRepository::exactCount(const AuditFilter &filter) const
+{
+    auto result = m_session.exec(AuditQuery::exactCount(m_table, filter));
+    if (!result) {
+        return result.error();
+    }
+    return result->integer(0, 0);
+}
+
+Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone,
+    const QDateTime &now) const
+{
+    VolumeSeries series;
+    series.range = VolumeRange::forPeriod(period, now, zone);
+    series.zoneId = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
+    auto result = m_session.exec(AuditQuery::volume(m_table, filter, series.range, series.zoneId));
+    if (!result) {
+        return result.error();
+    }
+    QHash<qint64, qsizetype> indexOfStart;
+    series.buckets.reserve(series.range.bucketStarts.size());
+    for (const AuditTimestamp &start : series.range.bucketStarts) {
+        indexOfStart.insert(start.usecsSinceEpoch(), series.buckets.size());
+        series.buckets.append(VolumeBucket { start, 0, {} });
+    }
+    for (int row = 0; row < result->rowCount(); ++row) {
+        const AuditTimestamp start = timestampAt(*result, row, 0);
+        const auto it = indexOfStart.constFind(start.usecsSinceEpoch());
+        if (it == indexOfStart.constEnd()) {
+            continue; // a row started after `now` (clock skew): not part of the period
+        }
+        VolumeBucket &bucket = series.buckets[*it];
+        const qint64 count = result->integer(row, 2);
+        bucket.actions.insert(result->text(row, 1), count);
+        bucket.total += count;
+    }
+    return series;
+}
+
+Result<QStringList> AuditRepository::distinctActions() const
+{
+    auto result = m_session.exec(AuditQuery::distinctActions(m_table));
+    if (!result) {
+        return result.error();
+    }
+    QStringList actions;
+    for (int row = 0; row < result->rowCount(); ++row) {
+        actions.append(result->text(row, 0));
+    }
+    return actions;
+}
+
+Result<QStringList> AuditRepository::distinctTransports() const
+{
+    auto result = m_session.exec(AuditQuery::recentTransports(m_table, 10000));
+    if (!result) {
+        return result.error();
+    }
+    // Hindsight's three transports are always offered; the sample adds any others in use.
+    QStringList transports { QStringLiteral("http"), QStringLiteral("mcp"), QStringLiteral("system") };
+    for (int row = 0; row < result->rowCount(); ++row) {
+        const QString transport = result->text(row, 0);
+        if (!transports.contains(transport)) {
+            transports.append(transport);
+        }
+    }
+    return transports;
+}
+
+Result<QStringList> AuditRepository::distinctBanks(const QString &startingAfter, int limit) const
+{
+    auto result = m_session.exec(AuditQuery::distinctBanks(m_table, startingAfter, limit));
+    if (!result) {
+        return result.error();
+    }
+    QStringList banks;
+    banks.reserve(result->rowCount());
+    for (int row = 0; row < result->rowCount(); ++row) {
+        banks.append(result->text(row, 0));
+    }
+    return banks;
+}
+
+Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
+{
+    if (!isUuid(id)) {
+        return QueryError::usage(QStringLiteral("\"%1\" is not an audit entry id (a UUID).").arg(id));
+    }
+    auto result = m_session.exec(AuditQuery::entry(m_table, id));
+    if (!result) {
+        return result.error();
+    }
+    if (result->rowCount() == 0) {
+        return QueryError::query(QStringLiteral("No audit entry has the id %1.").arg(id));
+    }
+    AuditEntryDetail detail;
+    detail.entry = entryFromRow(*result, 0);
+    detail.request = result->optionalText(0, 7);
+    detail.response = result->optionalText(0, 8);
+    detail.metadata = result->optionalText(0, 9);
+    return detail;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "auditentry.h"
+#include "auditfilter.h"
+#include "pgresult.h"
+#include "queryerror.h"
+#include "volumestats.h"
+
+#include <QDateTime>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <optional>
+
+// Runs the viewer's read-only queries against one audit table on one connection.
+// Synchronous: call it from the thread that owns the connection (a worker, or the CLI).
+class AuditRepository
+{
+public:
+    AuditRepository(PgSession session, AuditTableRef table);
+
+    const AuditTableRef &table() const { return m_table; }
+
+    // Succeeds when the table exists, is readable and has Hindsight's columns and types;
+    // otherwise one sentence naming what is missing.
+    Result<bool> checkTable() const;
+
+    // Up to `limit` rows after `after` in (started_at, id) order, without JSON columns.
+    Result<AuditPage> page(const AuditFilter &filter, int limit, const std::optional<PageCursor> &after = {},
+        SortOrder order = SortOrder::NewestFirst) const;
+    Result<qint64> estimatedCount(const AuditFilter &filter) const;
+    Result<qint64> exactCount(const AuditFilter &filter) const;
+    // Request volume per bucket and action, zero-filled, in `zone`.
+    Result<VolumeSeries> volume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone,
+        const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+
+    Result<QStringList> distinctActions() const;
+    Result<QStringList> distinctTransports() const;
+    // Banks in the index's order after `startingAfter` (empty: from the first), at most `limit`.
+    Result<QStringList> distinctBanks(const QString &startingAfter = {}, int limit = 10000) const;
+
+    // The entry with its documents; a Usage error when no entry has this id.
+    Result<AuditEntryDetail> entry(const QString &id) const;
+
+    // Reads a page row (columns as AuditQuery::page selects them) starting at `column`.
+    static AuditEntry entryFromRow(const PgResult &result, int row, int column = 0);
+
+private:
+    PgSession m_session;
+    AuditTableRef m_table;
+};

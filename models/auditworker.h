@@ -1,0 +1,74 @@
+#pragma once
+
+#include "auditentry.h"
+#include "auditfilter.h"
+#include "connectionsettings.h"
+#include "queryerror.h"
+#include "volumestats.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QThread>
+#include <QTimeZone>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class AuditRepository;
+class DatabaseConnection;
+
+// Runs the repository on a thread and connection of its own, so the GUI never waits for
+// the database. Each request returns a number; its answer (or queryFailed) carries the
+// same number, so the caller can drop answers to requests it no longer cares about.
+// Thread: create, call and destroy it on one thread (the GUI's); signals arrive there.
+class AuditWorker : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Choices { Actions, Transports, Banks };
+    Q_ENUM(Choices)
+
+    explicit AuditWorker(QObject *parent = nullptr);
+    ~AuditWorker() override;
+
+    quint64 connectTo(const ConnectionSettings &settings);
+    quint64 loadPage(const AuditFilter &filter, int limit, const std::optional<PageCursor> &after = {},
+        SortOrder order = SortOrder::NewestFirst);
+    quint64 estimateCount(const AuditFilter &filter);
+    quint64 countExactly(const AuditFilter &filter);
+    quint64 loadVolume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone);
+    quint64 loadChoices(Choices which, const QString &startingAfter = {});
+    quint64 loadEntry(const QString &id);
+
+    // Thread: any. A queued request is dropped; a running one is stopped on the server
+    // (PQcancel) and answers queryFailed with a Cancelled error.
+    void cancel(quint64 requestId);
+
+signals:
+    void connected(quint64 requestId, const QString &description, const QString &serverVersion);
+    void pageLoaded(quint64 requestId, const AuditPage &page);
+    void countLoaded(quint64 requestId, qint64 count, bool exact);
+    void volumeLoaded(quint64 requestId, const VolumeSeries &series);
+    void choicesLoaded(quint64 requestId, AuditWorker::Choices which, const QStringList &values);
+    void entryLoaded(quint64 requestId, const AuditEntryDetail &entry);
+    void queryFailed(quint64 requestId, const QueryError &error);
+
+private:
+    // Runs `job` on the worker thread; a connection error is retried once after
+    // reconnecting, which is safe because every statement only reads.
+    void run(quint64 requestId, std::function<std::optional<QueryError>(AuditRepository &)> job);
+    bool startRunning(quint64 requestId);
+    void stopRunning();
+
+    QThread m_thread;
+    QObject *m_context = nullptr;                     // lives on m_thread; jobs are posted to it
+    std::unique_ptr<DatabaseConnection> m_connection; // used only on m_thread
+    quint64 m_nextRequestId = 1;
+
+    QMutex m_mutex; // guards the two members below, shared with cancel()
+    quint64 m_running = 0;
+    QSet<quint64> m_cancelled;
+};

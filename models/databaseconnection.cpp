@@ -1,0 +1,153 @@
+#include "databaseconnection.h"
+
+#include <QAtomicInteger>
+#include <QMutexLocker>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <libpq-fe.h>
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("audit-viewer-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// libpq's connection errors: 'connection to server at "h", port p failed: FATAL:  ...'
+// over several lines. One sentence, with what the operator can act on.
+QString connectionErrorSentence(QString message, const QString &password)
+{
+    message = message.trimmed();
+    message.replace(QRegularExpression(QStringLiteral("\\b(FATAL|ERROR):\\s+")), QString());
+    message.replace(QRegularExpression(QStringLiteral("\\s*\\n\\s*")), QStringLiteral(" "));
+    if (!password.isEmpty()) {
+        message.replace(password, QStringLiteral("••••"));
+    }
+    if (message.contains(QLatin1String("no password supplied"))) {
+        return QStringLiteral("Could not connect: the server asks for a password and none was given "
+                              "(type one in, set PGPASSWORD or add it to ~/.pgpass).");
+    }
+    if (message.isEmpty()) {
+        message = QStringLiteral("unknown error");
+    }
+    if (!message.endsWith(QLatin1Char('.')) && !message.endsWith(QLatin1Char('?'))) {
+        message.append(QLatin1Char('.'));
+    }
+    return QStringLiteral("Could not connect: %1").arg(message);
+}
+
+} // namespace
+
+DatabaseConnection::DatabaseConnection() : m_name(uniqueConnectionName()) { }
+
+DatabaseConnection::~DatabaseConnection()
+{
+    close();
+}
+
+Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
+{
+    close();
+    m_settings = settings;
+    m_hasSettings = true;
+    QString optionsError;
+    const QString options = settings.driverOptions(&optionsError);
+    if (!optionsError.isEmpty()) {
+        return QueryError::usage(optionsError);
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return QueryError::connection(QStringLiteral(
+            "Qt's PostgreSQL driver (QPSQL) is not installed; install the package libqt6sql6-psql."));
+    }
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+    m_db.setConnectOptions(options);
+    if (!settings.password().isEmpty()) {
+        m_db.setPassword(settings.password());
+    }
+    if (!m_db.open()) {
+        const QString message = connectionErrorSentence(m_db.lastError().databaseText(), settings.password());
+        close();
+        return QueryError::connection(message);
+    }
+    pg_conn *conn = session().connection();
+    QMutexLocker lock(&m_cancelMutex);
+    m_cancel = PQgetCancel(conn);
+    return true;
+}
+
+void DatabaseConnection::close()
+{
+    {
+        QMutexLocker lock(&m_cancelMutex);
+        if (m_cancel) {
+            PQfreeCancel(m_cancel);
+            m_cancel = nullptr;
+        }
+    }
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+}
+
+bool DatabaseConnection::isOpen() const
+{
+    return m_db.isValid() && m_db.isOpen() && session().isOpen();
+}
+
+Result<bool> DatabaseConnection::ensureOpen()
+{
+    if (isOpen()) {
+        return true;
+    }
+    if (!m_hasSettings) {
+        return QueryError::connection(QStringLiteral("Not connected to a database."));
+    }
+    return open(m_settings);
+}
+
+PgSession DatabaseConnection::session() const
+{
+    if (!m_db.isValid() || !m_db.isOpen()) {
+        return PgSession();
+    }
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "PGconn*") != 0) {
+        return PgSession();
+    }
+    return PgSession(*static_cast<pg_conn *const *>(handle.constData()));
+}
+
+QString DatabaseConnection::description() const
+{
+    pg_conn *conn = session().connection();
+    if (!conn) {
+        return {};
+    }
+    return QStringLiteral("%1@%2:%3/%4")
+        .arg(QString::fromUtf8(PQuser(conn)), QString::fromUtf8(PQhost(conn)), QString::fromUtf8(PQport(conn)),
+            QString::fromUtf8(PQdb(conn)));
+}
+
+QString DatabaseConnection::serverVersion() const
+{
+    pg_conn *conn = session().connection();
+    if (!conn) {
+        return {};
+    }
+    const char *version = PQparameterStatus(conn, "server_version");
+    return version ? QString::fromUtf8(version) : QString();
+}
+
+void DatabaseConnection::cancel()
+{
+    QMutexLocker lock(&m_cancelMutex);
+    if (m_cancel) {
+        char error[256];
+        PQcancel(m_cancel, error, sizeof error);
+    }
+}
