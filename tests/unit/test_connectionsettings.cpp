@@ -1,0 +1,75 @@
+#include "connectionsettings.h"
+
+#include <gtest/gtest.h>
+
+TEST(ConnectionSettings, ParsesUrisAsLibpqDoes)
+{
+    const auto settings = ConnectionSettings::parse(
+        QStringLiteral("postgresql://reader:s%3Bcret@db.example:6432/hindsight?sslmode=verify-full&application_name=x"));
+    ASSERT_TRUE(settings);
+    EXPECT_EQ(settings->value(QStringLiteral("host")).toStdString(), "db.example");
+    EXPECT_EQ(settings->value(QStringLiteral("port")).toStdString(), "6432");
+    EXPECT_EQ(settings->value(QStringLiteral("dbname")).toStdString(), "hindsight");
+    EXPECT_EQ(settings->value(QStringLiteral("sslmode")).toStdString(), "verify-full");
+    EXPECT_EQ(settings->password().toStdString(), "s;cret");
+}
+
+TEST(ConnectionSettings, ParsesKeyValueConninfo)
+{
+    const auto settings = ConnectionSettings::parse(QStringLiteral("host=localhost port=5432 user='o\\'brien' password=pw"));
+    ASSERT_TRUE(settings);
+    EXPECT_EQ(settings->value(QStringLiteral("user")).toStdString(), "o'brien");
+    EXPECT_EQ(settings->password().toStdString(), "pw");
+}
+
+TEST(ConnectionSettings, EmptyConninfoLeavesEverythingToLibpqDefaults)
+{
+    const auto settings = ConnectionSettings::parse(QString());
+    ASSERT_TRUE(settings);
+    EXPECT_TRUE(settings->toConninfoWithoutPassword().isEmpty());
+}
+
+TEST(ConnectionSettings, InvalidConninfoIsOneClearSentence)
+{
+    const auto settings = ConnectionSettings::parse(QStringLiteral("host=x nonsense"));
+    ASSERT_FALSE(settings);
+    EXPECT_EQ(settings.error().kind, QueryError::Kind::Usage);
+    EXPECT_TRUE(settings.error().message.startsWith(QLatin1String("The connection string is not valid")));
+    const auto unknown = ConnectionSettings::parse(QStringLiteral("hots=x"));
+    ASSERT_FALSE(unknown);
+    EXPECT_TRUE(unknown.error().message.contains(QLatin1String("hots")));
+}
+
+TEST(ConnectionSettings, PasswordNeverAppearsInRememberedOrDriverForm)
+{
+    auto settings = ConnectionSettings::parse(QStringLiteral("host=h user=u password=TopSecret42"));
+    ASSERT_TRUE(settings);
+    EXPECT_FALSE(settings->toConninfoWithoutPassword().contains(QLatin1String("TopSecret42")));
+    QString error;
+    EXPECT_FALSE(settings->driverOptions(&error).contains(QLatin1String("TopSecret42")));
+}
+
+TEST(ConnectionSettings, DriverOptionsMakeTheSessionReadOnlyBoundedAndUtc)
+{
+    auto settings = ConnectionSettings::parse(QStringLiteral("host=h options='-c work_mem=64MB'"));
+    ASSERT_TRUE(settings);
+    settings.value().setStatementTimeoutMs(1234);
+    QString error;
+    const QString options = settings->driverOptions(&error);
+    EXPECT_TRUE(error.isEmpty());
+    EXPECT_TRUE(options.contains(QLatin1String("default_transaction_read_only=on")));
+    EXPECT_TRUE(options.contains(QLatin1String("statement_timeout=1234")));
+    EXPECT_TRUE(options.contains(QLatin1String("plan_cache_mode=force_custom_plan")));
+    EXPECT_TRUE(options.contains(QLatin1String("TimeZone=UTC")));
+    EXPECT_TRUE(options.contains(QLatin1String("-c work_mem=64MB")));
+    EXPECT_TRUE(options.contains(QLatin1String("connect_timeout=10")));
+}
+
+TEST(ConnectionSettings, SemicolonsThatQpsqlWouldMangleAreRefused)
+{
+    auto settings = ConnectionSettings::parse(QStringLiteral("host=h application_name='a;b'"));
+    ASSERT_TRUE(settings);
+    QString error;
+    EXPECT_TRUE(settings->driverOptions(&error).isEmpty());
+    EXPECT_TRUE(error.contains(QLatin1String("application_name")));
+}
