@@ -116,7 +116,8 @@ PgSession DatabaseConnection::session() const
         return PgSession();
     }
     const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "PGconn*") != 0) {
+    // Qt 6.4 names the type "pg_conn*", other versions "PGconn*".
+    if (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0) {
         return PgSession();
     }
     return PgSession(*static_cast<pg_conn *const *>(handle.constData()));
