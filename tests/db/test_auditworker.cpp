@@ -1,0 +1,132 @@
+#include "auditworker.h"
+#include "testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+class AuditWorkerTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
+        ASSERT_TRUE(m_admin.createAuditSchema(QStringLiteral("worker"))) << m_admin.error().toStdString();
+        ASSERT_TRUE(m_admin.exec(QStringLiteral(
+            "INSERT INTO worker.audit_log (action, transport, started_at) "
+            "SELECT 'retain', 'http', now() - g * interval '1 minute' FROM generate_series(1, 120) g")));
+        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
+        ASSERT_TRUE(settings);
+        m_settings = settings.value();
+        m_settings.setTable(AuditTableRef { QStringLiteral("worker"), QStringLiteral("audit_log") });
+        m_settings.setValue(QStringLiteral("application_name"), QStringLiteral("audit-viewer-worker-test"));
+    }
+
+    bool connectWorker(AuditWorker &worker)
+    {
+        QSignalSpy connected(&worker, &AuditWorker::connected);
+        worker.connectTo(m_settings);
+        return connected.wait(10000);
+    }
+
+    TestDatabase m_admin;
+    ConnectionSettings m_settings;
+};
+
+} // namespace
+
+TEST_F(AuditWorkerTest, AnswersAPageWithTheRequestNumber)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
+    const quint64 id = worker.loadPage(AuditFilter(), 50);
+    ASSERT_TRUE(pages.wait(10000));
+    EXPECT_EQ(pages.at(0).at(0).toULongLong(), id);
+    const auto page = pages.at(0).at(1).value<AuditPage>();
+    EXPECT_EQ(page.entries.size(), 50);
+    EXPECT_TRUE(page.hasMore);
+}
+
+TEST_F(AuditWorkerTest, ReportsAMissingTableWhenConnecting)
+{
+    AuditWorker worker;
+    m_settings.setTable(AuditTableRef { QStringLiteral("worker"), QStringLiteral("nope") });
+    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
+    worker.connectTo(m_settings);
+    ASSERT_TRUE(failed.wait(10000));
+    const auto error = failed.at(0).at(1).value<QueryError>();
+    EXPECT_EQ(error.kind, QueryError::Kind::Schema);
+}
+
+TEST_F(AuditWorkerTest, CancelStopsARunningQueryQuicklyAndTheConnectionStaysUsable)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    // Another session holds a lock the page query must wait for: a query that runs until cancelled.
+    TestDatabase locker;
+    ASSERT_TRUE(locker.exec(QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
+    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
+    const quint64 blocked = worker.loadPage(AuditFilter(), 50);
+    // Wait until the server shows the statement waiting on the lock.
+    QElapsedTimer waiting;
+    waiting.start();
+    while (m_admin.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                                         "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
+        != QLatin1String("1")) {
+        ASSERT_LT(waiting.elapsed(), 10000) << "the page query never started waiting";
+        QTest::qWait(10);
+    }
+    QElapsedTimer cancelTimer;
+    cancelTimer.start();
+    worker.cancel(blocked);
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_LT(cancelTimer.elapsed(), 200);
+    EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
+    EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+
+    worker.loadPage(AuditFilter(), 10);
+    ASSERT_TRUE(pages.wait(10000));
+    EXPECT_EQ(pages.at(0).at(1).value<AuditPage>().entries.size(), 10);
+}
+
+TEST_F(AuditWorkerTest, CancelledQueuedRequestNeverRuns)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
+    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
+    TestDatabase locker;
+    ASSERT_TRUE(locker.exec(QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    const quint64 first = worker.loadPage(AuditFilter(), 5);
+    const quint64 second = worker.loadPage(AuditFilter(), 6);
+    worker.cancel(second);
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+    ASSERT_TRUE(pages.wait(10000));
+    if (failed.isEmpty()) {
+        ASSERT_TRUE(failed.wait(10000));
+    }
+    ASSERT_EQ(failed.size(), 1);
+    EXPECT_EQ(pages.at(0).at(0).toULongLong(), first);
+    EXPECT_EQ(failed.at(0).at(0).toULongLong(), second);
+    EXPECT_EQ(pages.size(), 1);
+}
+
+TEST_F(AuditWorkerTest, ReconnectsAfterTheBackendIsTerminated)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    ASSERT_EQ(m_admin.scalar(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                            "WHERE application_name = 'audit-viewer-worker-test'")),
+        QStringLiteral("1"));
+    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
+    worker.loadPage(AuditFilter(), 7);
+    ASSERT_TRUE(pages.wait(10000));
+    EXPECT_EQ(pages.at(0).at(1).value<AuditPage>().entries.size(), 7);
+}
