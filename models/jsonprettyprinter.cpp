@@ -3,12 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <type_traits>
 #include <vector>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace {
 
@@ -17,8 +12,7 @@ enum class ErrorKind { None, UnexpectedEnd, UnexpectedCharacter, InvalidEscape, 
 // What the next non-whitespace token may be.
 enum class Expect { Value, FirstValueOrClose, FirstKeyOrClose, Key, Colon, CommaOrClose, End };
 
-template <typename Char>
-char32_t unitOf(Char c)
+template <typename Char> char32_t unitOf(Char c)
 {
     if constexpr (sizeof(Char) == 1) {
         return static_cast<unsigned char>(c);
@@ -92,47 +86,8 @@ char32_t decodeUtf8(const char *p, int length)
 
 // Skips string content that needs no attention: everything except `"`, `\`, control
 // characters and (for UTF-8) bytes >= 0x80, which must be validated.
-template <typename Char>
-const Char *skipPlainStringContent(const Char *p, const Char *end)
+template <typename Char> const Char *skipPlainStringContent(const Char *p, const Char *end)
 {
-#if defined(__SSE2__)
-    if constexpr (sizeof(Char) == 1) {
-        const __m128i quote = _mm_set1_epi8('"');
-        const __m128i backslash = _mm_set1_epi8('\\');
-        const __m128i space = _mm_set1_epi8(' ');
-        while (end - p >= 16) {
-            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            // Signed compare: bytes >= 0x80 are negative, so one test catches both
-            // control characters and non-ASCII.
-            const __m128i special = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
-                _mm_cmplt_epi8(chunk, space));
-            const int mask = _mm_movemask_epi8(special);
-            if (mask != 0) {
-                return p + __builtin_ctz(static_cast<unsigned>(mask));
-            }
-            p += 16;
-        }
-    } else {
-        const __m128i quote = _mm_set1_epi16('"');
-        const __m128i backslash = _mm_set1_epi16('\\');
-        const __m128i lastControl = _mm_set1_epi16(0x1F);
-        const __m128i zero = _mm_setzero_si128();
-        while (end - p >= 8) {
-            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            // Saturating subtract leaves zero exactly for units <= 0x1F.
-            const __m128i control = _mm_cmpeq_epi16(_mm_subs_epu16(chunk, lastControl), zero);
-            const __m128i special = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi16(chunk, quote), _mm_cmpeq_epi16(chunk, backslash)),
-                control);
-            const int mask = _mm_movemask_epi8(special);
-            if (mask != 0) {
-                return p + __builtin_ctz(static_cast<unsigned>(mask)) / 2;
-            }
-            p += 8;
-        }
-    }
-#endif
     while (p != end) {
         const char32_t c = unitOf(*p);
         if (c == '"' || c == '\\' || c < 0x20 || (sizeof(Char) == 1 && c >= 0x80)) {
@@ -145,8 +100,7 @@ const Char *skipPlainStringContent(const Char *p, const Char *end)
 
 // A growable output buffer written through a raw pointer: QString/QByteArray::append per
 // token costs a capacity and detach check in the library each time.
-template <typename Buffer, typename Char>
-class Output
+template <typename Buffer, typename Char> class Output
 {
 public:
     explicit Output(qsizetype expectedSize) { grow(expectedSize); }
@@ -195,8 +149,7 @@ private:
     qsizetype m_capacity = 0;
 };
 
-template <typename Buffer>
-struct Outcome
+template <typename Buffer> struct Outcome
 {
     Buffer text;
     ErrorKind error = ErrorKind::None;
@@ -204,8 +157,7 @@ struct Outcome
     char32_t unexpected = 0;
 };
 
-template <typename Char, typename Buffer>
-class Formatter
+template <typename Char, typename Buffer> class Formatter
 {
 public:
     Formatter(const Char *begin, const Char *end, int indent, int baseIndent)
@@ -407,12 +359,14 @@ private:
         if (q != m_end && unitOf(*q) == '0') {
             ++q;
         } else if (!digitsFollow()) {
-            return failInString(p, q, q == m_end ? ErrorKind::UnexpectedEnd : ErrorKind::UnexpectedCharacter, q);
+            return failInString(
+                p, q, q == m_end ? ErrorKind::UnexpectedEnd : ErrorKind::UnexpectedCharacter, q);
         }
         if (q != m_end && unitOf(*q) == '.') {
             ++q;
             if (!digitsFollow()) {
-                return failInString(p, q, q == m_end ? ErrorKind::UnexpectedEnd : ErrorKind::UnexpectedCharacter, q);
+                return failInString(p, q,
+                    q == m_end ? ErrorKind::UnexpectedEnd : ErrorKind::UnexpectedCharacter, q);
             }
         }
         if (q != m_end && (unitOf(*q) == 'e' || unitOf(*q) == 'E')) {
@@ -421,7 +375,8 @@ private:
                 ++q;
             }
             if (!digitsFollow()) {
-                return failInString(p, q, q == m_end ? ErrorKind::UnexpectedEnd : ErrorKind::UnexpectedCharacter, q);
+                return failInString(p, q,
+                    q == m_end ? ErrorKind::UnexpectedEnd : ErrorKind::UnexpectedCharacter, q);
             }
         }
         m_out.append(p, q - p);
@@ -501,7 +456,8 @@ private:
     int m_baseIndent;
     // The closing bracket each open container waits for; a vector, not the call stack.
     std::vector<char> m_closers;
-    std::array<Char, 1 + JsonPrettyPrinter::maxIndentLevels * JsonPrettyPrinter::maxIndentWidth> m_indentLine;
+    std::array<Char, 1 + JsonPrettyPrinter::maxIndentLevels * JsonPrettyPrinter::maxIndentWidth>
+        m_indentLine;
     ErrorKind m_error = ErrorKind::None;
     const Char *m_errorAt = nullptr;
     char32_t m_unexpected = 0;
@@ -523,8 +479,7 @@ JsonPrettyPrinter::JsonPrettyPrinter(int indent)
 {
 }
 
-template <typename Result, typename Buffer>
-static Result toResult(Outcome<Buffer> &&outcome)
+template <typename Result, typename Buffer> static Result toResult(Outcome<Buffer> &&outcome)
 {
     Result result;
     result.text = std::move(outcome.text);
@@ -562,7 +517,8 @@ JsonFormatResult JsonPrettyPrinter::format(QByteArrayView utf8, int baseIndent) 
 {
     JsonUtf8FormatResult bytes = formatUtf8(utf8, baseIndent);
     // The output holds only validated UTF-8 (partial text stops before a bad byte).
-    return JsonFormatResult{QString::fromUtf8(bytes.text), bytes.ok, std::move(bytes.error), bytes.errorOffset};
+    return JsonFormatResult { QString::fromUtf8(bytes.text), bytes.ok, std::move(bytes.error),
+        bytes.errorOffset };
 }
 
 JsonUtf8FormatResult JsonPrettyPrinter::formatUtf8(QByteArrayView utf8, int baseIndent) const
