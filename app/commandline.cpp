@@ -223,7 +223,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         f.search = parser.value(search);
     }
 
-    const QString formatValue = parser.value(format);
+    const QString formatValue = command.isEmpty() ? QString() : parser.value(format);
     if (result.command == Command::List) {
         bool ok = false;
         if (parser.isSet(limit)) {
