@@ -7,7 +7,8 @@
 
 namespace {
 
-const QStringList kSubcommands { QStringLiteral("list"), QStringLiteral("stats"), QStringLiteral("show") };
+const QStringList kSubcommands { QStringLiteral("list"), QStringLiteral("stats"),
+    QStringLiteral("show") };
 
 // "90s", "15m", "1h", "24h", "7d", "2w": a span back from now.
 std::optional<qint64> relativeSpanUsecs(const QString &text)
@@ -45,47 +46,57 @@ QString usage(const QString &command)
         "  --action A        only this action (repeatable: any of them)\n"
         "  --transport T     http, mcp or system\n"
         "  --bank B          only this bank id (matched exactly)\n"
-        "  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, 7d, 30d ago\n"
+        "  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, "
+        "7d, 30d ago\n"
         "  --until TIME      before TIME (exclusive)\n"
         "  --failed          only calls that ended without a response\n"
         "  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)\n"
         "  --schema S        schema of the audit table (default public)\n"
         "  --table T         audit table (default audit_log)\n"
-        "  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = none)\n");
+        "  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = "
+        "none)\n");
     const QString connection = QStringLiteral(
-        "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it leaves\n"
+        "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
+        "leaves\n"
         "out comes from the PG* environment variables, ~/.pgpass and the service file.\n");
     if (command == QLatin1String("list")) {
-        return QStringLiteral("Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] "
-                              "[--oldest-first] [--format table|jsonl|csv]\n\n"
-                              "Lists audit entries, newest first, without their JSON documents.\n"
-                              "  --limit N         at most N entries (default 50)\n"
-                              "  --after CURSOR    continue after this entry: its started_at,id as printed\n"
-                              "  --oldest-first    oldest entries first\n"
-                              "  --format F        table (default), jsonl or csv\n\n")
+        return QStringLiteral(
+                   "Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] "
+                   "[--oldest-first] [--format table|jsonl|csv]\n\n"
+                   "Lists audit entries, newest first, without their JSON documents.\n"
+                   "  --limit N         at most N entries (default 50)\n"
+                   "  --after CURSOR    continue after this entry: its started_at,id as printed\n"
+                   "  --oldest-first    oldest entries first\n"
+                   "  --format F        table (default), jsonl or csv\n\n")
             + filters + QLatin1Char('\n') + connection;
     }
     if (command == QLatin1String("stats")) {
-        return QStringLiteral("Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] "
-                              "[--utc] [--format table|json]\n\n"
-                              "Request volume per hour (today) or per day (7d, 30d), per action.\n"
-                              "  --period P        today, 7d (default) or 30d\n"
-                              "  --utc             buckets by UTC hours and days instead of local time\n"
-                              "  --format F        table (default) or json\n\n")
+        return QStringLiteral(
+                   "Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] "
+                   "[--bank B] "
+                   "[--utc] [--format table|json]\n\n"
+                   "Request volume per hour (today) or per day (7d, 30d), per action.\n"
+                   "  --period P        today, 7d (default) or 30d\n"
+                   "  --utc             buckets by UTC hours and days instead of local time\n"
+                   "  --format F        table (default) or json\n\n")
             + filters + QLatin1Char('\n') + connection;
     }
     if (command == QLatin1String("show")) {
-        return QStringLiteral("Usage: audit-viewer show [CONNINFO] ID [--format text|json]\n\n"
-                              "Shows one audit entry with its request, response and metadata.\n"
-                              "  --format F        text (default) or json (one object, documents as stored)\n"
-                              "  --schema S, --table T as for list\n\n")
+        return QStringLiteral(
+                   "Usage: audit-viewer show [CONNINFO] ID [--format text|json]\n\n"
+                   "Shows one audit entry with its request, response and metadata.\n"
+                   "  --format F        text (default) or json (one object, documents as stored)\n"
+                   "  --schema S, --table T as for list\n\n")
             + connection;
     }
     return QStringLiteral("Usage: audit-viewer [CONNINFO] [--schema S] [--table T]\n"
-                          "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl|csv]\n"
-                          "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]\n"
+                          "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after "
+                          "CURSOR] [--format table|jsonl|csv]\n"
+                          "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action "
+                          "A] [--bank B] [--utc] [--format table|json]\n"
                           "       audit-viewer show   [CONNINFO] ID [--format text|json]\n\n"
-                          "Browse the audit log of a Hindsight memory server. Without a sub-command the window opens.\n"
+                          "Browse the audit log of a Hindsight memory server. Without a "
+                          "sub-command the window opens.\n"
                           "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
                           "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n")
         + connection;
@@ -96,8 +107,9 @@ QString usage(const QString &command)
 bool CommandLine::isHeadless(const QStringList &arguments)
 {
     for (const QString &argument : arguments.mid(1)) {
-        if (kSubcommands.contains(argument) || argument == QLatin1String("--help") || argument == QLatin1String("-h")
-            || argument == QLatin1String("--version") || argument == QLatin1String("-v")) {
+        if (kSubcommands.contains(argument) || argument == QLatin1String("--help")
+            || argument == QLatin1String("-h") || argument == QLatin1String("--version")
+            || argument == QLatin1String("-v")) {
             return true;
         }
         if (!argument.startsWith(QLatin1Char('-'))) {
@@ -129,7 +141,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption search(QStringLiteral("search"), QString(), QStringLiteral("TEXT"));
     const QCommandLineOption schema(QStringLiteral("schema"), QString(), QStringLiteral("S"));
     const QCommandLineOption table(QStringLiteral("table"), QString(), QStringLiteral("T"));
-    const QCommandLineOption timeout(QStringLiteral("statement-timeout"), QString(), QStringLiteral("MS"));
+    const QCommandLineOption timeout(
+        QStringLiteral("statement-timeout"), QString(), QStringLiteral("MS"));
     const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"));
     const QCommandLineOption after(QStringLiteral("after"), QString(), QStringLiteral("CURSOR"));
     const QCommandLineOption oldestFirst(QStringLiteral("oldest-first"), QString());
@@ -137,7 +150,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption period(QStringLiteral("period"), QString(), QStringLiteral("P"));
     const QCommandLineOption utc(QStringLiteral("utc"), QString());
     parser.addOptions({ help, version, schema, table, timeout });
-    const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats") || command.isEmpty();
+    const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
+        || command.isEmpty();
     if (filtered) {
         parser.addOptions({ action, transport, bank, since, until, failed, search });
     }
@@ -174,7 +188,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         result.entryId = positional.takeLast();
     }
     if (positional.size() > 1) {
-        return fail(QStringLiteral("Unexpected argument \"%1\"; give at most one CONNINFO (quote it if it has spaces).")
+        return fail(QStringLiteral(
+            "Unexpected argument \"%1\"; give at most one CONNINFO (quote it if it has spaces).")
                         .arg(positional.at(1)));
     }
     result.conninfo = positional.value(0);
@@ -210,13 +225,15 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         if (parser.isSet(since)) {
             f.since = parseTime(parser.value(since), true);
             if (!f.since) {
-                return fail(QStringLiteral("--since takes an ISO 8601 time such as 2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
+                return fail(QStringLiteral("--since takes an ISO 8601 time such as "
+                                           "2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
             }
         }
         if (parser.isSet(until)) {
             f.until = parseTime(parser.value(until), false);
             if (!f.until) {
-                return fail(QStringLiteral("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
+                return fail(
+                    QStringLiteral("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
             }
         }
         f.failedOnly = parser.isSet(failed);
@@ -235,12 +252,14 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         if (parser.isSet(after)) {
             result.after = PageCursor::decode(parser.value(after));
             if (!result.after) {
-                return fail(QStringLiteral("--after takes the last row's started_at,id, e.g. 2026-03-27T10:15:30.123456Z,<uuid>."));
+                return fail(QStringLiteral("--after takes the last row's started_at,id, e.g. "
+                                           "2026-03-27T10:15:30.123456Z,<uuid>."));
             }
         }
         result.order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
         result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
-        if (!QStringList { QStringLiteral("table"), QStringLiteral("jsonl"), QStringLiteral("csv") }.contains(result.format)) {
+        if (!QStringList { QStringLiteral("table"), QStringLiteral("jsonl"), QStringLiteral("csv") }
+                 .contains(result.format)) {
             return fail(QStringLiteral("--format takes table, jsonl or csv."));
         }
     } else if (result.command == Command::Stats) {

@@ -44,7 +44,8 @@ QString prettyDocument(const std::optional<QString> &json, int baseIndent)
     return formatted.ok ? formatted.text : *json;
 }
 
-int listEntries(const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+int listEntries(
+    const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
     auto page = repository.page(cl.filter, cl.limit, cl.after, cl.order);
     if (!page) {
@@ -61,17 +62,20 @@ int listEntries(const CommandLine &cl, const AuditRepository &repository, QIODev
         }
     } else {
         const QTimeZone zone = QTimeZone::systemTimeZone();
-        writeLine(out, QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
-                           .arg(padded(QStringLiteral("started"), 33), padded(QStringLiteral("action"), 20),
-                               padded(QStringLiteral("transport"), 9), padded(QStringLiteral("bank"), 24),
-                               QStringLiteral("duration ms").rightJustified(12), padded(QStringLiteral("status"), 7),
-                               QStringLiteral("id")));
+        writeLine(out,
+            QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                .arg(padded(QStringLiteral("started"), 33), padded(QStringLiteral("action"), 20),
+                    padded(QStringLiteral("transport"), 9), padded(QStringLiteral("bank"), 24),
+                    QStringLiteral("duration ms").rightJustified(12),
+                    padded(QStringLiteral("status"), 7), QStringLiteral("id")));
         for (const AuditEntry &entry : page->entries) {
-            writeLine(out, QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
-                               .arg(padded(entry.startedAt.toDisplayString(zone), 33), padded(entry.action, 20),
-                                   padded(entry.transport, 9), padded(entry.bankId.value_or(QStringLiteral("-")), 24),
-                                   entry.durationMsText().rightJustified(12),
-                                   padded(AuditEntry::statusName(entry.status()), 7), entry.id));
+            writeLine(out,
+                QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                    .arg(padded(entry.startedAt.toDisplayString(zone), 33),
+                        padded(entry.action, 20), padded(entry.transport, 9),
+                        padded(entry.bankId.value_or(QStringLiteral("-")), 24),
+                        entry.durationMsText().rightJustified(12),
+                        padded(AuditEntry::statusName(entry.status()), 7), entry.id));
         }
         if (page->hasMore && !page->entries.isEmpty()) {
             PageCursor next { page->entries.last().startedAt, page->entries.last().id };
@@ -81,7 +85,8 @@ int listEntries(const CommandLine &cl, const AuditRepository &repository, QIODev
     return kExitOk;
 }
 
-int showStats(const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+int showStats(
+    const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
     const QTimeZone zone = cl.utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
     auto series = repository.volume(cl.filter, cl.period, zone);
@@ -93,21 +98,24 @@ int showStats(const CommandLine &cl, const AuditRepository &repository, QIODevic
         for (const VolumeBucket &bucket : series->buckets) {
             QStringList actions;
             for (auto it = bucket.actions.cbegin(); it != bucket.actions.cend(); ++it) {
-                actions.append(EntryFormat::jsonString(it.key()) + QLatin1Char(':') + QString::number(it.value()));
+                actions.append(EntryFormat::jsonString(it.key()) + QLatin1Char(':')
+                    + QString::number(it.value()));
             }
             buckets.append(QStringLiteral(R"({"time":%1,"total":%2,"actions":{%3}})")
                                .arg(EntryFormat::jsonString(bucket.start.toIsoUtc()))
                                .arg(bucket.total)
                                .arg(actions.join(QLatin1Char(','))));
         }
-        writeLine(out, QStringLiteral(R"({"period":%1,"trunc":%2,"zone":%3,"start":%4,"end":%5,"total":%6,"buckets":[%7]})")
-                           .arg(EntryFormat::jsonString(volumePeriodName(cl.period)),
-                               EntryFormat::jsonString(volumeUnitName(series->range.unit)),
-                               EntryFormat::jsonString(series->zoneId),
-                               EntryFormat::jsonString(series->range.from.toIsoUtc()),
-                               EntryFormat::jsonString(series->range.to.toIsoUtc()))
-                           .arg(series->total())
-                           .arg(buckets.join(QLatin1Char(','))));
+        writeLine(out,
+            QStringLiteral(
+                R"({"period":%1,"trunc":%2,"zone":%3,"start":%4,"end":%5,"total":%6,"buckets":[%7]})")
+                .arg(EntryFormat::jsonString(volumePeriodName(cl.period)),
+                    EntryFormat::jsonString(volumeUnitName(series->range.unit)),
+                    EntryFormat::jsonString(series->zoneId),
+                    EntryFormat::jsonString(series->range.from.toIsoUtc()),
+                    EntryFormat::jsonString(series->range.to.toIsoUtc()))
+                .arg(series->total())
+                .arg(buckets.join(QLatin1Char(','))));
         return kExitOk;
     }
     // Table: one column per action, busiest first.
@@ -130,20 +138,25 @@ int showStats(const CommandLine &cl, const AuditRepository &repository, QIODevic
     writeLine(out, header.join(QLatin1String("  ")));
     for (const VolumeBucket &bucket : series->buckets) {
         const QDateTime local = bucket.start.toDateTime(zone);
-        QStringList row { padded(local.toString(hourly ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd")), 16),
+        QStringList row { padded(local.toString(hourly ? QStringLiteral("yyyy-MM-dd HH:mm")
+                                                       : QStringLiteral("yyyy-MM-dd")),
+                              16),
             QString::number(bucket.total).rightJustified(9) };
         for (const QString &action : actions) {
-            row.append(QString::number(bucket.actions.value(action)).rightJustified(std::max<qsizetype>(action.size(), 7)));
+            row.append(QString::number(bucket.actions.value(action))
+                           .rightJustified(std::max<qsizetype>(action.size(), 7)));
         }
         writeLine(out, row.join(QLatin1String("  ")));
     }
-    writeLine(out, QStringLiteral("%1 requests, %2 time zone %3")
-                       .arg(series->total())
-                       .arg(volumePeriodName(cl.period), series->zoneId));
+    writeLine(out,
+        QStringLiteral("%1 requests, %2 time zone %3")
+            .arg(series->total())
+            .arg(volumePeriodName(cl.period), series->zoneId));
     return kExitOk;
 }
 
-int showEntry(const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+int showEntry(
+    const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
     auto detail = repository.entry(cl.entryId);
     if (!detail) {
@@ -152,40 +165,49 @@ int showEntry(const CommandLine &cl, const AuditRepository &repository, QIODevic
     const AuditEntry &e = detail->entry;
     const QString null = QStringLiteral("null");
     if (cl.format == QLatin1String("json")) {
-        const QString text = QStringLiteral(
-            "{\n"
-            "  \"id\": %1,\n"
-            "  \"action\": %2,\n"
-            "  \"transport\": %3,\n"
-            "  \"bank_id\": %4,\n"
-            "  \"started_at\": %5,\n"
-            "  \"ended_at\": %6,\n"
-            "  \"duration_ms\": %7,\n"
-            "  \"status\": %8,\n"
-            "  \"request\": %9,\n"
-            "  \"response\": %10,\n"
-            "  \"metadata\": %11\n"
-            "}")
-                                 .arg(EntryFormat::jsonString(e.id), EntryFormat::jsonString(e.action),
-                                     EntryFormat::jsonString(e.transport), e.bankId ? EntryFormat::jsonString(*e.bankId) : null,
-                                     EntryFormat::jsonString(e.startedAt.toIsoUtc()),
-                                     e.endedAt ? EntryFormat::jsonString(e.endedAt->toIsoUtc()) : null,
-                                     EntryFormat::durationMsJson(e), EntryFormat::jsonString(AuditEntry::statusName(e.status())),
-                                     prettyDocument(detail->request, 1))
-                                 .arg(prettyDocument(detail->response, 1), prettyDocument(detail->metadata, 1));
+        const QString text
+            = QStringLiteral("{\n"
+                             "  \"id\": %1,\n"
+                             "  \"action\": %2,\n"
+                             "  \"transport\": %3,\n"
+                             "  \"bank_id\": %4,\n"
+                             "  \"started_at\": %5,\n"
+                             "  \"ended_at\": %6,\n"
+                             "  \"duration_ms\": %7,\n"
+                             "  \"status\": %8,\n"
+                             "  \"request\": %9,\n"
+                             "  \"response\": %10,\n"
+                             "  \"metadata\": %11\n"
+                             "}")
+                  .arg(EntryFormat::jsonString(e.id), EntryFormat::jsonString(e.action),
+                      EntryFormat::jsonString(e.transport),
+                      e.bankId ? EntryFormat::jsonString(*e.bankId) : null,
+                      EntryFormat::jsonString(e.startedAt.toIsoUtc()),
+                      e.endedAt ? EntryFormat::jsonString(e.endedAt->toIsoUtc()) : null,
+                      EntryFormat::durationMsJson(e),
+                      EntryFormat::jsonString(AuditEntry::statusName(e.status())),
+                      prettyDocument(detail->request, 1))
+                  .arg(prettyDocument(detail->response, 1), prettyDocument(detail->metadata, 1));
         writeLine(out, text);
         return kExitOk;
     }
     const QTimeZone zone = QTimeZone::systemTimeZone();
-    auto field = [&](const QString &name, const QString &value) { writeLine(out, padded(name, 11) + value); };
+    auto field = [&](const QString &name, const QString &value) {
+        writeLine(out, padded(name, 11) + value);
+    };
     field(QStringLiteral("id"), e.id);
     field(QStringLiteral("action"), e.action);
     field(QStringLiteral("transport"), e.transport);
     field(QStringLiteral("bank"), e.bankId.value_or(QStringLiteral("(none)")));
-    field(QStringLiteral("started"), e.startedAt.toDisplayString(zone) + QStringLiteral("  (") + e.startedAt.toIsoUtc() + QLatin1Char(')'));
-    field(QStringLiteral("ended"), e.endedAt ? e.endedAt->toDisplayString(zone) + QStringLiteral("  (") + e.endedAt->toIsoUtc() + QLatin1Char(')')
-                                             : QStringLiteral("(running)"));
-    field(QStringLiteral("duration"), e.endedAt ? e.durationMsText() + QStringLiteral(" ms") : QStringLiteral("-"));
+    field(QStringLiteral("started"),
+        e.startedAt.toDisplayString(zone) + QStringLiteral("  (") + e.startedAt.toIsoUtc()
+            + QLatin1Char(')'));
+    field(QStringLiteral("ended"),
+        e.endedAt ? e.endedAt->toDisplayString(zone) + QStringLiteral("  (") + e.endedAt->toIsoUtc()
+                + QLatin1Char(')')
+                  : QStringLiteral("(running)"));
+    field(QStringLiteral("duration"),
+        e.endedAt ? e.durationMsText() + QStringLiteral(" ms") : QStringLiteral("-"));
     field(QStringLiteral("status"), AuditEntry::statusName(e.status()));
     const QList<QPair<QString, std::optional<QString>>> documents {
         { QStringLiteral("Request"), detail->request },

@@ -23,7 +23,8 @@ int runHeadless(int argc, char *argv[])
     QString error;
     const auto commandLine = CommandLine::parse(app.arguments(), &error);
     if (!commandLine) {
-        err.write(QStringLiteral("audit-viewer: %1\nTry 'audit-viewer --help'.\n").arg(error).toUtf8());
+        err.write(
+            QStringLiteral("audit-viewer: %1\nTry 'audit-viewer --help'.\n").arg(error).toUtf8());
         return kExitUsage;
     }
     switch (commandLine->command) {
@@ -31,7 +32,9 @@ int runHeadless(int argc, char *argv[])
         out.write(commandLine->helpText.toUtf8());
         return 0;
     case CommandLine::Command::Version:
-        out.write(QStringLiteral("audit-viewer %1\n").arg(QCoreApplication::applicationVersion()).toUtf8());
+        out.write(QStringLiteral("audit-viewer %1\n")
+                      .arg(QCoreApplication::applicationVersion())
+                      .toUtf8());
         return 0;
     default:
         return runHeadlessCommand(*commandLine, out, err);

@@ -33,8 +33,8 @@ QString PageCursor::encode() const
 
 std::optional<PageCursor> PageCursor::decode(const QString &text)
 {
-    static const QRegularExpression uuid(
-        QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    static const QRegularExpression uuid(QStringLiteral(
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
     const qsizetype comma = text.lastIndexOf(QLatin1Char(','));
     if (comma < 0) {
         return std::nullopt;

@@ -23,13 +23,13 @@ struct AuditTableRef
 // What the operator asked to see. Empty members do not filter.
 struct AuditFilter
 {
-    QStringList actions;   // any of these (an empty list matches every action)
-    QString transport;     // http, mcp or system
+    QStringList actions; // any of these (an empty list matches every action)
+    QString transport; // http, mcp or system
     std::optional<QString> bank;
     std::optional<AuditTimestamp> since; // inclusive
     std::optional<AuditTimestamp> until; // exclusive
     bool failedOnly = false; // the call ended without a response
-    QString search;          // matched literally, case-insensitively, in request and response
+    QString search; // matched literally, case-insensitively, in request and response
 
     bool isEmpty() const;
     bool operator==(const AuditFilter &) const = default;

@@ -50,9 +50,9 @@ QString whereClause(const AuditFilter &filter, SqlStatement &statement)
         for (const QString &action : filter.actions) {
             placeholders.append(statement.bind(action));
         }
-        terms.append(placeholders.size() == 1
-                ? QStringLiteral("action = ") + placeholders.first()
-                : QStringLiteral("action IN (") + placeholders.join(QLatin1String(", ")) + QLatin1Char(')'));
+        terms.append(placeholders.size() == 1 ? QStringLiteral("action = ") + placeholders.first()
+                                              : QStringLiteral("action IN (")
+                    + placeholders.join(QLatin1String(", ")) + QLatin1Char(')'));
     }
     if (!filter.transport.isEmpty()) {
         terms.append(QStringLiteral("transport = ") + statement.bind(filter.transport));
@@ -73,7 +73,8 @@ QString whereClause(const AuditFilter &filter, SqlStatement &statement)
     }
     if (!filter.search.isEmpty()) {
         const QString pattern = statement.bind(containsPattern(filter.search));
-        terms.append(QStringLiteral("(request::text ILIKE %1 ESCAPE '\\' OR response::text ILIKE %1 ESCAPE '\\')")
+        terms.append(QStringLiteral(
+            "(request::text ILIKE %1 ESCAPE '\\' OR response::text ILIKE %1 ESCAPE '\\')")
                          .arg(pattern));
     }
     return terms.isEmpty() ? QStringLiteral("TRUE") : terms.join(QLatin1String(" AND "));
@@ -113,7 +114,8 @@ SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filte
 {
     SqlStatement s;
     const QString where = whereClause(filter, s);
-    s.sql = QStringLiteral("EXPLAIN (FORMAT JSON) SELECT 1 FROM %1 WHERE %2").arg(table.quoted(), where);
+    s.sql = QStringLiteral("EXPLAIN (FORMAT JSON) SELECT 1 FROM %1 WHERE %2")
+                .arg(table.quoted(), where);
     return s;
 }
 
@@ -125,14 +127,16 @@ SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const
     // absolute time from local midnight (date_bin), so the repeated hour of a DST
     // fall-back day stays a bucket of its own instead of merging into its twin.
     const QString bucket = range.unit == VolumeBucketUnit::Hour
-        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)").arg(s.bind(range.from.toIsoUtc()))
+        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)")
+              .arg(s.bind(range.from.toIsoUtc()))
         : QStringLiteral("date_trunc('day', started_at, %1)").arg(s.bind(zoneId));
     AuditFilter bounded = filter;
     // The period's bounds narrow the filter's own time range, never widen it.
     bounded.since = filter.since ? std::max(*filter.since, range.from) : range.from;
     bounded.until = filter.until ? std::min(*filter.until, range.to) : range.to;
     const QString where = whereClause(bounded, s);
-    s.sql = QStringLiteral("SELECT %1 AS bucket, action, count(*) FROM %2 WHERE %3 GROUP BY 1, 2 ORDER BY 1, 2")
+    s.sql = QStringLiteral(
+        "SELECT %1 AS bucket, action, count(*) FROM %2 WHERE %3 GROUP BY 1, 2 ORDER BY 1, 2")
                 .arg(bucket, table.quoted(), where);
     return s;
 }
@@ -157,13 +161,13 @@ SqlStatement distinctBanks(const AuditTableRef &table, const QString &startingAf
     const QString first = startingAfter.isEmpty()
         ? QStringLiteral("bank_id IS NOT NULL")
         : QStringLiteral("bank_id > ") + s.bind(startingAfter);
-    s.sql = QStringLiteral(
-        "WITH RECURSIVE b(bank_id) AS ("
-        " (SELECT bank_id FROM %1 WHERE %2 ORDER BY bank_id LIMIT 1)"
-        " UNION ALL"
-        " SELECT (SELECT t.bank_id FROM %1 t WHERE t.bank_id > b.bank_id ORDER BY t.bank_id LIMIT 1)"
-        " FROM b WHERE b.bank_id IS NOT NULL"
-        ") SELECT bank_id FROM b WHERE bank_id IS NOT NULL")
+    s.sql = QStringLiteral("WITH RECURSIVE b(bank_id) AS ("
+                           " (SELECT bank_id FROM %1 WHERE %2 ORDER BY bank_id LIMIT 1)"
+                           " UNION ALL"
+                           " SELECT (SELECT t.bank_id FROM %1 t WHERE t.bank_id > b.bank_id ORDER "
+                           "BY t.bank_id LIMIT 1)"
+                           " FROM b WHERE b.bank_id IS NOT NULL"
+                           ") SELECT bank_id FROM b WHERE bank_id IS NOT NULL")
                 .arg(table.quoted(), first)
         + limitClause(s, limit);
     return s;
@@ -172,7 +176,8 @@ SqlStatement distinctBanks(const AuditTableRef &table, const QString &startingAf
 SqlStatement recentTransports(const AuditTableRef &table, int sampleRows)
 {
     SqlStatement s;
-    s.sql = QStringLiteral("SELECT DISTINCT transport FROM (SELECT transport FROM %1 ORDER BY started_at DESC")
+    s.sql = QStringLiteral(
+                "SELECT DISTINCT transport FROM (SELECT transport FROM %1 ORDER BY started_at DESC")
                 .arg(table.quoted())
         + limitClause(s, sampleRows) + QStringLiteral(") recent ORDER BY 1");
     return s;
@@ -181,7 +186,8 @@ SqlStatement recentTransports(const AuditTableRef &table, int sampleRows)
 SqlStatement entry(const AuditTableRef &table, const QString &id)
 {
     SqlStatement s;
-    s.sql = QStringLiteral("SELECT %1, request::text, response::text, metadata::text FROM %2 WHERE id = %3::uuid")
+    s.sql = QStringLiteral(
+        "SELECT %1, request::text, response::text, metadata::text FROM %2 WHERE id = %3::uuid")
                 .arg(kPageColumns, table.quoted(), s.bind(id));
     return s;
 }
@@ -190,10 +196,11 @@ SqlStatement tableColumns(const AuditTableRef &table)
 {
     SqlStatement s;
     const QString rel = s.bind(table.quoted());
-    s.sql = QStringLiteral(
-        "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), has_table_privilege(c.oid, 'SELECT'), c.relkind::text"
-        " FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-        " WHERE c.oid = to_regclass(%1) ORDER BY a.attnum")
+    s.sql = QStringLiteral("SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), "
+                           "has_table_privilege(c.oid, 'SELECT'), c.relkind::text"
+                           " FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND "
+                           "a.attnum > 0 AND NOT a.attisdropped"
+                           " WHERE c.oid = to_regclass(%1) ORDER BY a.attnum")
                 .arg(rel);
     return s;
 }

@@ -14,8 +14,8 @@ namespace {
 
 bool isUuid(const QString &text)
 {
-    static const QRegularExpression uuid(
-        QStringLiteral("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"));
+    static const QRegularExpression uuid(QStringLiteral(
+        "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"));
     return uuid.match(text).hasMatch();
 }
 
@@ -23,7 +23,8 @@ AuditTimestamp timestampAt(const PgResult &result, int row, int column)
 {
     // The session runs in UTC and PostgreSQL's output is regular; a value it could not
     // produce would be a driver bug, so a parse failure maps to the epoch, not a crash.
-    return AuditTimestamp::fromPostgresText(result.rawValue(row, column), result.rawLength(row, column))
+    return AuditTimestamp::fromPostgresText(
+        result.rawValue(row, column), result.rawLength(row, column))
         .value_or(AuditTimestamp());
 }
 
@@ -57,9 +58,10 @@ Result<bool> AuditRepository::checkTable() const
         return result.error();
     }
     if (result->rowCount() == 0) {
-        return QueryError::schema(QStringLiteral("The table %1 does not exist; choose the schema and table "
-                                                 "that Hindsight writes its audit log to.")
-                                      .arg(m_table.displayName()));
+        return QueryError::schema(
+            QStringLiteral("The table %1 does not exist; choose the schema and table "
+                           "that Hindsight writes its audit log to.")
+                .arg(m_table.displayName()));
     }
     static const QList<QPair<QString, QString>> expected = {
         { QStringLiteral("id"), QStringLiteral("uuid") },
@@ -89,23 +91,26 @@ Result<bool> AuditRepository::checkTable() const
     if (!missing.isEmpty() || !wrongType.isEmpty()) {
         QStringList problems;
         if (!missing.isEmpty()) {
-            problems.append(QStringLiteral("it has no column %1").arg(missing.join(QLatin1String(", "))));
+            problems.append(
+                QStringLiteral("it has no column %1").arg(missing.join(QLatin1String(", "))));
         }
         if (!wrongType.isEmpty()) {
             problems.append(wrongType.join(QLatin1String(", ")));
         }
-        return QueryError::schema(QStringLiteral("The table %1 is not Hindsight's audit table: %2.")
-                                      .arg(m_table.displayName(), problems.join(QLatin1String("; "))));
+        return QueryError::schema(
+            QStringLiteral("The table %1 is not Hindsight's audit table: %2.")
+                .arg(m_table.displayName(), problems.join(QLatin1String("; "))));
     }
     if (!result->boolean(0, 2)) {
-        return QueryError::schema(QStringLiteral("This database role may not read %1 (it lacks the SELECT privilege).")
-                                      .arg(m_table.displayName()));
+        return QueryError::schema(
+            QStringLiteral("This database role may not read %1 (it lacks the SELECT privilege).")
+                .arg(m_table.displayName()));
     }
     return true;
 }
 
-Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit, const std::optional<PageCursor> &after,
-    SortOrder order) const
+Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit,
+    const std::optional<PageCursor> &after, SortOrder order) const
 {
     if (limit < 1) {
         return QueryError::usage(QStringLiteral("A page holds at least one row."));
@@ -136,7 +141,13 @@ Result<qint64> AuditRepository::estimatedCount(const AuditFilter &filter) const
         plan += result->text(row, 0);
     }
     const QJsonDocument doc = QJsonDocument::fromJson(plan.toUtf8());
-    const double rows = doc.array().at(0).toObject().value(QLatin1String("Plan")).toObject().value(QLatin1String("Plan Rows")).toDouble(-1);
+    const double rows = doc.array()
+                            .at(0)
+                            .toObject()
+                            .value(QLatin1String("Plan"))
+                            .toObject()
+                            .value(QLatin1String("Plan Rows"))
+                            .toDouble(-1);
     if (rows < 0) {
         return QueryError::query(QStringLiteral("The server's query plan had no row estimate."));
     }
@@ -152,8 +163,8 @@ Result<qint64> AuditRepository::exactCount(const AuditFilter &filter) const
     return result->integer(0, 0);
 }
 
-Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone,
-    const QDateTime &now) const
+Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePeriod period,
+    const QTimeZone &zone, const QDateTime &now) const
 {
     VolumeSeries series;
     series.range = VolumeRange::forPeriod(period, now, zone);
@@ -202,7 +213,8 @@ Result<QStringList> AuditRepository::distinctTransports() const
         return result.error();
     }
     // Hindsight's three transports are always offered; the sample adds any others in use.
-    QStringList transports { QStringLiteral("http"), QStringLiteral("mcp"), QStringLiteral("system") };
+    QStringList transports { QStringLiteral("http"), QStringLiteral("mcp"),
+        QStringLiteral("system") };
     for (int row = 0; row < result->rowCount(); ++row) {
         const QString transport = result->text(row, 0);
         if (!transports.contains(transport)) {
@@ -229,7 +241,8 @@ Result<QStringList> AuditRepository::distinctBanks(const QString &startingAfter,
 Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
 {
     if (!isUuid(id)) {
-        return QueryError::usage(QStringLiteral("\"%1\" is not an audit entry id (a UUID).").arg(id));
+        return QueryError::usage(
+            QStringLiteral("\"%1\" is not an audit entry id (a UUID).").arg(id));
     }
     auto result = m_session.exec(AuditQuery::entry(m_table, id));
     if (!result) {

@@ -26,13 +26,14 @@ public:
     Result<bool> checkTable() const;
 
     // Up to `limit` rows after `after` in (started_at, id) order, without JSON columns.
-    Result<AuditPage> page(const AuditFilter &filter, int limit, const std::optional<PageCursor> &after = {},
+    Result<AuditPage> page(const AuditFilter &filter, int limit,
+        const std::optional<PageCursor> &after = {},
         SortOrder order = SortOrder::NewestFirst) const;
     Result<qint64> estimatedCount(const AuditFilter &filter) const;
     Result<qint64> exactCount(const AuditFilter &filter) const;
     // Request volume per bucket and action, zero-filled, in `zone`.
-    Result<VolumeSeries> volume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone,
-        const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    Result<VolumeSeries> volume(const AuditFilter &filter, VolumePeriod period,
+        const QTimeZone &zone, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 
     Result<QStringList> distinctActions() const;
     Result<QStringList> distinctTransports() const;

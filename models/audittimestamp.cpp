@@ -193,12 +193,14 @@ std::optional<AuditTimestamp> AuditTimestamp::fromPostgresText(const char *text,
     if (bc) {
         year = 1 - year; // 1 BC is year 0 in the proleptic calendar
     }
-    const qint64 days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const qint64 days
+        = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     const qint64 secs = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
     return AuditTimestamp(secs * kUsecsPerSecond + micros);
 }
 
-std::optional<AuditTimestamp> AuditTimestamp::parse(const QString &text, const QTimeZone &zoneForLocalTimes)
+std::optional<AuditTimestamp> AuditTimestamp::parse(
+    const QString &text, const QTimeZone &zoneForLocalTimes)
 {
     static const QRegularExpression pattern(QStringLiteral(
         R"(^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?\s*$)"));
@@ -212,7 +214,8 @@ std::optional<AuditTimestamp> AuditTimestamp::parse(const QString &text, const Q
         return std::nullopt;
     }
     QString fraction = m.captured(7);
-    const qint64 micros = fraction.isEmpty() ? 0 : fraction.leftJustified(6, QLatin1Char('0')).toLongLong();
+    const qint64 micros
+        = fraction.isEmpty() ? 0 : fraction.leftJustified(6, QLatin1Char('0')).toLongLong();
     const QString offset = m.captured(8);
     QDateTime dateTime;
     if (offset.isEmpty()) {
@@ -224,7 +227,8 @@ std::optional<AuditTimestamp> AuditTimestamp::parse(const QString &text, const Q
         digits.remove(QLatin1Char(':'));
         const int hours = digits.left(2).toInt();
         const int minutes = digits.size() > 2 ? digits.mid(2, 2).toInt() : 0;
-        const int seconds = (hours * 3600 + minutes * 60) * (offset.startsWith(QLatin1Char('-')) ? -1 : 1);
+        const int seconds
+            = (hours * 3600 + minutes * 60) * (offset.startsWith(QLatin1Char('-')) ? -1 : 1);
         dateTime = QDateTime(date, time, QTimeZone(seconds));
     }
     if (!dateTime.isValid()) {

@@ -13,7 +13,10 @@ class AuditTimestamp
 {
 public:
     constexpr AuditTimestamp() = default;
-    static constexpr AuditTimestamp fromUsecsSinceEpoch(qint64 usecs) { return AuditTimestamp(usecs); }
+    static constexpr AuditTimestamp fromUsecsSinceEpoch(qint64 usecs)
+    {
+        return AuditTimestamp(usecs);
+    }
     static AuditTimestamp fromDateTime(const QDateTime &dateTime);
 
     constexpr qint64 usecsSinceEpoch() const { return m_usecs; }
@@ -30,11 +33,15 @@ public:
     static std::optional<AuditTimestamp> fromPostgresText(const char *text, qsizetype length);
     // ISO 8601 as typed by a user: "2026-03-27", "2026-03-27 10:15", "2026-03-27T10:15:30.123456Z",
     // "...+02:00". Times without an offset are read in `zoneForLocalTimes`.
-    static std::optional<AuditTimestamp> parse(const QString &text, const QTimeZone &zoneForLocalTimes);
+    static std::optional<AuditTimestamp> parse(
+        const QString &text, const QTimeZone &zoneForLocalTimes);
 
     constexpr auto operator<=>(const AuditTimestamp &) const = default;
 
 private:
-    constexpr explicit AuditTimestamp(qint64 usecs) : m_usecs(usecs) { }
+    constexpr explicit AuditTimestamp(qint64 usecs)
+        : m_usecs(usecs)
+    {
+    }
     qint64 m_usecs = 0;
 };

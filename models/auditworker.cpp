@@ -26,52 +26,64 @@ AuditWorker::~AuditWorker()
     }
     // The connection belongs to the worker thread: close it there, after the jobs already
     // queued (each fails fast once cancelled or finishes), then let the thread end.
-    QMetaObject::invokeMethod(m_context, [this] {
-        m_connection->close();
-        delete m_context;
-        QThread::currentThread()->quit();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_connection->close();
+            delete m_context;
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
     m_thread.wait();
 }
 
 quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
 {
     const quint64 id = m_nextRequestId++;
-    QMetaObject::invokeMethod(m_context, [this, id, settings] {
-        if (!startRunning(id)) {
-            return;
-        }
-        Result<bool> opened = m_connection->open(settings);
-        if (opened) {
-            opened = AuditRepository(m_connection->session(), settings.table()).checkTable();
-        }
-        const QString description = m_connection->description();
-        const QString version = m_connection->serverVersion();
-        stopRunning();
-        QMetaObject::invokeMethod(this, [this, id, opened, description, version] {
-            if (opened) {
-                emit connected(id, description, version);
-            } else {
-                emit queryFailed(id, opened.error());
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, id, settings] {
+            if (!startRunning(id)) {
+                return;
             }
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+            Result<bool> opened = m_connection->open(settings);
+            if (opened) {
+                opened = AuditRepository(m_connection->session(), settings.table()).checkTable();
+            }
+            const QString description = m_connection->description();
+            const QString version = m_connection->serverVersion();
+            stopRunning();
+            QMetaObject::invokeMethod(
+                this,
+                [this, id, opened, description, version] {
+                    if (opened) {
+                        emit connected(id, description, version);
+                    } else {
+                        emit queryFailed(id, opened.error());
+                    }
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
     return id;
 }
 
-quint64 AuditWorker::loadPage(const AuditFilter &filter, int limit, const std::optional<PageCursor> &after,
-    SortOrder order)
+quint64 AuditWorker::loadPage(
+    const AuditFilter &filter, int limit, const std::optional<PageCursor> &after, SortOrder order)
 {
     const quint64 id = m_nextRequestId++;
-    run(id, [this, id, filter, limit, after, order](AuditRepository &repository) -> std::optional<QueryError> {
-        auto page = repository.page(filter, limit, after, order);
-        if (!page) {
-            return page.error();
-        }
-        QMetaObject::invokeMethod(this, [this, id, page = std::move(page).value()] { emit pageLoaded(id, page); },
-            Qt::QueuedConnection);
-        return std::nullopt;
-    });
+    run(id,
+        [this, id, filter, limit, after, order](
+            AuditRepository &repository) -> std::optional<QueryError> {
+            auto page = repository.page(filter, limit, after, order);
+            if (!page) {
+                return page.error();
+            }
+            QMetaObject::invokeMethod(
+                this, [this, id, page = std::move(page).value()] { emit pageLoaded(id, page); },
+                Qt::QueuedConnection);
+            return std::nullopt;
+        });
     return id;
 }
 
@@ -83,7 +95,8 @@ quint64 AuditWorker::estimateCount(const AuditFilter &filter)
         if (!count) {
             return count.error();
         }
-        QMetaObject::invokeMethod(this, [this, id, n = *count] { emit countLoaded(id, n, false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, n = *count] { emit countLoaded(id, n, false); }, Qt::QueuedConnection);
         return std::nullopt;
     });
     return id;
@@ -97,41 +110,50 @@ quint64 AuditWorker::countExactly(const AuditFilter &filter)
         if (!count) {
             return count.error();
         }
-        QMetaObject::invokeMethod(this, [this, id, n = *count] { emit countLoaded(id, n, true); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, n = *count] { emit countLoaded(id, n, true); }, Qt::QueuedConnection);
         return std::nullopt;
     });
     return id;
 }
 
-quint64 AuditWorker::loadVolume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone)
+quint64 AuditWorker::loadVolume(
+    const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone)
 {
     const quint64 id = m_nextRequestId++;
-    run(id, [this, id, filter, period, zone](AuditRepository &repository) -> std::optional<QueryError> {
-        auto series = repository.volume(filter, period, zone);
-        if (!series) {
-            return series.error();
-        }
-        QMetaObject::invokeMethod(this, [this, id, s = std::move(series).value()] { emit volumeLoaded(id, s); },
-            Qt::QueuedConnection);
-        return std::nullopt;
-    });
+    run(id,
+        [this, id, filter, period, zone](AuditRepository &repository) -> std::optional<QueryError> {
+            auto series = repository.volume(filter, period, zone);
+            if (!series) {
+                return series.error();
+            }
+            QMetaObject::invokeMethod(
+                this, [this, id, s = std::move(series).value()] { emit volumeLoaded(id, s); },
+                Qt::QueuedConnection);
+            return std::nullopt;
+        });
     return id;
 }
 
 quint64 AuditWorker::loadChoices(Choices which, const QString &startingAfter)
 {
     const quint64 id = m_nextRequestId++;
-    run(id, [this, id, which, startingAfter](AuditRepository &repository) -> std::optional<QueryError> {
-        Result<QStringList> values = which == Choices::Actions ? repository.distinctActions()
-            : which == Choices::Transports                    ? repository.distinctTransports()
-                                                               : repository.distinctBanks(startingAfter);
-        if (!values) {
-            return values.error();
-        }
-        QMetaObject::invokeMethod(this, [this, id, which, v = std::move(values).value()] { emit choicesLoaded(id, which, v); },
-            Qt::QueuedConnection);
-        return std::nullopt;
-    });
+    run(id,
+        [this, id, which, startingAfter](AuditRepository &repository) -> std::optional<QueryError> {
+            Result<QStringList> values = which == Choices::Actions ? repository.distinctActions()
+                : which == Choices::Transports                     ? repository.distinctTransports()
+                                               : repository.distinctBanks(startingAfter);
+            if (!values) {
+                return values.error();
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, id, which, v = std::move(values).value()] {
+                    emit choicesLoaded(id, which, v);
+                },
+                Qt::QueuedConnection);
+            return std::nullopt;
+        });
     return id;
 }
 
@@ -143,7 +165,8 @@ quint64 AuditWorker::loadEntry(const QString &entryId)
         if (!entry) {
             return entry.error();
         }
-        QMetaObject::invokeMethod(this, [this, id, e = std::move(entry).value()] { emit entryLoaded(id, e); },
+        QMetaObject::invokeMethod(
+            this, [this, id, e = std::move(entry).value()] { emit entryLoaded(id, e); },
             Qt::QueuedConnection);
         return std::nullopt;
     });
@@ -166,7 +189,8 @@ bool AuditWorker::startRunning(quint64 requestId)
     QMutexLocker lock(&m_mutex);
     if (m_cancelled.remove(requestId)) {
         lock.unlock();
-        QMetaObject::invokeMethod(this, [this, requestId] { emit queryFailed(requestId, QueryError::cancelled()); },
+        QMetaObject::invokeMethod(
+            this, [this, requestId] { emit queryFailed(requestId, QueryError::cancelled()); },
             Qt::QueuedConnection);
         return false;
     }
@@ -180,30 +204,36 @@ void AuditWorker::stopRunning()
     m_running = 0;
 }
 
-void AuditWorker::run(quint64 requestId, std::function<std::optional<QueryError>(AuditRepository &)> job)
+void AuditWorker::run(
+    quint64 requestId, std::function<std::optional<QueryError>(AuditRepository &)> job)
 {
-    QMetaObject::invokeMethod(m_context, [this, requestId, job = std::move(job)] {
-        if (!startRunning(requestId)) {
-            return;
-        }
-        std::optional<QueryError> error;
-        for (int attempt = 0; attempt < 2; ++attempt) {
-            const Result<bool> open = m_connection->ensureOpen();
-            if (!open) {
-                error = open.error();
-                break;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, requestId, job = std::move(job)] {
+            if (!startRunning(requestId)) {
+                return;
             }
-            AuditRepository repository(m_connection->session(), m_connection->settings().table());
-            error = job(repository);
-            if (!error || error->kind != QueryError::Kind::Connection) {
-                break;
+            std::optional<QueryError> error;
+            for (int attempt = 0; attempt < 2; ++attempt) {
+                const Result<bool> open = m_connection->ensureOpen();
+                if (!open) {
+                    error = open.error();
+                    break;
+                }
+                AuditRepository repository(
+                    m_connection->session(), m_connection->settings().table());
+                error = job(repository);
+                if (!error || error->kind != QueryError::Kind::Connection) {
+                    break;
+                }
+                m_connection->close(); // reconnect once: the server may have restarted
             }
-            m_connection->close(); // reconnect once: the server may have restarted
-        }
-        stopRunning();
-        if (error) {
-            QMetaObject::invokeMethod(this, [this, requestId, e = *error] { emit queryFailed(requestId, e); },
-                Qt::QueuedConnection);
-        }
-    }, Qt::QueuedConnection);
+            stopRunning();
+            if (error) {
+                QMetaObject::invokeMethod(
+                    this, [this, requestId, e = *error] { emit queryFailed(requestId, e); },
+                    Qt::QueuedConnection);
+            }
+        },
+        Qt::QueuedConnection);
 }

@@ -35,8 +35,8 @@ public:
     ~AuditWorker() override;
 
     quint64 connectTo(const ConnectionSettings &settings);
-    quint64 loadPage(const AuditFilter &filter, int limit, const std::optional<PageCursor> &after = {},
-        SortOrder order = SortOrder::NewestFirst);
+    quint64 loadPage(const AuditFilter &filter, int limit,
+        const std::optional<PageCursor> &after = {}, SortOrder order = SortOrder::NewestFirst);
     quint64 estimateCount(const AuditFilter &filter);
     quint64 countExactly(const AuditFilter &filter);
     quint64 loadVolume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone);
@@ -64,7 +64,7 @@ private:
     void stopRunning();
 
     QThread m_thread;
-    QObject *m_context = nullptr;                     // lives on m_thread; jobs are posted to it
+    QObject *m_context = nullptr; // lives on m_thread; jobs are posted to it
     std::unique_ptr<DatabaseConnection> m_connection; // used only on m_thread
     quint64 m_nextRequestId = 1;
 

@@ -26,9 +26,11 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &conninfo)
     char *errorMessage = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &errorMessage);
     if (!options) {
-        QString message = errorMessage ? QString::fromUtf8(errorMessage).trimmed() : QStringLiteral("out of memory");
+        QString message = errorMessage ? QString::fromUtf8(errorMessage).trimmed()
+                                       : QStringLiteral("out of memory");
         PQfreemem(errorMessage);
-        return QueryError::usage(QStringLiteral("The connection string is not valid: %1.").arg(message));
+        return QueryError::usage(
+            QStringLiteral("The connection string is not valid: %1.").arg(message));
     }
     for (PQconninfoOption *option = options; option->keyword; ++option) {
         if (!option->val) {
@@ -90,10 +92,11 @@ QString ConnectionSettings::driverOptions(QString *error) const
 {
     // Session settings the viewer depends on: read-only, bounded statements, custom plans
     // for skewed banks and actions, and UTC text timestamps that are parsed exactly.
-    QString sessionOptions = QStringLiteral(
-        "-c default_transaction_read_only=on -c statement_timeout=%1 -c plan_cache_mode=force_custom_plan"
-        " -c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=iso_8601")
-                                 .arg(m_statementTimeoutMs);
+    QString sessionOptions
+        = QStringLiteral("-c default_transaction_read_only=on -c statement_timeout=%1 -c "
+                         "plan_cache_mode=force_custom_plan"
+                         " -c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=iso_8601")
+              .arg(m_statementTimeoutMs);
     QStringList parts;
     bool hasConnectTimeout = false;
     for (const auto &pair : m_values) {
@@ -108,7 +111,8 @@ QString ConnectionSettings::driverOptions(QString *error) const
         // QPSQL turns every ';' of its options into a space before libpq sees them.
         if (value.contains(QLatin1Char(';'))) {
             if (error) {
-                *error = QStringLiteral("The connection setting \"%1\" contains a semicolon, which Qt's PostgreSQL driver cannot pass on.")
+                *error = QStringLiteral("The connection setting \"%1\" contains a semicolon, which "
+                                        "Qt's PostgreSQL driver cannot pass on.")
                              .arg(pair.first);
             }
             return {};
@@ -117,7 +121,8 @@ QString ConnectionSettings::driverOptions(QString *error) const
     }
     if (sessionOptions.contains(QLatin1Char(';'))) {
         if (error) {
-            *error = QStringLiteral("The connection setting \"options\" contains a semicolon, which Qt's PostgreSQL driver cannot pass on.");
+            *error = QStringLiteral("The connection setting \"options\" contains a semicolon, "
+                                    "which Qt's PostgreSQL driver cannot pass on.");
         }
         return {};
     }

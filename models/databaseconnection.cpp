@@ -27,8 +27,9 @@ QString connectionErrorSentence(QString message, const QString &password)
         message.replace(password, QStringLiteral("••••"));
     }
     if (message.contains(QLatin1String("no password supplied"))) {
-        return QStringLiteral("Could not connect: the server asks for a password and none was given "
-                              "(type one in, set PGPASSWORD or add it to ~/.pgpass).");
+        return QStringLiteral(
+            "Could not connect: the server asks for a password and none was given "
+            "(type one in, set PGPASSWORD or add it to ~/.pgpass).");
     }
     if (message.isEmpty()) {
         message = QStringLiteral("unknown error");
@@ -41,7 +42,10 @@ QString connectionErrorSentence(QString message, const QString &password)
 
 } // namespace
 
-DatabaseConnection::DatabaseConnection() : m_name(uniqueConnectionName()) { }
+DatabaseConnection::DatabaseConnection()
+    : m_name(uniqueConnectionName())
+{
+}
 
 DatabaseConnection::~DatabaseConnection()
 {
@@ -59,8 +63,9 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
         return QueryError::usage(optionsError);
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-        return QueryError::connection(QStringLiteral(
-            "Qt's PostgreSQL driver (QPSQL) is not installed; install the package libqt6sql6-psql."));
+        return QueryError::connection(
+            QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install the package "
+                           "libqt6sql6-psql."));
     }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
     m_db.setConnectOptions(options);
@@ -68,7 +73,8 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
         m_db.setPassword(settings.password());
     }
     if (!m_db.open()) {
-        const QString message = connectionErrorSentence(m_db.lastError().databaseText(), settings.password());
+        const QString message
+            = connectionErrorSentence(m_db.lastError().databaseText(), settings.password());
         close();
         return QueryError::connection(message);
     }
@@ -130,8 +136,8 @@ QString DatabaseConnection::description() const
         return {};
     }
     return QStringLiteral("%1@%2:%3/%4")
-        .arg(QString::fromUtf8(PQuser(conn)), QString::fromUtf8(PQhost(conn)), QString::fromUtf8(PQport(conn)),
-            QString::fromUtf8(PQdb(conn)));
+        .arg(QString::fromUtf8(PQuser(conn)), QString::fromUtf8(PQhost(conn)),
+            QString::fromUtf8(PQport(conn)), QString::fromUtf8(PQdb(conn)));
 }
 
 QString DatabaseConnection::serverVersion() const

@@ -35,7 +35,8 @@ QString jsonString(QStringView text)
             break;
         default:
             if (u < 0x20) {
-                out.append(QStringLiteral("\\u%1").arg(static_cast<int>(u), 4, 16, QLatin1Char('0')));
+                out.append(
+                    QStringLiteral("\\u%1").arg(static_cast<int>(u), 4, 16, QLatin1Char('0')));
             } else {
                 out.append(c);
             }
@@ -54,7 +55,8 @@ QString durationMsJson(const AuditEntry &entry)
 QString jsonLine(const AuditEntry &entry)
 {
     const QString null = QStringLiteral("null");
-    return QStringLiteral(R"({"id":%1,"action":%2,"transport":%3,"bank_id":%4,"started_at":%5,"ended_at":%6,"duration_ms":%7})")
+    return QStringLiteral(
+        R"({"id":%1,"action":%2,"transport":%3,"bank_id":%4,"started_at":%5,"ended_at":%6,"duration_ms":%7})")
         .arg(jsonString(entry.id), jsonString(entry.action), jsonString(entry.transport),
             entry.bankId ? jsonString(*entry.bankId) : null, jsonString(entry.startedAt.toIsoUtc()),
             entry.endedAt ? jsonString(entry.endedAt->toIsoUtc()) : null, durationMsJson(entry));
@@ -66,13 +68,15 @@ QString csvField(QStringView text, bool formulaGuard)
     if (formulaGuard && !value.isEmpty()) {
         const QChar first = value.front();
         if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
-            || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r')) {
+            || first == QLatin1Char('@') || first == QLatin1Char('\t')
+            || first == QLatin1Char('\r')) {
             value.prepend(QLatin1Char('\''));
         }
     }
     bool needsQuotes = false;
     for (const QChar c : value) {
-        if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+        if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\n')
+            || c == QLatin1Char('\r')) {
             needsQuotes = true;
             break;
         }

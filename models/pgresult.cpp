@@ -34,7 +34,10 @@ QString firstSentence(const char *message)
 
 } // namespace
 
-PgResult::PgResult(pg_result *result) : m_result(result) { }
+PgResult::PgResult(pg_result *result)
+    : m_result(result)
+{
+}
 
 void PgResult::Free::operator()(pg_result *result) const
 {
@@ -105,8 +108,8 @@ Result<PgResult> PgSession::exec(const SqlStatement &statement) const
     for (const auto &param : statement.params) {
         values.push_back(param ? param->constData() : nullptr);
     }
-    pg_result *raw = PQexecParams(m_connection, sql.constData(), static_cast<int>(values.size()), nullptr,
-        values.data(), nullptr, nullptr, 0);
+    pg_result *raw = PQexecParams(m_connection, sql.constData(), static_cast<int>(values.size()),
+        nullptr, values.data(), nullptr, nullptr, 0);
     const ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         QueryError error = errorFrom(m_connection, raw);
@@ -131,7 +134,9 @@ QueryError PgSession::errorFrom(pg_conn *connection, pg_result *result)
         // 57014 is also a statement_timeout; tell the two apart by the message.
         const QString message = QString::fromUtf8(PQresultErrorMessage(result));
         if (message.contains(QLatin1String("statement timeout"))) {
-            return QueryError::query(QStringLiteral("The query took longer than the statement timeout and was stopped."), sqlState);
+            return QueryError::query(
+                QStringLiteral("The query took longer than the statement timeout and was stopped."),
+                sqlState);
         }
         return QueryError::cancelled();
     }

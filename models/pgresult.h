@@ -45,7 +45,10 @@ private:
 class PgSession
 {
 public:
-    explicit PgSession(pg_conn *connection = nullptr) : m_connection(connection) { }
+    explicit PgSession(pg_conn *connection = nullptr)
+        : m_connection(connection)
+    {
+    }
 
     pg_conn *connection() const { return m_connection; }
     bool isOpen() const;

@@ -12,33 +12,44 @@ struct QueryError
 {
     enum class Kind {
         Connection, // could not connect, or the connection was lost
-        Query,      // the server rejected a statement
-        Cancelled,  // the user (or a newer request) cancelled it
-        Schema,     // the table is missing or is not Hindsight's audit table
-        Usage,      // the request itself is invalid (bad cursor, bad time)
+        Query, // the server rejected a statement
+        Cancelled, // the user (or a newer request) cancelled it
+        Schema, // the table is missing or is not Hindsight's audit table
+        Usage, // the request itself is invalid (bad cursor, bad time)
     };
 
     Kind kind = Kind::Query;
     QString message;
     QString sqlState; // PostgreSQL's SQLSTATE when the server sent one
 
-    static QueryError connection(QString message) { return { Kind::Connection, std::move(message), {} }; }
+    static QueryError connection(QString message)
+    {
+        return { Kind::Connection, std::move(message), {} };
+    }
     static QueryError query(QString message, QString sqlState = {})
     {
         return { Kind::Query, std::move(message), std::move(sqlState) };
     }
-    static QueryError cancelled() { return { Kind::Cancelled, QStringLiteral("The query was cancelled."), {} }; }
+    static QueryError cancelled()
+    {
+        return { Kind::Cancelled, QStringLiteral("The query was cancelled."), {} };
+    }
     static QueryError schema(QString message) { return { Kind::Schema, std::move(message), {} }; }
     static QueryError usage(QString message) { return { Kind::Usage, std::move(message), {} }; }
 };
 
 // A value or the QueryError that prevented it (an `expected` for C++20).
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) { }
-    Result(QueryError error) : m_state(std::move(error)) { }
+    Result(T value)
+        : m_state(std::move(value))
+    {
+    }
+    Result(QueryError error)
+        : m_state(std::move(error))
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

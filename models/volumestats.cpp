@@ -31,15 +31,18 @@ VolumeRange VolumeRange::forPeriod(VolumePeriod period, const QDateTime &now, co
             range.bucketStarts.append(start);
         }
         range.from = AuditTimestamp::fromDateTime(midnight);
-        const AuditTimestamp last = range.bucketStarts.isEmpty() ? range.from : range.bucketStarts.last();
-        range.to = std::min(AuditTimestamp::fromUsecsSinceEpoch(last.usecsSinceEpoch() + 3600LL * 1000000),
+        const AuditTimestamp last
+            = range.bucketStarts.isEmpty() ? range.from : range.bucketStarts.last();
+        range.to = std::min(
+            AuditTimestamp::fromUsecsSinceEpoch(last.usecsSinceEpoch() + 3600LL * 1000000),
             AuditTimestamp::fromDateTime(tomorrow));
         return range;
     }
     range.unit = VolumeBucketUnit::Day;
     const int days = period == VolumePeriod::SevenDays ? 7 : 30;
     for (int i = days - 1; i >= 0; --i) {
-        range.bucketStarts.append(AuditTimestamp::fromDateTime(startOfDay(today.addDays(-i), zone)));
+        range.bucketStarts.append(
+            AuditTimestamp::fromDateTime(startOfDay(today.addDays(-i), zone)));
     }
     range.from = range.bucketStarts.first();
     range.to = AuditTimestamp::fromDateTime(startOfDay(today.addDays(1), zone));
@@ -70,7 +73,8 @@ QString volumePeriodName(VolumePeriod period)
 
 std::optional<VolumePeriod> volumePeriodFromName(const QString &name)
 {
-    for (VolumePeriod p : { VolumePeriod::Today, VolumePeriod::SevenDays, VolumePeriod::ThirtyDays }) {
+    for (VolumePeriod p :
+        { VolumePeriod::Today, VolumePeriod::SevenDays, VolumePeriod::ThirtyDays }) {
         if (volumePeriodName(p) == name) {
             return p;
         }

@@ -27,8 +27,8 @@ struct VolumeRange
     VolumePeriod period = VolumePeriod::Today;
     VolumeBucketUnit unit = VolumeBucketUnit::Hour;
     QList<AuditTimestamp> bucketStarts; // ascending; the last one contains `now`
-    AuditTimestamp from;                // the first bucket's start
-    AuditTimestamp to;                  // the end of the last bucket (exclusive)
+    AuditTimestamp from; // the first bucket's start
+    AuditTimestamp to; // the end of the last bucket (exclusive)
 
     static VolumeRange forPeriod(VolumePeriod period, const QDateTime &now, const QTimeZone &zone);
 };
@@ -42,8 +42,8 @@ struct VolumeSeries
     qint64 total() const;
 };
 
-QString volumePeriodName(VolumePeriod period);         // "today", "7d", "30d"
+QString volumePeriodName(VolumePeriod period); // "today", "7d", "30d"
 std::optional<VolumePeriod> volumePeriodFromName(const QString &name);
-QString volumeUnitName(VolumeBucketUnit unit);         // "hour", "day"
+QString volumeUnitName(VolumeBucketUnit unit); // "hour", "day"
 
 Q_DECLARE_METATYPE(VolumeSeries)

@@ -37,10 +37,13 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     resize(640, 240);
 
     connect(m_worker, &AuditWorker::connected, this,
-        [this](quint64, const QString &description, const QString &version) { showConnected(description, version); });
+        [this](quint64, const QString &description, const QString &version) {
+            showConnected(description, version);
+        });
     connect(m_worker, &AuditWorker::countLoaded, this,
         [this](quint64, qint64 count, bool exact) { showCount(count, exact); });
-    connect(m_worker, &AuditWorker::queryFailed, this, [this](quint64, const QueryError &error) { showError(error); });
+    connect(m_worker, &AuditWorker::queryFailed, this,
+        [this](quint64, const QueryError &error) { showError(error); });
     m_worker->connectTo(settings);
 }
 

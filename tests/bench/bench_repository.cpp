@@ -50,14 +50,16 @@ QString withLiterals(const SqlStatement &statement)
 // Median of psql's own \timing over the iterations, in one psql session.
 double psqlMedianMs(const SqlStatement &statement)
 {
-    QString script = QStringLiteral("SET plan_cache_mode = force_custom_plan;\nSET TimeZone = 'UTC';\n\\o /dev/null\n\\timing on\n");
+    QString script = QStringLiteral("SET plan_cache_mode = force_custom_plan;\nSET TimeZone = "
+                                    "'UTC';\n\\o /dev/null\n\\timing on\n");
     const QString sql = withLiterals(statement);
     for (int i = 0; i < g_iterations + 2; ++i) {
         script += sql + QStringLiteral(";\n");
     }
     QProcess psql;
-    psql.start(QStringLiteral("psql"), { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                                           QStringLiteral("ON_ERROR_STOP=1"), g_conninfo });
+    psql.start(QStringLiteral("psql"),
+        { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+            QStringLiteral("ON_ERROR_STOP=1"), g_conninfo });
     psql.write(script.toUtf8());
     psql.closeWriteChannel();
     psql.waitForFinished(-1);
@@ -103,8 +105,8 @@ QList<Row> g_rows;
 void report(const QString &operation, const QString &filter, double ours, double psql)
 {
     g_rows.append({ operation, filter, ours, psql });
-    std::printf("%-22s %-34s %9.3f %9.3f %7.2fx\n", qPrintable(operation), qPrintable(filter), ours, psql,
-        psql > 0 ? ours / psql : 0.0);
+    std::printf("%-22s %-34s %9.3f %9.3f %7.2fx\n", qPrintable(operation), qPrintable(filter), ours,
+        psql, psql > 0 ? ours / psql : 0.0);
     std::fflush(stdout);
 }
 
@@ -119,7 +121,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     g_conninfo = args.at(1);
-    const AuditTableRef table { args.value(2, QStringLiteral("bench")), QStringLiteral("audit_log") };
+    const AuditTableRef table { args.value(2, QStringLiteral("bench")),
+        QStringLiteral("audit_log") };
     g_iterations = args.value(3, QStringLiteral("30")).toInt();
 
     auto settings = ConnectionSettings::parse(g_conninfo);
@@ -145,14 +148,23 @@ int main(int argc, char *argv[])
         return 2;
     }
     const AuditTimestamp newest = latest->entries.first().startedAt;
-    auto ago = [&](qint64 hours) { return AuditTimestamp::fromUsecsSinceEpoch(newest.usecsSinceEpoch() - hours * 3600LL * 1000000); };
+    auto ago = [&](qint64 hours) {
+        return AuditTimestamp::fromUsecsSinceEpoch(
+            newest.usecsSinceEpoch() - hours * 3600LL * 1000000);
+    };
     // The busiest and a rare bank, as the seeder's skew makes them.
-    const QString busyBank = connection.session().exec(QStringLiteral("SELECT bank_id FROM %1 WHERE bank_id IS NOT NULL "
-                                                                      "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").arg(table.quoted()))
-                                 ->text(0, 0);
-    const QString rareBank = connection.session().exec(QStringLiteral("SELECT bank_id FROM %1 WHERE bank_id IS NOT NULL "
-                                                                      "GROUP BY 1 ORDER BY count(*), 1 LIMIT 1").arg(table.quoted()))
-                                 ->text(0, 0);
+    const QString busyBank
+        = connection.session()
+              .exec(QStringLiteral("SELECT bank_id FROM %1 WHERE bank_id IS NOT NULL "
+                                   "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+                        .arg(table.quoted()))
+              ->text(0, 0);
+    const QString rareBank
+        = connection.session()
+              .exec(QStringLiteral("SELECT bank_id FROM %1 WHERE bank_id IS NOT NULL "
+                                   "GROUP BY 1 ORDER BY count(*), 1 LIMIT 1")
+                        .arg(table.quoted()))
+              ->text(0, 0);
 
     struct Case
     {
@@ -199,7 +211,8 @@ int main(int argc, char *argv[])
     for (const Case &c : cases) {
         const double ours = oursMedianMs([&] { return repository.page(c.filter, pageSize).ok(); });
         report(QStringLiteral("first page"), c.name, ours,
-            psqlMedianMs(AuditQuery::page(table, c.filter, pageSize + 1, std::nullopt, SortOrder::NewestFirst)));
+            psqlMedianMs(AuditQuery::page(
+                table, c.filter, pageSize + 1, std::nullopt, SortOrder::NewestFirst)));
     }
     // Page 1,000: find its cursor once by walking the keyset, then time that page.
     for (const Case &c : { cases.at(0), cases.at(1), cases.at(3) }) {
@@ -217,22 +230,28 @@ int main(int argc, char *argv[])
             continue;
         }
         const double page1 = oursMedianMs([&] { return repository.page(c.filter, pageSize).ok(); });
-        const double ours = oursMedianMs([&] { return repository.page(c.filter, pageSize, cursor).ok(); });
+        const double ours
+            = oursMedianMs([&] { return repository.page(c.filter, pageSize, cursor).ok(); });
         report(QStringLiteral("keyset page 1000"), c.name, ours,
-            psqlMedianMs(AuditQuery::page(table, c.filter, pageSize + 1, cursor, SortOrder::NewestFirst)));
-        std::printf("%-22s %-34s %9.3f %9.3f %7.2fx  (page 1000 / page 1)\n", "page 1000 vs page 1", qPrintable(c.name), ours,
-            page1, page1 > 0 ? ours / page1 : 0.0);
+            psqlMedianMs(
+                AuditQuery::page(table, c.filter, pageSize + 1, cursor, SortOrder::NewestFirst)));
+        std::printf("%-22s %-34s %9.3f %9.3f %7.2fx  (page 1000 / page 1)\n", "page 1000 vs page 1",
+            qPrintable(c.name), ours, page1, page1 > 0 ? ours / page1 : 0.0);
     }
     for (const Case &c : cases) {
         const double ours = oursMedianMs([&] { return repository.estimatedCount(c.filter).ok(); });
-        report(QStringLiteral("estimated count"), c.name, ours, psqlMedianMs(AuditQuery::estimatedCount(table, c.filter)));
+        report(QStringLiteral("estimated count"), c.name, ours,
+            psqlMedianMs(AuditQuery::estimatedCount(table, c.filter)));
     }
     report(QStringLiteral("distinct actions"), QStringLiteral("-"),
-        oursMedianMs([&] { return repository.distinctActions().ok(); }), psqlMedianMs(AuditQuery::distinctActions(table)));
+        oursMedianMs([&] { return repository.distinctActions().ok(); }),
+        psqlMedianMs(AuditQuery::distinctActions(table)));
     report(QStringLiteral("distinct banks"), QStringLiteral("-"),
-        oursMedianMs([&] { return repository.distinctBanks().ok(); }), psqlMedianMs(AuditQuery::distinctBanks(table, QString(), 10000)));
+        oursMedianMs([&] { return repository.distinctBanks().ok(); }),
+        psqlMedianMs(AuditQuery::distinctBanks(table, QString(), 10000)));
     report(QStringLiteral("distinct transports"), QStringLiteral("-"),
-        oursMedianMs([&] { return repository.distinctTransports().ok(); }), psqlMedianMs(AuditQuery::recentTransports(table, 10000)));
+        oursMedianMs([&] { return repository.distinctTransports().ok(); }),
+        psqlMedianMs(AuditQuery::recentTransports(table, 10000)));
 
     double worst = 0;
     QString worstName;

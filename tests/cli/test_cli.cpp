@@ -31,7 +31,8 @@ CliRun runCli(const QStringList &arguments, const QProcessEnvironment &extra = {
         return {};
     }
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+        QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError()) };
 }
 
 QStringList lines(const QString &text)
@@ -48,13 +49,18 @@ protected:
         TestDatabase admin;
         ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
         ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("cli"))) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO cli.audit_log (action, transport, bank_id, started_at, ended_at, request, response, metadata) "
-            "SELECT (ARRAY['retain','recall','reflect'])[1 + g % 3], (ARRAY['http','mcp'])[1 + g % 2], 'bank-' || (g % 4), "
-            " now() - g * interval '1 hour' - interval '0.000007 seconds', now() - g * interval '1 hour' + interval '0.25 seconds', "
-            " '{\"big\": 12345678901234567890, \"query\": \"caf\\u00e9\"}', CASE WHEN g % 10 = 0 THEN NULL ELSE '{\"ok\": true}'::jsonb END, '{}' "
-            "FROM generate_series(1, 240) g;"
-            "DROP ROLE IF EXISTS cli_reader; CREATE ROLE cli_reader LOGIN PASSWORD 'cli-right-pw';")))
+        ASSERT_TRUE(admin.exec(
+            QStringLiteral("INSERT INTO cli.audit_log (action, transport, bank_id, started_at, "
+                           "ended_at, request, response, metadata) "
+                           "SELECT (ARRAY['retain','recall','reflect'])[1 + g % 3], "
+                           "(ARRAY['http','mcp'])[1 + g % 2], 'bank-' || (g % 4), "
+                           " now() - g * interval '1 hour' - interval '0.000007 seconds', now() - "
+                           "g * interval '1 hour' + interval '0.25 seconds', "
+                           " '{\"big\": 12345678901234567890, \"query\": \"caf\\u00e9\"}', CASE "
+                           "WHEN g % 10 = 0 THEN NULL ELSE '{\"ok\": true}'::jsonb END, '{}' "
+                           "FROM generate_series(1, 240) g;"
+                           "DROP ROLE IF EXISTS cli_reader; CREATE ROLE cli_reader LOGIN PASSWORD "
+                           "'cli-right-pw';")))
             << admin.error().toStdString();
     }
 
@@ -72,23 +78,30 @@ protected:
 
 TEST_F(CliTest, ListPrintsJsonLinesWithMicrosecondTimes)
 {
-    const CliRun run = runCli(withConn({ QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("jsonl"),
-        QStringLiteral("--limit"), QStringLiteral("5") }));
+    const CliRun run = runCli(withConn({ QStringLiteral("list"), QStringLiteral("--format"),
+        QStringLiteral("jsonl"), QStringLiteral("--limit"), QStringLiteral("5") }));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QStringList rows = lines(run.out);
     ASSERT_EQ(rows.size(), 5);
     for (const QString &row : rows) {
         const QJsonObject object = QJsonDocument::fromJson(row.toUtf8()).object();
         EXPECT_EQ(object.keys().size(), 7) << row.toStdString();
-        EXPECT_TRUE(object.value(QLatin1String("started_at")).toString().contains(QRegularExpression(
-            QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"))))
+        EXPECT_TRUE(object.value(QLatin1String("started_at"))
+                        .toString()
+                        .contains(QRegularExpression(QStringLiteral(
+                            "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"))))
             << row.toStdString();
         EXPECT_DOUBLE_EQ(object.value(QLatin1String("duration_ms")).toDouble(), 250.007);
     }
     // Exactly what PostgreSQL holds, to the microsecond.
-    const QString newest = m_admin.scalar(QStringLiteral(
-        "SELECT to_char(max(started_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM cli.audit_log"));
-    EXPECT_EQ(QJsonDocument::fromJson(rows[0].toUtf8()).object().value(QLatin1String("started_at")).toString(), newest);
+    const QString newest
+        = m_admin.scalar(QStringLiteral("SELECT to_char(max(started_at) AT TIME ZONE 'UTC', "
+                                        "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM cli.audit_log"));
+    EXPECT_EQ(QJsonDocument::fromJson(rows[0].toUtf8())
+                  .object()
+                  .value(QLatin1String("started_at"))
+                  .toString(),
+        newest);
 }
 
 TEST_F(CliTest, ListPagesWithAfterCursorWithoutGapOrRepeat)
@@ -96,8 +109,9 @@ TEST_F(CliTest, ListPagesWithAfterCursorWithoutGapOrRepeat)
     QStringList seen;
     QString after;
     for (int page = 0; page < 20; ++page) {
-        QStringList args { QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--limit"),
-            QStringLiteral("50"), QStringLiteral("--action"), QStringLiteral("retain"), QStringLiteral("--action"),
+        QStringList args { QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("jsonl"), QStringLiteral("--limit"), QStringLiteral("50"),
+            QStringLiteral("--action"), QStringLiteral("retain"), QStringLiteral("--action"),
             QStringLiteral("recall") };
         if (!after.isEmpty()) {
             args << QStringLiteral("--after") << after;
@@ -109,10 +123,14 @@ TEST_F(CliTest, ListPagesWithAfterCursorWithoutGapOrRepeat)
             break;
         }
         for (const QString &row : rows) {
-            seen.append(QJsonDocument::fromJson(row.toUtf8()).object().value(QLatin1String("id")).toString());
+            seen.append(QJsonDocument::fromJson(row.toUtf8())
+                            .object()
+                            .value(QLatin1String("id"))
+                            .toString());
         }
         const QJsonObject last = QJsonDocument::fromJson(rows.last().toUtf8()).object();
-        after = last.value(QLatin1String("started_at")).toString() + QLatin1Char(',') + last.value(QLatin1String("id")).toString();
+        after = last.value(QLatin1String("started_at")).toString() + QLatin1Char(',')
+            + last.value(QLatin1String("id")).toString();
     }
     EXPECT_EQ(seen.size(), 160);
     EXPECT_EQ(QSet<QString>(seen.begin(), seen.end()).size(), 160);
@@ -120,8 +138,9 @@ TEST_F(CliTest, ListPagesWithAfterCursorWithoutGapOrRepeat)
 
 TEST_F(CliTest, ListFiltersFailedAndCsv)
 {
-    const CliRun run = runCli(withConn({ QStringLiteral("list"), QStringLiteral("--failed"), QStringLiteral("--format"),
-        QStringLiteral("csv"), QStringLiteral("--limit"), QStringLiteral("1000") }));
+    const CliRun run = runCli(
+        withConn({ QStringLiteral("list"), QStringLiteral("--failed"), QStringLiteral("--format"),
+            QStringLiteral("csv"), QStringLiteral("--limit"), QStringLiteral("1000") }));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QStringList rows = lines(run.out);
     ASSERT_EQ(rows.size(), 25); // header + every 10th of 240
@@ -132,9 +151,10 @@ TEST_F(CliTest, StatsJsonBucketsByLocalDaysAndByUtc)
 {
     QProcessEnvironment berlin;
     berlin.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
-    const CliRun local = runCli(withConn({ QStringLiteral("stats"), QStringLiteral("--period"), QStringLiteral("7d"),
-                                    QStringLiteral("--format"), QStringLiteral("json") }),
-        berlin);
+    const CliRun local
+        = runCli(withConn({ QStringLiteral("stats"), QStringLiteral("--period"),
+                     QStringLiteral("7d"), QStringLiteral("--format"), QStringLiteral("json") }),
+            berlin);
     ASSERT_EQ(local.exitCode, 0) << local.err.toStdString();
     const QJsonObject stats = QJsonDocument::fromJson(local.out.toUtf8()).object();
     EXPECT_EQ(stats.value(QLatin1String("period")).toString().toStdString(), "7d");
@@ -148,25 +168,32 @@ TEST_F(CliTest, StatsJsonBucketsByLocalDaysAndByUtc)
     }
     const QString start = stats.value(QLatin1String("start")).toString();
     EXPECT_EQ(QString::number(total),
-        m_admin.scalar(QStringLiteral("SELECT count(*) FROM cli.audit_log WHERE started_at >= '%1'").arg(start)));
+        m_admin.scalar(QStringLiteral("SELECT count(*) FROM cli.audit_log WHERE started_at >= '%1'")
+                           .arg(start)));
 
-    const CliRun utc = runCli(withConn({ QStringLiteral("stats"), QStringLiteral("--period"), QStringLiteral("today"),
-                                  QStringLiteral("--utc"), QStringLiteral("--format"), QStringLiteral("json"),
-                                  QStringLiteral("--action"), QStringLiteral("recall") }),
+    const CliRun utc = runCli(
+        withConn({ QStringLiteral("stats"), QStringLiteral("--period"), QStringLiteral("today"),
+            QStringLiteral("--utc"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--action"), QStringLiteral("recall") }),
         berlin);
     ASSERT_EQ(utc.exitCode, 0) << utc.err.toStdString();
     const QJsonObject today = QJsonDocument::fromJson(utc.out.toUtf8()).object();
     EXPECT_EQ(today.value(QLatin1String("zone")).toString().toStdString(), "UTC");
     EXPECT_EQ(today.value(QLatin1String("trunc")).toString().toStdString(), "hour");
-    EXPECT_TRUE(today.value(QLatin1String("start")).toString().endsWith(QLatin1String("T00:00:00.000000Z")));
+    EXPECT_TRUE(today.value(QLatin1String("start"))
+                    .toString()
+                    .endsWith(QLatin1String("T00:00:00.000000Z")));
 }
 
 TEST_F(CliTest, ShowJsonKeepsStoredNumbersExactly)
 {
-    const QString id = m_admin.scalar(QStringLiteral("SELECT id FROM cli.audit_log ORDER BY started_at DESC LIMIT 1"));
-    const CliRun run = runCli(withConn({ QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json") }));
+    const QString id = m_admin.scalar(
+        QStringLiteral("SELECT id FROM cli.audit_log ORDER BY started_at DESC LIMIT 1"));
+    const CliRun run = runCli(withConn(
+        { QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json") }));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
-    EXPECT_TRUE(run.out.contains(QLatin1String("\"big\": 12345678901234567890"))) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QLatin1String("\"big\": 12345678901234567890")))
+        << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral("\"query\": \"café\""))) << run.out.toStdString();
     QJsonParseError error;
     const QJsonObject object = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
@@ -218,18 +245,24 @@ TEST_F(CliTest, DatabaseErrorsExitWithTwoAndOneClearLine)
         const char *expected;
     };
     const QList<Case> cases {
-        { { QStringLiteral("list"), conn + QStringLiteral(" user=cli_reader password=cli-wrong-pw") },
+        { { QStringLiteral("list"),
+              conn + QStringLiteral(" user=cli_reader password=cli-wrong-pw") },
             "password authentication failed" },
-        { { QStringLiteral("list"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=5") }, "Could not connect" },
-        { { QStringLiteral("list"), conn, QStringLiteral("--table"), QStringLiteral("no_such_table") }, "does not exist" },
-        { { QStringLiteral("show"), conn, QStringLiteral("00000000-0000-0000-0000-000000000000"), QStringLiteral("--schema"),
-              QStringLiteral("cli") },
+        { { QStringLiteral("list"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=5") },
+            "Could not connect" },
+        { { QStringLiteral("list"), conn, QStringLiteral("--table"),
+              QStringLiteral("no_such_table") },
+            "does not exist" },
+        { { QStringLiteral("show"), conn, QStringLiteral("00000000-0000-0000-0000-000000000000"),
+              QStringLiteral("--schema"), QStringLiteral("cli") },
             "No audit entry" },
-        { { QStringLiteral("list"), QStringLiteral("host=127.0.0.1 port=notaport") }, "Could not connect" },
+        { { QStringLiteral("list"), QStringLiteral("host=127.0.0.1 port=notaport") },
+            "Could not connect" },
     };
     for (const Case &c : cases) {
         const CliRun run = runCli(c.args);
-        EXPECT_EQ(run.exitCode, 2) << c.args.join(QLatin1Char(' ')).toStdString() << run.err.toStdString();
+        EXPECT_EQ(run.exitCode, 2)
+            << c.args.join(QLatin1Char(' ')).toStdString() << run.err.toStdString();
         EXPECT_EQ(lines(run.err).size(), 1) << run.err.toStdString();
         EXPECT_TRUE(run.err.contains(QLatin1String(c.expected))) << run.err.toStdString();
         EXPECT_FALSE(run.err.contains(QLatin1String("cli-wrong-pw")));
@@ -240,5 +273,6 @@ TEST_F(CliTest, InvalidConninfoExitsWithTwo)
 {
     const CliRun run = runCli({ QStringLiteral("list"), QStringLiteral("host=x bogus") });
     EXPECT_EQ(run.exitCode, 2);
-    EXPECT_TRUE(run.err.contains(QLatin1String("connection string is not valid"))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QLatin1String("connection string is not valid")))
+        << run.err.toStdString();
 }

@@ -15,8 +15,9 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        m_schema = QStringLiteral("repo_%1").arg(QString::fromLatin1(
-            ::testing::UnitTest::GetInstance()->current_test_info()->name()).toLower());
+        m_schema = QStringLiteral("repo_%1").arg(
+            QString::fromLatin1(::testing::UnitTest::GetInstance()->current_test_info()->name())
+                .toLower());
         ASSERT_TRUE(m_admin.createAuditSchema(m_schema)) << m_admin.error().toStdString();
         auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
         ASSERT_TRUE(settings);
@@ -31,13 +32,15 @@ protected:
 
     void insert(const QString &values)
     {
-        ASSERT_TRUE(m_admin.exec(QStringLiteral("INSERT INTO \"%1\".audit_log "
-                                                "(action, transport, bank_id, started_at, ended_at, request, response) VALUES %2")
+        ASSERT_TRUE(m_admin.exec(QStringLiteral(
+            "INSERT INTO \"%1\".audit_log "
+            "(action, transport, bank_id, started_at, ended_at, request, response) VALUES %2")
                                      .arg(m_schema, values)))
             << m_admin.error().toStdString();
     }
 
-    QList<AuditEntry> allPages(const AuditFilter &filter, int pageSize, SortOrder order = SortOrder::NewestFirst)
+    QList<AuditEntry> allPages(
+        const AuditFilter &filter, int pageSize, SortOrder order = SortOrder::NewestFirst)
     {
         QList<AuditEntry> entries;
         std::optional<PageCursor> after;
@@ -118,8 +121,9 @@ TEST_F(AuditRepositoryTest, FiltersByActionTransportAndDateRange)
 
 TEST_F(AuditRepositoryTest, PagesThroughIdenticalTimestampsWithoutGapOrRepeat)
 {
-    ASSERT_TRUE(m_admin.exec(QStringLiteral("INSERT INTO \"%1\".audit_log (action, transport, started_at) "
-                                            "SELECT 'retain', 'http', '2026-03-27 10:15:30.123456+00' FROM generate_series(1, 300)")
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "INSERT INTO \"%1\".audit_log (action, transport, started_at) "
+        "SELECT 'retain', 'http', '2026-03-27 10:15:30.123456+00' FROM generate_series(1, 300)")
                                  .arg(m_schema)));
     for (SortOrder order : { SortOrder::NewestFirst, SortOrder::OldestFirst }) {
         const QList<AuditEntry> entries = allPages(AuditFilter(), 37, order);
@@ -135,10 +139,12 @@ TEST_F(AuditRepositoryTest, PagesThroughIdenticalTimestampsWithoutGapOrRepeat)
 
 TEST_F(AuditRepositoryTest, PagingMatchesOneBigQueryAcrossMixedTimestamps)
 {
-    ASSERT_TRUE(m_admin.exec(QStringLiteral("INSERT INTO \"%1\".audit_log (action, transport, started_at) "
-                                            "SELECT 'retain', 'http', '2026-03-27 10:00:00+00'::timestamptz + (g % 17) * interval '1 microsecond' "
-                                            "FROM generate_series(1, 500) g")
-                                 .arg(m_schema)));
+    ASSERT_TRUE(m_admin.exec(
+        QStringLiteral("INSERT INTO \"%1\".audit_log (action, transport, started_at) "
+                       "SELECT 'retain', 'http', '2026-03-27 10:00:00+00'::timestamptz + (g % 17) "
+                       "* interval '1 microsecond' "
+                       "FROM generate_series(1, 500) g")
+            .arg(m_schema)));
     const QList<AuditEntry> paged = allPages(AuditFilter(), 23);
     const auto whole = repository().page(AuditFilter(), 1000);
     ASSERT_EQ(paged.size(), whole->entries.size());
@@ -149,8 +155,10 @@ TEST_F(AuditRepositoryTest, PagingMatchesOneBigQueryAcrossMixedTimestamps)
 
 TEST_F(AuditRepositoryTest, KeepsMicrosecondsAndNulls)
 {
-    insert(QStringLiteral("('retain','http',NULL,'2026-03-27 10:15:30.000001+00','2026-03-27 10:15:30.012346+00',NULL,NULL),"
-                          "('recall','http','b','2026-03-27 10:15:29.999999+00',NULL,'{\"q\":1}',NULL)"));
+    insert(QStringLiteral(
+        "('retain','http',NULL,'2026-03-27 10:15:30.000001+00','2026-03-27 "
+        "10:15:30.012346+00',NULL,NULL),"
+        "('recall','http','b','2026-03-27 10:15:29.999999+00',NULL,'{\"q\":1}',NULL)"));
     const auto page = repository().page(AuditFilter(), 50);
     ASSERT_EQ(page->entries.size(), 2);
     const AuditEntry &failed = page->entries[0];
@@ -173,9 +181,10 @@ TEST_F(AuditRepositoryTest, KeepsMicrosecondsAndNulls)
 
 TEST_F(AuditRepositoryTest, BankIdsWithLikeWildcardsQuotesAndUnicodeMatchOnlyThemselves)
 {
-    const QStringList banks { QStringLiteral("100%"), QStringLiteral("1000"), QStringLiteral("a_b"), QStringLiteral("axb"),
-        QStringLiteral("back\\slash"), QStringLiteral("back\\\\slash"), QStringLiteral("o'brien"), QStringLiteral("say \"hi\""),
-        QStringLiteral("café-ü-日本"), QStringLiteral("cafe-u-日本"), QStringLiteral("emoji 😀 \u202etxt") };
+    const QStringList banks { QStringLiteral("100%"), QStringLiteral("1000"), QStringLiteral("a_b"),
+        QStringLiteral("axb"), QStringLiteral("back\\slash"), QStringLiteral("back\\\\slash"),
+        QStringLiteral("o'brien"), QStringLiteral("say \"hi\""), QStringLiteral("café-ü-日本"),
+        QStringLiteral("cafe-u-日本"), QStringLiteral("emoji 😀 \u202etxt") };
     for (const QString &bank : banks) {
         QString literal = bank;
         literal.replace(QLatin1Char('\''), QLatin1String("''"));
@@ -191,15 +200,17 @@ TEST_F(AuditRepositoryTest, BankIdsWithLikeWildcardsQuotesAndUnicodeMatchOnlyThe
     }
     const auto distinct = repository().distinctBanks();
     ASSERT_TRUE(distinct);
-    EXPECT_EQ(QSet<QString>(distinct->begin(), distinct->end()), QSet<QString>(banks.begin(), banks.end()));
+    EXPECT_EQ(QSet<QString>(distinct->begin(), distinct->end()),
+        QSet<QString>(banks.begin(), banks.end()));
 }
 
 TEST_F(AuditRepositoryTest, SearchMatchesTextLiterally)
 {
-    insert(QStringLiteral("('retain','http','b',now(),now(),'{\"content\":\"50% off_now\"}','{}'),"
-                          "('retain','http','b',now(),now(),'{\"content\":\"500 offXnow\"}','{}'),"
-                          "('recall','http','b',now(),now(),'{}','{\"text\":\"path C:\\\\temp\"}'),"
-                          "('recall','http','b',now(),now(),'{}','{\"text\":\"Needle in caps\"}')"));
+    insert(
+        QStringLiteral("('retain','http','b',now(),now(),'{\"content\":\"50% off_now\"}','{}'),"
+                       "('retain','http','b',now(),now(),'{\"content\":\"500 offXnow\"}','{}'),"
+                       "('recall','http','b',now(),now(),'{}','{\"text\":\"path C:\\\\temp\"}'),"
+                       "('recall','http','b',now(),now(),'{}','{\"text\":\"Needle in caps\"}')"));
     auto count = [&](const QString &text) {
         AuditFilter filter;
         filter.search = text;
@@ -211,16 +222,19 @@ TEST_F(AuditRepositoryTest, SearchMatchesTextLiterally)
     EXPECT_EQ(count(QStringLiteral("%")), 1);
     EXPECT_EQ(count(QStringLiteral("_")), 1);
     EXPECT_EQ(count(QStringLiteral("C:\\\\temp")), 1); // jsonb text shows the escaped backslash
-    EXPECT_EQ(count(QStringLiteral("needle")), 1);    // case-insensitive
+    EXPECT_EQ(count(QStringLiteral("needle")), 1); // case-insensitive
     EXPECT_EQ(count(QStringLiteral("absent")), 0);
 }
 
 TEST_F(AuditRepositoryTest, EntryReturnsDocumentsExactlyAsStored)
 {
-    insert(QStringLiteral("('retain','http','b','2026-03-27 10:15:30.5+00','2026-03-27 10:15:31+00',"
-                          "'{\"big\": 12345678901234567890, \"dec\": 0.1000000000000000055511151231257827, \"s\": \"\\u00e9\\n\"}',"
-                          "'{\"ok\": true}')"));
-    const QString id = m_admin.scalar(QStringLiteral("SELECT id FROM \"%1\".audit_log").arg(m_schema));
+    insert(
+        QStringLiteral("('retain','http','b','2026-03-27 10:15:30.5+00','2026-03-27 10:15:31+00',"
+                       "'{\"big\": 12345678901234567890, \"dec\": "
+                       "0.1000000000000000055511151231257827, \"s\": \"\\u00e9\\n\"}',"
+                       "'{\"ok\": true}')"));
+    const QString id
+        = m_admin.scalar(QStringLiteral("SELECT id FROM \"%1\".audit_log").arg(m_schema));
     const auto entry = repository().entry(id);
     ASSERT_TRUE(entry) << entry.error().message.toStdString();
     EXPECT_EQ(entry->entry.id, id);
@@ -228,7 +242,8 @@ TEST_F(AuditRepositoryTest, EntryReturnsDocumentsExactlyAsStored)
     EXPECT_TRUE(entry->request->contains(QLatin1String("12345678901234567890")));
     EXPECT_TRUE(entry->request->contains(QLatin1String("0.1000000000000000055511151231257827")));
     EXPECT_EQ(entry->request->toStdString(),
-        m_admin.scalar(QStringLiteral("SELECT request::text FROM \"%1\".audit_log").arg(m_schema)).toStdString());
+        m_admin.scalar(QStringLiteral("SELECT request::text FROM \"%1\".audit_log").arg(m_schema))
+            .toStdString());
     EXPECT_EQ(entry->metadata->toStdString(), "{}");
 
     const auto missing = repository().entry(QStringLiteral("00000000-0000-0000-0000-000000000000"));
@@ -241,10 +256,12 @@ TEST_F(AuditRepositoryTest, EntryReturnsDocumentsExactlyAsStored)
 
 TEST_F(AuditRepositoryTest, CountsExactlyAndEstimates)
 {
-    ASSERT_TRUE(m_admin.exec(QStringLiteral("INSERT INTO \"%1\".audit_log (action, transport, started_at) "
-                                            "SELECT CASE WHEN g % 4 = 0 THEN 'recall' ELSE 'retain' END, 'http', now() - g * interval '1 second' "
-                                            "FROM generate_series(1, 4000) g; ANALYZE \"%1\".audit_log;")
-                                 .arg(m_schema)));
+    ASSERT_TRUE(
+        m_admin.exec(QStringLiteral("INSERT INTO \"%1\".audit_log (action, transport, started_at) "
+                                    "SELECT CASE WHEN g % 4 = 0 THEN 'recall' ELSE 'retain' END, "
+                                    "'http', now() - g * interval '1 second' "
+                                    "FROM generate_series(1, 4000) g; ANALYZE \"%1\".audit_log;")
+                         .arg(m_schema)));
     AuditFilter recall;
     recall.actions = { QStringLiteral("recall") };
     EXPECT_EQ(*repository().exactCount(AuditFilter()), 4000);
@@ -259,27 +276,36 @@ TEST_F(AuditRepositoryTest, CountsExactlyAndEstimates)
 
 TEST_F(AuditRepositoryTest, DistinctActionsAndTransports)
 {
-    insert(QStringLiteral("('retain','http','b',now(),NULL,NULL,NULL),('recall','mcp','b',now(),NULL,NULL,NULL),"
-                          "('retain','grpc','b',now(),NULL,NULL,NULL),('consolidation','system',NULL,now(),NULL,NULL,NULL)"));
-    EXPECT_EQ(repository().distinctActions()->join(QLatin1Char(',')).toStdString(), "consolidation,recall,retain");
-    EXPECT_EQ(repository().distinctTransports()->join(QLatin1Char(',')).toStdString(), "http,mcp,system,grpc");
+    insert(QStringLiteral(
+        "('retain','http','b',now(),NULL,NULL,NULL),('recall','mcp','b',now(),NULL,NULL,NULL),"
+        "('retain','grpc','b',now(),NULL,NULL,NULL),('consolidation','system',NULL,now(),NULL,NULL,"
+        "NULL)"));
+    EXPECT_EQ(repository().distinctActions()->join(QLatin1Char(',')).toStdString(),
+        "consolidation,recall,retain");
+    EXPECT_EQ(repository().distinctTransports()->join(QLatin1Char(',')).toStdString(),
+        "http,mcp,system,grpc");
     const auto banks = repository().distinctBanks();
     EXPECT_EQ(banks->join(QLatin1Char(',')).toStdString(), "b");
 }
 
 TEST_F(AuditRepositoryTest, MissingTableIsOneClearSentence)
 {
-    const AuditRepository missing(m_connection.session(), AuditTableRef { m_schema, QStringLiteral("no_such_table") });
+    const AuditRepository missing(
+        m_connection.session(), AuditTableRef { m_schema, QStringLiteral("no_such_table") });
     const auto checked = missing.checkTable();
     ASSERT_FALSE(checked);
     EXPECT_EQ(checked.error().kind, QueryError::Kind::Schema);
-    EXPECT_TRUE(checked.error().message.contains(QLatin1String("does not exist"))) << checked.error().message.toStdString();
+    EXPECT_TRUE(checked.error().message.contains(QLatin1String("does not exist")))
+        << checked.error().message.toStdString();
 }
 
 TEST_F(AuditRepositoryTest, TableWithoutHindsightColumnsNamesWhatIsMissing)
 {
-    ASSERT_TRUE(m_admin.exec(QStringLiteral("CREATE TABLE \"%1\".notes (id uuid, action text, started_at text)").arg(m_schema)));
-    const AuditRepository notes(m_connection.session(), AuditTableRef { m_schema, QStringLiteral("notes") });
+    ASSERT_TRUE(m_admin.exec(
+        QStringLiteral("CREATE TABLE \"%1\".notes (id uuid, action text, started_at text)")
+            .arg(m_schema)));
+    const AuditRepository notes(
+        m_connection.session(), AuditTableRef { m_schema, QStringLiteral("notes") });
     const auto checked = notes.checkTable();
     ASSERT_FALSE(checked);
     const std::string message = checked.error().message.toStdString();
@@ -292,10 +318,13 @@ TEST_F(AuditRepositoryTest, TableWithoutHindsightColumnsNamesWhatIsMissing)
 TEST_F(AuditRepositoryTest, ConnectionIsReadOnly)
 {
     const auto result = m_connection.session().exec(
-        QStringLiteral("INSERT INTO \"%1\".audit_log (action, transport) VALUES ('x', 'y')").arg(m_schema));
+        QStringLiteral("INSERT INTO \"%1\".audit_log (action, transport) VALUES ('x', 'y')")
+            .arg(m_schema));
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().sqlState.toStdString(), "25006"); // read_only_sql_transaction
-    EXPECT_EQ(m_admin.scalar(QStringLiteral("SELECT count(*) FROM \"%1\".audit_log").arg(m_schema)).toStdString(), "0");
+    EXPECT_EQ(m_admin.scalar(QStringLiteral("SELECT count(*) FROM \"%1\".audit_log").arg(m_schema))
+                  .toStdString(),
+        "0");
 }
 
 TEST_F(AuditRepositoryTest, RoleWithoutSelectPrivilegeIsTold)
@@ -312,14 +341,16 @@ TEST_F(AuditRepositoryTest, RoleWithoutSelectPrivilegeIsTold)
     ASSERT_TRUE(opened) << opened.error().message.toStdString();
     const auto checked = AuditRepository(connection.session(), table()).checkTable();
     ASSERT_FALSE(checked);
-    EXPECT_NE(checked.error().message.indexOf(QLatin1String("SELECT privilege")), -1) << checked.error().message.toStdString();
+    EXPECT_NE(checked.error().message.indexOf(QLatin1String("SELECT privilege")), -1)
+        << checked.error().message.toStdString();
     connection.close();
     m_admin.exec(QStringLiteral("DROP OWNED BY audit_nogrant; DROP ROLE audit_nogrant;"));
 }
 
 TEST_F(AuditRepositoryTest, WrongPasswordIsOneSentenceWithoutThePassword)
 {
-    ASSERT_TRUE(m_admin.exec(QStringLiteral("DROP ROLE IF EXISTS audit_reader; CREATE ROLE audit_reader LOGIN PASSWORD 'right-pw';")));
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "DROP ROLE IF EXISTS audit_reader; CREATE ROLE audit_reader LOGIN PASSWORD 'right-pw';")));
     ConnectionSettings settings = m_settings;
     settings.setValue(QStringLiteral("user"), QStringLiteral("audit_reader"));
     settings.setPassword(QStringLiteral("wrong-pw-123"));
@@ -342,5 +373,6 @@ TEST_F(AuditRepositoryTest, UnreachableServerFailsWithinTheConnectTimeout)
     const auto opened = connection.open(settings);
     ASSERT_FALSE(opened);
     EXPECT_EQ(opened.error().kind, QueryError::Kind::Connection);
-    EXPECT_TRUE(opened.error().message.startsWith(QLatin1String("Could not connect:"))) << opened.error().message.toStdString();
+    EXPECT_TRUE(opened.error().message.startsWith(QLatin1String("Could not connect:")))
+        << opened.error().message.toStdString();
 }

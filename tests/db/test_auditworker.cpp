@@ -15,15 +15,19 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.createAuditSchema(QStringLiteral("worker"))) << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.exec(QStringLiteral(
-            "INSERT INTO worker.audit_log (action, transport, started_at) "
-            "SELECT 'retain', 'http', now() - g * interval '1 minute' FROM generate_series(1, 120) g")));
+        ASSERT_TRUE(m_admin.createAuditSchema(QStringLiteral("worker")))
+            << m_admin.error().toStdString();
+        ASSERT_TRUE(m_admin.exec(
+            QStringLiteral("INSERT INTO worker.audit_log (action, transport, started_at) "
+                           "SELECT 'retain', 'http', now() - g * interval '1 minute' FROM "
+                           "generate_series(1, 120) g")));
         auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
         ASSERT_TRUE(settings);
         m_settings = settings.value();
-        m_settings.setTable(AuditTableRef { QStringLiteral("worker"), QStringLiteral("audit_log") });
-        m_settings.setValue(QStringLiteral("application_name"), QStringLiteral("audit-viewer-worker-test"));
+        m_settings.setTable(
+            AuditTableRef { QStringLiteral("worker"), QStringLiteral("audit_log") });
+        m_settings.setValue(
+            QStringLiteral("application_name"), QStringLiteral("audit-viewer-worker-test"));
     }
 
     bool connectWorker(AuditWorker &worker)
@@ -69,15 +73,17 @@ TEST_F(AuditWorkerTest, CancelStopsARunningQueryQuicklyAndTheConnectionStaysUsab
     ASSERT_TRUE(connectWorker(worker));
     // Another session holds a lock the page query must wait for: a query that runs until cancelled.
     TestDatabase locker;
-    ASSERT_TRUE(locker.exec(QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     const quint64 blocked = worker.loadPage(AuditFilter(), 50);
     // Wait until the server shows the statement waiting on the lock.
     QElapsedTimer waiting;
     waiting.start();
-    while (m_admin.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                                         "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
+    while (m_admin.scalar(
+               QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                              "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
         != QLatin1String("1")) {
         ASSERT_LT(waiting.elapsed(), 10000) << "the page query never started waiting";
         QTest::qWait(10);
@@ -103,7 +109,8 @@ TEST_F(AuditWorkerTest, CancelledQueuedRequestNeverRuns)
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     TestDatabase locker;
-    ASSERT_TRUE(locker.exec(QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     const quint64 first = worker.loadPage(AuditFilter(), 5);
     const quint64 second = worker.loadPage(AuditFilter(), 6);
     worker.cancel(second);
@@ -122,8 +129,9 @@ TEST_F(AuditWorkerTest, ReconnectsAfterTheBackendIsTerminated)
 {
     AuditWorker worker;
     ASSERT_TRUE(connectWorker(worker));
-    ASSERT_EQ(m_admin.scalar(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                            "WHERE application_name = 'audit-viewer-worker-test'")),
+    ASSERT_EQ(m_admin.scalar(
+                  QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                 "WHERE application_name = 'audit-viewer-worker-test'")),
         QStringLiteral("1"));
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     worker.loadPage(AuditFilter(), 7);

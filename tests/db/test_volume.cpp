@@ -17,9 +17,11 @@ protected:
     {
         TestDatabase admin;
         ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("volume"))) << admin.error().toStdString();
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("volume")))
+            << admin.error().toStdString();
         ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO volume.audit_log (action, transport, bank_id, started_at, ended_at, response) "
+            "INSERT INTO volume.audit_log (action, transport, bank_id, started_at, ended_at, "
+            "response) "
             "SELECT (ARRAY['retain','recall','reflect'])[1 + g % 3], 'http', 'bank-' || (g % 5), "
             "'2026-10-17 00:00:00+00'::timestamptz + g * interval '433.000017 seconds', NULL, NULL "
             "FROM generate_series(0, 2000) g")))
@@ -36,21 +38,24 @@ protected:
 
     AuditRepository repository() const
     {
-        return AuditRepository(m_connection.session(), AuditTableRef { QStringLiteral("volume"), QStringLiteral("audit_log") });
+        return AuditRepository(m_connection.session(),
+            AuditTableRef { QStringLiteral("volume"), QStringLiteral("audit_log") });
     }
 
     // Independent truth: PostgreSQL's own GROUP BY, bucketed with AT TIME ZONE for days and
     // by whole hours since the period's start for hours.
-    QHash<qint64, qint64> groupBy(const QString &bucketExpression, const VolumeRange &range, const QString &where)
+    QHash<qint64, qint64> groupBy(
+        const QString &bucketExpression, const VolumeRange &range, const QString &where)
     {
-        const QStringList rows = m_admin.column(QStringLiteral(
-            "SELECT (extract(epoch FROM b) * 1000000)::int8 || ':' || n FROM ("
-            " SELECT %1 AS b, count(*) AS n FROM volume.audit_log"
-            " WHERE started_at >= '%2' AND started_at < '%3' %4 GROUP BY 1) s")
-                                                    .arg(bucketExpression, range.from.toIsoUtc(), range.to.toIsoUtc(), where));
+        const QStringList rows = m_admin.column(
+            QStringLiteral("SELECT (extract(epoch FROM b) * 1000000)::int8 || ':' || n FROM ("
+                           " SELECT %1 AS b, count(*) AS n FROM volume.audit_log"
+                           " WHERE started_at >= '%2' AND started_at < '%3' %4 GROUP BY 1) s")
+                .arg(bucketExpression, range.from.toIsoUtc(), range.to.toIsoUtc(), where));
         QHash<qint64, qint64> counts;
         for (const QString &row : rows) {
-            counts.insert(row.section(QLatin1Char(':'), 0, 0).toLongLong(), row.section(QLatin1Char(':'), 1, 1).toLongLong());
+            counts.insert(row.section(QLatin1Char(':'), 0, 0).toLongLong(),
+                row.section(QLatin1Char(':'), 1, 1).toLongLong());
         }
         return counts;
     }
@@ -87,11 +92,14 @@ QDateTime utc(const char *iso)
 TEST_F(VolumeTest, DailyBucketsEqualGroupByInBerlinAcrossFallBack)
 {
     const QTimeZone berlin("Europe/Berlin");
-    const auto series = repository().volume(AuditFilter(), VolumePeriod::SevenDays, berlin, utc("2026-10-26T12:00:00Z"));
+    const auto series = repository().volume(
+        AuditFilter(), VolumePeriod::SevenDays, berlin, utc("2026-10-26T12:00:00Z"));
     ASSERT_TRUE(series) << series.error().message.toStdString();
     ASSERT_EQ(series->buckets.size(), 7);
-    const auto truth = groupBy(QStringLiteral("((started_at AT TIME ZONE 'Europe/Berlin')::date::timestamp AT TIME ZONE 'Europe/Berlin')"),
-        series->range, QString());
+    const auto truth
+        = groupBy(QStringLiteral("((started_at AT TIME ZONE 'Europe/Berlin')::date::timestamp AT "
+                                 "TIME ZONE 'Europe/Berlin')"),
+            series->range, QString());
     expectEqualsGroupBy(*series, truth);
     // 2026-10-25 lasts 25 hours in Berlin, so it holds more calls than its neighbours.
     EXPECT_GT(series->buckets[5].total, series->buckets[4].total);
@@ -100,12 +108,15 @@ TEST_F(VolumeTest, DailyBucketsEqualGroupByInBerlinAcrossFallBack)
 TEST_F(VolumeTest, HourlyBucketsOfTheFallBackDayAreTwentyFiveDistinctHours)
 {
     const QTimeZone berlin("Europe/Berlin");
-    const auto series = repository().volume(AuditFilter(), VolumePeriod::Today, berlin, utc("2026-10-25T22:30:00Z"));
+    const auto series = repository().volume(
+        AuditFilter(), VolumePeriod::Today, berlin, utc("2026-10-25T22:30:00Z"));
     ASSERT_TRUE(series) << series.error().message.toStdString();
     ASSERT_EQ(series->buckets.size(), 25);
-    const auto truth = groupBy(QStringLiteral("'%1'::timestamptz + floor(extract(epoch FROM started_at - '%1'::timestamptz) / 3600) * interval '1 hour'")
-                                   .arg(series->range.from.toIsoUtc()),
-        series->range, QString());
+    const auto truth
+        = groupBy(QStringLiteral("'%1'::timestamptz + floor(extract(epoch FROM started_at - "
+                                 "'%1'::timestamptz) / 3600) * interval '1 hour'")
+                      .arg(series->range.from.toIsoUtc()),
+            series->range, QString());
     expectEqualsGroupBy(*series, truth);
     for (const VolumeBucket &bucket : series->buckets) {
         EXPECT_GT(bucket.total, 0) << bucket.start.toIsoUtc().toStdString();
@@ -116,14 +127,17 @@ TEST_F(VolumeTest, UtcBucketsEqualGroupByWithAnActionFilter)
 {
     AuditFilter recall;
     recall.actions = { QStringLiteral("recall") };
-    const auto series = repository().volume(recall, VolumePeriod::ThirtyDays, QTimeZone::utc(), utc("2026-10-26T12:00:00Z"));
+    const auto series = repository().volume(
+        recall, VolumePeriod::ThirtyDays, QTimeZone::utc(), utc("2026-10-26T12:00:00Z"));
     ASSERT_TRUE(series) << series.error().message.toStdString();
     ASSERT_EQ(series->buckets.size(), 30);
-    const auto truth = groupBy(QStringLiteral("date_trunc('day', started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"), series->range,
-        QStringLiteral("AND action = 'recall'"));
+    const auto truth = groupBy(
+        QStringLiteral("date_trunc('day', started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"),
+        series->range, QStringLiteral("AND action = 'recall'"));
     expectEqualsGroupBy(*series, truth);
     for (const VolumeBucket &bucket : series->buckets) {
-        EXPECT_TRUE(bucket.actions.isEmpty() || bucket.actions.keys() == QStringList { QStringLiteral("recall") });
+        EXPECT_TRUE(bucket.actions.isEmpty()
+            || bucket.actions.keys() == QStringList { QStringLiteral("recall") });
     }
     // Days before the data are zero-filled, not missing.
     EXPECT_EQ(series->buckets.first().total, 0);
@@ -133,7 +147,8 @@ TEST_F(VolumeTest, FilterTimeRangeNarrowsThePeriod)
 {
     AuditFilter filter;
     filter.since = AuditTimestamp::parse(QStringLiteral("2026-10-26T00:00:00Z"), QTimeZone::utc());
-    const auto series = repository().volume(filter, VolumePeriod::SevenDays, QTimeZone::utc(), utc("2026-10-26T12:00:00Z"));
+    const auto series = repository().volume(
+        filter, VolumePeriod::SevenDays, QTimeZone::utc(), utc("2026-10-26T12:00:00Z"));
     ASSERT_TRUE(series);
     for (int i = 0; i < 6; ++i) {
         EXPECT_EQ(series->buckets[i].total, 0);

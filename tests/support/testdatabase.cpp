@@ -25,8 +25,9 @@ TestDatabase::TestDatabase()
 {
     const QString info = conninfo();
     if (info.isEmpty()) {
-        m_error = QStringLiteral("no test database: set AUDIT_VIEWER_TEST_CONNINFO or AUDIT_VIEWER_TEST_PGDIR "
-                                 "(scripts/pg-local start DIR starts one)");
+        m_error = QStringLiteral(
+            "no test database: set AUDIT_VIEWER_TEST_CONNINFO or AUDIT_VIEWER_TEST_PGDIR "
+            "(scripts/pg-local start DIR starts one)");
         return;
     }
     m_conn = PQconnectdb(info.toUtf8().constData());
@@ -110,6 +111,7 @@ QString TestDatabase::auditTableDdl(const QString &schema)
 
 bool TestDatabase::createAuditSchema(const QString &schema)
 {
-    return exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE; CREATE SCHEMA \"%1\";").arg(schema))
+    return exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE; CREATE SCHEMA \"%1\";")
+                    .arg(schema))
         && exec(auditTableDdl(schema));
 }

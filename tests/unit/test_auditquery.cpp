@@ -21,7 +21,8 @@ TEST(AuditQuery, EmptyFilterMatchesEverything)
 TEST(AuditQuery, EveryValueIsABoundParameter)
 {
     AuditFilter filter;
-    filter.actions = { QStringLiteral("retain'; DROP TABLE audit_log; --"), QStringLiteral("recall") };
+    filter.actions
+        = { QStringLiteral("retain'; DROP TABLE audit_log; --"), QStringLiteral("recall") };
     filter.transport = QStringLiteral("http");
     filter.bank = QStringLiteral("bank \"x\"");
     filter.search = QStringLiteral("needle");
@@ -60,12 +61,14 @@ TEST(AuditQuery, FailedMeansEndedWithoutResponse)
     AuditFilter filter;
     filter.failedOnly = true;
     SqlStatement s;
-    EXPECT_EQ(AuditQuery::whereClause(filter, s).toStdString(), "ended_at IS NOT NULL AND response IS NULL");
+    EXPECT_EQ(AuditQuery::whereClause(filter, s).toStdString(),
+        "ended_at IS NOT NULL AND response IS NULL");
 }
 
 TEST(AuditQuery, SearchTextIsMatchedLiterally)
 {
-    EXPECT_EQ(AuditQuery::containsPattern(QStringLiteral("50%_off\\now")).toStdString(), "%50\\%\\_off\\\\now%");
+    EXPECT_EQ(AuditQuery::containsPattern(QStringLiteral("50%_off\\now")).toStdString(),
+        "%50\\%\\_off\\\\now%");
     EXPECT_EQ(AuditQuery::containsPattern(QStringLiteral("plain")).toStdString(), "%plain%");
 }
 
@@ -80,7 +83,8 @@ TEST(AuditQuery, TableNamesAreQuotedIdentifiers)
 
 TEST(AuditQuery, PageSelectsNoJsonAndOrdersByTimeThenId)
 {
-    const SqlStatement s = AuditQuery::page(AuditTableRef(), AuditFilter(), 51, std::nullopt, SortOrder::NewestFirst);
+    const SqlStatement s = AuditQuery::page(
+        AuditTableRef(), AuditFilter(), 51, std::nullopt, SortOrder::NewestFirst);
     EXPECT_FALSE(s.sql.contains(QLatin1String("request::text")));
     EXPECT_FALSE(s.sql.contains(QLatin1String("metadata")));
     EXPECT_TRUE(s.sql.contains(QLatin1String("response IS NOT NULL")));
@@ -93,13 +97,15 @@ TEST(AuditQuery, KeysetSeekKeepsMicrosecondsAndLetsTheTimeIndexDriveTheScan)
 {
     const PageCursor after { AuditTimestamp::fromUsecsSinceEpoch(1774606530123456LL),
         QStringLiteral("0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10") };
-    const SqlStatement s = AuditQuery::page(AuditTableRef(), AuditFilter(), 10, after, SortOrder::NewestFirst);
+    const SqlStatement s
+        = AuditQuery::page(AuditTableRef(), AuditFilter(), 10, after, SortOrder::NewestFirst);
     EXPECT_TRUE(s.sql.contains(QLatin1String(
         "started_at <= $1::timestamptz AND (started_at, id) < ($1::timestamptz, $2::uuid)")));
     EXPECT_EQ(param(s, 0), "2026-03-27T10:15:30.123456Z");
     EXPECT_EQ(param(s, 1), "0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10");
 
-    const SqlStatement asc = AuditQuery::page(AuditTableRef(), AuditFilter(), 10, after, SortOrder::OldestFirst);
+    const SqlStatement asc
+        = AuditQuery::page(AuditTableRef(), AuditFilter(), 10, after, SortOrder::OldestFirst);
     EXPECT_TRUE(asc.sql.contains(QLatin1String("(started_at, id) > ($1::timestamptz, $2::uuid)")));
     EXPECT_TRUE(asc.sql.contains(QLatin1String("ORDER BY started_at ASC, id ASC")));
 }
@@ -108,11 +114,13 @@ TEST(AuditQuery, CursorEncodesAndDecodesExactly)
 {
     const PageCursor cursor { AuditTimestamp::fromUsecsSinceEpoch(1774606530000001LL),
         QStringLiteral("0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10") };
-    EXPECT_EQ(cursor.encode().toStdString(), "2026-03-27T10:15:30.000001Z,0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10");
+    EXPECT_EQ(cursor.encode().toStdString(),
+        "2026-03-27T10:15:30.000001Z,0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10");
     EXPECT_EQ(PageCursor::decode(cursor.encode()), cursor);
     EXPECT_FALSE(PageCursor::decode(QStringLiteral("2026-03-27T10:15:30Z")));
     EXPECT_FALSE(PageCursor::decode(QStringLiteral("2026-03-27T10:15:30Z,not-a-uuid")));
-    EXPECT_FALSE(PageCursor::decode(QStringLiteral("garbage,0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10")));
+    EXPECT_FALSE(
+        PageCursor::decode(QStringLiteral("garbage,0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10")));
 }
 
 TEST(AuditQuery, VolumeNarrowsTheFilterToThePeriod)
@@ -123,7 +131,8 @@ TEST(AuditQuery, VolumeNarrowsTheFilterToThePeriod)
     range.to = AuditTimestamp::fromUsecsSinceEpoch(9000000);
     AuditFilter filter;
     filter.since = AuditTimestamp::fromUsecsSinceEpoch(5000000); // later than the period's start
-    const SqlStatement s = AuditQuery::volume(AuditTableRef(), filter, range, QStringLiteral("Europe/Berlin"));
+    const SqlStatement s
+        = AuditQuery::volume(AuditTableRef(), filter, range, QStringLiteral("Europe/Berlin"));
     EXPECT_TRUE(s.sql.contains(QLatin1String("date_trunc('day', started_at, $1)")));
     EXPECT_EQ(param(s, 0), "Europe/Berlin");
     EXPECT_EQ(param(s, 1), "1970-01-01T00:00:05.000000Z");
@@ -136,7 +145,8 @@ TEST(AuditQuery, HourlyVolumeBinsFromLocalMidnight)
     range.unit = VolumeBucketUnit::Hour;
     range.from = AuditTimestamp::fromUsecsSinceEpoch(1000000);
     range.to = AuditTimestamp::fromUsecsSinceEpoch(9000000);
-    const SqlStatement s = AuditQuery::volume(AuditTableRef(), AuditFilter(), range, QStringLiteral("UTC"));
+    const SqlStatement s
+        = AuditQuery::volume(AuditTableRef(), AuditFilter(), range, QStringLiteral("UTC"));
     EXPECT_TRUE(s.sql.contains(QLatin1String("date_bin('1 hour', started_at, $1::timestamptz)")));
     EXPECT_EQ(param(s, 0), "1970-01-01T00:00:01.000000Z");
 }

@@ -5,7 +5,8 @@
 TEST(ConnectionSettings, ParsesUrisAsLibpqDoes)
 {
     const auto settings = ConnectionSettings::parse(
-        QStringLiteral("postgresql://reader:s%3Bcret@db.example:6432/hindsight?sslmode=verify-full&application_name=x"));
+        QStringLiteral("postgresql://reader:s%3Bcret@db.example:6432/"
+                       "hindsight?sslmode=verify-full&application_name=x"));
     ASSERT_TRUE(settings);
     EXPECT_EQ(settings->value(QStringLiteral("host")).toStdString(), "db.example");
     EXPECT_EQ(settings->value(QStringLiteral("port")).toStdString(), "6432");
@@ -16,7 +17,8 @@ TEST(ConnectionSettings, ParsesUrisAsLibpqDoes)
 
 TEST(ConnectionSettings, ParsesKeyValueConninfo)
 {
-    const auto settings = ConnectionSettings::parse(QStringLiteral("host=localhost port=5432 user='o\\'brien' password=pw"));
+    const auto settings = ConnectionSettings::parse(
+        QStringLiteral("host=localhost port=5432 user='o\\'brien' password=pw"));
     ASSERT_TRUE(settings);
     EXPECT_EQ(settings->value(QStringLiteral("user")).toStdString(), "o'brien");
     EXPECT_EQ(settings->password().toStdString(), "pw");
@@ -34,7 +36,8 @@ TEST(ConnectionSettings, InvalidConninfoIsOneClearSentence)
     const auto settings = ConnectionSettings::parse(QStringLiteral("host=x nonsense"));
     ASSERT_FALSE(settings);
     EXPECT_EQ(settings.error().kind, QueryError::Kind::Usage);
-    EXPECT_TRUE(settings.error().message.startsWith(QLatin1String("The connection string is not valid")));
+    EXPECT_TRUE(
+        settings.error().message.startsWith(QLatin1String("The connection string is not valid")));
     const auto unknown = ConnectionSettings::parse(QStringLiteral("hots=x"));
     ASSERT_FALSE(unknown);
     EXPECT_TRUE(unknown.error().message.contains(QLatin1String("hots")));
