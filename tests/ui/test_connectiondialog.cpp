@@ -1,0 +1,1 @@
+// Widget tests for the connectiondialog: written with the widget.

@@ -1,0 +1,1 @@
+// Widget tests for the filterbar: written with the widget.

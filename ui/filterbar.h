@@ -1,0 +1,46 @@
+#pragma once
+
+#include "auditfilter.h"
+
+#include <QStringList>
+#include <QTimeZone>
+#include <QWidget>
+
+// The filter controls above the table: actions (several at once), transport, bank
+// (searchable, choices loaded lazily), time range (presets: last hour, 24 hours, 7 days,
+// 30 days, all, or a custom from/until with date-time pickers), failed only, and free-text
+// search in request/response. Enter in any field or Apply emits filterApplied; Reset
+// clears every control and applies. Presets are relative to the moment filter() is called,
+// so a refresh of "last hour" moves with the clock.
+// Thread: the GUI thread.
+class FilterBar : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class TimeRange { All, LastHour, Last24Hours, Last7Days, Last30Days, Custom };
+    Q_ENUM(TimeRange)
+
+    explicit FilterBar(QWidget *parent = nullptr);
+    ~FilterBar() override;
+
+    AuditFilter filter() const;
+    // Prefills the controls; a filter with since/until shows as a custom range.
+    void setFilter(const AuditFilter &filter);
+    TimeRange timeRange() const;
+    void setTimeRange(TimeRange range);
+
+    void setActionChoices(const QStringList &actions);
+    void setTransportChoices(const QStringList &transports);
+    void setBankChoices(const QStringList &banks);
+    // The zone the custom from/until pickers show and read (local, or UTC when toggled).
+    void setTimeZone(const QTimeZone &zone);
+
+signals:
+    void filterApplied(const AuditFilter &filter);
+    // The bank control was opened or typed into for the first time: load its choices.
+    void bankChoicesWanted();
+
+private:
+    struct Private;
+    Private *d;
+};
