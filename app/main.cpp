@@ -1,10 +1,12 @@
 #include "commandline.h"
+#include "filterbar.h"
 #include "headlesscommands.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -72,7 +74,16 @@ int main(int argc, char *argv[])
     ConnectionSettings connectionSettings = settings.value();
     connectionSettings.setTable(commandLine->table);
     connectionSettings.setStatementTimeoutMs(commandLine->statementTimeoutMs);
-    MainWindow window(connectionSettings);
+    MainWindow window;
     window.show();
+    if (commandLine->conninfo.isEmpty()) {
+        // Without a CONNINFO the connection dialog asks, prefilled with the table options.
+        QTimer::singleShot(0, &window, [&window, connectionSettings, filter = commandLine->filter] {
+            window.filterBar()->setFilter(filter);
+            window.chooseConnection(connectionSettings);
+        });
+    } else {
+        window.connectTo(connectionSettings, commandLine->filter);
+    }
     return app.exec();
 }

@@ -1,0 +1,209 @@
+#include "audittablemodel.h"
+
+AuditTableModel::AuditTableModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+void AuditTableModel::setEntries(const QList<AuditEntry> &entries, bool markNew)
+{
+    QSet<QString> previous;
+    if (markNew) {
+        for (const AuditEntry &entry : std::as_const(m_entries)) {
+            previous.insert(entry.id);
+        }
+    }
+    beginResetModel();
+    m_entries = entries;
+    m_newIds.clear();
+    if (markNew && !previous.isEmpty()) {
+        for (const AuditEntry &entry : entries) {
+            if (!previous.contains(entry.id)) {
+                m_newIds.insert(entry.id);
+            }
+        }
+    }
+    endResetModel();
+}
+
+void AuditTableModel::clearNewMarks()
+{
+    if (m_newIds.isEmpty()) {
+        return;
+    }
+    m_newIds.clear();
+    if (!m_entries.isEmpty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), { IsNewRole, Qt::BackgroundRole });
+    }
+}
+
+const AuditEntry *AuditTableModel::entryAt(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? &m_entries.at(row) : nullptr;
+}
+
+int AuditTableModel::rowOfId(const QString &id) const
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).id == id) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void AuditTableModel::setUtc(bool utc)
+{
+    if (utc == m_utc) {
+        return;
+    }
+    m_utc = utc;
+    m_zone = utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+    if (!m_entries.isEmpty()) {
+        emit dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn));
+    }
+    emit headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
+}
+
+QString AuditTableModel::durationText(const AuditEntry &entry)
+{
+    const auto usecs = entry.durationUsecs();
+    if (!usecs) {
+        return {};
+    }
+    const double ms = *usecs / 1000.0;
+    if (ms < 0) {
+        return tr("%1 ms").arg(ms, 0, 'f', 3);
+    }
+    if (ms < 10) {
+        return tr("%1 ms").arg(ms, 0, 'f', 3);
+    }
+    if (ms < 1000) {
+        return tr("%1 ms").arg(ms, 0, 'f', ms < 100 ? 1 : 0);
+    }
+    const double seconds = ms / 1000;
+    if (seconds < 60) {
+        return tr("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 2 : 1);
+    }
+    const qint64 whole = static_cast<qint64>(seconds);
+    if (whole < 3600) {
+        return tr("%1 min %2 s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    }
+    return tr("%1 h %2 min").arg(whole / 3600).arg(whole / 60 % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString AuditTableModel::cellText(const AuditEntry &entry, int column) const
+{
+    switch (column) {
+    case TimeColumn: {
+        // Milliseconds in the cell; the tooltip and copies keep all six digits.
+        const QDateTime local = entry.startedAt.toDateTime(m_zone);
+        return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    }
+    case ActionColumn:
+        return entry.action;
+    case TransportColumn:
+        return entry.transport;
+    case BankColumn:
+        return entry.bankId.value_or(QString());
+    case DurationColumn:
+        return entry.endedAt ? durationText(entry) : QString();
+    case StatusColumn:
+        switch (entry.status()) {
+        case AuditEntry::Status::Ok:
+            return tr("ok");
+        case AuditEntry::Status::Failed:
+            return tr("failed");
+        case AuditEntry::Status::Running:
+            return tr("running");
+        }
+        return {};
+    case IdColumn:
+        return entry.id;
+    default:
+        return {};
+    }
+}
+
+int AuditTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+int AuditTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const AuditEntry &entry = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return cellText(entry, index.column());
+    case RawTextRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return entry.startedAt.toDisplayString(m_zone);
+        case DurationColumn:
+            return entry.endedAt ? entry.durationMsText() + QStringLiteral(" ms") : QString();
+        default:
+            return cellText(entry, index.column());
+        }
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return tr("Started %1\n%2 UTC")
+                .arg(entry.startedAt.toDisplayString(QTimeZone::systemTimeZone()), entry.startedAt.toIsoUtc());
+        case DurationColumn:
+            return entry.endedAt ? tr("%1 ms (ended %2)").arg(entry.durationMsText(), entry.endedAt->toIsoUtc())
+                                 : tr("Still running, or its end was never written");
+        case BankColumn:
+            return entry.bankId ? *entry.bankId : tr("No bank");
+        case StatusColumn:
+            return entry.status() == AuditEntry::Status::Failed ? tr("Ended without a response")
+                : entry.status() == AuditEntry::Status::Running ? tr("No end time recorded yet")
+                                                                : tr("Ended with a response");
+        default:
+            return cellText(entry, index.column());
+        }
+    case Qt::TextAlignmentRole:
+        if (index.column() == DurationColumn) {
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case EntryIdRole:
+        return entry.id;
+    case StatusRole:
+        return static_cast<int>(entry.status());
+    case IsNewRole:
+        return m_newIds.contains(entry.id);
+    default:
+        return {};
+    }
+}
+
+QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case TimeColumn:
+        return m_utc ? tr("Started (UTC)") : tr("Started");
+    case ActionColumn:
+        return tr("Action");
+    case TransportColumn:
+        return tr("Transport");
+    case BankColumn:
+        return tr("Bank");
+    case DurationColumn:
+        return tr("Duration");
+    case StatusColumn:
+        return tr("Status");
+    case IdColumn:
+        return tr("ID");
+    default:
+        return {};
+    }
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "auditentry.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+#include <QTimeZone>
+
+// The page of audit entries the table shows. Holds only the scalar columns; JSON is
+// fetched by the detail view for one entry. Times show in local time or UTC.
+// Thread: the GUI thread.
+class AuditTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, ActionColumn, TransportColumn, BankColumn, DurationColumn, StatusColumn, IdColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        EntryIdRole = Qt::UserRole + 1, // QString
+        StatusRole,                     // int of AuditEntry::Status
+        IsNewRole,                      // bool: arrived with the last refresh
+        RawTextRole,                    // the cell's text for copying (full precision)
+    };
+
+    explicit AuditTableModel(QObject *parent = nullptr);
+
+    // Replaces the page. With `markNew`, entries whose ids were not on the previous page
+    // are flagged (IsNewRole) until clearNewMarks().
+    void setEntries(const QList<AuditEntry> &entries, bool markNew = false);
+    void clearNewMarks();
+    const QList<AuditEntry> &entries() const { return m_entries; }
+    const AuditEntry *entryAt(int row) const;
+    int rowOfId(const QString &id) const;
+
+    void setUtc(bool utc);
+    bool isUtc() const { return m_utc; }
+
+    // "12.3 ms", "4.56 s", "2 min 05 s", "1 h 02 min"; empty while running.
+    static QString durationText(const AuditEntry &entry);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QString cellText(const AuditEntry &entry, int column) const;
+
+    QList<AuditEntry> m_entries;
+    QSet<QString> m_newIds;
+    bool m_utc = false;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+};

@@ -1,0 +1,108 @@
+#include "pagenavigator.h"
+
+#include <algorithm>
+
+SortOrder PageNavigator::reversedOrder(SortOrder order)
+{
+    return order == SortOrder::NewestFirst ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+}
+
+void PageNavigator::forgetPosition()
+{
+    m_firstShown.reset();
+    m_lastShown.reset();
+    m_pageAnchor.reset();
+    m_anchorReversed = false;
+    m_offset.reset();
+    m_hasPrevious = false;
+    m_hasNext = false;
+}
+
+PageNavigator::Request PageNavigator::request(Move move) const
+{
+    Request r;
+    r.move = move;
+    switch (move) {
+    case Move::First:
+        r.order = m_order;
+        break;
+    case Move::Next:
+        if (!m_lastShown) {
+            return request(Move::First);
+        }
+        r.order = m_order;
+        r.after = m_lastShown;
+        break;
+    case Move::Previous:
+        if (!m_firstShown) {
+            return request(Move::First);
+        }
+        r.order = reversedOrder(m_order);
+        r.after = m_firstShown;
+        r.reversed = true;
+        break;
+    case Move::Last:
+        r.order = reversedOrder(m_order);
+        r.reversed = true;
+        break;
+    case Move::Reload:
+        // The same page again: read after the same anchor, in the same direction.
+        r.after = m_pageAnchor;
+        r.reversed = m_anchorReversed;
+        r.order = m_anchorReversed ? reversedOrder(m_order) : m_order;
+        break;
+    }
+    return r;
+}
+
+bool PageNavigator::needsFirstInstead(const Request &request, const AuditPage &page) const
+{
+    // A short page before the current one means we reached the start: show a full page 1.
+    return request.move == Move::Previous && !page.hasMore && page.entries.size() < m_pageSize;
+}
+
+QList<AuditEntry> PageNavigator::accept(const Request &request, const AuditPage &page, std::optional<qint64> totalRows)
+{
+    QList<AuditEntry> rows = page.entries;
+    if (request.reversed) {
+        std::reverse(rows.begin(), rows.end());
+    }
+    const std::optional<qint64> previousOffset = m_offset;
+    m_pageAnchor = request.after;
+    m_anchorReversed = request.reversed;
+    switch (request.move) {
+    case Move::First:
+        m_offset = 0;
+        m_hasPrevious = false;
+        m_hasNext = page.hasMore;
+        break;
+    case Move::Next:
+        m_offset = previousOffset ? std::optional<qint64>(*previousOffset + m_pageSize) : std::nullopt;
+        m_hasPrevious = true;
+        m_hasNext = page.hasMore;
+        break;
+    case Move::Previous:
+        m_offset = previousOffset ? std::optional<qint64>(std::max<qint64>(0, *previousOffset - rows.size())) : std::nullopt;
+        m_hasPrevious = page.hasMore;
+        m_hasNext = true;
+        break;
+    case Move::Last:
+        m_offset = totalRows ? std::optional<qint64>(std::max<qint64>(0, *totalRows - rows.size())) : std::nullopt;
+        m_hasPrevious = page.hasMore;
+        m_hasNext = false;
+        break;
+    case Move::Reload:
+        if (request.reversed) {
+            m_hasPrevious = page.hasMore;
+        } else {
+            m_hasNext = page.hasMore;
+        }
+        break;
+    }
+    if (!m_hasPrevious && request.move != Move::Last) {
+        m_offset = 0;
+    }
+    m_firstShown = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorOf(rows.first()));
+    m_lastShown = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorOf(rows.last()));
+    return rows;
+}

@@ -1,0 +1,155 @@
+#include "resultsview.h"
+
+#include "audittablemodel.h"
+#include "badgedelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QMenu>
+
+ResultsView::ResultsView(AuditTableModel *model, QWidget *parent) : QTableView(parent), m_model(model)
+{
+    setModel(model);
+    setObjectName(QStringLiteral("resultsView"));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setShowGrid(false);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+
+    auto *badges = new BadgeDelegate(this);
+    setItemDelegateForColumn(AuditTableModel::TransportColumn, badges);
+    setItemDelegateForColumn(AuditTableModel::StatusColumn, badges);
+
+    QHeaderView *header = horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(AuditTableModel::TimeColumn, Qt::DescendingOrder);
+    header->setSectionsClickable(true);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    header->resizeSection(AuditTableModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("2026-03-27 10:15:30.123")) + 3 * em);
+    header->resizeSection(AuditTableModel::ActionColumn, 14 * em);
+    header->resizeSection(AuditTableModel::TransportColumn, 7 * em);
+    header->resizeSection(AuditTableModel::BankColumn, 16 * em);
+    header->resizeSection(AuditTableModel::DurationColumn, 8 * em);
+    header->resizeSection(AuditTableModel::StatusColumn, 7 * em);
+    header->resizeSection(AuditTableModel::IdColumn, 24 * em);
+    header->hideSection(AuditTableModel::IdColumn);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &ResultsView::showColumnMenu);
+    // Only the time column sorts: clicking it flips newest-first / oldest-first. The header
+    // moves its indicator on any click; put it back where the order says.
+    connect(header, &QHeaderView::sectionClicked, this, [this](int section) {
+        if (section == AuditTableModel::TimeColumn) {
+            emit sortOrderToggled();
+        }
+        setNewestFirst(m_newestFirst);
+    });
+
+    auto *copy = new QAction(tr("Copy"), this);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &ResultsView::copySelection);
+    addAction(copy);
+
+    connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        emit entryActivated(index.siblingAtColumn(0).data(AuditTableModel::EntryIdRole).toString());
+    });
+}
+
+QString ResultsView::selectedRowsAsText() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : selectionModel()->selectedRows()) {
+        rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    QList<int> columns;
+    const QHeaderView *header = horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical)) {
+            columns.append(logical);
+        }
+    }
+    QStringList lines;
+    for (int row : rows) {
+        QStringList cells;
+        for (int column : columns) {
+            QString text = m_model->index(row, column).data(AuditTableModel::RawTextRole).toString();
+            // A tab or newline inside a value would break the columns.
+            text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            cells.append(text);
+        }
+        lines.append(cells.join(QLatin1Char('\t')));
+    }
+    return lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void ResultsView::copySelection() const
+{
+    const QString text = selectedRowsAsText();
+    if (!text.isEmpty()) {
+        QApplication::clipboard()->setText(text);
+    }
+}
+
+QString ResultsView::currentEntryId() const
+{
+    const QModelIndex index = currentIndex();
+    return index.isValid() ? index.siblingAtColumn(0).data(AuditTableModel::EntryIdRole).toString() : QString();
+}
+
+void ResultsView::selectEntry(const QString &id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row >= 0) {
+        setCurrentIndex(m_model->index(row, horizontalHeader()->logicalIndex(0)));
+        selectRow(row);
+    }
+}
+
+void ResultsView::setNewestFirst(bool newestFirst)
+{
+    m_newestFirst = newestFirst;
+    horizontalHeader()->setSortIndicator(AuditTableModel::TimeColumn, newestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
+}
+
+QByteArray ResultsView::headerState() const
+{
+    return horizontalHeader()->saveState();
+}
+
+bool ResultsView::restoreHeaderState(const QByteArray &state)
+{
+    return horizontalHeader()->restoreState(state);
+}
+
+void ResultsView::showColumnMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    QHeaderView *header = horizontalHeader();
+    int visible = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        visible += header->isSectionHidden(column) ? 0 : 1;
+    }
+    for (int column = 0; column < header->count(); ++column) {
+        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The last visible column cannot be hidden.
+        action->setEnabled(header->isSectionHidden(column) || visible > 1);
+        connect(action, &QAction::toggled, this, [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    menu.exec(header->mapToGlobal(pos));
+}
