@@ -53,5 +53,5 @@ void ErrorBanner::showError(const QString &message, bool canRetry)
 
 QString ErrorBanner::message() const
 {
-    return isVisible() ? m_text->text() : QString();
+    return isHidden() ? QString() : m_text->text();
 }

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QMenu>
 
@@ -56,12 +57,6 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent) : QTableView(p
         setNewestFirst(m_newestFirst);
     });
 
-    auto *copy = new QAction(tr("Copy"), this);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, &ResultsView::copySelection);
-    addAction(copy);
-
     connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         emit entryActivated(index.siblingAtColumn(0).data(AuditTableModel::EntryIdRole).toString());
     });
@@ -102,6 +97,17 @@ void ResultsView::copySelection() const
     if (!text.isEmpty()) {
         QApplication::clipboard()->setText(text);
     }
+}
+
+void ResultsView::keyPressEvent(QKeyEvent *event)
+{
+    // QAbstractItemView copies only the current cell on Ctrl+C; copy whole rows instead.
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
 }
 
 QString ResultsView::currentEntryId() const

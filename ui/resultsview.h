@@ -30,6 +30,9 @@ signals:
     void entryActivated(const QString &id);
     void sortOrderToggled();
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void showColumnMenu(const QPoint &pos);
 

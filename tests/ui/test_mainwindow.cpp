@@ -1,0 +1,310 @@
+#include "audittablemodel.h"
+#include "auditworker.h"
+#include "errorbanner.h"
+#include "filterbar.h"
+#include "mainwindow.h"
+#include "paginationbar.h"
+#include "resultsview.h"
+#include "testdatabase.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+// 1,234 rows in schema "mw", one every 3 minutes and 0.000017 s, with every 7th failed,
+// actions, transports and banks in a fixed pattern, and 60 rows sharing one timestamp.
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("mw"))) << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(QStringLiteral(
+            "INSERT INTO mw.audit_log (action, transport, bank_id, started_at, ended_at, request, response) "
+            "SELECT (ARRAY['retain','recall','reflect','consolidation'])[1 + g % 4], (ARRAY['http','mcp','system'])[1 + g % 3], "
+            " 'bank-' || (g % 5), now() - g * interval '3 minutes 0.000017 seconds', now() - g * interval '3 minutes', "
+            " jsonb_build_object('q', 'text ' || g), CASE WHEN g % 7 = 0 THEN NULL ELSE '{\"ok\": true}'::jsonb END "
+            "FROM generate_series(1, 1174) g;"
+            "INSERT INTO mw.audit_log (action, transport, bank_id, started_at, ended_at, response) "
+            "SELECT 'recall', 'http', 'bank-same', '2026-01-01 00:00:00.000001+00', '2026-01-01 00:00:01+00', '{}' "
+            "FROM generate_series(1, 60);"
+            "ANALYZE mw.audit_log;")))
+            << admin.error().toStdString();
+    }
+
+    void SetUp() override
+    {
+        QSettings().clear();
+        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
+        ASSERT_TRUE(settings);
+        m_settings = settings.value();
+        m_settings.setTable(AuditTableRef { QStringLiteral("mw"), QStringLiteral("audit_log") });
+        m_settings.setValue(QStringLiteral("application_name"), QStringLiteral("audit-viewer-ui-test"));
+    }
+
+    // Opens a window connected with `filter` and waits for its first page.
+    std::unique_ptr<MainWindow> openWindow(const AuditFilter &filter = {})
+    {
+        auto window = std::make_unique<MainWindow>();
+        QSignalSpy shown(window.get(), &MainWindow::pageShown);
+        window->connectTo(m_settings, filter);
+        EXPECT_TRUE(shown.wait(15000)) << window->errorBanner()->message().toStdString();
+        return window;
+    }
+
+    static bool waitForPage(MainWindow &window)
+    {
+        QSignalSpy shown(&window, &MainWindow::pageShown);
+        return shown.wait(15000);
+    }
+
+    static QStringList shownIds(const MainWindow &window)
+    {
+        QStringList ids;
+        for (const AuditEntry &entry : window.tableModel()->entries()) {
+            ids.append(entry.id);
+        }
+        return ids;
+    }
+
+    QStringList sqlIds(const QString &where, int limit, int offset = 0)
+    {
+        return m_admin.column(QStringLiteral("SELECT id FROM mw.audit_log WHERE %1 ORDER BY started_at DESC, id DESC LIMIT %2 OFFSET %3")
+                                  .arg(where)
+                                  .arg(limit)
+                                  .arg(offset));
+    }
+
+    TestDatabase m_admin;
+    ConnectionSettings m_settings;
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, ShowsTheNewestEntriesFirstWithTheirCount)
+{
+    auto window = openWindow();
+    EXPECT_EQ(shownIds(*window), sqlIds(QStringLiteral("TRUE"), 100));
+    QSignalSpy counted(window.get(), &MainWindow::pageShown);
+    // The exact count replaces the estimate in the pagination label.
+    QElapsedTimer timer;
+    timer.start();
+    while (!window->paginationBar()->positionText().endsWith(QLatin1String("of 1,234")) && timer.elapsed() < 10000) {
+        QTest::qWait(20);
+    }
+    EXPECT_EQ(window->paginationBar()->positionText().toStdString(), "rows 1–100 of 1,234");
+}
+
+TEST_F(MainWindowTest, EachFilterShowsTheRowsSqlSelects)
+{
+    auto window = openWindow();
+    struct Case
+    {
+        AuditFilter filter;
+        QString where;
+    };
+    QList<Case> cases;
+    AuditFilter f;
+    f.actions = { QStringLiteral("recall"), QStringLiteral("reflect") };
+    cases.append({ f, QStringLiteral("action IN ('recall','reflect')") });
+    f = AuditFilter();
+    f.transport = QStringLiteral("mcp");
+    cases.append({ f, QStringLiteral("transport = 'mcp'") });
+    f = AuditFilter();
+    f.bank = QStringLiteral("bank-3");
+    cases.append({ f, QStringLiteral("bank_id = 'bank-3'") });
+    f = AuditFilter();
+    f.failedOnly = true;
+    cases.append({ f, QStringLiteral("ended_at IS NOT NULL AND response IS NULL") });
+    f = AuditFilter();
+    f.search = QStringLiteral("text 11");
+    cases.append({ f, QStringLiteral("request::text LIKE '%text 11%'") });
+    f = AuditFilter();
+    f.since = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc().addSecs(-3600 * 5));
+    cases.append({ f, QStringLiteral("started_at >= '%1'").arg(f.since->toIsoUtc()) });
+    f = AuditFilter();
+    f.bank = QStringLiteral("no such bank");
+    cases.append({ f, QStringLiteral("bank_id = 'no such bank'") });
+    for (const Case &c : cases) {
+        window->filterBar()->setFilter(c.filter);
+        window->applyFilter(c.filter);
+        ASSERT_TRUE(waitForPage(*window)) << c.where.toStdString();
+        EXPECT_EQ(shownIds(*window), sqlIds(c.where, 100)) << c.where.toStdString();
+    }
+    EXPECT_EQ(window->paginationBar()->positionText().toStdString(), "No matching entries");
+}
+
+TEST_F(MainWindowTest, FivePagesForwardAndFiveBackShowTheSameRows)
+{
+    auto window = openWindow();
+    window->paginationBar()->setPageSize(50);
+    ASSERT_TRUE(waitForPage(*window));
+    QList<QStringList> forward { shownIds(*window) };
+    for (int page = 1; page <= 5; ++page) {
+        window->goNext();
+        ASSERT_TRUE(waitForPage(*window));
+        forward.append(shownIds(*window));
+        EXPECT_EQ(forward.last(), sqlIds(QStringLiteral("TRUE"), 50, page * 50)) << "page " << page;
+    }
+    EXPECT_TRUE(window->paginationBar()->positionText().startsWith(QStringLiteral("rows 251–300")));
+    for (int page = 4; page >= 0; --page) {
+        window->goPrevious();
+        ASSERT_TRUE(waitForPage(*window));
+        EXPECT_EQ(shownIds(*window), forward.at(page)) << "back to page " << page;
+    }
+    EXPECT_TRUE(window->paginationBar()->positionText().startsWith(QStringLiteral("rows 1–50")));
+}
+
+TEST_F(MainWindowTest, LastPageShowsTheOldestRowsAndPagesBackThroughEqualTimestamps)
+{
+    auto window = openWindow();
+    window->paginationBar()->setPageSize(50);
+    ASSERT_TRUE(waitForPage(*window));
+    window->goLast();
+    ASSERT_TRUE(waitForPage(*window));
+    EXPECT_EQ(shownIds(*window), sqlIds(QStringLiteral("TRUE"), 50, 1234 - 50));
+    window->goPrevious();
+    ASSERT_TRUE(waitForPage(*window));
+    EXPECT_EQ(shownIds(*window), sqlIds(QStringLiteral("TRUE"), 50, 1234 - 100));
+}
+
+TEST_F(MainWindowTest, ClickingTheTimeHeaderShowsOldestFirst)
+{
+    auto window = openWindow();
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    QHeaderView *header = window->resultsView()->horizontalHeader();
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+        QPoint(header->sectionViewportPosition(AuditTableModel::TimeColumn) + 5, header->height() / 2));
+    ASSERT_TRUE(waitForPage(*window));
+    EXPECT_EQ(shownIds(*window),
+        m_admin.column(QStringLiteral("SELECT id FROM mw.audit_log ORDER BY started_at, id LIMIT 100")));
+}
+
+TEST_F(MainWindowTest, ASlowQueryKeepsTheEventLoopTurningAndANewFilterCancelsIt)
+{
+    auto window = openWindow();
+    TestDatabase locker;
+    ASSERT_TRUE(locker.exec(QStringLiteral("BEGIN; LOCK TABLE mw.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    QList<QSignalSpy *> failures;
+    for (AuditWorker *worker : window->findChildren<AuditWorker *>()) {
+        failures.append(new QSignalSpy(worker, &AuditWorker::queryFailed));
+    }
+    AuditFilter slow;
+    slow.actions = { QStringLiteral("retain") };
+    window->applyFilter(slow);
+    // The event loop keeps turning while the query waits on the lock.
+    qint64 longestGap = 0;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        longestGap = std::max(longestGap, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    ticker.start(10);
+    QTest::qWait(600);
+    EXPECT_TRUE(window->isLoading());
+    EXPECT_LT(longestGap, 100);
+
+    AuditFilter other;
+    other.actions = { QStringLiteral("recall") };
+    QElapsedTimer cancel;
+    cancel.start();
+    window->applyFilter(other);
+    auto cancelledCount = [&] {
+        int n = 0;
+        for (QSignalSpy *spy : failures) {
+            for (const QList<QVariant> &args : *spy) {
+                n += args.at(1).value<QueryError>().kind == QueryError::Kind::Cancelled ? 1 : 0;
+            }
+        }
+        return n;
+    };
+    // The page query of the old filter (and its exact count) stop on the server.
+    while (cancelledCount() < 1 && cancel.elapsed() < 5000) {
+        QTest::qWait(5);
+    }
+    EXPECT_GE(cancelledCount(), 1);
+    EXPECT_LT(cancel.elapsed(), 200);
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+    ASSERT_TRUE(waitForPage(*window));
+    EXPECT_EQ(shownIds(*window), sqlIds(QStringLiteral("action = 'recall'"), 100));
+    qDeleteAll(failures);
+}
+
+TEST_F(MainWindowTest, WrongPasswordShowsTheBanner)
+{
+    ASSERT_TRUE(m_admin.exec(QStringLiteral("DROP ROLE IF EXISTS mw_reader; CREATE ROLE mw_reader LOGIN PASSWORD 'mw-right';")));
+    MainWindow window;
+    ConnectionSettings wrong = m_settings;
+    wrong.setValue(QStringLiteral("user"), QStringLiteral("mw_reader"));
+    wrong.setPassword(QStringLiteral("mw-wrong"));
+    window.connectTo(wrong);
+    QElapsedTimer timer;
+    timer.start();
+    while (window.errorBanner()->message().isEmpty() && timer.elapsed() < 10000) {
+        QTest::qWait(20);
+    }
+    EXPECT_NE(window.errorBanner()->message().indexOf(QLatin1String("password authentication failed")), -1)
+        << window.errorBanner()->message().toStdString();
+    EXPECT_EQ(window.errorBanner()->message().indexOf(QLatin1String("mw-wrong")), -1);
+    m_admin.exec(QStringLiteral("DROP ROLE mw_reader;"));
+}
+
+TEST_F(MainWindowTest, ColumnStateSurvivesARestartOfTheWindow)
+{
+    QByteArray state;
+    {
+        auto window = openWindow();
+        QHeaderView *header = window->resultsView()->horizontalHeader();
+        header->setSectionHidden(AuditTableModel::TransportColumn, true);
+        header->setSectionHidden(AuditTableModel::IdColumn, false);
+        header->moveSection(header->visualIndex(AuditTableModel::BankColumn), 1);
+        header->resizeSection(AuditTableModel::ActionColumn, 217);
+        state = header->saveState();
+        window->close();
+    }
+    auto window = openWindow();
+    QHeaderView *header = window->resultsView()->horizontalHeader();
+    EXPECT_TRUE(header->isSectionHidden(AuditTableModel::TransportColumn));
+    EXPECT_FALSE(header->isSectionHidden(AuditTableModel::IdColumn));
+    EXPECT_EQ(header->visualIndex(AuditTableModel::BankColumn), 1);
+    EXPECT_EQ(header->sectionSize(AuditTableModel::ActionColumn), 217);
+}
+
+TEST_F(MainWindowTest, EnterOpensTheEntryAndCtrlCCopiesRowsAsTabSeparatedText)
+{
+    auto window = openWindow();
+    window->show();
+    ResultsView *view = window->resultsView();
+    view->setFocus();
+    view->selectRow(0);
+    view->setCurrentIndex(window->tableModel()->index(0, 0));
+    QSignalSpy opened(window.get(), &MainWindow::entryOpened);
+    QTest::keyClick(view, Qt::Key_Return);
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened.at(0).at(0).toString(), shownIds(*window).first());
+
+    view->selectionModel()->select(QItemSelection(window->tableModel()->index(0, 0), window->tableModel()->index(1, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 2);
+    const QStringList cells = lines.first().split(QLatin1Char('\t'));
+    EXPECT_EQ(cells.size(), 6); // the visible columns
+    // The copied time keeps all six fraction digits.
+    EXPECT_TRUE(cells.first().contains(QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ")))) << cells.first().toStdString();
+}
