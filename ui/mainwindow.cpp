@@ -62,13 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_clearHighlight->setSingleShot(true);
     m_clearHighlight->setInterval(2500);
     connect(m_clearHighlight, &QTimer::timeout, m_model, &AuditTableModel::clearNewMarks);
-    connect(m_autoRefresh, &QTimer::timeout, this, [this] {
-        // Only the first page moves with new rows; elsewhere the operator is reading.
-        if (m_connected && m_pageRequest == 0 && m_navigator.offset() == std::optional<qint64>(0)) {
-            m_filter = m_filterBar->filter();
-            requestPage(PageNavigator::Move::Reload, true);
-        }
-    });
+    connect(m_autoRefresh, &QTimer::timeout, this, &MainWindow::refreshLive);
 
     connect(m_filterBar, &FilterBar::filterApplied, this, &MainWindow::applyFilter);
     connect(m_filterBar, &FilterBar::bankChoicesWanted, this, [this] {
@@ -322,6 +316,15 @@ void MainWindow::refresh()
     m_filter = m_filterBar->filter();
     requestCounts();
     requestPage(PageNavigator::Move::Reload);
+}
+
+void MainWindow::refreshLive()
+{
+    // Only the first page moves with new rows; elsewhere the operator is reading.
+    if (m_connected && m_pageRequest == 0 && m_navigator.offset() == std::optional<qint64>(0)) {
+        m_filter = m_filterBar->filter();
+        requestPage(PageNavigator::Move::Reload, true);
+    }
 }
 
 void MainWindow::goFirst() { requestPage(PageNavigator::Move::First); }

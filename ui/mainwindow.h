@@ -52,6 +52,8 @@ public:
 public slots:
     void applyFilter(const AuditFilter &filter);
     void refresh();
+    // What auto-refresh runs: reloads the first page quietly and highlights new rows.
+    void refreshLive();
     void goFirst();
     void goNext();
     void goPrevious();

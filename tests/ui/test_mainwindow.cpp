@@ -308,3 +308,20 @@ TEST_F(MainWindowTest, EnterOpensTheEntryAndCtrlCCopiesRowsAsTabSeparatedText)
     // The copied time keeps all six fraction digits.
     EXPECT_TRUE(cells.first().contains(QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ")))) << cells.first().toStdString();
 }
+
+TEST_F(MainWindowTest, LiveRefreshHighlightsNewRowsAndKeepsTheSelection)
+{
+    auto window = openWindow();
+    const QString selected = shownIds(*window).at(3);
+    window->resultsView()->selectEntry(selected);
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "INSERT INTO mw.audit_log (action, transport, started_at) VALUES ('retain', 'http', now() + interval '1 second')")));
+    window->refreshLive();
+    ASSERT_TRUE(waitForPage(*window));
+    AuditTableModel *model = window->tableModel();
+    EXPECT_TRUE(model->index(0, 0).data(AuditTableModel::IsNewRole).toBool());
+    EXPECT_FALSE(model->index(1, 0).data(AuditTableModel::IsNewRole).toBool());
+    EXPECT_EQ(window->resultsView()->currentEntryId(), selected);
+    EXPECT_EQ(model->rowOfId(selected), 4);
+    ASSERT_TRUE(m_admin.exec(QStringLiteral("DELETE FROM mw.audit_log WHERE started_at > now()")));
+}

@@ -1,0 +1,77 @@
+#include "audittablemodel.h"
+
+#include <QAbstractItemModelTester>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+AuditEntry entry(const char *id, qint64 startUsecs, std::optional<qint64> durationUsecs, bool hasResponse)
+{
+    AuditEntry e;
+    e.id = QString::fromLatin1(id);
+    e.action = QStringLiteral("retain");
+    e.transport = QStringLiteral("http");
+    e.bankId = QStringLiteral("bank-1");
+    e.startedAt = AuditTimestamp::fromUsecsSinceEpoch(startUsecs);
+    if (durationUsecs) {
+        e.endedAt = AuditTimestamp::fromUsecsSinceEpoch(startUsecs + *durationUsecs);
+    }
+    e.hasResponse = hasResponse;
+    return e;
+}
+
+} // namespace
+
+TEST(AuditTableModel, PassesTheItemModelTesterThroughResetsAndMarks)
+{
+    AuditTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setEntries({ entry("a", 1774606530123456LL, 1000, true), entry("b", 1774606529000000LL, std::nullopt, false) });
+    model.setEntries({ entry("c", 1774606531000000LL, 5, true), entry("a", 1774606530123456LL, 1000, true) }, true);
+    EXPECT_TRUE(model.index(0, 0).data(AuditTableModel::IsNewRole).toBool());
+    EXPECT_FALSE(model.index(1, 0).data(AuditTableModel::IsNewRole).toBool());
+    model.clearNewMarks();
+    EXPECT_FALSE(model.index(0, 0).data(AuditTableModel::IsNewRole).toBool());
+    model.setUtc(true);
+    model.setEntries({});
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST(AuditTableModel, TimeCellsShowMillisecondsAndCopiesKeepMicroseconds)
+{
+    AuditTableModel model;
+    model.setUtc(true);
+    model.setEntries({ entry("a", 1774606530123456LL, 12345, true) });
+    const QModelIndex time = model.index(0, AuditTableModel::TimeColumn);
+    EXPECT_EQ(time.data().toString().toStdString(), "2026-03-27 10:15:30.123");
+    EXPECT_EQ(time.data(AuditTableModel::RawTextRole).toString().toStdString(), "2026-03-27 10:15:30.123456 +00:00");
+    EXPECT_TRUE(time.data(Qt::ToolTipRole).toString().contains(QLatin1String("2026-03-27T10:15:30.123456Z")));
+    EXPECT_EQ(model.index(0, AuditTableModel::DurationColumn).data(AuditTableModel::RawTextRole).toString().toStdString(),
+        "12.345 ms");
+    EXPECT_EQ(model.headerData(AuditTableModel::TimeColumn, Qt::Horizontal).toString().toStdString(), "Started (UTC)");
+}
+
+TEST(AuditTableModel, StatusFollowsEndAndResponse)
+{
+    AuditTableModel model;
+    model.setEntries({ entry("ok", 0, 10, true), entry("failed", 0, 10, false), entry("running", 0, std::nullopt, false) });
+    EXPECT_EQ(model.index(0, AuditTableModel::StatusColumn).data().toString().toStdString(), "ok");
+    EXPECT_EQ(model.index(1, AuditTableModel::StatusColumn).data().toString().toStdString(), "failed");
+    EXPECT_EQ(model.index(2, AuditTableModel::StatusColumn).data().toString().toStdString(), "running");
+    EXPECT_TRUE(model.index(2, AuditTableModel::DurationColumn).data().toString().isEmpty());
+    EXPECT_EQ(model.rowOfId(QStringLiteral("failed")), 1);
+    EXPECT_EQ(model.rowOfId(QStringLiteral("absent")), -1);
+}
+
+TEST(AuditTableModel, DurationsReadAsMillisecondsSecondsMinutesAndHours)
+{
+    auto text = [](qint64 usecs) { return AuditTableModel::durationText(entry("x", 0, usecs, true)).toStdString(); };
+    EXPECT_EQ(text(412), "0.412 ms");
+    EXPECT_EQ(text(12345), "12.3 ms");
+    EXPECT_EQ(text(842000), "842 ms");
+    EXPECT_EQ(text(4560000), "4.56 s");
+    EXPECT_EQ(text(45600000), "45.6 s");
+    EXPECT_EQ(text(62000000), "1 min 02 s");
+    EXPECT_EQ(text(3723000000LL), "1 h 02 min");
+}
