@@ -1,119 +1,345 @@
--- Hindsight's audit_log with realistic rows, generated inside PostgreSQL.
--- Run by scripts/seed, which creates the table. Variables (psql -v): schema, table,
--- rows, days, end_ts, first (row number offset), seed (0: not reproducible).
+-- One batch of realistic Hindsight audit rows, generated inside PostgreSQL.
+-- Run by scripts/seed (which creates the table before and the indexes after).
+-- psql variables:
+--   schema, table   target (quoted identifiers)
+--   first, rows     this batch holds global row numbers first+1 .. first+rows
+--   total           rows in the whole run (places a row on the time axis)
+--   days, end_ts    the time window: [end_ts - days, end_ts)
+--   seeded          true: rows are reproducible (setseed, ids from random())
+--   seedval         setseed() argument for this batch, in [-1, 1)
+-- Rows come out in roughly ascending started_at, as Hindsight appends them.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
-SELECT setseed(((:seed + :first) % 1000000) / 1000000.0) WHERE :seed <> 0;
+SET TimeZone = 'UTC';
+SET synchronous_commit = off;
+SET jit = off;
 
+-- Helpers live in pg_temp: they vanish with the session and leave nothing behind.
+-- The small ones are inlined by the planner (single-expression SQL functions).
 
-INSERT INTO :"schema".:"table" (action, transport, bank_id, started_at, ended_at, request, response, metadata)
-WITH
--- Hindsight's actions in a realistic mix (weights per mille).
-actions AS MATERIALIZED (
-    SELECT array_agg(a ORDER BY a) AS pool FROM (
-        SELECT a FROM (VALUES
-            ('retain', 340), ('recall', 300), ('reflect', 60), ('consolidation', 50),
-            ('webhook_delivery', 40), ('list_memories', 40), ('get_bank', 35), ('list_banks', 25),
-            ('list_documents', 20), ('update_bank_config', 12), ('refresh_mental_model', 12),
-            ('create_bank', 10), ('update_bank', 10), ('delete_memory', 10),
-            ('create_mental_model', 8), ('delete_document', 6), ('create_webhook', 5),
-            ('delete_bank', 3), ('delete_webhook', 2), ('clear_memories', 2)) v(a, w),
-            generate_series(1, w)) s),
--- Working hours are busier than nights (weights per hour of the day).
-hours AS MATERIALIZED (
-    SELECT array_agg(h) AS pool FROM (
-        SELECT h FROM generate_series(0, 23) h,
-            generate_series(1, CASE WHEN h BETWEEN 9 AND 17 THEN 10 WHEN h BETWEEN 7 AND 20 THEN 6 ELSE 2 END)) s),
--- 300 banks; a few with characters that break naive SQL or LIKE.
-banks AS MATERIALIZED (
-    SELECT array_agg(b ORDER BY i) AS pool FROM (
-        SELECT i, CASE i
-            WHEN 7 THEN '100%-off' WHEN 11 THEN 'under_score' WHEN 13 THEN 'o''brien-notes'
-            WHEN 17 THEN 'back\slash' WHEN 19 THEN 'café-ü-日本'
-            ELSE (ARRAY['support-agent', 'user', 'sales-copilot', 'research', 'team', 'tenant', 'assistant', 'ops'])[1 + i % 8]
-                 || '-' || (ARRAY['eu', 'us', 'apac', 'notes', 'prod', 'staging', 'dev'])[1 + i % 7] || '-' || i
-            END AS b FROM generate_series(1, 300) i) s),
-words AS MATERIALIZED (
-    SELECT ARRAY['Alice prefers window seats on long flights', 'The deployment on Friday failed because of a missing migration',
-                 'Bob is allergic to peanuts', 'Quarterly revenue grew 12% over the previous quarter',
-                 'The customer asked to move the meeting to Tuesday 10:00', 'Paris is the capital of France',
-                 'Ticket #4521: login loop after password reset', 'Ünïcödé naïve café — 東京 で 会議',
-                 'User reports "timeouts" when uploading files > 2 GB', 'The API key was rotated on 2026-03-01',
-                 'Prefers dark mode; uses vim keybindings', 'Meeting notes: ship v2 behind a feature flag'] AS pool),
-base AS (
-    SELECT g,
-        ap.pool[1 + floor(random() * array_length(ap.pool, 1))::int] AS action,
-        random() AS r_transport, random() AS r_bank, random() AS r_null_bank, random() AS r_state,
-        floor(:days * power(random(), 1.25))::int AS day_back,
-        hp.pool[1 + floor(random() * array_length(hp.pool, 1))::int] AS hour,
-        random() * 3600 AS second_in_hour,
-        sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS normal,
-        -- Zipf-like: bank 1 is the busiest, bank 299 among the rarest.
-        bp.pool[floor(power(300, random()))::int] AS skewed_bank,
-        wp.pool[1 + floor(random() * array_length(wp.pool, 1))::int] AS text,
-        random() AS r_odd
-    FROM generate_series(:first + 1, :first + :rows) g, actions ap, hours hp, banks bp, words wp),
-shaped AS (
-    SELECT b.*,
-        CASE WHEN action IN ('consolidation', 'webhook_delivery') THEN 'system'
-             WHEN action = 'refresh_mental_model' AND r_transport < 0.5 THEN 'system'
-             WHEN r_transport < 0.65 THEN 'http' ELSE 'mcp' END AS transport,
-        CASE WHEN action IN ('list_banks', 'webhook_delivery') OR r_null_bank < 0.03 THEN NULL
-             ELSE skewed_bank END AS bank_id,
-        date_trunc('day', :'end_ts'::timestamptz) - day_back * interval '1 day' + hour * interval '1 hour'
-            + make_interval(secs => second_in_hour) AS raw_started_at,
-        -- Log-normal durations around a typical time per action, in milliseconds.
-        (CASE action WHEN 'reflect' THEN 4000 WHEN 'consolidation' THEN 15000 WHEN 'retain' THEN 700
-                     WHEN 'recall' THEN 250 WHEN 'webhook_delivery' THEN 400 WHEN 'refresh_mental_model' THEN 6000
-                     ELSE 40 END) * exp(0.9 * normal) AS duration_ms
-    FROM base b),
-placed AS (
-    -- Today's hours after --end have not happened yet: such a call moves to an earlier day.
-    SELECT s.*, CASE WHEN raw_started_at > :'end_ts'::timestamptz
-                     THEN raw_started_at - (1 + g % 28) * interval '1 day' ELSE raw_started_at END AS started_at
-    FROM shaped s)
-SELECT action, transport, bank_id, started_at,
-    CASE WHEN r_state < 0.005 THEN NULL ELSE started_at + make_interval(secs => duration_ms / 1000) END,
-    CASE
-        WHEN action IN ('list_banks', 'get_bank', 'list_memories', 'list_documents', 'delete_bank', 'delete_webhook') THEN NULL
-        WHEN action = 'retain' THEN jsonb_build_object(
-            'items', jsonb_build_array(jsonb_build_object('content', text, 'context', 'conversation',
-                'timestamp', to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                'metadata', jsonb_build_object('source', 'chat', 'turn', g % 40))),
-            'async', r_odd < 0.3)
-        WHEN action = 'recall' THEN jsonb_build_object('query', text, 'max_tokens', 4096,
-            'budget', (ARRAY['low', 'mid', 'high'])[1 + g % 3], 'types', '["world", "experience"]'::jsonb)
-        WHEN action = 'reflect' THEN jsonb_build_object('query', 'What do we know? ' || text, 'budget', 'mid')
-        WHEN action IN ('create_bank', 'update_bank') THEN jsonb_build_object('name', bank_id,
-            'background', text, 'disposition', jsonb_build_object('skepticism', 1 + g % 5, 'literalism', 1 + g % 3))
-        WHEN action = 'update_bank_config' THEN jsonb_build_object('updates', jsonb_build_object(
-            'llm_model', 'gpt-4o-mini', 'retain_extraction_mode', 'concise', 'api_key', 'sk-live-' || md5(g::text)))
-        WHEN action = 'create_webhook' THEN jsonb_build_object('url', 'https://hooks.example.com/' || g,
-            'event_types', '["retain.completed"]'::jsonb, 'secret', 'whsec_' || md5(g::text),
-            'http_config', jsonb_build_object('headers', jsonb_build_object('Authorization', 'Bearer sk-' || md5((g + 1)::text))))
-        WHEN action = 'webhook_delivery' THEN jsonb_build_object('event', 'retain.completed', 'attempt', 1 + g % 3,
-            'url', 'https://hooks.example.com/' || (g % 50))
-        WHEN action IN ('delete_memory', 'delete_document') THEN jsonb_build_object('id', gen_random_uuid())
-        WHEN action = 'consolidation' THEN jsonb_build_object('bank_id', bank_id, 'batch_size', 100)
-        ELSE jsonb_build_object('bank_id', bank_id)
+\if :seeded
+SELECT setseed(:seedval);
+CREATE FUNCTION pg_temp.uid() RETURNS uuid LANGUAGE sql VOLATILE
+    AS $$ SELECT md5(random()::text || random()::text)::uuid $$;
+\else
+CREATE FUNCTION pg_temp.uid() RETURNS uuid LANGUAGE sql VOLATILE
+    AS $$ SELECT gen_random_uuid() $$;
+\endif
+
+CREATE FUNCTION pg_temp.pick(text[]) RETURNS text LANGUAGE sql VOLATILE
+    AS $$ SELECT $1[1 + floor(random() * cardinality($1))::int] $$;
+
+CREATE FUNCTION pg_temp.iso(timestamptz) RETURNS text LANGUAGE sql STABLE
+    AS $$ SELECT to_char($1, 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"') $$;
+
+-- Things people tell a memory bank (some unicode, quotes, newlines, a bidi override).
+CREATE FUNCTION pg_temp.sentence() RETURNS text LANGUAGE sql VOLATILE AS $$ SELECT (ARRAY[
+    'Alice prefers window seats on long-haul flights and always books them early.',
+    'The Friday deployment failed because the database migration 0042 was missing.',
+    'Bob is allergic to peanuts; keep that in mind when ordering lunch for the team.',
+    'Quarterly revenue grew 12% over the previous quarter, mostly from the EU region.',
+    'The customer asked to move the onboarding call to Tuesday at 10:00 CET.',
+    'Ticket #4521: users get a login loop after resetting their password on mobile.',
+    'She said: "I don''t want any more marketing emails, only invoices."',
+    'Der Kunde bevorzugt Antworten auf Deutsch und möchte keine Anrufe vor 9 Uhr.',
+    'Le client a confirmé le rendez-vous à 14h30 au siège de Lyon.',
+    'ユーザーは日本語でのサポートを希望しており、メールでの連絡を好みます。',
+    'Клиент просил перезвонить после обеда и уточнить сроки поставки.',
+    'العميل يفضل التواصل عبر البريد الإلكتروني بدلاً من الهاتف.',
+    'Deployment went fine 🚀 — the new cache cut p95 latency from 480 ms to 95 ms.',
+    'The API key for the staging environment was rotated on 2026-03-01.',
+    'Prefers dark mode, uses vim keybindings and hates auto-formatting on save.',
+    'Meeting notes:' || chr(10) || '- ship v2 behind a feature flag' || chr(10) || '- review costs in April',
+    'Carol moved from the Berlin office to the Lisbon office in January.',
+    'The nightly import job processes about 1.2 million rows and takes 40 minutes.',
+    'Customer tier is Enterprise; the contract renews on 30 June and includes 24/7 support.',
+    'User reports timeouts when uploading files larger than 2 GB through the web UI.',
+    'Dave''s favourite restaurant is the ramen place on Rue Saint-Denis.',
+    'The billing service retries failed charges three times with exponential backoff.',
+    'Eve asked us to never store her phone number; use email only.',
+    'The team decided to use PostgreSQL 16 for the new analytics cluster.',
+    'Support agent note: refund of €49.90 approved for order 778-2231.',
+    'Frank is learning Spanish and wants summaries in simple Spanish when possible.',
+    'El usuario pidió que las respuestas sean breves y en español.',
+    'The on-call rotation changes every Monday at 09:00 UTC.',
+    'Invoice 2026-0193 was paid twice; the duplicate was refunded on 12 March.',
+    'Grace mentioned she is vegetarian and does not drink coffee after noon.',
+    'Path on the shared drive: C:\Projects\Q3\report_final_v2.xlsx',
+    'Tabs	inside	text and a trailing backslash \',
+    'Attachment name looked like report' || chr(8238) || 'fdp.exe — flagged as suspicious.',
+    'The model should cite at most three sources per answer.',
+    'Heinrich works remotely from Graz and is online between 07:00 and 15:00.',
+    'The warehouse in Rotterdam closes for inventory on the last Friday of each month.',
+    'Our SLA promises a first response within 4 business hours.',
+    'Ivan prefers metric units and 24-hour time.',
+    'The Kubernetes cluster was upgraded to 1.30 without downtime.',
+    'Judy owns the data-retention policy and must approve any schema change.'
+])[1 + floor(random() * 40)::int] $$;
+
+CREATE FUNCTION pg_temp.query() RETURNS text LANGUAGE sql VOLATILE AS $$ SELECT (ARRAY[
+    'What does Alice prefer when flying?', 'Why did the Friday deployment fail?',
+    'Which allergies should we know about?', 'How did revenue develop last quarter?',
+    'When is the onboarding call?', 'What is the status of ticket #4521?',
+    'Which language does the customer prefer?', 'Wie möchte der Kunde kontaktiert werden?',
+    'お客様の希望する連絡方法は？', 'What did we decide about the analytics database?',
+    'Who approves schema changes?', 'What are the support hours in the SLA?',
+    'Where does Carol work now?', 'What happened with invoice 2026-0193?',
+    'What should I avoid ordering for Grace?', 'When does the on-call rotation change?',
+    'What are the user''s formatting preferences?', 'Summarize everything about the EU customers',
+    'What do we know about the "billing" service?', '¿Qué prefiere el usuario?',
+    'Which refunds were approved this month?', 'How long does the nightly import take?',
+    'What is 50% of the remaining budget?', 'Find notes mentioning C:\Projects'
+])[1 + floor(random() * 24)::int] $$;
+
+-- Several sentences: the bulk of a payload.
+CREATE FUNCTION pg_temp.para(int) RETURNS text LANGUAGE sql VOLATILE AS $$
+    SELECT array_to_string((ARRAY[pg_temp.sentence(), pg_temp.sentence(), pg_temp.sentence(),
+                                  pg_temp.sentence(), pg_temp.sentence(), pg_temp.sentence()])[1:$1], ' ') $$;
+
+-- One retained item.
+CREATE FUNCTION pg_temp.item(timestamptz) RETURNS jsonb LANGUAGE sql VOLATILE AS $$
+    SELECT jsonb_build_object(
+        'content', pg_temp.para(1 + floor(random() * 4)::int),
+        'context', pg_temp.pick('{conversation,"support ticket","slack thread","meeting transcript",email,"CRM note","onboarding call",journal}'),
+        'timestamp', pg_temp.iso($1 - random() * interval '2 hours'),
+        'metadata', CASE floor(random() * 50)::int
+            WHEN 0 THEN jsonb_build_object('source', 'crm', 'external_id', 12345678901234567890)
+            WHEN 1 THEN jsonb_build_object('source', 'import', 'row', 9007199254740993, 'confidence', 0.1000000000000000055511151231257827)
+            WHEN 2 THEN '{}'::jsonb
+            ELSE jsonb_build_object('source', pg_temp.pick('{chat,email,slack,zendesk,api}'), 'turn', floor(random() * 40)::int)
+        END) $$;
+
+-- One recall hit; rank i scores a little lower than rank i-1.
+CREATE FUNCTION pg_temp.hit(int, timestamptz) RETURNS jsonb LANGUAGE sql VOLATILE AS $$
+    SELECT jsonb_build_object(
+        'id', pg_temp.uid(),
+        'text', pg_temp.sentence(),
+        'type', pg_temp.pick('{world,world,world,experience,experience,opinion,observation}'),
+        'context', pg_temp.pick('{conversation,"support ticket",email,"meeting transcript"}'),
+        'occurred_start', pg_temp.iso($2 - random() * interval '200 days'),
+        'score', CASE WHEN random() < 0.01 THEN 0.1000000000000000055511151231257827
+                      ELSE (0.93 - 0.07 * $1 + random() * 0.05)::float8::text::numeric END) $$;
+
+CREATE FUNCTION pg_temp.hits(int, timestamptz) RETURNS jsonb LANGUAGE sql VOLATILE AS $$
+    SELECT CASE $1
+        WHEN 0 THEN '[]'::jsonb
+        WHEN 1 THEN jsonb_build_array(pg_temp.hit(0, $2))
+        WHEN 2 THEN jsonb_build_array(pg_temp.hit(0, $2), pg_temp.hit(1, $2))
+        WHEN 3 THEN jsonb_build_array(pg_temp.hit(0, $2), pg_temp.hit(1, $2), pg_temp.hit(2, $2))
+        WHEN 4 THEN jsonb_build_array(pg_temp.hit(0, $2), pg_temp.hit(1, $2), pg_temp.hit(2, $2), pg_temp.hit(3, $2))
+        ELSE jsonb_build_array(pg_temp.hit(0, $2), pg_temp.hit(1, $2), pg_temp.hit(2, $2), pg_temp.hit(3, $2), pg_temp.hit(4, $2))
+    END $$;
+
+-- 300 banks, busiest first: realistic names, a few with %, _, ', \ and non-ASCII.
+-- IMMUTABLE without arguments: the planner evaluates it once, to a constant.
+CREATE FUNCTION pg_temp.banks() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT array_agg(CASE
+            WHEN i <= 24 THEN (ARRAY['support-agent-eu', 'support-agent-us', 'sales-copilot', 'user-42-notes',
+                'café-ü-日本', 'research-assistant', 'onboarding-bot', 'user-7-notes', 'helpdesk-apac',
+                'ops-runbooks', '100%-uptime-team', 'legal-review', 'user_1138_notes', 'hr-policies',
+                'product-feedback', 'o''brien-family', 'dev-docs-assistant', 'finance-close',
+                'C:\agents\desk', 'marketing-brainstorm', 'user-1001-notes', 'travel-planner',
+                'customer-success-emea', 'kb-internal'])[i]
+            WHEN i % 3 = 0 THEN 'user-' || (i * 37 % 9000 + 100) || '-notes'
+            WHEN i % 3 = 1 THEN (ARRAY['support-agent', 'tenant', 'assistant', 'team', 'project'])[1 + i % 5]
+                                || '-' || (ARRAY['eu', 'us', 'apac', 'latam'])[1 + i % 4] || '-' || lpad(i::text, 3, '0')
+            ELSE 'bank-' || lpad(i::text, 4, '0')
+        END ORDER BY i)
+    FROM generate_series(1, 300) i $$;
+
+INSERT INTO :"schema".:"table" (id, action, transport, bank_id, started_at, ended_at, request, response, metadata)
+SELECT
+    pg_temp.uid(),
+    action,
+    transport,
+    bank_id,
+    started_at,
+    CASE WHEN state = 'running' THEN NULL ELSE started_at + make_interval(secs => duration_ms / 1000.0) END,
+    -- request -----------------------------------------------------------------------
+    CASE action
+        -- One call in 20,000 imports a whole document: 100 KB to 1 MB of JSON.
+        WHEN 'retain' THEN CASE WHEN u2 > 0.99995 THEN jsonb_build_object(
+            'items', jsonb_build_array(jsonb_build_object(
+                'content', repeat(pg_temp.para(6) || chr(10), 200 + floor(u1 * 1800)::int),
+                'context', 'document import',
+                'document_id', 'doc-' || substr(md5(random()::text), 1, 12),
+                'timestamp', pg_temp.iso(started_at),
+                'metadata', '{"source": "import"}'::jsonb)),
+            'async', true)
+        ELSE jsonb_build_object(
+            'items', CASE WHEN u1 < 0.75 THEN jsonb_build_array(pg_temp.item(started_at))
+                          WHEN u1 < 0.93 THEN jsonb_build_array(pg_temp.item(started_at), pg_temp.item(started_at))
+                          ELSE jsonb_build_array(pg_temp.item(started_at), pg_temp.item(started_at), pg_temp.item(started_at)) END,
+            'async', u2 < 0.2) END
+        WHEN 'recall' THEN jsonb_build_object(
+            'query', pg_temp.query(),
+            'max_tokens', CASE WHEN u2 < 0.7 THEN 4096 WHEN u2 < 0.9 THEN 2048 ELSE 8192 END,
+            'budget', pg_temp.pick('{mid,mid,mid,low,high}'),
+            'types', CASE WHEN u1 < 0.6 THEN '["world", "experience"]'::jsonb
+                          WHEN u1 < 0.85 THEN '["world", "experience", "opinion"]'::jsonb
+                          ELSE '["world"]'::jsonb END,
+            'trace', u2 < 0.03)
+        WHEN 'reflect' THEN jsonb_build_object(
+            'query', pg_temp.query(),
+            'budget', pg_temp.pick('{low,mid,mid,high}'),
+            'context', CASE WHEN u1 < 0.4 THEN pg_temp.sentence() END)
+        WHEN 'create_bank' THEN jsonb_build_object(
+            'name', initcap(replace(bank_id, '-', ' ')),
+            'background', pg_temp.para(2),
+            'disposition', jsonb_build_object('skepticism', 1 + floor(u1 * 5)::int,
+                'literalism', 1 + floor(u2 * 5)::int, 'empathy', 1 + floor(random() * 5)::int))
+        WHEN 'update_bank' THEN jsonb_build_object(
+            'background', pg_temp.para(1),
+            'disposition', jsonb_build_object('skepticism', 1 + floor(u1 * 5)::int, 'empathy', 1 + floor(u2 * 5)::int))
+        WHEN 'update_bank_config' THEN jsonb_build_object('updates', CASE WHEN u1 < 0.5
+            THEN jsonb_build_object('llm_model', pg_temp.pick('{gpt-4o-mini,gpt-4.1,claude-sonnet-4,llama-3.3-70b}'),
+                                    'retain_extraction_mode', pg_temp.pick('{concise,verbose}'))
+            ELSE jsonb_build_object('llm_provider', 'openai', 'llm_api_key', 'sk-proj-' || md5(random()::text),
+                                    'max_concurrent_retains', 1 + floor(u2 * 8)::int) END)
+        WHEN 'list_memories' THEN CASE WHEN u1 < 0.5 THEN NULL ELSE jsonb_build_object(
+            'limit', 100, 'offset', 100 * floor(u2 * 5)::int,
+            'type', pg_temp.pick('{world,experience,opinion}'),
+            'q', CASE WHEN u2 < 0.3 THEN pg_temp.query() END) END
+        WHEN 'delete_memory' THEN jsonb_build_object('memory_id', pg_temp.uid())
+        WHEN 'consolidation' THEN jsonb_build_object(
+            'trigger', pg_temp.pick('{scheduled,scheduled,after_retain,manual}'),
+            'batch_size', 50, 'pending_units', floor(u1 * 400)::int)
+        WHEN 'create_webhook' THEN jsonb_build_object(
+            'url', 'https://hooks.' || pg_temp.pick('{example.com,acme.io,internal.corp}') || '/hindsight/' || floor(u1 * 1000)::int,
+            'event_types', '["retain.completed", "consolidation.completed"]'::jsonb,
+            'secret', 'whsec_' || md5(random()::text),
+            'enabled', true,
+            'http_config', jsonb_build_object('timeout_seconds', 10,
+                'headers', jsonb_build_object('Authorization', 'Bearer sk-' || md5(random()::text), 'X-Tenant', bank_id)))
+        WHEN 'delete_webhook' THEN jsonb_build_object('webhook_id', pg_temp.uid())
+        WHEN 'webhook_delivery' THEN jsonb_build_object(
+            'webhook_id', pg_temp.uid(),
+            'event', pg_temp.pick('{retain.completed,retain.completed,consolidation.completed}'),
+            'attempt', CASE WHEN u1 < 0.9 THEN 1 WHEN u1 < 0.98 THEN 2 ELSE 3 END,
+            'payload', jsonb_build_object('bank_id', bank_id, 'operation_id', pg_temp.uid(), 'status', 'completed'))
+        WHEN 'create_mental_model' THEN jsonb_build_object(
+            'name', pg_temp.pick('{"Customer preferences","Team structure","Open incidents","Product roadmap","Zusammenfassung Kunden"}'),
+            'source_query', pg_temp.query(),
+            'tags', '["auto"]'::jsonb,
+            'max_tokens', 2048)
+        WHEN 'refresh_mental_model' THEN jsonb_build_object('mental_model_id', pg_temp.uid())
+        WHEN 'list_documents' THEN CASE WHEN u1 < 0.5 THEN NULL ELSE jsonb_build_object('limit', 50, 'offset', 0) END
+        WHEN 'delete_document' THEN jsonb_build_object('document_id', 'doc-' || substr(md5(random()::text), 1, 12))
+        WHEN 'clear_memories' THEN CASE WHEN u1 < 0.5 THEN NULL ELSE jsonb_build_object('type', pg_temp.pick('{world,experience,opinion}')) END
+        ELSE NULL -- list_banks, get_bank, delete_bank: GET/DELETE without a body
     END,
+    -- response (NULL while running and when the call failed) ----------------------------
+    CASE WHEN state <> 'ok' THEN NULL ELSE CASE action
+        WHEN 'retain' THEN jsonb_build_object('success', true, 'bank_id', bank_id,
+            'items_count', CASE WHEN u2 > 0.99995 OR u1 < 0.75 THEN 1 WHEN u1 < 0.93 THEN 2 ELSE 3 END, 'async', u2 < 0.2 OR u2 > 0.99995)
+        WHEN 'recall' THEN jsonb_build_object(
+            'results', pg_temp.hits(CASE WHEN u1 < 0.05 THEN 0 ELSE 1 + floor(random() * 5)::int END, started_at),
+            'trace', CASE WHEN u2 < 0.03 THEN jsonb_build_object('duration_ms', round(duration_ms::numeric, 3)) END)
+        WHEN 'reflect' THEN jsonb_build_object(
+            'text', 'Based on what I remember: ' || pg_temp.para(2 + floor(u1 * 4)::int),
+            'based_on', jsonb_build_array(pg_temp.uid(), pg_temp.uid()))
+        WHEN 'create_bank' THEN jsonb_build_object('bank_id', bank_id, 'name', initcap(replace(bank_id, '-', ' ')),
+            'disposition', jsonb_build_object('skepticism', 1 + floor(u1 * 5)::int, 'literalism', 1 + floor(u2 * 5)::int, 'empathy', 3),
+            'created_at', pg_temp.iso(started_at))
+        WHEN 'get_bank' THEN jsonb_build_object('bank_id', bank_id, 'name', initcap(replace(bank_id, '-', ' ')),
+            'background', pg_temp.sentence(),
+            'disposition', jsonb_build_object('skepticism', 3, 'literalism', 3, 'empathy', 3),
+            'memory_count', floor(u1 * 50000)::int)
+        WHEN 'update_bank' THEN jsonb_build_object('bank_id', bank_id, 'updated_at', pg_temp.iso(started_at))
+        WHEN 'list_banks' THEN jsonb_build_object('banks', jsonb_build_array(
+            jsonb_build_object('bank_id', 'support-agent-eu', 'name', 'Support Agent EU'),
+            jsonb_build_object('bank_id', 'sales-copilot', 'name', 'Sales Copilot'),
+            jsonb_build_object('bank_id', 'café-ü-日本', 'name', 'Café Ü 日本')), 'total', 300)
+        WHEN 'list_memories' THEN jsonb_build_object('items', jsonb_build_array(
+                jsonb_build_object('id', pg_temp.uid(), 'text', pg_temp.sentence(), 'fact_type', 'world', 'date', pg_temp.iso(started_at - interval '3 days')),
+                jsonb_build_object('id', pg_temp.uid(), 'text', pg_temp.sentence(), 'fact_type', 'experience', 'date', pg_temp.iso(started_at - interval '9 days'))),
+            'total', floor(u1 * 20000)::int, 'limit', 100, 'offset', 0)
+        WHEN 'consolidation' THEN jsonb_build_object('processed', floor(u1 * 400)::int,
+            'merged', floor(u1 * u2 * 60)::int, 'observations_created', floor(u2 * 12)::int)
+        WHEN 'create_webhook' THEN jsonb_build_object('id', pg_temp.uid(), 'enabled', true,
+            'event_types', '["retain.completed", "consolidation.completed"]'::jsonb, 'created_at', pg_temp.iso(started_at))
+        WHEN 'webhook_delivery' THEN jsonb_build_object(
+            'status_code', CASE WHEN u2 < 0.95 THEN 200 WHEN u2 < 0.98 THEN 500 ELSE 404 END,
+            'response_time_ms', round(duration_ms::numeric, 3))
+        WHEN 'create_mental_model' THEN jsonb_build_object('id', pg_temp.uid(), 'status', 'pending', 'operation_id', pg_temp.uid())
+        WHEN 'refresh_mental_model' THEN jsonb_build_object('operation_id', pg_temp.uid(), 'status', 'queued')
+        WHEN 'list_documents' THEN jsonb_build_object('items', jsonb_build_array(
+                jsonb_build_object('id', 'doc-' || substr(md5(random()::text), 1, 12), 'memory_unit_count', floor(u1 * 40)::int,
+                                   'created_at', pg_temp.iso(started_at - interval '20 days'))),
+            'total', 1 + floor(u2 * 300)::int)
+        WHEN 'delete_document' THEN jsonb_build_object('success', true, 'memory_units_deleted', floor(u1 * 40)::int)
+        WHEN 'clear_memories' THEN jsonb_build_object('success', true, 'deleted_count', floor(u1 * 5000)::int)
+        WHEN 'delete_bank' THEN jsonb_build_object('success', true, 'message', 'Bank ' || bank_id || ' deleted')
+        ELSE jsonb_build_object('success', true) -- delete_memory, delete_webhook
+    END END,
+    -- metadata ----------------------------------------------------------------------------
     CASE
-        WHEN r_state < 0.025 THEN NULL -- in flight (first 0.5%) or failed (2%)
-        WHEN action = 'retain' THEN jsonb_build_object('success', true, 'bank_id', bank_id, 'items_count', 1, 'async', r_odd < 0.3)
-        WHEN action = 'recall' THEN jsonb_build_object('results', jsonb_build_array(
-            jsonb_build_object('id', gen_random_uuid(), 'text', text, 'type', 'world', 'score', round((0.5 + r_odd / 2)::numeric, 4)),
-            jsonb_build_object('id', gen_random_uuid(), 'text', 'Related: ' || text, 'type', 'experience',
-                'score', CASE WHEN r_odd < 0.02 THEN 0.1000000000000000055511151231257827 ELSE round((r_odd / 2)::numeric, 4) END)))
-        WHEN action = 'reflect' THEN jsonb_build_object('text', 'Based on what I know: ' || text,
-            'based_on', jsonb_build_array(gen_random_uuid()))
-        WHEN action = 'list_banks' THEN jsonb_build_object('banks', jsonb_build_array('support-agent-eu-1', 'user-us-2'), 'total', 300)
-        WHEN action = 'webhook_delivery' THEN jsonb_build_object('status_code', 200, 'elapsed_ms', round(duration_ms::numeric, 3))
-        ELSE jsonb_build_object('success', true)
-    END,
-    CASE WHEN r_odd < 0.2 THEN '{}'::jsonb
-         ELSE jsonb_build_object('client', (ARRAY['hindsight-py/0.4.1', 'hindsight-ts/0.3.0', 'mcp-server/1.2'])[1 + g % 3],
-             'ip', '10.0.' || (g % 256) || '.' || (g % 251),
-             'trace_id', CASE WHEN r_odd > 0.99 THEN 12345678901234567890 + g ELSE g END)
+        WHEN u3 < 0.12 THEN '{}'::jsonb
+        WHEN transport = 'system' THEN jsonb_build_object('worker', 'worker-' || floor(u3 * 4)::int,
+            'duration_ms', CASE WHEN state <> 'running' THEN round(duration_ms) END)
+        ELSE jsonb_build_object(
+            'client', CASE WHEN transport = 'mcp'
+                THEN pg_temp.pick('{claude-desktop/0.10.3,cursor/1.2.4,mcp-inspector/0.14.0,claude-code/1.0.51}')
+                ELSE pg_temp.pick('{hindsight-py/0.4.1,hindsight-py/0.4.1,hindsight-py/0.3.9,hindsight-ts/0.2.0,curl/7.88.1}') END,
+            'ip', '10.0.' || floor(u3 * 40)::int || '.' || (1 + floor(u2 * 250)::int),
+            'duration_ms', CASE WHEN state <> 'running' THEN round(duration_ms) END,
+            'request_id', CASE WHEN u3 > 0.995 THEN 12345678901234567890 ELSE floor(u3 * 1e9)::bigint END)
     END
-FROM placed;
-
+FROM (
+    SELECT r.*,
+        CASE
+            WHEN a IN ('consolidation', 'webhook_delivery') THEN 'system'
+            WHEN a IN ('refresh_mental_model', 'clear_memories') AND ut < 0.5 THEN 'system'
+            WHEN ut < 0.65 THEN 'http' ELSE 'mcp'
+        END AS transport,
+        CASE WHEN a = 'list_banks' OR ub < 0.005 THEN NULL
+             ELSE (pg_temp.banks())[least(300, floor(exp(uz * ln(301)))::int)] END AS bank_id,
+        -- Day from the row's place in the run (a slow growth towards --end); time of day
+        -- from 30% uniform plus 70% normal around 13:30 UTC (sd 3 h): busy working hours.
+        :'end_ts'::timestamptz - (:days || ' days')::interval
+            + floor(:days * power(pos, 0.85)) * interval '1 day'
+            + make_interval(secs => (((CASE WHEN uh < 0.3 THEN 86400 * uh2 ELSE 48600 + 10800 * nh END
+                - extract(epoch FROM (:'end_ts'::timestamptz)::time)) :: numeric % 86400 + 86400) % 86400)::float8)
+            AS started_at,
+        -- Log-normal durations around a typical time per action, in milliseconds.
+        1 + (CASE a WHEN 'retain' THEN 900 WHEN 'recall' THEN 180 WHEN 'reflect' THEN 4500
+                    WHEN 'consolidation' THEN 6000 WHEN 'refresh_mental_model' THEN 7000
+                    WHEN 'create_mental_model' THEN 300 WHEN 'webhook_delivery' THEN 250
+                    WHEN 'clear_memories' THEN 1500 WHEN 'get_bank' THEN 12 ELSE 35 END)
+            * exp(CASE WHEN a = 'consolidation' THEN 1.1 ELSE 0.85 END * nd) AS duration_ms,
+        CASE WHEN us < 0.005 THEN 'running' WHEN us < 0.025 THEN 'failed' ELSE 'ok' END AS state,
+        a AS action
+    FROM (
+        SELECT g,
+            (g - 1 + random()) / :total AS pos,
+            CASE
+                WHEN ua < 0.380 THEN 'retain'
+                WHEN ua < 0.680 THEN 'recall'
+                WHEN ua < 0.740 THEN 'reflect'
+                WHEN ua < 0.780 THEN 'consolidation'
+                WHEN ua < 0.805 THEN 'webhook_delivery'
+                WHEN ua < 0.840 THEN 'list_memories'
+                WHEN ua < 0.870 THEN 'get_bank'
+                WHEN ua < 0.895 THEN 'list_banks'
+                WHEN ua < 0.920 THEN 'list_documents'
+                WHEN ua < 0.932 THEN 'update_bank_config'
+                WHEN ua < 0.944 THEN 'refresh_mental_model'
+                WHEN ua < 0.954 THEN 'create_bank'
+                WHEN ua < 0.964 THEN 'update_bank'
+                WHEN ua < 0.974 THEN 'delete_memory'
+                WHEN ua < 0.982 THEN 'create_mental_model'
+                WHEN ua < 0.989 THEN 'delete_document'
+                WHEN ua < 0.993 THEN 'create_webhook'
+                WHEN ua < 0.996 THEN 'delete_webhook'
+                WHEN ua < 0.998 THEN 'delete_bank'
+                ELSE 'clear_memories'
+            END AS a,
+            random() AS ut, random() AS ub, random() AS uz, random() AS uh, random() AS uh2,
+            sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS nh,
+            sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS nd,
+            random() AS us, random() AS u1, random() AS u2, random() AS u3
+        FROM (SELECT g, random() AS ua FROM generate_series(:first + 1, :first + :rows) g OFFSET 0) s
+        OFFSET 0
+    ) r
+    OFFSET 0
+) t;
