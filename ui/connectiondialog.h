@@ -32,6 +32,14 @@ public:
     // The error line's text, empty when none is shown (for tests).
     QString errorText() const;
 
+    // True from "Connect" until the worker answers or the user cancels the attempt.
+    bool isConnecting() const;
+
+public slots:
+    // While connecting, stops waiting for the attempt and keeps the dialog open;
+    // otherwise closes the dialog.
+    void reject() override;
+
 private:
     struct Private;
     Private *d;

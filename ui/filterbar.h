@@ -12,6 +12,12 @@
 // search in request/response. Enter in any field or Apply emits filterApplied; Reset
 // clears every control and applies. Presets are relative to the moment filter() is called,
 // so a refresh of "last hour" moves with the clock.
+// Picking something (a preset, a transport, failed only, or closing the actions popup
+// after changing it) applies at once; typed text (bank, search, custom times) applies on
+// Enter or Apply. An invalid custom range (from not before until) is shown and not applied.
+// Controls carry object names (actionsCombo, transportCombo, bankEdit, timeRangeCombo,
+// fromCheck, fromEdit, untilCheck, untilEdit, failedOnlyCheck, searchEdit, applyButton,
+// resetButton) for tests and accessibility tools.
 // Thread: the GUI thread.
 class FilterBar : public QWidget
 {
@@ -34,11 +40,21 @@ public:
     void setBankChoices(const QStringList &banks);
     // The zone the custom from/until pickers show and read (local, or UTC when toggled).
     void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const;
+
+    // False while the custom range is shown and "from" is not before "until".
+    bool isRangeValid() const;
+
+    // Narrower than one row needs, the search field and buttons wrap into a second row.
+    QSize minimumSizeHint() const override;
 
 signals:
     void filterApplied(const AuditFilter &filter);
     // The bank control was opened or typed into for the first time: load its choices.
     void bankChoicesWanted();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Private;
