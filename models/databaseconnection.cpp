@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QStringList>
 
 #include <libpq-fe.h>
 
@@ -20,9 +21,21 @@ QString uniqueConnectionName()
 // over several lines. One sentence, with what the operator can act on.
 QString connectionErrorSentence(QString message, const QString &password)
 {
-    message = message.trimmed();
     message.replace(QRegularExpression(QStringLiteral("\\b(FATAL|ERROR):\\s+")), QString());
-    message.replace(QRegularExpression(QStringLiteral("\\s*\\n\\s*")), QStringLiteral(" "));
+    // One sentence per line of libpq's message, joined with full stops.
+    QStringList lines;
+    for (const QString &line : message.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty()) {
+            lines.append(trimmed);
+        }
+    }
+    for (int i = 0; i + 1 < lines.size(); ++i) {
+        if (!lines[i].endsWith(QLatin1Char('.')) && !lines[i].endsWith(QLatin1Char('?'))) {
+            lines[i].append(QLatin1Char('.'));
+        }
+    }
+    message = lines.join(QLatin1Char(' '));
     if (!password.isEmpty()) {
         message.replace(password, QStringLiteral("••••"));
     }
