@@ -102,7 +102,7 @@ QString AuditTableModel::cellText(const AuditEntry &entry, int column) const
     case TransportColumn:
         return entry.transport;
     case BankColumn:
-        return entry.bankId.value_or(QString());
+        return entry.bankId.value_or(QStringLiteral("—"));
     case DurationColumn:
         return entry.endedAt ? durationText(entry) : QString();
     case StatusColumn:
@@ -147,6 +147,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             return entry.startedAt.toDisplayString(m_zone);
         case DurationColumn:
             return entry.endedAt ? entry.durationMsText() + QStringLiteral(" ms") : QString();
+        case BankColumn:
+            return entry.bankId.value_or(QString());
         default:
             return cellText(entry, index.column());
         }
