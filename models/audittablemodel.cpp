@@ -1,6 +1,9 @@
 #include "audittablemodel.h"
 
-AuditTableModel::AuditTableModel(QObject *parent) : QAbstractTableModel(parent) { }
+AuditTableModel::AuditTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void AuditTableModel::setEntries(const QList<AuditEntry> &entries, bool markNew)
 {
@@ -30,7 +33,8 @@ void AuditTableModel::clearNewMarks()
     }
     m_newIds.clear();
     if (!m_entries.isEmpty()) {
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), { IsNewRole, Qt::BackgroundRole });
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1), { IsNewRole, Qt::BackgroundRole });
     }
 }
 
@@ -156,10 +160,12 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn:
             return tr("Started %1\n%2 UTC")
-                .arg(entry.startedAt.toDisplayString(QTimeZone::systemTimeZone()), entry.startedAt.toIsoUtc());
+                .arg(entry.startedAt.toDisplayString(QTimeZone::systemTimeZone()),
+                    entry.startedAt.toIsoUtc());
         case DurationColumn:
-            return entry.endedAt ? tr("%1 ms (ended %2)").arg(entry.durationMsText(), entry.endedAt->toIsoUtc())
-                                 : tr("Still running, or its end was never written");
+            return entry.endedAt
+                ? tr("%1 ms (ended %2)").arg(entry.durationMsText(), entry.endedAt->toIsoUtc())
+                : tr("Still running, or its end was never written");
         case BankColumn:
             return entry.bankId ? *entry.bankId : tr("No bank");
         case StatusColumn:

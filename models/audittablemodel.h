@@ -13,13 +13,22 @@ class AuditTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, ActionColumn, TransportColumn, BankColumn, DurationColumn, StatusColumn, IdColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        ActionColumn,
+        TransportColumn,
+        BankColumn,
+        DurationColumn,
+        StatusColumn,
+        IdColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         EntryIdRole = Qt::UserRole + 1, // QString
-        StatusRole,                     // int of AuditEntry::Status
-        IsNewRole,                      // bool: arrived with the last refresh
-        RawTextRole,                    // the cell's text for copying (full precision)
+        StatusRole, // int of AuditEntry::Status
+        IsNewRole, // bool: arrived with the last refresh
+        RawTextRole, // the cell's text for copying (full precision)
     };
 
     explicit AuditTableModel(QObject *parent = nullptr);
@@ -41,7 +50,8 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     QString cellText(const AuditEntry &entry, int column) const;

@@ -61,7 +61,8 @@ bool PageNavigator::needsFirstInstead(const Request &request, const AuditPage &p
     return request.move == Move::Previous && !page.hasMore && page.entries.size() < m_pageSize;
 }
 
-QList<AuditEntry> PageNavigator::accept(const Request &request, const AuditPage &page, std::optional<qint64> totalRows)
+QList<AuditEntry> PageNavigator::accept(
+    const Request &request, const AuditPage &page, std::optional<qint64> totalRows)
 {
     QList<AuditEntry> rows = page.entries;
     if (request.reversed) {
@@ -77,17 +78,21 @@ QList<AuditEntry> PageNavigator::accept(const Request &request, const AuditPage 
         m_hasNext = page.hasMore;
         break;
     case Move::Next:
-        m_offset = previousOffset ? std::optional<qint64>(*previousOffset + m_pageSize) : std::nullopt;
+        m_offset
+            = previousOffset ? std::optional<qint64>(*previousOffset + m_pageSize) : std::nullopt;
         m_hasPrevious = true;
         m_hasNext = page.hasMore;
         break;
     case Move::Previous:
-        m_offset = previousOffset ? std::optional<qint64>(std::max<qint64>(0, *previousOffset - rows.size())) : std::nullopt;
+        m_offset = previousOffset
+            ? std::optional<qint64>(std::max<qint64>(0, *previousOffset - rows.size()))
+            : std::nullopt;
         m_hasPrevious = page.hasMore;
         m_hasNext = true;
         break;
     case Move::Last:
-        m_offset = totalRows ? std::optional<qint64>(std::max<qint64>(0, *totalRows - rows.size())) : std::nullopt;
+        m_offset = totalRows ? std::optional<qint64>(std::max<qint64>(0, *totalRows - rows.size()))
+                             : std::nullopt;
         m_hasPrevious = page.hasMore;
         m_hasNext = false;
         break;
@@ -102,7 +107,8 @@ QList<AuditEntry> PageNavigator::accept(const Request &request, const AuditPage 
     if (!m_hasPrevious && request.move != Move::Last) {
         m_offset = 0;
     }
-    m_firstShown = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorOf(rows.first()));
+    m_firstShown
+        = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorOf(rows.first()));
     m_lastShown = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorOf(rows.last()));
     return rows;
 }

@@ -19,7 +19,7 @@ public:
         Move move = Move::First;
         std::optional<PageCursor> after;
         SortOrder order = SortOrder::NewestFirst; // the order to query in
-        bool reversed = false;                    // rows come back reversed: flip them
+        bool reversed = false; // rows come back reversed: flip them
     };
 
     int pageSize() const { return m_pageSize; }
@@ -31,7 +31,8 @@ public:
     Request request(Move move) const;
     // Takes the answer to `request`; returns the rows to show, in display order. When a
     // "previous" comes back short (it reached the start), the caller should ask First.
-    QList<AuditEntry> accept(const Request &request, const AuditPage &page, std::optional<qint64> totalRows);
+    QList<AuditEntry> accept(
+        const Request &request, const AuditPage &page, std::optional<qint64> totalRows);
     bool needsFirstInstead(const Request &request, const AuditPage &page) const;
 
     bool hasPrevious() const { return m_hasPrevious; }
@@ -42,7 +43,10 @@ public:
 
 private:
     static SortOrder reversedOrder(SortOrder order);
-    static PageCursor cursorOf(const AuditEntry &entry) { return PageCursor { entry.startedAt, entry.id }; }
+    static PageCursor cursorOf(const AuditEntry &entry)
+    {
+        return PageCursor { entry.startedAt, entry.id };
+    }
 
     int m_pageSize = 100;
     SortOrder m_order = SortOrder::NewestFirst;

@@ -29,7 +29,8 @@ QColor BadgeDelegate::colorFor(const QString &value)
     return QColor::fromHsl(hue, 110, 105);
 }
 
-void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void BadgeDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -48,7 +49,9 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int height = std::min(cell.height(), metrics.height() + 2);
     const QRect badge(cell.left(), cell.center().y() - height / 2, width, height);
     const QRect textRect = badge.adjusted(padding, 0, -padding, 0);
-    const QString shown = textWidth <= textRect.width() ? text : metrics.elidedText(text, Qt::ElideRight, textRect.width());
+    const QString shown = textWidth <= textRect.width()
+        ? text
+        : metrics.elidedText(text, Qt::ElideRight, textRect.width());
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

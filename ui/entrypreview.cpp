@@ -7,7 +7,8 @@
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
-EntryPreview::EntryPreview(const AuditEntryDetail &detail, bool utc, QWidget *parent) : QDialog(parent)
+EntryPreview::EntryPreview(const AuditEntryDetail &detail, bool utc, QWidget *parent)
+    : QDialog(parent)
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setModal(false);
@@ -16,17 +17,21 @@ EntryPreview::EntryPreview(const AuditEntryDetail &detail, bool utc, QWidget *pa
     const QTimeZone zone = utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
 
     QString text;
-    auto line = [&text](const QString &name, const QString &value) { text += name.leftJustified(11) + value + QLatin1Char('\n'); };
+    auto line = [&text](const QString &name, const QString &value) {
+        text += name.leftJustified(11) + value + QLatin1Char('\n');
+    };
     line(tr("id"), e.id);
     line(tr("action"), e.action);
     line(tr("transport"), e.transport);
     line(tr("bank"), e.bankId.value_or(tr("(none)")));
     line(tr("started"), e.startedAt.toDisplayString(zone));
     line(tr("ended"), e.endedAt ? e.endedAt->toDisplayString(zone) : tr("(running)"));
-    line(tr("duration"), e.endedAt ? e.durationMsText() + QStringLiteral(" ms") : QStringLiteral("-"));
+    line(tr("duration"),
+        e.endedAt ? e.durationMsText() + QStringLiteral(" ms") : QStringLiteral("-"));
     line(tr("status"), AuditEntry::statusName(e.status()));
     const JsonPrettyPrinter printer(2);
-    for (const auto &[title, document] : { std::pair { tr("Request"), detail.request }, std::pair { tr("Response"), detail.response },
+    for (const auto &[title, document] : { std::pair { tr("Request"), detail.request },
+             std::pair { tr("Response"), detail.response },
              std::pair { tr("Metadata"), detail.metadata } }) {
         text += QLatin1Char('\n') + title + QStringLiteral(":\n");
         if (!document) {

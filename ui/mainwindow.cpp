@@ -99,20 +99,22 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
 
-    connect(m_pageWorker, &AuditWorker::connected, this, [this](quint64 id, const QString &description, const QString &version) {
-        if (id == m_connectRequest) {
-            onConnected(description, version);
-        }
-    });
+    connect(m_pageWorker, &AuditWorker::connected, this,
+        [this](quint64 id, const QString &description, const QString &version) {
+            if (id == m_connectRequest) {
+                onConnected(description, version);
+            }
+        });
     connect(m_pageWorker, &AuditWorker::pageLoaded, this, &MainWindow::onPage);
     connect(m_pageWorker, &AuditWorker::queryFailed, this, &MainWindow::onPageFailed);
     connect(m_countWorker, &AuditWorker::countLoaded, this, &MainWindow::onCount);
-    connect(m_countWorker, &AuditWorker::queryFailed, this, [this](quint64 id, const QueryError &error) {
-        if (id == m_exactRequest && error.kind != QueryError::Kind::Cancelled) {
-            m_exactRequest = 0;
-            statusBar()->showMessage(tr("Counting failed: %1").arg(error.message), 10000);
-        }
-    });
+    connect(m_countWorker, &AuditWorker::queryFailed, this,
+        [this](quint64 id, const QueryError &error) {
+            if (id == m_exactRequest && error.kind != QueryError::Kind::Cancelled) {
+                m_exactRequest = 0;
+                statusBar()->showMessage(tr("Counting failed: %1").arg(error.message), 10000);
+            }
+        });
     connect(m_choicesWorker, &AuditWorker::choicesLoaded, this,
         [this](quint64, AuditWorker::Choices which, const QStringList &values) {
             if (which == AuditWorker::Choices::Actions) {
@@ -124,15 +126,17 @@ MainWindow::MainWindow(QWidget *parent)
                 m_filterBar->setBankChoices(values);
             }
         });
-    connect(m_choicesWorker, &AuditWorker::entryLoaded, this, [this](quint64, const AuditEntryDetail &detail) {
-        auto *preview = new EntryPreview(detail, m_model->isUtc(), this);
-        preview->show();
-    });
-    connect(m_choicesWorker, &AuditWorker::queryFailed, this, [this](quint64, const QueryError &error) {
-        if (m_connected && error.kind != QueryError::Kind::Cancelled) {
-            statusBar()->showMessage(error.message, 10000);
-        }
-    });
+    connect(m_choicesWorker, &AuditWorker::entryLoaded, this,
+        [this](quint64, const AuditEntryDetail &detail) {
+            auto *preview = new EntryPreview(detail, m_model->isUtc(), this);
+            preview->show();
+        });
+    connect(
+        m_choicesWorker, &AuditWorker::queryFailed, this, [this](quint64, const QueryError &error) {
+            if (m_connected && error.kind != QueryError::Kind::Cancelled) {
+                statusBar()->showMessage(error.message, 10000);
+            }
+        });
 
     m_navigator.setPageSize(m_pagination->pageSize());
     restoreSettings();
@@ -143,14 +147,15 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *connectAction = file->addAction(QIcon(QStringLiteral(":/icons/database-connect.svg")), tr("&Connect…"),
-        this, [this] { chooseConnection(); });
+    QAction *connectAction = file->addAction(QIcon(QStringLiteral(":/icons/database-connect.svg")),
+        tr("&Connect…"), this, [this] { chooseConnection(); });
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refreshAction = view->addAction(QIcon(QStringLiteral(":/icons/view-refresh.svg")), tr("&Refresh"), this, &MainWindow::refresh);
+    QAction *refreshAction = view->addAction(QIcon(QStringLiteral(":/icons/view-refresh.svg")),
+        tr("&Refresh"), this, &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
     m_utcAction = view->addAction(tr("Times in &UTC"));
     m_utcAction->setCheckable(true);
@@ -158,20 +163,26 @@ void MainWindow::buildActions()
     connect(m_utcAction, &QAction::toggled, this, &MainWindow::setUtc);
     QMenu *autoRefresh = view->addMenu(tr("&Auto-refresh"));
     m_autoRefreshGroup = new QActionGroup(this);
-    for (const auto &[seconds, label] : { std::pair { 0, tr("Off") }, std::pair { 5, tr("Every 5 seconds") }, std::pair { 30, tr("Every 30 seconds") } }) {
+    for (const auto &[seconds, label] : { std::pair { 0, tr("Off") },
+             std::pair { 5, tr("Every 5 seconds") }, std::pair { 30, tr("Every 30 seconds") } }) {
         QAction *action = autoRefresh->addAction(label);
         action->setCheckable(true);
         action->setData(seconds);
         action->setChecked(seconds == 0);
         m_autoRefreshGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, seconds = seconds] { setAutoRefreshSeconds(seconds); });
+        connect(action, &QAction::triggered, this,
+            [this, seconds = seconds] { setAutoRefreshSeconds(seconds); });
     }
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    go->addAction(QIcon(QStringLiteral(":/icons/go-first.svg")), tr("&First page"), QKeySequence(Qt::CTRL | Qt::Key_Home), this, &MainWindow::goFirst);
-    go->addAction(QIcon(QStringLiteral(":/icons/go-previous.svg")), tr("&Previous page"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), this, &MainWindow::goPrevious);
-    go->addAction(QIcon(QStringLiteral(":/icons/go-next.svg")), tr("&Next page"), QKeySequence(Qt::CTRL | Qt::Key_PageDown), this, &MainWindow::goNext);
-    go->addAction(QIcon(QStringLiteral(":/icons/go-last.svg")), tr("&Last page"), QKeySequence(Qt::CTRL | Qt::Key_End), this, &MainWindow::goLast);
+    go->addAction(QIcon(QStringLiteral(":/icons/go-first.svg")), tr("&First page"),
+        QKeySequence(Qt::CTRL | Qt::Key_Home), this, &MainWindow::goFirst);
+    go->addAction(QIcon(QStringLiteral(":/icons/go-previous.svg")), tr("&Previous page"),
+        QKeySequence(Qt::CTRL | Qt::Key_PageUp), this, &MainWindow::goPrevious);
+    go->addAction(QIcon(QStringLiteral(":/icons/go-next.svg")), tr("&Next page"),
+        QKeySequence(Qt::CTRL | Qt::Key_PageDown), this, &MainWindow::goNext);
+    go->addAction(QIcon(QStringLiteral(":/icons/go-last.svg")), tr("&Last page"),
+        QKeySequence(Qt::CTRL | Qt::Key_End), this, &MainWindow::goLast);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -205,6 +216,13 @@ void MainWindow::buildStatusBar()
         cancelRunning();
         statusBar()->showMessage(tr("Cancelled."), 5000);
     });
+    m_countLabel->setToolTip(tr("Entries matching the filter: the planner's estimate at once, the "
+                                "exact count when counted"));
+    m_timingLabel->setToolTip(tr("How long the last page took, from request to answer"));
+    m_connectionLabel->setToolTip(tr("Every session is read-only"));
+    for (QLabel *label : { m_countLabel, m_timingLabel }) {
+        label->setContentsMargins(8, 0, 8, 0);
+    }
     statusBar()->addPermanentWidget(m_busyBar);
     statusBar()->addPermanentWidget(m_cancelButton);
     statusBar()->addPermanentWidget(m_countLabel);
@@ -218,7 +236,9 @@ void MainWindow::restoreSettings()
     QSettings settings;
     settings.beginGroup(QStringLiteral("mainWindow"));
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
-        const QRect screen = QApplication::primaryScreen() ? QApplication::primaryScreen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        const QRect screen = QApplication::primaryScreen()
+            ? QApplication::primaryScreen()->availableGeometry()
+            : QRect(0, 0, 1280, 800);
         resize(std::min(1280, screen.width() * 9 / 10), std::min(800, screen.height() * 9 / 10));
     }
     m_view->restoreHeaderState(settings.value(QStringLiteral("header")).toByteArray());
@@ -242,7 +262,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("header"), m_view->headerState());
     settings.setValue(QStringLiteral("pageSize"), m_pagination->pageSize());
     settings.setValue(QStringLiteral("utc"), m_utcAction->isChecked());
-    settings.setValue(QStringLiteral("autoRefresh"), m_autoRefresh->isActive() ? m_autoRefresh->interval() / 1000 : 0);
+    settings.setValue(QStringLiteral("autoRefresh"),
+        m_autoRefresh->isActive() ? m_autoRefresh->interval() / 1000 : 0);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -284,8 +305,9 @@ void MainWindow::onConnected(const QString &description, const QString &serverVe
     m_connected = true;
     setBusy(false);
     const AuditTableRef table = m_settings.table();
-    m_connectionLabel->setText(tr("%1 · %2 · PostgreSQL %3 · read-only")
-                                   .arg(description, table.displayName(), serverVersion.section(QLatin1Char(' '), 0, 0)));
+    m_connectionLabel->setText(
+        tr("%1 · %2 · PostgreSQL %3 · read-only")
+            .arg(description, table.displayName(), serverVersion.section(QLatin1Char(' '), 0, 0)));
     setWindowTitle(tr("%1 — Audit Viewer").arg(table.displayName()));
     m_choicesWorker->loadChoices(AuditWorker::Choices::Actions);
     m_choicesWorker->loadChoices(AuditWorker::Choices::Transports);
@@ -327,10 +349,22 @@ void MainWindow::refreshLive()
     }
 }
 
-void MainWindow::goFirst() { requestPage(PageNavigator::Move::First); }
-void MainWindow::goNext() { requestPage(PageNavigator::Move::Next); }
-void MainWindow::goPrevious() { requestPage(PageNavigator::Move::Previous); }
-void MainWindow::goLast() { requestPage(PageNavigator::Move::Last); }
+void MainWindow::goFirst()
+{
+    requestPage(PageNavigator::Move::First);
+}
+void MainWindow::goNext()
+{
+    requestPage(PageNavigator::Move::Next);
+}
+void MainWindow::goPrevious()
+{
+    requestPage(PageNavigator::Move::Previous);
+}
+void MainWindow::goLast()
+{
+    requestPage(PageNavigator::Move::Last);
+}
 
 void MainWindow::setUtc(bool utc)
 {
@@ -352,7 +386,8 @@ void MainWindow::setAutoRefreshSeconds(int seconds)
 
 void MainWindow::cancelRunning()
 {
-    for (auto [worker, request] : { std::pair { m_pageWorker, &m_pageRequest }, std::pair { m_countWorker, &m_estimateRequest },
+    for (auto [worker, request] : { std::pair { m_pageWorker, &m_pageRequest },
+             std::pair { m_countWorker, &m_estimateRequest },
              std::pair { m_countWorker, &m_exactRequest } }) {
         if (*request != 0) {
             worker->cancel(*request);
@@ -387,9 +422,11 @@ void MainWindow::requestPage(PageNavigator::Move move, bool silent)
     m_pendingMove = m_navigator.request(move);
     m_pendingSilent = silent;
     m_queryTimer.start();
-    m_pageRequest = m_pageWorker->loadPage(m_filter, m_navigator.pageSize(), m_pendingMove.after, m_pendingMove.order);
+    m_pageRequest = m_pageWorker->loadPage(
+        m_filter, m_navigator.pageSize(), m_pendingMove.after, m_pendingMove.order);
     if (!silent) {
-        setBusy(true, m_filter.search.isEmpty() ? tr("Loading…") : tr("Searching request and response…"));
+        setBusy(true,
+            m_filter.search.isEmpty() ? tr("Loading…") : tr("Searching request and response…"));
     }
 }
 
@@ -406,7 +443,8 @@ void MainWindow::onPage(quint64 requestId, const AuditPage &page)
     }
     setBusy(false);
     const QString selected = m_view->currentEntryId();
-    const QList<AuditEntry> rows = m_navigator.accept(m_pendingMove, page, m_totalExact ? m_total : std::nullopt);
+    const QList<AuditEntry> rows
+        = m_navigator.accept(m_pendingMove, page, m_totalExact ? m_total : std::nullopt);
     m_model->setEntries(rows, m_pendingSilent);
     if (m_pendingSilent) {
         m_clearHighlight->start();
@@ -419,7 +457,7 @@ void MainWindow::onPage(quint64 requestId, const AuditPage &page)
     }
     m_banner->hide();
     m_retryMove.reset();
-    m_timingLabel->setText(tr("%1 ms").arg(elapsed));
+    m_timingLabel->setText(tr("page in %1 ms").arg(elapsed));
     updatePosition();
     emit pageShown();
 }
@@ -463,7 +501,8 @@ void MainWindow::onCount(quint64 requestId, qint64 count, bool exact)
     m_total = count;
     m_totalExact = exact;
     const QLocale locale;
-    m_countLabel->setText(exact ? tr("%1 entries").arg(locale.toString(count)) : tr("≈ %1 entries (estimate)").arg(locale.toString(count)));
+    m_countLabel->setText(exact ? tr("%1 entries").arg(locale.toString(count))
+                                : tr("≈ %1 entries (estimate)").arg(locale.toString(count)));
     updatePosition();
 }
 

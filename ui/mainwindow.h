@@ -4,8 +4,8 @@
 #include "connectionsettings.h"
 #include "pagenavigator.h"
 
-#include <QMainWindow>
 #include <QElapsedTimer>
+#include <QMainWindow>
 
 #include <optional>
 

@@ -56,7 +56,8 @@ PaginationBar::PaginationBar(QWidget *parent)
     connect(m_previous, &QToolButton::clicked, this, &PaginationBar::previousRequested);
     connect(m_next, &QToolButton::clicked, this, &PaginationBar::nextRequested);
     connect(m_last, &QToolButton::clicked, this, &PaginationBar::lastRequested);
-    connect(m_pageSize, &QComboBox::currentIndexChanged, this, [this] { emit pageSizeChanged(pageSize()); });
+    connect(m_pageSize, &QComboBox::currentIndexChanged, this,
+        [this] { emit pageSizeChanged(pageSize()); });
     setNavigation(false, false);
 }
 
@@ -73,12 +74,14 @@ void PaginationBar::setPageSize(int size)
     }
 }
 
-void PaginationBar::setPosition(std::optional<qint64> offset, int rowsShown, std::optional<qint64> total, bool totalIsExact)
+void PaginationBar::setPosition(
+    std::optional<qint64> offset, int rowsShown, std::optional<qint64> total, bool totalIsExact)
 {
     const QLocale locale;
     QString totalText;
     if (total) {
-        totalText = totalIsExact ? locale.toString(*total) : QStringLiteral("≈ ") + locale.toString(*total);
+        totalText = totalIsExact ? locale.toString(*total)
+                                 : QStringLiteral("≈ ") + locale.toString(*total);
     }
     if (rowsShown == 0) {
         m_position->setText(tr("No matching entries"));

@@ -19,7 +19,8 @@ public:
     int pageSize() const;
     void setPageSize(int size);
     // offset: first row shown (0-based) when known; total: rows matching, exact or estimated.
-    void setPosition(std::optional<qint64> offset, int rowsShown, std::optional<qint64> total, bool totalIsExact);
+    void setPosition(std::optional<qint64> offset, int rowsShown, std::optional<qint64> total,
+        bool totalIsExact);
     void setNavigation(bool hasPrevious, bool hasNext);
     void setBusy(bool busy);
     QString positionText() const;

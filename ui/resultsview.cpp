@@ -11,7 +11,9 @@
 #include <QKeySequence>
 #include <QMenu>
 
-ResultsView::ResultsView(AuditTableModel *model, QWidget *parent) : QTableView(parent), m_model(model)
+ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
+    : QTableView(parent)
+    , m_model(model)
 {
     setModel(model);
     setObjectName(QStringLiteral("resultsView"));
@@ -39,7 +41,8 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent) : QTableView(p
     header->setSortIndicator(AuditTableModel::TimeColumn, Qt::DescendingOrder);
     header->setSectionsClickable(true);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(AuditTableModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("2026-03-27 10:15:30.123")) + 3 * em);
+    header->resizeSection(AuditTableModel::TimeColumn,
+        fontMetrics().horizontalAdvance(QStringLiteral("2026-03-27 10:15:30.123")) + 3 * em);
     header->resizeSection(AuditTableModel::ActionColumn, 14 * em);
     header->resizeSection(AuditTableModel::TransportColumn, 7 * em);
     header->resizeSection(AuditTableModel::BankColumn, 16 * em);
@@ -81,9 +84,11 @@ QString ResultsView::selectedRowsAsText() const
     for (int row : rows) {
         QStringList cells;
         for (int column : columns) {
-            QString text = m_model->index(row, column).data(AuditTableModel::RawTextRole).toString();
+            QString text
+                = m_model->index(row, column).data(AuditTableModel::RawTextRole).toString();
             // A tab or newline inside a value would break the columns.
-            text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            text.replace(QLatin1Char('\t'), QLatin1Char(' '))
+                .replace(QLatin1Char('\n'), QLatin1Char(' '));
             cells.append(text);
         }
         lines.append(cells.join(QLatin1Char('\t')));
@@ -113,7 +118,8 @@ void ResultsView::keyPressEvent(QKeyEvent *event)
 QString ResultsView::currentEntryId() const
 {
     const QModelIndex index = currentIndex();
-    return index.isValid() ? index.siblingAtColumn(0).data(AuditTableModel::EntryIdRole).toString() : QString();
+    return index.isValid() ? index.siblingAtColumn(0).data(AuditTableModel::EntryIdRole).toString()
+                           : QString();
 }
 
 void ResultsView::selectEntry(const QString &id)
@@ -128,7 +134,8 @@ void ResultsView::selectEntry(const QString &id)
 void ResultsView::setNewestFirst(bool newestFirst)
 {
     m_newestFirst = newestFirst;
-    horizontalHeader()->setSortIndicator(AuditTableModel::TimeColumn, newestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
+    horizontalHeader()->setSortIndicator(
+        AuditTableModel::TimeColumn, newestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
 }
 
 QByteArray ResultsView::headerState() const
@@ -155,7 +162,8 @@ void ResultsView::showColumnMenu(const QPoint &pos)
         action->setChecked(!header->isSectionHidden(column));
         // The last visible column cannot be hidden.
         action->setEnabled(header->isSectionHidden(column) || visible > 1);
-        connect(action, &QAction::toggled, this, [header, column](bool on) { header->setSectionHidden(column, !on); });
+        connect(action, &QAction::toggled, this,
+            [header, column](bool on) { header->setSectionHidden(column, !on); });
     }
     menu.exec(header->mapToGlobal(pos));
 }

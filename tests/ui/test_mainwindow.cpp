@@ -31,13 +31,18 @@ protected:
         ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
         ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("mw"))) << admin.error().toStdString();
         ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO mw.audit_log (action, transport, bank_id, started_at, ended_at, request, response) "
-            "SELECT (ARRAY['retain','recall','reflect','consolidation'])[1 + g % 4], (ARRAY['http','mcp','system'])[1 + g % 3], "
-            " 'bank-' || (g % 5), now() - g * interval '3 minutes 0.000017 seconds', now() - g * interval '3 minutes', "
-            " jsonb_build_object('q', 'text ' || g), CASE WHEN g % 7 = 0 THEN NULL ELSE '{\"ok\": true}'::jsonb END "
+            "INSERT INTO mw.audit_log (action, transport, bank_id, started_at, ended_at, request, "
+            "response) "
+            "SELECT (ARRAY['retain','recall','reflect','consolidation'])[1 + g % 4], "
+            "(ARRAY['http','mcp','system'])[1 + g % 3], "
+            " 'bank-' || (g % 5), now() - g * interval '3 minutes 0.000017 seconds', now() - g * "
+            "interval '3 minutes', "
+            " jsonb_build_object('q', 'text ' || g), CASE WHEN g % 7 = 0 THEN NULL ELSE '{\"ok\": "
+            "true}'::jsonb END "
             "FROM generate_series(1, 1174) g;"
             "INSERT INTO mw.audit_log (action, transport, bank_id, started_at, ended_at, response) "
-            "SELECT 'recall', 'http', 'bank-same', '2026-01-01 00:00:00.000001+00', '2026-01-01 00:00:01+00', '{}' "
+            "SELECT 'recall', 'http', 'bank-same', '2026-01-01 00:00:00.000001+00', '2026-01-01 "
+            "00:00:01+00', '{}' "
             "FROM generate_series(1, 60);"
             "ANALYZE mw.audit_log;")))
             << admin.error().toStdString();
@@ -50,7 +55,8 @@ protected:
         ASSERT_TRUE(settings);
         m_settings = settings.value();
         m_settings.setTable(AuditTableRef { QStringLiteral("mw"), QStringLiteral("audit_log") });
-        m_settings.setValue(QStringLiteral("application_name"), QStringLiteral("audit-viewer-ui-test"));
+        m_settings.setValue(
+            QStringLiteral("application_name"), QStringLiteral("audit-viewer-ui-test"));
     }
 
     // Opens a window connected with `filter` and waits for its first page.
@@ -80,7 +86,8 @@ protected:
 
     QStringList sqlIds(const QString &where, int limit, int offset = 0)
     {
-        return m_admin.column(QStringLiteral("SELECT id FROM mw.audit_log WHERE %1 ORDER BY started_at DESC, id DESC LIMIT %2 OFFSET %3")
+        return m_admin.column(QStringLiteral("SELECT id FROM mw.audit_log WHERE %1 ORDER BY "
+                                             "started_at DESC, id DESC LIMIT %2 OFFSET %3")
                                   .arg(where)
                                   .arg(limit)
                                   .arg(offset));
@@ -100,7 +107,8 @@ TEST_F(MainWindowTest, ShowsTheNewestEntriesFirstWithTheirCount)
     // The exact count replaces the estimate in the pagination label.
     QElapsedTimer timer;
     timer.start();
-    while (!window->paginationBar()->positionText().endsWith(QLatin1String("of 1,234")) && timer.elapsed() < 10000) {
+    while (!window->paginationBar()->positionText().endsWith(QLatin1String("of 1,234"))
+        && timer.elapsed() < 10000) {
         QTest::qWait(20);
     }
     EXPECT_EQ(window->paginationBar()->positionText().toStdString(), "rows 1–100 of 1,234");
@@ -186,17 +194,20 @@ TEST_F(MainWindowTest, ClickingTheTimeHeaderShowsOldestFirst)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     QHeaderView *header = window->resultsView()->horizontalHeader();
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
-        QPoint(header->sectionViewportPosition(AuditTableModel::TimeColumn) + 5, header->height() / 2));
+        QPoint(header->sectionViewportPosition(AuditTableModel::TimeColumn) + 5,
+            header->height() / 2));
     ASSERT_TRUE(waitForPage(*window));
     EXPECT_EQ(shownIds(*window),
-        m_admin.column(QStringLiteral("SELECT id FROM mw.audit_log ORDER BY started_at, id LIMIT 100")));
+        m_admin.column(
+            QStringLiteral("SELECT id FROM mw.audit_log ORDER BY started_at, id LIMIT 100")));
 }
 
 TEST_F(MainWindowTest, ASlowQueryKeepsTheEventLoopTurningAndANewFilterCancelsIt)
 {
     auto window = openWindow();
     TestDatabase locker;
-    ASSERT_TRUE(locker.exec(QStringLiteral("BEGIN; LOCK TABLE mw.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    ASSERT_TRUE(
+        locker.exec(QStringLiteral("BEGIN; LOCK TABLE mw.audit_log IN ACCESS EXCLUSIVE MODE;")));
     QList<QSignalSpy *> failures;
     for (AuditWorker *worker : window->findChildren<AuditWorker *>()) {
         failures.append(new QSignalSpy(worker, &AuditWorker::queryFailed));
@@ -247,7 +258,8 @@ TEST_F(MainWindowTest, ASlowQueryKeepsTheEventLoopTurningAndANewFilterCancelsIt)
 
 TEST_F(MainWindowTest, WrongPasswordShowsTheBanner)
 {
-    ASSERT_TRUE(m_admin.exec(QStringLiteral("DROP ROLE IF EXISTS mw_reader; CREATE ROLE mw_reader LOGIN PASSWORD 'mw-right';")));
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "DROP ROLE IF EXISTS mw_reader; CREATE ROLE mw_reader LOGIN PASSWORD 'mw-right';")));
     MainWindow window;
     ConnectionSettings wrong = m_settings;
     wrong.setValue(QStringLiteral("user"), QStringLiteral("mw_reader"));
@@ -258,7 +270,9 @@ TEST_F(MainWindowTest, WrongPasswordShowsTheBanner)
     while (window.errorBanner()->message().isEmpty() && timer.elapsed() < 10000) {
         QTest::qWait(20);
     }
-    EXPECT_NE(window.errorBanner()->message().indexOf(QLatin1String("password authentication failed")), -1)
+    EXPECT_NE(
+        window.errorBanner()->message().indexOf(QLatin1String("password authentication failed")),
+        -1)
         << window.errorBanner()->message().toStdString();
     EXPECT_EQ(window.errorBanner()->message().indexOf(QLatin1String("mw-wrong")), -1);
     m_admin.exec(QStringLiteral("DROP ROLE mw_reader;"));
@@ -298,15 +312,19 @@ TEST_F(MainWindowTest, EnterOpensTheEntryAndCtrlCCopiesRowsAsTabSeparatedText)
     ASSERT_EQ(opened.size(), 1);
     EXPECT_EQ(opened.at(0).at(0).toString(), shownIds(*window).first());
 
-    view->selectionModel()->select(QItemSelection(window->tableModel()->index(0, 0), window->tableModel()->index(1, 0)),
+    view->selectionModel()->select(
+        QItemSelection(window->tableModel()->index(0, 0), window->tableModel()->index(1, 0)),
         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
-    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 2);
     const QStringList cells = lines.first().split(QLatin1Char('\t'));
     EXPECT_EQ(cells.size(), 6); // the visible columns
     // The copied time keeps all six fraction digits.
-    EXPECT_TRUE(cells.first().contains(QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ")))) << cells.first().toStdString();
+    EXPECT_TRUE(cells.first().contains(
+        QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} "))))
+        << cells.first().toStdString();
 }
 
 TEST_F(MainWindowTest, LiveRefreshHighlightsNewRowsAndKeepsTheSelection)
@@ -314,8 +332,9 @@ TEST_F(MainWindowTest, LiveRefreshHighlightsNewRowsAndKeepsTheSelection)
     auto window = openWindow();
     const QString selected = shownIds(*window).at(3);
     window->resultsView()->selectEntry(selected);
-    ASSERT_TRUE(m_admin.exec(QStringLiteral(
-        "INSERT INTO mw.audit_log (action, transport, started_at) VALUES ('retain', 'http', now() + interval '1 second')")));
+    ASSERT_TRUE(
+        m_admin.exec(QStringLiteral("INSERT INTO mw.audit_log (action, transport, started_at) "
+                                    "VALUES ('retain', 'http', now() + interval '1 second')")));
     window->refreshLive();
     ASSERT_TRUE(waitForPage(*window));
     AuditTableModel *model = window->tableModel();

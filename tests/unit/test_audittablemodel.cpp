@@ -6,7 +6,8 @@
 
 namespace {
 
-AuditEntry entry(const char *id, qint64 startUsecs, std::optional<qint64> durationUsecs, bool hasResponse)
+AuditEntry entry(
+    const char *id, qint64 startUsecs, std::optional<qint64> durationUsecs, bool hasResponse)
 {
     AuditEntry e;
     e.id = QString::fromLatin1(id);
@@ -27,8 +28,11 @@ TEST(AuditTableModel, PassesTheItemModelTesterThroughResetsAndMarks)
 {
     AuditTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setEntries({ entry("a", 1774606530123456LL, 1000, true), entry("b", 1774606529000000LL, std::nullopt, false) });
-    model.setEntries({ entry("c", 1774606531000000LL, 5, true), entry("a", 1774606530123456LL, 1000, true) }, true);
+    model.setEntries({ entry("a", 1774606530123456LL, 1000, true),
+        entry("b", 1774606529000000LL, std::nullopt, false) });
+    model.setEntries(
+        { entry("c", 1774606531000000LL, 5, true), entry("a", 1774606530123456LL, 1000, true) },
+        true);
     EXPECT_TRUE(model.index(0, 0).data(AuditTableModel::IsNewRole).toBool());
     EXPECT_FALSE(model.index(1, 0).data(AuditTableModel::IsNewRole).toBool());
     model.clearNewMarks();
@@ -45,20 +49,31 @@ TEST(AuditTableModel, TimeCellsShowMillisecondsAndCopiesKeepMicroseconds)
     model.setEntries({ entry("a", 1774606530123456LL, 12345, true) });
     const QModelIndex time = model.index(0, AuditTableModel::TimeColumn);
     EXPECT_EQ(time.data().toString().toStdString(), "2026-03-27 10:15:30.123");
-    EXPECT_EQ(time.data(AuditTableModel::RawTextRole).toString().toStdString(), "2026-03-27 10:15:30.123456 +00:00");
-    EXPECT_TRUE(time.data(Qt::ToolTipRole).toString().contains(QLatin1String("2026-03-27T10:15:30.123456Z")));
-    EXPECT_EQ(model.index(0, AuditTableModel::DurationColumn).data(AuditTableModel::RawTextRole).toString().toStdString(),
+    EXPECT_EQ(time.data(AuditTableModel::RawTextRole).toString().toStdString(),
+        "2026-03-27 10:15:30.123456 +00:00");
+    EXPECT_TRUE(time.data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("2026-03-27T10:15:30.123456Z")));
+    EXPECT_EQ(model.index(0, AuditTableModel::DurationColumn)
+                  .data(AuditTableModel::RawTextRole)
+                  .toString()
+                  .toStdString(),
         "12.345 ms");
-    EXPECT_EQ(model.headerData(AuditTableModel::TimeColumn, Qt::Horizontal).toString().toStdString(), "Started (UTC)");
+    EXPECT_EQ(
+        model.headerData(AuditTableModel::TimeColumn, Qt::Horizontal).toString().toStdString(),
+        "Started (UTC)");
 }
 
 TEST(AuditTableModel, StatusFollowsEndAndResponse)
 {
     AuditTableModel model;
-    model.setEntries({ entry("ok", 0, 10, true), entry("failed", 0, 10, false), entry("running", 0, std::nullopt, false) });
+    model.setEntries({ entry("ok", 0, 10, true), entry("failed", 0, 10, false),
+        entry("running", 0, std::nullopt, false) });
     EXPECT_EQ(model.index(0, AuditTableModel::StatusColumn).data().toString().toStdString(), "ok");
-    EXPECT_EQ(model.index(1, AuditTableModel::StatusColumn).data().toString().toStdString(), "failed");
-    EXPECT_EQ(model.index(2, AuditTableModel::StatusColumn).data().toString().toStdString(), "running");
+    EXPECT_EQ(
+        model.index(1, AuditTableModel::StatusColumn).data().toString().toStdString(), "failed");
+    EXPECT_EQ(
+        model.index(2, AuditTableModel::StatusColumn).data().toString().toStdString(), "running");
     EXPECT_TRUE(model.index(2, AuditTableModel::DurationColumn).data().toString().isEmpty());
     EXPECT_EQ(model.rowOfId(QStringLiteral("failed")), 1);
     EXPECT_EQ(model.rowOfId(QStringLiteral("absent")), -1);
@@ -66,7 +81,9 @@ TEST(AuditTableModel, StatusFollowsEndAndResponse)
 
 TEST(AuditTableModel, DurationsReadAsMillisecondsSecondsMinutesAndHours)
 {
-    auto text = [](qint64 usecs) { return AuditTableModel::durationText(entry("x", 0, usecs, true)).toStdString(); };
+    auto text = [](qint64 usecs) {
+        return AuditTableModel::durationText(entry("x", 0, usecs, true)).toStdString();
+    };
     EXPECT_EQ(text(412), "0.412 ms");
     EXPECT_EQ(text(12345), "12.3 ms");
     EXPECT_EQ(text(842000), "842 ms");
