@@ -1,0 +1,1 @@
+// Widget tests for the volume chart: written with the widget.

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "audittimestamp.h"
+#include "volumestats.h"
+
+#include <QStringList>
+#include <QTimeZone>
+#include <QWidget>
+
+// Request volume over time, above the table: Today (hourly buckets from local midnight),
+// 7 days and 30 days (local days), chosen with toggle buttons. Draws the total and,
+// optionally, one line per busy action (the five busiest, the rest as "other") with a
+// legend whose entries toggle their series; a time axis with readable labels; a hover
+// tooltip with the bucket's time and counts; the peak marked. Clicking a bucket asks to
+// filter the table to that bucket (drill-down). While a new series loads, the previous
+// picture stays with a busy overlay. No data: "No requests in this period".
+// Its action filter follows the table's filter by default, or can be detached to chosen
+// actions. Thread: the GUI thread.
+class VolumeChart : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit VolumeChart(QWidget *parent = nullptr);
+    ~VolumeChart() override;
+
+    VolumePeriod period() const;
+    void setPeriod(VolumePeriod period); // emits periodChanged when it changes
+
+    // Shows `series` (its buckets are zero-filled by the core) and ends the busy state.
+    void setSeries(const VolumeSeries &series);
+    const VolumeSeries &series() const;
+    // Keeps the current picture and overlays a busy indicator.
+    void setBusy(bool busy);
+    bool isBusy() const;
+    // Shows a one-sentence error in place of the chart (plain text).
+    void showError(const QString &message);
+
+    // The zone of the axis labels and tooltips (local, or UTC when toggled).
+    void setTimeZone(const QTimeZone &zone);
+
+    // Detached action filter: the choices offered, and whether the chart follows the table.
+    void setActionChoices(const QStringList &actions);
+    bool followsTableFilter() const;
+    void setFollowsTableFilter(bool follows);
+    QStringList detachedActions() const; // empty: all actions
+    void setDetachedActions(const QStringList &actions);
+
+    bool showsActionLines() const;
+    void setShowsActionLines(bool show);
+
+    // The bucket containing the point at `pos` in this widget's coordinates, if any (tests).
+    std::optional<int> bucketAt(const QPoint &pos) const;
+    // Where bucket `index` is drawn, in this widget's coordinates (tests).
+    QPoint bucketPosition(int index) const;
+    // What the chart says instead of lines: empty-state or error text; empty when drawing lines.
+    QString placeholderText() const;
+
+signals:
+    void periodChanged(VolumePeriod period);
+    // Follow/detach toggled or the detached selection changed: the caller reloads.
+    void actionFilterChanged();
+    // Drill-down: the table should show [from, until).
+    void bucketClicked(AuditTimestamp from, AuditTimestamp until);
+
+private:
+    struct Private;
+    Private *d;
+};
