@@ -164,12 +164,16 @@ Result<qint64> AuditRepository::exactCount(const AuditFilter &filter) const
 }
 
 Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePeriod period,
-    const QTimeZone &zone, const QDateTime &now) const
+    const QTimeZone &zone, const QDateTime &now, std::optional<AuditTimestamp> countFrom) const
 {
     VolumeSeries series;
     series.range = VolumeRange::forPeriod(period, now, zone);
     series.zoneId = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
-    auto result = m_session.exec(AuditQuery::volume(m_table, filter, series.range, series.zoneId));
+    AuditFilter counted = filter;
+    if (countFrom) {
+        counted.since = counted.since ? std::max(*counted.since, *countFrom) : *countFrom;
+    }
+    auto result = m_session.exec(AuditQuery::volume(m_table, counted, series.range, series.zoneId));
     if (!result) {
         return result.error();
     }

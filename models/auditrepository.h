@@ -31,9 +31,12 @@ public:
         SortOrder order = SortOrder::NewestFirst) const;
     Result<qint64> estimatedCount(const AuditFilter &filter) const;
     Result<qint64> exactCount(const AuditFilter &filter) const;
-    // Request volume per bucket and action, zero-filled, in `zone`.
+    // Request volume per bucket and action, zero-filled, in `zone`. With `countFrom`, only
+    // buckets starting at or after it are counted; earlier ones stay zero (VolumeCache
+    // fills them from what it counted before).
     Result<VolumeSeries> volume(const AuditFilter &filter, VolumePeriod period,
-        const QTimeZone &zone, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+        const QTimeZone &zone, const QDateTime &now = QDateTime::currentDateTimeUtc(),
+        std::optional<AuditTimestamp> countFrom = std::nullopt) const;
 
     Result<QStringList> distinctActions() const;
     Result<QStringList> distinctTransports() const;

@@ -2,6 +2,7 @@
 
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "volumecache.h"
 
 #include <QMutexLocker>
 
@@ -9,6 +10,7 @@ AuditWorker::AuditWorker(QObject *parent)
     : QObject(parent)
     , m_context(new QObject)
     , m_connection(std::make_unique<DatabaseConnection>())
+    , m_volumeCache(std::make_unique<VolumeCache>())
 {
     qRegisterMetaType<QueryError>();
     m_context->moveToThread(&m_thread);
@@ -46,6 +48,7 @@ quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
             if (!startRunning(id)) {
                 return;
             }
+            m_volumeCache->clear(); // another database or table: nothing counted before applies
             Result<bool> opened = m_connection->open(settings);
             if (opened) {
                 opened = AuditRepository(m_connection->session(), settings.table()).checkTable();
@@ -118,12 +121,16 @@ quint64 AuditWorker::countExactly(const AuditFilter &filter)
 }
 
 quint64 AuditWorker::loadVolume(
-    const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone)
+    const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone, bool recountAll)
 {
     const quint64 id = m_nextRequestId++;
     run(id,
-        [this, id, filter, period, zone](AuditRepository &repository) -> std::optional<QueryError> {
-            auto series = repository.volume(filter, period, zone);
+        [this, id, filter, period, zone, recountAll](
+            AuditRepository &repository) -> std::optional<QueryError> {
+            if (recountAll) {
+                m_volumeCache->clear();
+            }
+            auto series = m_volumeCache->volume(repository, filter, period, zone);
             if (!series) {
                 return series.error();
             }

@@ -19,6 +19,7 @@
 
 class AuditRepository;
 class DatabaseConnection;
+class VolumeCache;
 
 // Runs the repository on a thread and connection of its own, so the GUI never waits for
 // the database. Each request returns a number; its answer (or queryFailed) carries the
@@ -39,7 +40,9 @@ public:
         const std::optional<PageCursor> &after = {}, SortOrder order = SortOrder::NewestFirst);
     quint64 estimateCount(const AuditFilter &filter);
     quint64 countExactly(const AuditFilter &filter);
-    quint64 loadVolume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone);
+    // Closed buckets come from this worker's VolumeCache; `recountAll` counts everything again.
+    quint64 loadVolume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone,
+        bool recountAll = false);
     quint64 loadChoices(Choices which, const QString &startingAfter = {});
     quint64 loadEntry(const QString &id);
 
@@ -66,6 +69,7 @@ private:
     QThread m_thread;
     QObject *m_context = nullptr; // lives on m_thread; jobs are posted to it
     std::unique_ptr<DatabaseConnection> m_connection; // used only on m_thread
+    std::unique_ptr<VolumeCache> m_volumeCache; // used only on m_thread
     quint64 m_nextRequestId = 1;
 
     QMutex m_mutex; // guards the two members below, shared with cancel()

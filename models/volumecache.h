@@ -1,0 +1,47 @@
+#pragma once
+
+#include "auditfilter.h"
+#include "queryerror.h"
+#include "volumestats.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QTimeZone>
+
+class AuditRepository;
+
+// Remembers the buckets of the volume chart that are closed, so a refresh recounts only
+// the open ones: one indexed range scan over the last hour or day instead of 30 days.
+// A bucket counts as closed once it ended `settleTime` before it was counted, because
+// Hindsight writes a row when the call ends, with the time it started: a call running
+// across a bucket's end still lands in that bucket for as long as it runs.
+// Thread: the thread that owns the repository's connection (one worker).
+class VolumeCache
+{
+public:
+    explicit VolumeCache(qint64 settleSeconds = 15 * 60)
+        : m_settleUsecs(settleSeconds * 1000000)
+    {
+    }
+
+    // The series for `filter` and `period`, counting on the server only what is not cached.
+    Result<VolumeSeries> volume(const AuditRepository &repository, const AuditFilter &filter,
+        VolumePeriod period, const QTimeZone &zone,
+        const QDateTime &now = QDateTime::currentDateTimeUtc());
+    void clear() { m_entries.clear(); }
+
+    // Where the last call started counting: the period's start, or the first open bucket.
+    AuditTimestamp lastCountedFrom() const { return m_lastCountedFrom; }
+
+private:
+    struct Entry
+    {
+        AuditTimestamp rangeFrom;
+        QList<VolumeBucket> closed; // the period's first buckets, in order
+    };
+    static QString keyOf(const AuditFilter &filter, VolumePeriod period, const QString &zoneId);
+
+    qint64 m_settleUsecs;
+    QHash<QString, Entry> m_entries;
+    AuditTimestamp m_lastCountedFrom;
+};
