@@ -4,6 +4,7 @@
 #include "auditquery.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "volumecache.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -252,6 +253,38 @@ int main(int argc, char *argv[])
     report(QStringLiteral("distinct transports"), QStringLiteral("-"),
         oursMedianMs([&] { return repository.distinctTransports().ok(); }),
         psqlMedianMs(AuditQuery::recentTransports(table, 10000)));
+
+    // The volume chart: first load (every bucket counted) beside psql's same aggregation,
+    // then a refresh through the cache, which recounts only the open buckets.
+    for (VolumePeriod period :
+        { VolumePeriod::Today, VolumePeriod::SevenDays, VolumePeriod::ThirtyDays }) {
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        const QString zoneId
+            = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
+        const VolumeRange range
+            = VolumeRange::forPeriod(period, QDateTime::currentDateTimeUtc(), zone);
+        VolumeCache cache;
+        const double first = oursMedianMs([&] {
+            cache.clear();
+            return cache.volume(repository, AuditFilter(), period, zone).ok();
+        });
+        const QString name = QStringLiteral("chart ") + volumePeriodName(period);
+        report(name + QStringLiteral(" first load"), QStringLiteral("none"), first,
+            psqlMedianMs(AuditQuery::volume(table, AuditFilter(), range, zoneId)));
+        const double refresh = oursMedianMs(
+            [&] { return cache.volume(repository, AuditFilter(), period, zone).ok(); });
+        std::printf("%-22s %-34s %9.3f %9.3f %7.2fx  (refresh / first load)\n",
+            qPrintable(name + QStringLiteral(" refresh")), "none", refresh, first,
+            first > 0 ? refresh / first : 0.0);
+        AuditFilter recall;
+        recall.actions = { QStringLiteral("recall") };
+        const double firstRecall = oursMedianMs([&] {
+            cache.clear();
+            return cache.volume(repository, recall, period, zone).ok();
+        });
+        report(name + QStringLiteral(" first load"), QStringLiteral("action=recall"), firstRecall,
+            psqlMedianMs(AuditQuery::volume(table, recall, range, zoneId)));
+    }
 
     double worst = 0;
     QString worstName;
