@@ -2,6 +2,7 @@
 
 #include "audittablemodel.h"
 #include "auditworker.h"
+#include "chartpanel.h"
 #include "connectiondialog.h"
 #include "entrypreview.h"
 #include "errorbanner.h"
@@ -19,6 +20,7 @@
 #include <QProgressBar>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -30,6 +32,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pageWorker(new AuditWorker(this))
     , m_countWorker(new AuditWorker(this))
     , m_choicesWorker(new AuditWorker(this))
+    , m_chartPanel(new ChartPanel)
+    , m_splitter(new QSplitter(Qt::Vertical))
     , m_model(new AuditTableModel(this))
     , m_filterBar(new FilterBar)
     , m_banner(new ErrorBanner)
@@ -52,9 +56,21 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setSpacing(6);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_banner);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(m_pagination);
+    auto *tableArea = new QWidget;
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_view, 1);
+    tableLayout->addWidget(m_pagination);
+    m_splitter->setObjectName(QStringLiteral("chartSplitter"));
+    m_splitter->addWidget(m_chartPanel);
+    m_splitter->addWidget(tableArea);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(true);
+    m_splitter->setSizes({ fontMetrics().height() * 15, fontMetrics().height() * 40 });
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+    connect(m_chartPanel, &ChartPanel::drillDownRequested, this, &MainWindow::drillDown);
 
     buildActions();
     buildStatusBar();
@@ -119,6 +135,7 @@ MainWindow::MainWindow(QWidget *parent)
         [this](quint64, AuditWorker::Choices which, const QStringList &values) {
             if (which == AuditWorker::Choices::Actions) {
                 m_filterBar->setActionChoices(values);
+                m_chartPanel->setActionChoices(values);
             } else if (which == AuditWorker::Choices::Transports) {
                 m_filterBar->setTransportChoices(values);
             } else {
@@ -175,6 +192,12 @@ void MainWindow::buildActions()
     }
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_backAction = go->addAction(QIcon(QStringLiteral(":/icons/go-previous.svg")),
+        tr("&Back to the previous filter"), this, &MainWindow::back);
+    m_backAction->setShortcut(QKeySequence::Back);
+    m_backAction->setEnabled(false);
+    m_backAction->setToolTip(tr("Restore the filter from before the last drill-down (Alt+Left)"));
+    go->addSeparator();
     go->addAction(QIcon(QStringLiteral(":/icons/go-first.svg")), tr("&First page"),
         QKeySequence(Qt::CTRL | Qt::Key_Home), this, &MainWindow::goFirst);
     go->addAction(QIcon(QStringLiteral(":/icons/go-previous.svg")), tr("&Previous page"),
@@ -190,6 +213,7 @@ void MainWindow::buildActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(connectAction);
     toolbar->addAction(refreshAction);
+    toolbar->addAction(m_backAction);
     toolbar->addAction(m_utcAction);
     auto *autoButton = new QToolButton;
     autoButton->setText(tr("Auto-refresh"));
@@ -242,6 +266,7 @@ void MainWindow::restoreSettings()
         resize(std::min(1280, screen.width() * 9 / 10), std::min(800, screen.height() * 9 / 10));
     }
     m_view->restoreHeaderState(settings.value(QStringLiteral("header")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     m_pagination->setPageSize(settings.value(QStringLiteral("pageSize"), 100).toInt());
     m_navigator.setPageSize(m_pagination->pageSize());
     m_utcAction->setChecked(settings.value(QStringLiteral("utc"), false).toBool());
@@ -260,6 +285,7 @@ void MainWindow::saveSettings() const
     settings.beginGroup(QStringLiteral("mainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("header"), m_view->headerState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("pageSize"), m_pagination->pageSize());
     settings.setValue(QStringLiteral("utc"), m_utcAction->isChecked());
     settings.setValue(QStringLiteral("autoRefresh"),
@@ -298,6 +324,7 @@ void MainWindow::connectTo(const ConnectionSettings &settings, const AuditFilter
     m_connectRequest = m_pageWorker->connectTo(settings);
     m_countWorker->connectTo(settings);
     m_choicesWorker->connectTo(settings);
+    m_chartPanel->connectTo(settings);
 }
 
 void MainWindow::onConnected(const QString &description, const QString &serverVersion)
@@ -324,6 +351,7 @@ void MainWindow::applyFilter(const AuditFilter &filter)
     m_total.reset();
     requestCounts();
     requestPage(PageNavigator::Move::First);
+    m_chartPanel->setTableFilter(filter);
 }
 
 void MainWindow::refresh()
@@ -338,6 +366,7 @@ void MainWindow::refresh()
     m_filter = m_filterBar->filter();
     requestCounts();
     requestPage(PageNavigator::Move::Reload);
+    m_chartPanel->reload(true);
 }
 
 void MainWindow::refreshLive()
@@ -347,6 +376,33 @@ void MainWindow::refreshLive()
         m_filter = m_filterBar->filter();
         requestPage(PageNavigator::Move::Reload, true);
     }
+    m_chartPanel->reload();
+}
+
+void MainWindow::drillDown(AuditTimestamp from, AuditTimestamp until)
+{
+    m_filterHistory.append({ m_filterBar->filter(), static_cast<int>(m_filterBar->timeRange()) });
+    m_backAction->setEnabled(true);
+    AuditFilter filter = m_filterBar->filter();
+    filter.since = from;
+    filter.until = until;
+    m_filterBar->setFilter(filter);
+    applyFilter(filter);
+}
+
+void MainWindow::back()
+{
+    if (m_filterHistory.isEmpty()) {
+        return;
+    }
+    const FilterState previous = m_filterHistory.takeLast();
+    m_backAction->setEnabled(!m_filterHistory.isEmpty());
+    m_filterBar->setFilter(previous.filter);
+    const auto range = static_cast<FilterBar::TimeRange>(previous.timeRange);
+    if (range != FilterBar::TimeRange::Custom) {
+        m_filterBar->setTimeRange(range);
+    }
+    applyFilter(m_filterBar->filter());
 }
 
 void MainWindow::goFirst()
@@ -369,6 +425,7 @@ void MainWindow::goLast()
 void MainWindow::setUtc(bool utc)
 {
     m_model->setUtc(utc);
+    m_chartPanel->setUtc(utc);
     m_filterBar->setTimeZone(utc ? QTimeZone::utc() : QTimeZone::systemTimeZone());
     if (m_utcAction->isChecked() != utc) {
         m_utcAction->setChecked(utc);

@@ -10,6 +10,7 @@
 #include <optional>
 
 class AuditTableModel;
+class ChartPanel;
 class AuditWorker;
 class ErrorBanner;
 class FilterBar;
@@ -18,6 +19,7 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QTimer;
 class QToolButton;
 class ResultsView;
@@ -47,6 +49,7 @@ public:
     AuditTableModel *tableModel() const { return m_model; }
     PaginationBar *paginationBar() const { return m_pagination; }
     ErrorBanner *errorBanner() const { return m_banner; }
+    ChartPanel *chartPanel() const { return m_chartPanel; }
     bool isLoading() const { return m_pageRequest != 0; }
 
 public slots:
@@ -60,6 +63,9 @@ public slots:
     void goLast();
     void setUtc(bool utc);
     void setAutoRefreshSeconds(int seconds);
+    // Filters the table to [from, until) (a chart bucket); back() restores the filter before.
+    void drillDown(AuditTimestamp from, AuditTimestamp until);
+    void back();
 
 signals:
     // Enter or double-click on a row.
@@ -90,6 +96,8 @@ private:
     AuditWorker *m_pageWorker;
     AuditWorker *m_countWorker;
     AuditWorker *m_choicesWorker;
+    ChartPanel *m_chartPanel;
+    QSplitter *m_splitter;
     AuditTableModel *m_model;
     FilterBar *m_filterBar;
     ErrorBanner *m_banner;
@@ -104,6 +112,7 @@ private:
     QTimer *m_clearHighlight;
     QAction *m_utcAction;
     QActionGroup *m_autoRefreshGroup;
+    QAction *m_backAction;
 
     ConnectionSettings m_settings;
     bool m_connected = false;
@@ -121,4 +130,10 @@ private:
     bool m_banksLoaded = false;
     QElapsedTimer m_queryTimer;
     std::optional<PageNavigator::Move> m_retryMove;
+    struct FilterState
+    {
+        AuditFilter filter;
+        int timeRange; // FilterBar::TimeRange: a preset stays a preset when restored
+    };
+    QList<FilterState> m_filterHistory;
 };

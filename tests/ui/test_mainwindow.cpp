@@ -1,11 +1,13 @@
 #include "audittablemodel.h"
 #include "auditworker.h"
+#include "chartpanel.h"
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "mainwindow.h"
 #include "paginationbar.h"
 #include "resultsview.h"
 #include "testdatabase.h"
+#include "volumechart.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -343,4 +345,43 @@ TEST_F(MainWindowTest, LiveRefreshHighlightsNewRowsAndKeepsTheSelection)
     EXPECT_EQ(window->resultsView()->currentEntryId(), selected);
     EXPECT_EQ(model->rowOfId(selected), 4);
     ASSERT_TRUE(m_admin.exec(QStringLiteral("DELETE FROM mw.audit_log WHERE started_at > now()")));
+}
+
+TEST_F(MainWindowTest, ClickingAChartBucketFiltersTheTableToItAndBackRestores)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1200, 900);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    QSignalSpy charted(window->chartPanel(), &ChartPanel::seriesShown);
+    QSignalSpy shown(window.get(), &MainWindow::pageShown);
+    window->connectTo(m_settings);
+    ASSERT_TRUE(charted.wait(15000));
+    if (shown.isEmpty()) {
+        ASSERT_TRUE(shown.wait(15000));
+    }
+    VolumeChart *chart = window->chartPanel()->chart();
+    chart->setPeriod(VolumePeriod::SevenDays);
+    ASSERT_TRUE(charted.wait(15000));
+    // Yesterday's bucket: the rows are spread over the last 2.5 days.
+    const int bucket = static_cast<int>(chart->series().buckets.size()) - 2;
+    const VolumeBucket expected = chart->series().buckets.at(bucket);
+    ASSERT_GT(expected.total, 0);
+    QTest::mouseClick(chart, Qt::LeftButton, {}, chart->bucketPosition(bucket));
+    ASSERT_TRUE(waitForPage(*window));
+    const AuditFilter filter = window->filterBar()->filter();
+    ASSERT_TRUE(filter.since && filter.until);
+    EXPECT_EQ(*filter.since, expected.start);
+    EXPECT_EQ(*filter.until, chart->series().buckets.at(bucket + 1).start);
+    EXPECT_EQ(shownIds(*window),
+        sqlIds(QStringLiteral("started_at >= '%1' AND started_at < '%2'")
+                   .arg(filter.since->toIsoUtc(), filter.until->toIsoUtc()),
+            100));
+    // The chart keeps showing the whole period: a drill-down narrows the table only.
+    EXPECT_EQ(window->chartPanel()->chartFilter().since, std::nullopt);
+
+    window->back();
+    ASSERT_TRUE(waitForPage(*window));
+    EXPECT_FALSE(window->filterBar()->filter().since);
+    EXPECT_EQ(shownIds(*window), sqlIds(QStringLiteral("TRUE"), 100));
 }

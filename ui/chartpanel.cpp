@@ -1,0 +1,116 @@
+#include "chartpanel.h"
+
+#include "auditworker.h"
+#include "volumechart.h"
+
+#include <QVBoxLayout>
+
+ChartPanel::ChartPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_worker(new AuditWorker(this))
+    , m_chart(new VolumeChart)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_chart);
+
+    connect(m_chart, &VolumeChart::periodChanged, this, [this] { reload(); });
+    connect(m_chart, &VolumeChart::actionFilterChanged, this, [this] { reload(); });
+    connect(m_chart, &VolumeChart::bucketClicked, this, &ChartPanel::drillDownRequested);
+    connect(m_worker, &AuditWorker::connected, this, [this](quint64 id) {
+        if (id == m_connectRequest) {
+            m_connected = true;
+            reload(true);
+        }
+    });
+    connect(m_worker, &AuditWorker::volumeLoaded, this, &ChartPanel::onSeries);
+    connect(m_worker, &AuditWorker::queryFailed, this, &ChartPanel::onFailed);
+}
+
+void ChartPanel::connectTo(const ConnectionSettings &settings)
+{
+    if (m_request != 0) {
+        m_worker->cancel(m_request);
+        m_request = 0;
+    }
+    m_connected = false;
+    m_chart->setBusy(true);
+    m_connectRequest = m_worker->connectTo(settings);
+}
+
+void ChartPanel::setTableFilter(const AuditFilter &filter)
+{
+    m_tableFilter = filter;
+    if (m_chart->followsTableFilter()) {
+        reload();
+    }
+}
+
+void ChartPanel::setActionChoices(const QStringList &actions)
+{
+    m_chart->setActionChoices(actions);
+}
+
+void ChartPanel::setUtc(bool utc)
+{
+    if (utc == m_utc) {
+        return;
+    }
+    m_utc = utc;
+    m_chart->setTimeZone(utc ? QTimeZone::utc() : QTimeZone::systemTimeZone());
+    reload();
+}
+
+AuditFilter ChartPanel::chartFilter() const
+{
+    AuditFilter filter;
+    if (m_chart->followsTableFilter()) {
+        filter = m_tableFilter;
+        // The chart's period is its time range; a drill-down narrows the table, not the chart.
+        filter.since.reset();
+        filter.until.reset();
+    } else {
+        filter.actions = m_chart->detachedActions();
+    }
+    return filter;
+}
+
+void ChartPanel::reload(bool recountAll)
+{
+    if (!m_connected) {
+        return;
+    }
+    if (m_request != 0) {
+        m_worker->cancel(m_request);
+    }
+    m_chart->setBusy(true);
+    m_request = m_worker->loadVolume(chartFilter(), m_chart->period(),
+        m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone(), recountAll);
+}
+
+void ChartPanel::onSeries(quint64 requestId, const VolumeSeries &series)
+{
+    if (requestId != m_request) {
+        return;
+    }
+    m_request = 0;
+    m_chart->setSeries(series);
+    emit seriesShown();
+}
+
+void ChartPanel::onFailed(quint64 requestId, const QueryError &error)
+{
+    if (requestId == m_connectRequest && !m_connected) {
+        m_chart->setBusy(false);
+        m_chart->showError(error.message);
+        return;
+    }
+    if (requestId != m_request) {
+        return;
+    }
+    m_request = 0;
+    m_chart->setBusy(false);
+    if (error.kind != QueryError::Kind::Cancelled) {
+        m_chart->showError(error.message);
+    }
+}
