@@ -4,32 +4,29 @@
 #include "connectionsettings.h"
 #include "pagenavigator.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <optional>
 
 class AuditTableModel;
-class ChartPanel;
 class AuditWorker;
+class ChartPanel;
 class ErrorBanner;
 class FilterBar;
+class PageLoader;
 class PaginationBar;
 class QAction;
 class QActionGroup;
-class QLabel;
-class QProgressBar;
 class QSplitter;
 class QTimer;
-class QToolButton;
 class ResultsView;
-struct AuditPage;
+class StatusPanel;
 struct QueryError;
 
-// The screen operators live in: filter bar, error banner, the table of entries with
-// keyset pagination, and a status bar. Three workers, each with its own connection and
-// thread, keep the GUI thread off the database: one pages, one counts, one loads the
-// filter's choices and single entries.
+// The screen operators live in: filter bar, error banner, the volume chart above the
+// table of entries with keyset pagination, and a status bar. Its parts own their work:
+// the PageLoader pages and counts, the ChartPanel charts, each on workers with their own
+// connections; a third worker here loads the filter's choices and single entries.
 // Thread: the GUI thread.
 class MainWindow : public QMainWindow
 {
@@ -50,10 +47,11 @@ public:
     PaginationBar *paginationBar() const { return m_pagination; }
     ErrorBanner *errorBanner() const { return m_banner; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
-    bool isLoading() const { return m_pageRequest != 0; }
+    bool isLoading() const;
 
 public slots:
     void applyFilter(const AuditFilter &filter);
+    // F5: the page, the counts and the whole chart again.
     void refresh();
     // What auto-refresh runs: reloads the first page quietly and highlights new rows.
     void refreshLive();
@@ -77,59 +75,31 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
-    void buildStatusBar();
+    void buildMenus();
+    void wireLoader();
     void restoreSettings();
     void saveSettings() const;
-
-    void requestPage(PageNavigator::Move move, bool silent = false);
-    void requestCounts();
-    void cancelRunning();
     void onConnected(const QString &description, const QString &serverVersion);
-    void onPage(quint64 requestId, const AuditPage &page);
-    void onPageFailed(quint64 requestId, const QueryError &error);
-    void onCount(quint64 requestId, qint64 count, bool exact);
     void updatePosition();
-    void setBusy(bool busy, const QString &what = {});
-    void showEntryPreview(const QString &id);
 
-    AuditWorker *m_pageWorker;
-    AuditWorker *m_countWorker;
+    PageLoader *m_loader;
     AuditWorker *m_choicesWorker;
-    ChartPanel *m_chartPanel;
-    QSplitter *m_splitter;
     AuditTableModel *m_model;
     FilterBar *m_filterBar;
     ErrorBanner *m_banner;
+    ChartPanel *m_chartPanel;
+    QSplitter *m_splitter;
     ResultsView *m_view;
     PaginationBar *m_pagination;
-    QLabel *m_connectionLabel;
-    QLabel *m_countLabel;
-    QLabel *m_timingLabel;
-    QProgressBar *m_busyBar;
-    QToolButton *m_cancelButton;
+    StatusPanel *m_status;
     QTimer *m_autoRefresh;
     QTimer *m_clearHighlight;
-    QAction *m_utcAction;
-    QActionGroup *m_autoRefreshGroup;
-    QAction *m_backAction;
+    QAction *m_utcAction = nullptr;
+    QAction *m_backAction = nullptr;
+    QActionGroup *m_autoRefreshGroup = nullptr;
 
     ConnectionSettings m_settings;
-    bool m_connected = false;
-    quint64 m_connectRequest = 0;
-    AuditFilter m_filter;
-    PageNavigator m_navigator;
-    PageNavigator::Request m_pendingMove;
-    bool m_pendingSilent = false;
-    quint64 m_pageRequest = 0;
-    quint64 m_estimateRequest = 0;
-    quint64 m_exactRequest = 0;
-    quint64 m_choicesRequest = 0;
-    std::optional<qint64> m_total;
-    bool m_totalExact = false;
     bool m_banksLoaded = false;
-    QElapsedTimer m_queryTimer;
-    std::optional<PageNavigator::Move> m_retryMove;
     struct FilterState
     {
         AuditFilter filter;

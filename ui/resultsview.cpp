@@ -60,6 +60,15 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
         setNewestFirst(m_newestFirst);
     });
 
+    // A new page keeps the entry that was current, if it is still there (auto-refresh).
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+        [this] { m_keptEntry = currentEntryId(); });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (!m_keptEntry.isEmpty()) {
+            selectEntry(m_keptEntry);
+        }
+    });
+
     connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         emit entryActivated(index.siblingAtColumn(0).data(AuditTableModel::EntryIdRole).toString());
     });

@@ -38,4 +38,5 @@ private:
 
     AuditTableModel *m_model;
     bool m_newestFirst = true;
+    QString m_keptEntry;
 };

@@ -1,0 +1,179 @@
+#include "pageloader.h"
+
+#include "audittablemodel.h"
+#include "auditworker.h"
+
+PageLoader::PageLoader(AuditTableModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_pageWorker(new AuditWorker(this))
+    , m_countWorker(new AuditWorker(this))
+{
+    connect(m_pageWorker, &AuditWorker::connected, this,
+        [this](quint64 id, const QString &description, const QString &version) {
+            if (id == m_connectRequest) {
+                m_connected = true;
+                setLoading(false);
+                emit connected(description, version);
+            }
+        });
+    connect(m_pageWorker, &AuditWorker::pageLoaded, this, &PageLoader::onPage);
+    connect(m_pageWorker, &AuditWorker::queryFailed, this, &PageLoader::onPageFailed);
+    connect(m_countWorker, &AuditWorker::countLoaded, this, &PageLoader::onCount);
+    connect(m_countWorker, &AuditWorker::queryFailed, this,
+        [this](quint64 id, const QueryError &error) {
+            if (id == m_exactRequest && error.kind != QueryError::Kind::Cancelled) {
+                m_exactRequest = 0;
+                emit countFailed(error);
+            }
+        });
+}
+
+void PageLoader::connectTo(const ConnectionSettings &settings)
+{
+    cancel();
+    m_connected = false;
+    setLoading(true, tr("Connecting…"));
+    m_connectRequest = m_pageWorker->connectTo(settings);
+    m_countWorker->connectTo(settings);
+}
+
+void PageLoader::setFilter(const AuditFilter &filter)
+{
+    m_filter = filter;
+    if (!m_connected) {
+        return;
+    }
+    m_navigator.forgetPosition();
+    m_total.reset();
+    recount();
+    move(PageNavigator::Move::First);
+}
+
+void PageLoader::setPageSize(int size)
+{
+    m_navigator.setPageSize(size);
+    if (m_connected) {
+        move(PageNavigator::Move::First);
+    }
+}
+
+void PageLoader::setOrder(SortOrder order)
+{
+    m_navigator.setOrder(order);
+    if (m_connected) {
+        move(PageNavigator::Move::First);
+    }
+}
+
+void PageLoader::move(PageNavigator::Move move, bool quiet)
+{
+    if (!m_connected) {
+        return;
+    }
+    // A new request replaces the one still running: its answer would be stale.
+    if (m_pageRequest != 0) {
+        m_pageWorker->cancel(m_pageRequest);
+    }
+    m_pending = m_navigator.request(move);
+    m_pendingQuiet = quiet;
+    m_timer.start();
+    m_pageRequest = m_pageWorker->loadPage(
+        m_filter, m_navigator.pageSize(), m_pending.after, m_pending.order);
+    if (!quiet) {
+        setLoading(true,
+            m_filter.search.isEmpty() ? tr("Loading…") : tr("Searching request and response…"));
+    }
+}
+
+void PageLoader::recount()
+{
+    for (quint64 *request : { &m_estimateRequest, &m_exactRequest }) {
+        if (*request != 0) {
+            m_countWorker->cancel(*request);
+        }
+    }
+    m_totalExact = false;
+    m_estimateRequest = m_countWorker->estimateCount(m_filter);
+    m_exactRequest = m_countWorker->countExactly(m_filter);
+    emit countChanged();
+}
+
+void PageLoader::retry()
+{
+    move(m_failedMove.value_or(PageNavigator::Move::Reload));
+    recount();
+}
+
+void PageLoader::cancel()
+{
+    for (auto [worker, request] : { std::pair { m_pageWorker, &m_pageRequest },
+             std::pair { m_countWorker, &m_estimateRequest },
+             std::pair { m_countWorker, &m_exactRequest } }) {
+        if (*request != 0) {
+            worker->cancel(*request);
+            *request = 0;
+        }
+    }
+    setLoading(false);
+}
+
+void PageLoader::onPage(quint64 requestId, const AuditPage &page)
+{
+    if (requestId != m_pageRequest) {
+        return; // an answer to a request that was replaced
+    }
+    m_pageRequest = 0;
+    if (m_navigator.needsFirstInstead(m_pending, page)) {
+        move(PageNavigator::Move::First);
+        return;
+    }
+    const qint64 elapsed = m_timer.elapsed();
+    const QList<AuditEntry> rows
+        = m_navigator.accept(m_pending, page, m_totalExact ? m_total : std::nullopt);
+    m_model->setEntries(rows, m_pendingQuiet);
+    m_failedMove.reset();
+    setLoading(false);
+    emit pageShown(elapsed, m_pendingQuiet);
+}
+
+void PageLoader::onPageFailed(quint64 requestId, const QueryError &error)
+{
+    if (requestId == m_connectRequest && !m_connected) {
+        setLoading(false);
+        emit connectionFailed(error);
+        return;
+    }
+    if (requestId != m_pageRequest) {
+        return;
+    }
+    m_pageRequest = 0;
+    setLoading(false);
+    // The last good page stays; retry() repeats the move that failed.
+    if (error.kind != QueryError::Kind::Cancelled) {
+        m_failedMove = m_pending.move;
+    }
+    emit pageFailed(error);
+}
+
+void PageLoader::onCount(quint64 requestId, qint64 count, bool exact)
+{
+    if (requestId == m_estimateRequest) {
+        m_estimateRequest = 0;
+        if (m_totalExact) {
+            return; // the exact count came first
+        }
+    } else if (requestId == m_exactRequest) {
+        m_exactRequest = 0;
+    } else {
+        return;
+    }
+    m_total = count;
+    m_totalExact = exact;
+    emit countChanged();
+}
+
+void PageLoader::setLoading(bool loading, const QString &what)
+{
+    emit loadingChanged(loading, what);
+}

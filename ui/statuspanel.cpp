@@ -1,0 +1,76 @@
+#include "statuspanel.h"
+
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QToolButton>
+
+StatusPanel::StatusPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_busyBar(new QProgressBar)
+    , m_cancel(new QToolButton)
+    , m_count(new QLabel)
+    , m_timing(new QLabel)
+    , m_connection(new QLabel(tr("Not connected")))
+{
+    for (QLabel *label : { m_count, m_timing, m_connection }) {
+        label->setTextFormat(Qt::PlainText);
+    }
+    m_count->setToolTip(tr("Entries matching the filter: the planner's estimate at once, the exact "
+                           "count when counted"));
+    m_timing->setToolTip(tr("How long the last page took, from request to answer"));
+    m_connection->setToolTip(tr("Every session is read-only"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 8);
+    m_busyBar->setMaximumHeight(fontMetrics().height());
+    m_busyBar->setTextVisible(false);
+    m_cancel->setIcon(QIcon(QStringLiteral(":/icons/process-stop.svg")));
+    m_cancel->setToolTip(tr("Cancel the running query"));
+    m_cancel->setAutoRaise(true);
+    setBusy(false);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    layout->addWidget(m_busyBar);
+    layout->addWidget(m_cancel);
+    layout->addWidget(m_count);
+    layout->addWidget(m_timing);
+    layout->addWidget(m_connection);
+    connect(m_cancel, &QToolButton::clicked, this, &StatusPanel::cancelRequested);
+}
+
+void StatusPanel::setConnection(const QString &text)
+{
+    m_connection->setText(text);
+}
+
+void StatusPanel::setCount(std::optional<qint64> count, bool exact)
+{
+    const QLocale locale;
+    if (!count) {
+        m_count->setText(tr("Counting…"));
+    } else if (exact) {
+        m_count->setText(tr("%1 entries").arg(locale.toString(*count)));
+    } else {
+        m_count->setText(tr("≈ %1 entries (estimate)").arg(locale.toString(*count)));
+    }
+}
+
+void StatusPanel::setPageTime(qint64 milliseconds)
+{
+    m_timing->setText(tr("page in %1 ms").arg(milliseconds));
+}
+
+void StatusPanel::setBusy(bool busy)
+{
+    m_busyBar->setVisible(busy);
+    m_cancel->setVisible(busy);
+}
+
+bool StatusPanel::isBusy() const
+{
+    return !m_busyBar->isHidden();
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+// The permanent part of the status bar: a busy indicator with Cancel, the entry count
+// (estimate, then exact), how long the last page took, and where the viewer is connected.
+// Thread: the GUI thread.
+class StatusPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StatusPanel(QWidget *parent = nullptr);
+
+    void setConnection(const QString &text);
+    void setCount(std::optional<qint64> count, bool exact);
+    void setPageTime(qint64 milliseconds);
+    void setBusy(bool busy);
+    bool isBusy() const;
+
+signals:
+    void cancelRequested();
+
+private:
+    QProgressBar *m_busyBar;
+    QToolButton *m_cancel;
+    QLabel *m_count;
+    QLabel *m_timing;
+    QLabel *m_connection;
+};
