@@ -8,7 +8,7 @@
 namespace {
 
 const QStringList kSubcommands { QStringLiteral("list"), QStringLiteral("stats"),
-    QStringLiteral("show") };
+    QStringLiteral("show"), QStringLiteral("export") };
 
 // "90s", "15m", "1h", "24h", "7d", "2w": a span back from now.
 std::optional<qint64> relativeSpanUsecs(const QString &text)
@@ -94,7 +94,9 @@ QString usage(const QString &command)
                           "CURSOR] [--format table|jsonl|csv]\n"
                           "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action "
                           "A] [--bank B] [--utc] [--format table|json]\n"
-                          "       audit-viewer show   [CONNINFO] ID [--format text|json]\n\n"
+                          "       audit-viewer show   [CONNINFO] ID [--format text|json]\n"
+                          "       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- "
+                          "[--format csv|jsonl] [--no-formula-guard]\n\n"
                           "Browse the audit log of a Hindsight memory server. Without a "
                           "sub-command the window opens.\n"
                           "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
@@ -149,9 +151,13 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"));
     const QCommandLineOption period(QStringLiteral("period"), QString(), QStringLiteral("P"));
     const QCommandLineOption utc(QStringLiteral("utc"), QString());
+    const QCommandLineOption output(QStringLiteral("output"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"), QString());
+    const QCommandLineOption bom(QStringLiteral("bom"), QString());
+    const QCommandLineOption noJson(QStringLiteral("no-json"), QString());
     parser.addOptions({ help, version, schema, table, timeout });
     const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
-        || command.isEmpty();
+        || command == QLatin1String("export") || command.isEmpty();
     if (filtered) {
         parser.addOptions({ action, transport, bank, since, until, failed, search });
     }
@@ -161,6 +167,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         parser.addOptions({ period, utc, format });
     } else if (command == QLatin1String("show")) {
         parser.addOption(format);
+    } else if (command == QLatin1String("export")) {
+        parser.addOptions({ output, format, noGuard, bom, noJson, oldestFirst });
     }
 
     auto fail = [&](const QString &message) -> std::optional<CommandLine> {
@@ -168,7 +176,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         return std::nullopt;
     };
     if (!parser.parse(args)) {
-        return fail(parser.errorText() + QLatin1Char('.'));
+        const QString text = parser.errorText();
+        return fail(text.endsWith(QLatin1Char('.')) ? text : text + QLatin1Char('.'));
     }
     result.helpText = usage(command);
     if (parser.isSet(help)) {
@@ -196,6 +205,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     result.command = command == QLatin1String("list") ? Command::List
         : command == QLatin1String("stats")           ? Command::Stats
         : command == QLatin1String("show")            ? Command::Show
+        : command == QLatin1String("export")          ? Command::Export
                                                       : Command::Gui;
 
     if (parser.isSet(schema)) {
@@ -275,6 +285,22 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         if (result.format != QLatin1String("table") && result.format != QLatin1String("json")) {
             return fail(QStringLiteral("--format takes table or json."));
         }
+    } else if (result.command == Command::Export) {
+        result.output = parser.value(output);
+        if (result.output.isEmpty()) {
+            return fail(QStringLiteral("export needs --output FILE (or - for standard output)."));
+        }
+        result.format = !formatValue.isEmpty() ? formatValue
+            : result.output.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
+            ? QStringLiteral("jsonl")
+            : QStringLiteral("csv");
+        if (result.format != QLatin1String("csv") && result.format != QLatin1String("jsonl")) {
+            return fail(QStringLiteral("--format takes csv or jsonl."));
+        }
+        result.formulaGuard = !parser.isSet(noGuard);
+        result.byteOrderMark = parser.isSet(bom);
+        result.includeJson = !parser.isSet(noJson);
+        result.order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
     } else if (result.command == Command::Show) {
         result.format = formatValue.isEmpty() ? QStringLiteral("text") : formatValue;
         if (result.format != QLatin1String("text") && result.format != QLatin1String("json")) {

@@ -12,7 +12,7 @@
 // options, or the GUI. Parsing never touches the database.
 struct CommandLine
 {
-    enum class Command { Gui, List, Stats, Show, Help, Version };
+    enum class Command { Gui, List, Stats, Show, Export, Help, Version };
 
     Command command = Command::Gui;
     QString conninfo;
@@ -25,6 +25,10 @@ struct CommandLine
     VolumePeriod period = VolumePeriod::SevenDays;
     bool utc = false;
     QString entryId;
+    QString output; // export: a file, or "-" for standard output
+    bool formulaGuard = true;
+    bool byteOrderMark = false;
+    bool includeJson = true;
     int statementTimeoutMs = 5 * 60 * 1000;
     QString helpText;
 

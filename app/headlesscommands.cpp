@@ -1,16 +1,21 @@
 #include "headlesscommands.h"
 
+#include "auditexporter.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
 #include "entryformat.h"
 #include "jsonprettyprinter.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QIODevice>
 #include <QLocale>
 #include <QSet>
 #include <QStringList>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 namespace {
 
@@ -222,6 +227,47 @@ int showEntry(
     return kExitOk;
 }
 
+int exportEntries(const CommandLine &cl, const AuditRepository &repository,
+    const PgSession &session, QIODevice &out, QIODevice &err)
+{
+    ExportOptions options;
+    options.format = cl.format == QLatin1String("jsonl") ? ExportOptions::Format::JsonLines
+                                                         : ExportOptions::Format::Csv;
+    options.formulaGuard = cl.formulaGuard;
+    options.byteOrderMark = cl.byteOrderMark;
+    options.includeJson = cl.includeJson;
+    AuditExporter exporter(session, repository.table());
+    // Progress on stderr only when a person watches it.
+    const bool showProgress = isatty(STDERR_FILENO) == 1;
+    QElapsedTimer timer;
+    timer.start();
+    const QLocale locale;
+    auto progress = [&](qint64 rows) {
+        if (showProgress) {
+            const double seconds = std::max(0.001, timer.elapsed() / 1000.0);
+            err.write(QStringLiteral("\r%1 rows, %2 rows/s ")
+                          .arg(locale.toString(rows), locale.toString(qRound64(rows / seconds)))
+                          .toUtf8());
+        }
+    };
+    const Result<qint64> written = cl.output == QLatin1String("-")
+        ? exporter.exportTo(cl.filter, cl.order, options, out, progress)
+        : exporter.exportToFile(cl.filter, cl.order, options, cl.output, progress);
+    if (showProgress) {
+        err.write("\n");
+    }
+    if (!written) {
+        return fail(err, written.error());
+    }
+    if (cl.output != QLatin1String("-")) {
+        writeLine(err,
+            QStringLiteral("%1 entries written to %2 in %3 s")
+                .arg(locale.toString(*written), cl.output)
+                .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
@@ -248,6 +294,8 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
         return showStats(cl, repository, out, err);
     case CommandLine::Command::Show:
         return showEntry(cl, repository, out, err);
+    case CommandLine::Command::Export:
+        return exportEntries(cl, repository, connection.session(), out, err);
     default:
         return kExitOk;
     }

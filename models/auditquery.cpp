@@ -192,6 +192,22 @@ SqlStatement entry(const AuditTableRef &table, const QString &id)
     return s;
 }
 
+SqlStatement exportRows(
+    const AuditTableRef &table, const AuditFilter &filter, SortOrder order, bool includeJson)
+{
+    SqlStatement s;
+    const QString where = whereClause(filter, s);
+    const QString direction
+        = order == SortOrder::NewestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    s.sql = QStringLiteral(
+        "SELECT id::text, action, transport, bank_id, started_at, ended_at%1 FROM %2 WHERE %3 "
+        "ORDER BY started_at %4, id %4")
+                .arg(includeJson ? QStringLiteral(", request::text, response::text, metadata::text")
+                                 : QString(),
+                    table.quoted(), where, direction);
+    return s;
+}
+
 SqlStatement tableColumns(const AuditTableRef &table)
 {
     SqlStatement s;

@@ -40,6 +40,10 @@ SqlStatement distinctBanks(const AuditTableRef &table, const QString &startingAf
 // transport has no index: read the newest rows through the started_at index instead.
 SqlStatement recentTransports(const AuditTableRef &table, int sampleRows);
 SqlStatement entry(const AuditTableRef &table, const QString &id);
+// Every row matching the filter in the table's order, for exports: the page columns but
+// has_response, then request, response and metadata as text when `includeJson`.
+SqlStatement exportRows(
+    const AuditTableRef &table, const AuditFilter &filter, SortOrder order, bool includeJson);
 // Columns and types of the table, and whether this role may read it; no rows if it is missing.
 SqlStatement tableColumns(const AuditTableRef &table);
 

@@ -83,7 +83,7 @@ int AuditTimestamp::microsecondOfSecond() const
     return static_cast<int>(m_usecs - floorDiv(m_usecs, kUsecsPerSecond) * kUsecsPerSecond);
 }
 
-QString AuditTimestamp::toIsoUtc() const
+int AuditTimestamp::formatIsoUtc(char *out) const
 {
     const qint64 days = floorDiv(m_usecs, kUsecsPerDay);
     const qint64 inDay = m_usecs - days * kUsecsPerDay;
@@ -91,11 +91,16 @@ QString AuditTimestamp::toIsoUtc() const
     unsigned m, d;
     civilFromDays(days, y, m, d);
     const qint64 secs = inDay / kUsecsPerSecond;
-    char buf[48];
-    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%06lldZ",
+    return std::snprintf(out, 32, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%06lldZ",
         static_cast<long long>(y), m, d, static_cast<long long>(secs / 3600),
         static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60),
         static_cast<long long>(inDay % kUsecsPerSecond));
+}
+
+QString AuditTimestamp::toIsoUtc() const
+{
+    char buf[32];
+    const int n = formatIsoUtc(buf);
     return QString::fromLatin1(buf, n);
 }
 

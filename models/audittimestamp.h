@@ -26,6 +26,9 @@ public:
 
     // "2026-03-27T10:15:30.123456Z": the machine format of the CLI, cursors and exports.
     QString toIsoUtc() const;
+    // The same into `out` (at least 32 bytes); returns the length. For writers of
+    // millions of rows that should not build a QString per value.
+    int formatIsoUtc(char *out) const;
     // "2026-03-27 11:15:30.123456 +01:00" in the given zone: the format operators read.
     QString toDisplayString(const QTimeZone &zone) const;
     // PostgreSQL's text output of a timestamptz in a UTC session, e.g.

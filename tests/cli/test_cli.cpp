@@ -1,5 +1,7 @@
 #include "testdatabase.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -275,4 +277,42 @@ TEST_F(CliTest, InvalidConninfoExitsWithTwo)
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.err.contains(QLatin1String("connection string is not valid")))
         << run.err.toStdString();
+}
+
+TEST_F(CliTest, ExportWritesEveryMatchingRowToAFileOrStdout)
+{
+    const QString path = QDir::temp().filePath(QStringLiteral("audit-viewer-cli-export.csv"));
+    QFile::remove(path);
+    const CliRun run = runCli(withConn({ QStringLiteral("export"), QStringLiteral("--failed"),
+        QStringLiteral("--output"), path }));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = file.readAll().split('\n');
+    EXPECT_EQ(rows.size(), 26); // header, 24 failed rows, final newline
+    EXPECT_TRUE(rows[0].startsWith(
+        "id,action,transport,bank_id,started_at,ended_at,duration_ms,request,response,metadata"));
+    EXPECT_TRUE(rows[1].contains("12345678901234567890"));
+    file.remove();
+
+    const CliRun jsonl = runCli(withConn({ QStringLiteral("export"), QStringLiteral("--output"),
+        QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+        QStringLiteral("--action"), QStringLiteral("reflect") }));
+    ASSERT_EQ(jsonl.exitCode, 0) << jsonl.err.toStdString();
+    EXPECT_EQ(lines(jsonl.out).size(), 80);
+    EXPECT_TRUE(jsonl.err.isEmpty()) << jsonl.err.toStdString();
+}
+
+TEST_F(CliTest, ExportToAFullDiskExitsWithTwo)
+{
+    const CliRun run = runCli(withConn(
+        { QStringLiteral("export"), QStringLiteral("--output"), QStringLiteral("/dev/full") }));
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(lines(run.err).size(), 1) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QLatin1String("No space left on device")))
+        << run.err.toStdString();
+    const CliRun usage
+        = runCli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv") });
+    EXPECT_EQ(usage.exitCode, 1);
+    EXPECT_TRUE(usage.err.contains(QLatin1String("--output")));
 }

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "auditfilter.h"
+#include "pgresult.h"
+#include "queryerror.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+class QIODevice;
+
+struct ExportOptions
+{
+    enum class Format { Csv, JsonLines };
+
+    Format format = Format::Csv;
+    // A text cell starting with = + - @ TAB or CR gets a leading ' (spreadsheets run formulas).
+    bool formulaGuard = true;
+    bool byteOrderMark = false; // CSV only: for spreadsheet programs that need it
+    bool includeJson = true; // request, response and metadata columns
+
+    static QString formatName(Format format);
+};
+
+// Writes exactly the rows matching a filter, all of them, in the table's order, as CSV
+// (RFC 4180, UTF-8) or JSON Lines. Rows stream from a server-side cursor in batches, so
+// memory stays flat however many rows match; JSON columns are written as PostgreSQL
+// renders them, times as 2026-03-27T10:15:30.123456Z, NULL as an empty CSV field.
+// Thread: the thread owning the connection; cancel() from any thread.
+class AuditExporter
+{
+public:
+    using Progress = std::function<void(qint64 rowsWritten)>;
+
+    AuditExporter(PgSession session, AuditTableRef table);
+
+    // Streams into `out`; returns the number of rows written. Stops with a Cancelled
+    // error once cancel() was called. `progress` is called every few thousand rows.
+    Result<qint64> exportTo(const AuditFilter &filter, SortOrder order,
+        const ExportOptions &options, QIODevice &out, const Progress &progress = {});
+    // The same into a file written atomically (QSaveFile): on any error or cancel the
+    // file is left as it was (or absent).
+    Result<qint64> exportToFile(const AuditFilter &filter, SortOrder order,
+        const ExportOptions &options, const QString &path, const Progress &progress = {});
+
+    // Thread: any. The caller should also cancel the running statement on the server
+    // (DatabaseConnection::cancel) to stop a slow batch at once.
+    void cancel() { m_cancelled = true; }
+
+    static QByteArray csvHeader(const ExportOptions &options);
+
+private:
+    PgSession m_session;
+    AuditTableRef m_table;
+    std::atomic<bool> m_cancelled { false };
+};
