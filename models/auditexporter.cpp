@@ -8,11 +8,14 @@
 #include <QIODevice>
 #include <QSaveFile>
 
+#include <libpq-fe.h>
+
+#include <cstring>
+
 namespace {
 
-constexpr int kBatchRows = 5000;
+constexpr int kProgressRows = 5000;
 constexpr qsizetype kFlushBytes = 1 << 20;
-const char kCursor[] = "audit_viewer_export";
 
 // Byte-level writers: a million rows should not build a QString per cell.
 void appendCsvField(QByteArray &out, const char *value, int length, bool formulaGuard)
@@ -20,13 +23,11 @@ void appendCsvField(QByteArray &out, const char *value, int length, bool formula
     const bool guard = formulaGuard && length > 0
         && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'
             || value[0] == '\t' || value[0] == '\r');
-    bool quote = false;
-    for (int i = 0; i < length; ++i) {
-        const char c = value[i];
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
-            break;
-        }
+    const char *end = value + length;
+    const char *firstQuote = static_cast<const char *>(std::memchr(value, '"', length));
+    bool quote = firstQuote != nullptr;
+    for (const char *p = value; !quote && p < end; ++p) {
+        quote = *p == ',' || *p == '\n' || *p == '\r';
     }
     if (!quote) {
         if (guard) {
@@ -39,14 +40,13 @@ void appendCsvField(QByteArray &out, const char *value, int length, bool formula
     if (guard) {
         out.append('\'');
     }
+    // Copy runs between quotes with memchr; each quote is doubled.
     const char *start = value;
-    const char *end = value + length;
-    for (const char *p = value; p < end; ++p) {
-        if (*p == '"') {
-            out.append(start, p - start + 1); // the quote itself...
-            out.append('"'); // ...doubled
-            start = p + 1;
-        }
+    for (const char *q = firstQuote; q;
+         q = static_cast<const char *>(std::memchr(start, '"', end - start))) {
+        out.append(start, q - start + 1);
+        out.append('"');
+        start = q + 1;
     }
     out.append(start, end - start);
     out.append('"');
@@ -131,11 +131,100 @@ QByteArray AuditExporter::csvHeader(const ExportOptions &options)
     return header;
 }
 
+void AuditExporter::appendRow(
+    QByteArray &buffer, const PgResult &result, int row, const ExportOptions &options)
+{
+    char scratch[32];
+    const auto started = timestampOf(result, row, 4);
+    const auto ended = timestampOf(result, row, 5);
+    if (options.format == ExportOptions::Format::Csv) {
+        for (int column = 0; column < 4; ++column) {
+            if (column > 0) {
+                buffer.append(',');
+            }
+            if (!result.isNull(row, column)) {
+                appendCsvField(buffer, result.rawValue(row, column), result.rawLength(row, column),
+                    options.formulaGuard);
+            }
+        }
+        buffer.append(',');
+        if (started) {
+            buffer.append(scratch, started->formatIsoUtc(scratch));
+        }
+        buffer.append(',');
+        if (ended) {
+            buffer.append(scratch, ended->formatIsoUtc(scratch));
+        }
+        buffer.append(',');
+        if (started && ended) {
+            buffer.append(scratch,
+                formatDurationMs(ended->usecsSinceEpoch() - started->usecsSinceEpoch(), scratch));
+        }
+        if (options.includeJson) {
+            for (int column = 6; column < 9; ++column) {
+                buffer.append(',');
+                if (!result.isNull(row, column)) {
+                    appendCsvField(buffer, result.rawValue(row, column),
+                        result.rawLength(row, column), options.formulaGuard);
+                }
+            }
+        }
+        buffer.append("\r\n", 2);
+        return;
+    }
+    static const char *const names[]
+        = { "{\"id\":", ",\"action\":", ",\"transport\":", ",\"bank_id\":" };
+    for (int column = 0; column < 4; ++column) {
+        buffer.append(names[column]);
+        if (result.isNull(row, column)) {
+            buffer.append("null", 4);
+        } else {
+            appendJsonString(buffer, result.rawValue(row, column), result.rawLength(row, column));
+        }
+    }
+    buffer.append(",\"started_at\":\"");
+    if (started) {
+        buffer.append(scratch, started->formatIsoUtc(scratch));
+    }
+    buffer.append("\",\"ended_at\":");
+    if (ended) {
+        buffer.append('"');
+        buffer.append(scratch, ended->formatIsoUtc(scratch));
+        buffer.append('"');
+    } else {
+        buffer.append("null", 4);
+    }
+    buffer.append(",\"duration_ms\":");
+    if (started && ended) {
+        buffer.append(scratch,
+            formatDurationMs(ended->usecsSinceEpoch() - started->usecsSinceEpoch(), scratch));
+    } else {
+        buffer.append("null", 4);
+    }
+    if (options.includeJson) {
+        static const char *const documents[]
+            = { ",\"request\":", ",\"response\":", ",\"metadata\":" };
+        for (int column = 6; column < 9; ++column) {
+            buffer.append(documents[column - 6]);
+            if (result.isNull(row, column)) {
+                buffer.append("null", 4);
+            } else {
+                // jsonb's text is valid JSON: embedded as it is, numbers unchanged.
+                buffer.append(result.rawValue(row, column), result.rawLength(row, column));
+            }
+        }
+    }
+    buffer.append("}\n", 2);
+}
+
 Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder order,
     const ExportOptions &options, QIODevice &out, const Progress &progress)
 {
     m_cancelled = false;
-    const bool csv = options.format == ExportOptions::Format::Csv;
+    pg_conn *conn = m_session.connection();
+    if (!m_session.isOpen()) {
+        return QueryError::connection(QStringLiteral("Not connected to a database."));
+    }
     QByteArray buffer;
     buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
     auto flush = [&]() -> std::optional<QueryError> {
@@ -146,150 +235,79 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
         buffer.clear();
         return std::nullopt;
     };
-    if (csv) {
+    if (options.format == ExportOptions::Format::Csv) {
         if (options.byteOrderMark) {
             buffer.append("\xEF\xBB\xBF");
         }
         buffer.append(csvHeader(options));
     }
 
-    // A cursor in a read-only transaction: rows arrive in batches with bound parameters
-    // (COPY takes none), so memory stays flat and the values never touch the SQL.
-    if (auto begun = m_session.exec(QStringLiteral("BEGIN READ ONLY")); !begun) {
-        return begun.error();
+    // Single-row mode: the server streams every row while this thread formats the ones
+    // that arrived, with bound parameters (COPY takes none) and flat memory.
+    const SqlStatement statement
+        = AuditQuery::exportRows(m_table, filter, order, options.includeJson);
+    const QByteArray sql = statement.sql.toUtf8();
+    std::vector<const char *> values;
+    for (const auto &param : statement.params) {
+        values.push_back(param ? param->constData() : nullptr);
     }
-    auto finish = [this](bool commit) {
-        m_session.exec(commit ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+    if (PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
+            values.data(), nullptr, nullptr, 0)
+            != 1
+        || PQsetSingleRowMode(conn) != 1) {
+        return PgSession::errorFrom(conn, nullptr);
+    }
+    // Every result must be read before the connection takes another statement.
+    auto drain = [conn] {
+        while (PGresult *rest = PQgetResult(conn)) {
+            PQclear(rest);
+        }
     };
-    SqlStatement declare = AuditQuery::exportRows(m_table, filter, order, options.includeJson);
-    declare.sql = QStringLiteral("DECLARE %1 NO SCROLL CURSOR FOR ").arg(QLatin1String(kCursor))
-        + declare.sql;
-    if (auto declared = m_session.exec(declare); !declared) {
-        finish(false);
-        return declared.error();
-    }
-    const QString fetch
-        = QStringLiteral("FETCH FORWARD %1 FROM %2").arg(kBatchRows).arg(QLatin1String(kCursor));
+    auto stop = [&](QueryError error) -> Result<qint64> {
+        if (PGcancel *cancel = PQgetCancel(conn)) {
+            char message[256];
+            PQcancel(cancel, message, sizeof message);
+            PQfreeCancel(cancel);
+        }
+        drain();
+        return error;
+    };
+
     qint64 rows = 0;
-    char scratch[32];
-    for (;;) {
-        if (m_cancelled) {
-            finish(false);
-            return QueryError::cancelled();
-        }
-        auto batch = m_session.exec(fetch);
-        if (!batch) {
-            finish(false);
-            return m_cancelled ? QueryError::cancelled() : batch.error();
-        }
-        const int count = batch->rowCount();
-        if (count == 0) {
-            break;
-        }
-        for (int row = 0; row < count; ++row) {
-            const auto started = timestampOf(*batch, row, 4);
-            const auto ended = timestampOf(*batch, row, 5);
-            if (csv) {
-                for (int column = 0; column < 4; ++column) {
-                    if (column > 0) {
-                        buffer.append(',');
-                    }
-                    if (!batch->isNull(row, column)) {
-                        appendCsvField(buffer, batch->rawValue(row, column),
-                            batch->rawLength(row, column), options.formulaGuard);
-                    }
+    while (PGresult *raw = PQgetResult(conn)) {
+        PgResult result(raw);
+        const ExecStatusType status = PQresultStatus(raw);
+        if (status == PGRES_SINGLE_TUPLE) {
+            appendRow(buffer, result, 0, options);
+            ++rows;
+            if (rows % kProgressRows == 0) {
+                if (progress) {
+                    progress(rows);
                 }
-                buffer.append(',');
-                if (started) {
-                    buffer.append(scratch, started->formatIsoUtc(scratch));
+                if (m_cancelled) {
+                    return stop(QueryError::cancelled());
                 }
-                buffer.append(',');
-                if (ended) {
-                    buffer.append(scratch, ended->formatIsoUtc(scratch));
-                }
-                buffer.append(',');
-                if (started && ended) {
-                    buffer.append(scratch,
-                        formatDurationMs(
-                            ended->usecsSinceEpoch() - started->usecsSinceEpoch(), scratch));
-                }
-                if (options.includeJson) {
-                    for (int column = 6; column < 9; ++column) {
-                        buffer.append(',');
-                        if (!batch->isNull(row, column)) {
-                            appendCsvField(buffer, batch->rawValue(row, column),
-                                batch->rawLength(row, column), options.formulaGuard);
-                        }
-                    }
-                }
-                buffer.append("\r\n", 2);
-            } else {
-                static const char *const names[]
-                    = { "{\"id\":", ",\"action\":", ",\"transport\":", ",\"bank_id\":" };
-                for (int column = 0; column < 4; ++column) {
-                    buffer.append(names[column]);
-                    if (batch->isNull(row, column)) {
-                        buffer.append("null", 4);
-                    } else {
-                        appendJsonString(
-                            buffer, batch->rawValue(row, column), batch->rawLength(row, column));
-                    }
-                }
-                buffer.append(",\"started_at\":\"");
-                if (started) {
-                    buffer.append(scratch, started->formatIsoUtc(scratch));
-                }
-                buffer.append('"');
-                buffer.append(",\"ended_at\":");
-                if (ended) {
-                    buffer.append('"');
-                    buffer.append(scratch, ended->formatIsoUtc(scratch));
-                    buffer.append('"');
-                } else {
-                    buffer.append("null", 4);
-                }
-                buffer.append(",\"duration_ms\":");
-                if (started && ended) {
-                    buffer.append(scratch,
-                        formatDurationMs(
-                            ended->usecsSinceEpoch() - started->usecsSinceEpoch(), scratch));
-                } else {
-                    buffer.append("null", 4);
-                }
-                if (options.includeJson) {
-                    static const char *const documents[]
-                        = { ",\"request\":", ",\"response\":", ",\"metadata\":" };
-                    for (int column = 6; column < 9; ++column) {
-                        buffer.append(documents[column - 6]);
-                        if (batch->isNull(row, column)) {
-                            buffer.append("null", 4);
-                        } else {
-                            // jsonb's text is valid JSON: embedded as it is, numbers unchanged.
-                            buffer.append(
-                                batch->rawValue(row, column), batch->rawLength(row, column));
-                        }
-                    }
-                }
-                buffer.append("}\n", 2);
             }
             if (buffer.size() >= kFlushBytes) {
                 if (auto error = flush()) {
-                    finish(false);
-                    return *error;
+                    return stop(*error);
                 }
             }
-        }
-        rows += count;
-        if (progress) {
-            progress(rows);
-        }
-        if (count < kBatchRows) {
-            break;
+        } else if (status != PGRES_TUPLES_OK) {
+            QueryError error
+                = m_cancelled ? QueryError::cancelled() : PgSession::errorFrom(conn, raw);
+            drain();
+            return error;
         }
     }
-    finish(true);
+    if (m_cancelled) {
+        return QueryError::cancelled();
+    }
     if (auto error = flush()) {
         return *error;
+    }
+    if (progress) {
+        progress(rows);
     }
     return rows;
 }

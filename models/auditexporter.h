@@ -25,9 +25,9 @@ struct ExportOptions
 };
 
 // Writes exactly the rows matching a filter, all of them, in the table's order, as CSV
-// (RFC 4180, UTF-8) or JSON Lines. Rows stream from a server-side cursor in batches, so
-// memory stays flat however many rows match; JSON columns are written as PostgreSQL
-// renders them, times as 2026-03-27T10:15:30.123456Z, NULL as an empty CSV field.
+// (RFC 4180, UTF-8) or JSON Lines, in constant memory however many rows match; JSON columns are
+// written as PostgreSQL renders them, times as 2026-03-27T10:15:30.123456Z, NULL as an empty CSV
+// field. Rows stream in libpq's single-row mode, so the server sends while this side writes.
 // Thread: the thread owning the connection; cancel() from any thread.
 class AuditExporter
 {
@@ -52,6 +52,9 @@ public:
     static QByteArray csvHeader(const ExportOptions &options);
 
 private:
+    static void appendRow(
+        QByteArray &buffer, const PgResult &result, int row, const ExportOptions &options);
+
     PgSession m_session;
     AuditTableRef m_table;
     std::atomic<bool> m_cancelled { false };
