@@ -180,6 +180,31 @@ quint64 AuditWorker::loadEntry(const QString &entryId)
     return id;
 }
 
+quint64 AuditWorker::exportToFile(
+    const AuditFilter &filter, SortOrder order, const ExportOptions &options, const QString &path)
+{
+    const quint64 id = m_nextRequestId++;
+    run(id,
+        [this, id, filter, order, options, path](
+            AuditRepository &repository) -> std::optional<QueryError> {
+            AuditExporter exporter(m_connection->session(), repository.table());
+            auto written
+                = exporter.exportToFile(filter, order, options, path, [this, id](qint64 rows) {
+                      QMetaObject::invokeMethod(
+                          this, [this, id, rows] { emit exportProgress(id, rows); },
+                          Qt::QueuedConnection);
+                  });
+            if (!written) {
+                return written.error();
+            }
+            QMetaObject::invokeMethod(
+                this, [this, id, rows = *written, path] { emit exportFinished(id, rows, path); },
+                Qt::QueuedConnection);
+            return std::nullopt;
+        });
+    return id;
+}
+
 void AuditWorker::cancel(quint64 requestId)
 {
     QMutexLocker lock(&m_mutex);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditentry.h"
+#include "auditexporter.h"
 #include "auditfilter.h"
 #include "connectionsettings.h"
 #include "queryerror.h"
@@ -45,6 +46,9 @@ public:
         bool recountAll = false);
     quint64 loadChoices(Choices which, const QString &startingAfter = {});
     quint64 loadEntry(const QString &id);
+    // Writes every row matching `filter` to `path` (atomically); progress as it goes.
+    quint64 exportToFile(const AuditFilter &filter, SortOrder order, const ExportOptions &options,
+        const QString &path);
 
     // Thread: any. A queued request is dropped; a running one is stopped on the server
     // (PQcancel) and answers queryFailed with a Cancelled error.
@@ -57,6 +61,8 @@ signals:
     void volumeLoaded(quint64 requestId, const VolumeSeries &series);
     void choicesLoaded(quint64 requestId, AuditWorker::Choices which, const QStringList &values);
     void entryLoaded(quint64 requestId, const AuditEntryDetail &entry);
+    void exportProgress(quint64 requestId, qint64 rowsWritten);
+    void exportFinished(quint64 requestId, qint64 rowsWritten, const QString &path);
     void queryFailed(quint64 requestId, const QueryError &error);
 
 private:

@@ -6,6 +6,7 @@
 #include "connectiondialog.h"
 #include "entrypreview.h"
 #include "errorbanner.h"
+#include "exportdialog.h"
 #include "filterbar.h"
 #include "pageloader.h"
 #include "paginationbar.h"
@@ -16,6 +17,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLocale>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
@@ -188,6 +190,9 @@ void MainWindow::buildMenus()
     QAction *connectAction = file->addAction(QIcon(QStringLiteral(":/icons/database-connect.svg")),
         tr("&Connect…"), this, [this] { chooseConnection(); });
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportEntries);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Write every entry matching the filter to CSV or JSON Lines"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -395,6 +400,23 @@ void MainWindow::setAutoRefreshSeconds(int seconds)
     } else {
         m_autoRefresh->start(seconds * 1000);
     }
+}
+
+ExportDialog *MainWindow::exportEntries()
+{
+    if (!m_loader->isConnected()) {
+        statusBar()->showMessage(tr("Connect to a database first."), 5000);
+        return nullptr;
+    }
+    auto *dialog = new ExportDialog(
+        m_settings, m_loader->filter(), m_loader->order(), m_loader->total(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::finished, this, [this](qint64 rows, const QString &path) {
+        statusBar()->showMessage(
+            tr("Exported %1 entries to %2").arg(QLocale().toString(rows), path), 10000);
+    });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::drillDown(AuditTimestamp from, AuditTimestamp until)

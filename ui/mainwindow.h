@@ -12,6 +12,7 @@ class AuditTableModel;
 class AuditWorker;
 class ChartPanel;
 class ErrorBanner;
+class ExportDialog;
 class FilterBar;
 class PageLoader;
 class PaginationBar;
@@ -64,6 +65,8 @@ public slots:
     // Filters the table to [from, until) (a chart bucket); back() restores the filter before.
     void drillDown(AuditTimestamp from, AuditTimestamp until);
     void back();
+    // File → Export…: opens the export dialog for the current filter (non-modal).
+    ExportDialog *exportEntries();
 
 signals:
     // Enter or double-click on a row.

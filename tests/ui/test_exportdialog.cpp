@@ -1,0 +1,118 @@
+#include "exportdialog.h"
+#include "testdatabase.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+class ExportDialogTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("exp_ui")))
+            << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(QStringLiteral(
+            "INSERT INTO exp_ui.audit_log (action, transport, started_at, ended_at, request, "
+            "response) "
+            "SELECT (ARRAY['retain','recall'])[1 + g % 2], 'http', now() - g * interval '1 "
+            "minute', now() - g * interval '1 minute' + interval '5 ms', "
+            " jsonb_build_object('n', g), '{}' FROM generate_series(1, 3000) g")));
+    }
+
+    void SetUp() override
+    {
+        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
+        ASSERT_TRUE(settings);
+        m_settings = settings.value();
+        m_settings.setTable(
+            AuditTableRef { QStringLiteral("exp_ui"), QStringLiteral("audit_log") });
+        ASSERT_TRUE(m_dir.isValid());
+    }
+
+    static QPushButton *exportButton(ExportDialog &dialog)
+    {
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text() == QLatin1String("Export")) {
+                return button;
+            }
+        }
+        return nullptr;
+    }
+
+    ConnectionSettings m_settings;
+    QTemporaryDir m_dir;
+    TestDatabase m_admin;
+};
+
+} // namespace
+
+TEST_F(ExportDialogTest, ExportsTheFilteredRowsToTheChosenFile)
+{
+    AuditFilter recall;
+    recall.actions = { QStringLiteral("recall") };
+    ExportDialog dialog(m_settings, recall, SortOrder::NewestFirst, 1500);
+    dialog.show();
+    const QString path = m_dir.filePath(QStringLiteral("recall.csv"));
+    dialog.setPath(path);
+    QSignalSpy finished(&dialog, &ExportDialog::finished);
+    QPushButton *button = exportButton(dialog);
+    ASSERT_NE(button, nullptr);
+    QTest::mouseClick(button, Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(15000)) << dialog.statusText().toStdString();
+    EXPECT_EQ(finished.at(0).at(0).toLongLong(), 1500);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    EXPECT_EQ(lines.size(), 1502); // header, 1,500 rows, final newline
+    EXPECT_TRUE(lines[1].contains(",recall,"));
+    EXPECT_TRUE(dialog.statusText().startsWith(QLatin1String("Wrote 1,500 entries")))
+        << dialog.statusText().toStdString();
+}
+
+TEST_F(ExportDialogTest, CancelWhileRunningLeavesNoFile)
+{
+    ExportDialog dialog(m_settings, AuditFilter(), SortOrder::NewestFirst, 3000);
+    dialog.show();
+    const QString path = m_dir.filePath(QStringLiteral("cancelled.jsonl"));
+    dialog.setPath(path);
+    // Another session holds a lock the export must wait for: it runs until cancelled.
+    TestDatabase locker;
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE exp_ui.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    QSignalSpy failed(&dialog, &ExportDialog::failed);
+    dialog.start();
+    ASSERT_TRUE(dialog.isRunning());
+    QTest::qWait(300);
+    dialog.reject(); // Cancel
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_FALSE(dialog.isRunning());
+    EXPECT_EQ(dialog.statusText().toStdString(), "Export cancelled; no file was written.");
+    EXPECT_FALSE(QFile::exists(path));
+    EXPECT_TRUE(dialog.isVisible()); // the first Cancel stops the export, not the dialog
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+}
+
+TEST_F(ExportDialogTest, AnUnwritablePathIsOneSentenceAndTheDialogStays)
+{
+    ExportDialog dialog(m_settings, AuditFilter(), SortOrder::NewestFirst, std::nullopt);
+    dialog.show();
+    dialog.setPath(QStringLiteral("/nonexistent/folder/audit.csv"));
+    QSignalSpy failed(&dialog, &ExportDialog::failed);
+    dialog.start();
+    ASSERT_TRUE(failed.wait(10000));
+    EXPECT_TRUE(dialog.statusText().startsWith(
+        QLatin1String("Could not write /nonexistent/folder/audit.csv")))
+        << dialog.statusText().toStdString();
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_FALSE(dialog.isRunning());
+}
