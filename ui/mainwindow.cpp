@@ -8,6 +8,7 @@
 #include "errorbanner.h"
 #include "exportdialog.h"
 #include "filterbar.h"
+#include "helpdialogs.h"
 #include "pageloader.h"
 #include "paginationbar.h"
 #include "resultsview.h"
@@ -19,6 +20,7 @@
 #include <QCloseEvent>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -232,6 +234,24 @@ void MainWindow::buildMenus()
         QKeySequence(Qt::CTRL | Qt::Key_PageDown), this, &MainWindow::goNext);
     go->addAction(QIcon(QStringLiteral(":/icons/go-last.svg")), tr("&Last page"),
         QKeySequence(Qt::CTRL | Qt::Key_End), this, &MainWindow::goLast);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    help->addAction(tr("&About Audit Viewer"), this, [this] {
+        QMessageBox::about(this, tr("About Audit Viewer"),
+            tr("<h3>Audit Viewer %1</h3>"
+               "<p>Browse the audit log of a Hindsight memory server: filter, page, chart, read "
+               "and "
+               "export its entries. It never writes to the database.</p>"
+               "<p>Built with Qt %2 and libpq.</p>")
+                .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                    QString::fromLatin1(qVersion())));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
