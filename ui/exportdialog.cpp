@@ -70,7 +70,9 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     m_bom->setToolTip(tr("Some spreadsheet programs need it to read UTF-8"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    auto *fileLabel = new QLabel(tr("&File:"));
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
     form->addRow(tr("Format:"), formatRow);
     form->addRow(QString(), m_includeJson);
     form->addRow(QString(), m_formulaGuard);
