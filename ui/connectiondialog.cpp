@@ -1,132 +1,19 @@
 #include "connectiondialog.h"
 
 #include "auditworker.h"
+#include "connectionform.h"
+#include "recentconnections.h"
 
-#include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
-#include <QSettings>
 #include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <memory>
-
-#ifdef Q_OS_UNIX
-#include <pwd.h>
-#include <unistd.h>
-#endif
-
-namespace {
-
-constexpr int kMaxRecentConnections = 10;
-
-QString recentGroup()
-{
-    return QStringLiteral("recentConnections");
-}
-
-// A remembered connection: never with its password.
-struct RecentConnection
-{
-    QString conninfo;
-    AuditTableRef table;
-
-    bool operator==(const RecentConnection &) const = default;
-};
-
-QList<RecentConnection> loadRecentConnections()
-{
-    QSettings settings;
-    QList<RecentConnection> recent;
-    const int count = settings.beginReadArray(recentGroup());
-    for (int i = 0; i < count && recent.size() < kMaxRecentConnections; ++i) {
-        settings.setArrayIndex(i);
-        RecentConnection entry;
-        entry.conninfo = settings.value(QStringLiteral("conninfo")).toString();
-        entry.table.schema
-            = settings.value(QStringLiteral("schema"), entry.table.schema).toString();
-        entry.table.table = settings.value(QStringLiteral("table"), entry.table.table).toString();
-        recent.append(entry);
-    }
-    settings.endArray();
-    return recent;
-}
-
-void saveRecentConnections(const QList<RecentConnection> &recent)
-{
-    QSettings settings;
-    settings.remove(recentGroup()); // no leftovers from a longer list
-    settings.beginWriteArray(recentGroup(), int(recent.size()));
-    for (int i = 0; i < recent.size(); ++i) {
-        settings.setArrayIndex(i);
-        settings.setValue(QStringLiteral("conninfo"), recent[i].conninfo);
-        settings.setValue(QStringLiteral("schema"), recent[i].table.schema);
-        settings.setValue(QStringLiteral("table"), recent[i].table.table);
-    }
-    settings.endArray();
-}
-
-// "user@host:port/db — schema.table", leaving out what libpq would default.
-QString recentLabel(const RecentConnection &recent)
-{
-    const auto parsed = ConnectionSettings::parse(recent.conninfo);
-    QString where;
-    if (parsed) {
-        const QString user = parsed->value(QStringLiteral("user"));
-        const QString host = parsed->value(QStringLiteral("host"));
-        const QString port = parsed->value(QStringLiteral("port"));
-        const QString db = parsed->value(QStringLiteral("dbname"));
-        const QString service = parsed->value(QStringLiteral("service"));
-        where = user.isEmpty() ? QString() : user + QLatin1Char('@');
-        where += !host.isEmpty() ? host
-            : !service.isEmpty() ? ConnectionDialog::tr("service %1").arg(service)
-                                 : ConnectionDialog::tr("localhost");
-        where += port.isEmpty() ? QString() : QLatin1Char(':') + port;
-        where += db.isEmpty() ? QString() : QLatin1Char('/') + db;
-    } else {
-        where = recent.conninfo;
-    }
-    return ConnectionDialog::tr("%1 — %2").arg(where, recent.table.displayName());
-}
-
-// Tooltips guess rich text; escaped text marked as rich stays literal.
-QString plainToolTip(const QString &text)
-{
-    return QStringLiteral("<qt>") + text.toHtmlEscaped() + QStringLiteral("</qt>");
-}
-
-// The OS user name, libpq's default for "user".
-QString osUserName()
-{
-#ifdef Q_OS_UNIX
-    if (const passwd *entry = getpwuid(geteuid())) {
-        return QString::fromLocal8Bit(entry->pw_name);
-    }
-#endif
-    return qEnvironmentVariable("USERNAME", qEnvironmentVariable("USER"));
-}
-
-// What libpq uses for an empty field: the PG* variable when set, else its built-in default.
-QString defaultFrom(const char *variable, const QString &builtIn)
-{
-    const QString value = qEnvironmentVariable(variable);
-    return value.isEmpty()
-        ? builtIn
-        : ConnectionDialog::tr("%1 (from %2)").arg(value, QString::fromLatin1(variable));
-}
-
-} // namespace
 
 struct ConnectionDialog::Private
 {
@@ -136,76 +23,26 @@ struct ConnectionDialog::Private
     }
 
     void build();
-    QLineEdit *addLineEdit(QFormLayout *form, const QString &label, const QString &name,
-        const QString &placeholder, QWidget *beside = nullptr);
-    void fillFields(const ConnectionSettings &settings);
-    void setSslMode(const QString &mode);
-    void setTableFields(const AuditTableRef &table);
-    void updateConnectionString();
-    void connectionStringEdited(const QString &text);
-    void fillRecentCombo();
-    void chooseRecent(int index);
-    void browseRootCertificate();
     void startConnecting();
     void setConnecting(bool connecting);
     void abandonWorker();
-    void rememberConnection(const ConnectionSettings &settings);
-    QWidget *fieldAtFault(const QueryError &error) const;
     void hideError();
     void fitHeight();
 
     ConnectionDialog *q;
-    QWidget *fields = nullptr; // everything editable; disabled while connecting
-    QComboBox *recent = nullptr;
-    QLineEdit *connectionString = nullptr;
-    QLineEdit *host = nullptr;
-    QLineEdit *port = nullptr;
-    QLineEdit *database = nullptr;
-    QLineEdit *user = nullptr;
-    QLineEdit *password = nullptr;
-    QComboBox *sslMode = nullptr;
-    QLineEdit *sslRootCert = nullptr;
-    QLineEdit *schema = nullptr;
-    QLineEdit *table = nullptr;
+    ConnectionForm *form = nullptr; // everything editable; disabled while connecting
     QWidget *errorRow = nullptr;
     QLabel *errorLabel = nullptr;
     QWidget *busyRow = nullptr;
     QPushButton *connectButton = nullptr;
-    QList<QLabel *> labels;
 
-    // Keys without a field of their own (application_name, service, ...) and the
-    // statement timeout ride along from setSettings() or the connection string.
-    ConnectionSettings base;
-    QList<RecentConnection> recentConnections;
-    QString connectionStringError; // set while the connection string does not parse
-
+    RecentConnections recentConnections;
     std::unique_ptr<AuditWorker> worker;
     quint64 pendingRequest = 0; // 0 when not connecting
     ConnectionSettings attempted;
     QString description;
     QString serverVersion;
 };
-
-QLineEdit *ConnectionDialog::Private::addLineEdit(QFormLayout *form, const QString &label,
-    const QString &name, const QString &placeholder, QWidget *beside)
-{
-    auto *edit = new QLineEdit;
-    edit->setObjectName(name);
-    edit->setPlaceholderText(placeholder);
-    edit->setClearButtonEnabled(true);
-    auto *caption = new QLabel(label);
-    caption->setBuddy(edit);
-    labels.append(caption);
-    if (beside) {
-        auto *row = new QHBoxLayout;
-        row->addWidget(edit, 1);
-        row->addWidget(beside);
-        form->addRow(caption, row);
-    } else {
-        form->addRow(caption, edit);
-    }
-    return edit;
-}
 
 void ConnectionDialog::Private::build()
 {
@@ -219,95 +56,14 @@ void ConnectionDialog::Private::build()
         palette.color(QPalette::Disabled, QPalette::Text));
     q->setPalette(palette);
 
-    auto *top = new QFormLayout;
-    recent = new QComboBox;
-    recent->setObjectName(QStringLiteral("recentConnections"));
-    recent->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    recent->setMinimumContentsLength(20);
-    auto *recentLabel = new QLabel(tr("&Recent:"));
-    recentLabel->setBuddy(recent);
-    labels.append(recentLabel);
-    top->addRow(recentLabel, recent);
-    connectionString
-        = addLineEdit(top, tr("Connection &string:"), QStringLiteral("connectionString"),
-            tr("postgresql://user@host:5432/dbname or host=… dbname=…"));
-    connectionString->setToolTip(tr("Paste a postgresql:// URI or a key=value connection "
-                                    "string, as psql accepts it; the fields below follow it."));
-    QObject::connect(connectionString, &QLineEdit::textEdited, q,
-        [this](const QString &text) { connectionStringEdited(text); });
-
-    const auto group = [](const QString &title, QFormLayout *form) {
-        auto *box = new QGroupBox(title);
-        box->setLayout(form);
-        return box;
-    };
-    auto *server = new QFormLayout;
-    host = addLineEdit(server, tr("&Host:"), QStringLiteral("host"),
-        defaultFrom("PGHOST", tr("local socket / localhost")));
-    port = addLineEdit(server, tr("&Port:"), QStringLiteral("port"),
-        defaultFrom("PGPORT", QStringLiteral("5432")));
-    // Several hosts take a port each, separated by commas.
-    port->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("[0-9]*(,[0-9]*)*")), port));
-    database = addLineEdit(server, tr("&Database:"), QStringLiteral("database"),
-        defaultFrom("PGDATABASE", tr("same as the user name")));
-
-    auto *authentication = new QFormLayout;
-    user = addLineEdit(authentication, tr("&User:"), QStringLiteral("user"),
-        defaultFrom("PGUSER", tr("%1 (your login name)").arg(osUserName())));
-    password = addLineEdit(authentication, tr("Pass&word:"), QStringLiteral("password"),
-        qEnvironmentVariableIsEmpty("PGPASSWORD") ? tr("from ~/.pgpass, or none")
-                                                  : tr("from PGPASSWORD"));
-    password->setEchoMode(QLineEdit::Password);
-
-    auto *security = new QFormLayout;
-    sslMode = new QComboBox;
-    sslMode->setObjectName(QStringLiteral("sslMode"));
-    const QString envSslMode = qEnvironmentVariable("PGSSLMODE");
-    sslMode->addItem(envSslMode.isEmpty() ? tr("default (prefer)")
-                                          : tr("default (%1, from PGSSLMODE)").arg(envSslMode),
-        QString());
-    for (const char *mode :
-        { "disable", "allow", "prefer", "require", "verify-ca", "verify-full" }) {
-        sslMode->addItem(QString::fromLatin1(mode), QString::fromLatin1(mode));
-    }
-    auto *sslModeLabel = new QLabel(tr("SS&L mode:"));
-    sslModeLabel->setBuddy(sslMode);
-    labels.append(sslModeLabel);
-    security->addRow(sslModeLabel, sslMode);
-    QObject::connect(sslMode, &QComboBox::activated, q, [this] { updateConnectionString(); });
-    auto *browse = new QPushButton(tr("&Browse…"));
-    browse->setObjectName(QStringLiteral("browseRootCertificate"));
-    QObject::connect(browse, &QPushButton::clicked, q, [this] { browseRootCertificate(); });
-    sslRootCert = addLineEdit(security, tr("Root &certificate:"), QStringLiteral("sslRootCert"),
-        defaultFrom("PGSSLROOTCERT", tr("~/.postgresql/root.crt, if present")), browse);
-    sslRootCert->setToolTip(tr("The certificate authority that signed the server's "
-                               "certificate (libpq's sslrootcert), for verify-ca and "
-                               "verify-full."));
-
-    auto *auditTable = new QFormLayout;
-    const AuditTableRef defaults;
-    schema = addLineEdit(auditTable, tr("Sch&ema:"), QStringLiteral("schema"), defaults.schema);
-    table = addLineEdit(auditTable, tr("T&able:"), QStringLiteral("table"), defaults.table);
-    schema->setToolTip(tr("The schema of Hindsight's audit table; per-tenant deployments "
-                          "keep one per tenant."));
-
-    fields = new QWidget;
-    auto *fieldsLayout = new QVBoxLayout(fields);
-    fieldsLayout->setContentsMargins(0, 0, 0, 0);
-    fieldsLayout->addLayout(top);
-    fieldsLayout->addWidget(group(tr("Server"), server));
-    fieldsLayout->addWidget(group(tr("Authentication"), authentication));
-    fieldsLayout->addWidget(group(tr("Security"), security));
-    fieldsLayout->addWidget(group(tr("Audit table"), auditTable));
-    // Line the fields of every group up as if they were one form.
-    int labelWidth = 0;
-    for (QLabel *label : std::as_const(labels)) {
-        labelWidth = std::max(labelWidth, label->sizeHint().width());
-    }
-    for (QLabel *label : std::as_const(labels)) {
-        label->setMinimumWidth(labelWidth);
-    }
+    form = new ConnectionForm;
+    QObject::connect(form, &ConnectionForm::problemFound, q, &ConnectionDialog::showError);
+    QObject::connect(form, &ConnectionForm::problemGone, q, [this](const QString &message) {
+        if (q->errorText() == message) {
+            hideError();
+        }
+    });
+    QObject::connect(form, &ConnectionForm::problemsCleared, q, [this] { hideError(); });
 
     errorRow = new QWidget;
     errorRow->setObjectName(QStringLiteral("errorRow"));
@@ -356,129 +112,18 @@ void ConnectionDialog::Private::build()
     bottom->addWidget(buttons);
 
     auto *layout = new QVBoxLayout(q);
-    layout->addWidget(fields);
+    layout->addWidget(form);
     layout->addWidget(errorRow);
     layout->addStretch(1);
     layout->addLayout(bottom);
-
-    QObject::connect(recent, &QComboBox::activated, q, [this](int index) { chooseRecent(index); });
-    // The connection string shows what the fields say (never the password or the table).
-    for (QLineEdit *edit : { host, port, database, user, sslRootCert }) {
-        QObject::connect(edit, &QLineEdit::textEdited, q, [this] { updateConnectionString(); });
-    }
-}
-
-void ConnectionDialog::Private::fillFields(const ConnectionSettings &settings)
-{
-    host->setText(settings.value(QStringLiteral("host")));
-    port->setText(settings.value(QStringLiteral("port")));
-    database->setText(settings.value(QStringLiteral("dbname")));
-    user->setText(settings.value(QStringLiteral("user")));
-    setSslMode(settings.value(QStringLiteral("sslmode")));
-    sslRootCert->setText(settings.value(QStringLiteral("sslrootcert")));
-}
-
-void ConnectionDialog::Private::setSslMode(const QString &mode)
-{
-    int index = sslMode->findData(mode);
-    if (index < 0) {
-        // Not one libpq knows today: keep it, so that libpq says what is wrong with it.
-        sslMode->addItem(mode, mode);
-        index = sslMode->count() - 1;
-    }
-    sslMode->setCurrentIndex(index);
-}
-
-void ConnectionDialog::Private::setTableFields(const AuditTableRef &ref)
-{
-    // The defaults stay as placeholders, so that an empty field reads as "the usual".
-    const AuditTableRef defaults;
-    schema->setText(ref.schema == defaults.schema ? QString() : ref.schema);
-    table->setText(ref.table == defaults.table ? QString() : ref.table);
-}
-
-void ConnectionDialog::Private::updateConnectionString()
-{
-    connectionString->setText(q->settings().toConninfoWithoutPassword());
-    if (!connectionStringError.isEmpty()) {
-        connectionStringError.clear();
-        hideError();
-    }
-}
-
-void ConnectionDialog::Private::connectionStringEdited(const QString &text)
-{
-    auto parsed = ConnectionSettings::parse(text);
-    if (!parsed) {
-        connectionStringError = parsed.error().message;
-        q->showError(connectionStringError);
-        return;
-    }
-    if (!connectionStringError.isEmpty() && q->errorText() == connectionStringError) {
-        hideError();
-    }
-    connectionStringError.clear();
-    ConnectionSettings settings = std::move(parsed).value();
-    settings.setStatementTimeoutMs(base.statementTimeoutMs());
-    fillFields(settings);
-    // A string without a password leaves one typed into the field alone.
-    if (!settings.password().isEmpty()) {
-        password->setText(settings.password());
-    }
-    settings.setPassword({});
-    base = settings;
-}
-
-void ConnectionDialog::Private::fillRecentCombo()
-{
-    recent->clear();
-    for (const RecentConnection &entry : std::as_const(recentConnections)) {
-        recent->addItem(recentLabel(entry));
-        recent->setItemData(recent->count() - 1, plainToolTip(entry.conninfo), Qt::ToolTipRole);
-    }
-    recent->setPlaceholderText(recentConnections.isEmpty() ? tr("No recent connections")
-                                                           : tr("Choose a recent connection…"));
-    recent->setCurrentIndex(-1);
-    recent->setEnabled(!recentConnections.isEmpty());
-}
-
-void ConnectionDialog::Private::chooseRecent(int index)
-{
-    if (index < 0 || index >= recentConnections.size()) {
-        return;
-    }
-    const RecentConnection &entry = recentConnections.at(index);
-    auto parsed = ConnectionSettings::parse(entry.conninfo);
-    if (!parsed) {
-        q->showError(parsed.error().message);
-        return;
-    }
-    ConnectionSettings settings = std::move(parsed).value();
-    settings.setStatementTimeoutMs(base.statementTimeoutMs());
-    settings.setTable(entry.table);
-    // Also empties the password field: one typed for another server must not go to this one.
-    q->setSettings(settings);
-    recent->setCurrentIndex(index);
-}
-
-void ConnectionDialog::Private::browseRootCertificate()
-{
-    const QString current = sslRootCert->text();
-    const QString start = current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath();
-    const QString file = QFileDialog::getOpenFileName(q,
-        tr("Choose the root certificate of the server's authority"), start,
-        tr("Certificates (*.crt *.pem *.cer);;All files (*)"));
-    if (!file.isEmpty()) {
-        sslRootCert->setText(QDir::toNativeSeparators(file));
-        updateConnectionString();
-    }
 }
 
 void ConnectionDialog::Private::startConnecting()
 {
+    const QString connectionStringError = form->connectionStringError();
     if (!connectionStringError.isEmpty()) {
         q->showError(connectionStringError);
-        connectionString->setFocus();
+        form->focusConnectionString();
         return;
     }
     hideError();
@@ -493,7 +138,7 @@ void ConnectionDialog::Private::startConnecting()
                 setConnecting(false);
                 description = desc;
                 serverVersion = version;
-                rememberConnection(attempted);
+                form->setRecentConnections(recentConnections.remember(attempted));
                 q->QDialog::accept();
             });
         QObject::connect(worker.get(), &AuditWorker::queryFailed, q,
@@ -503,11 +148,7 @@ void ConnectionDialog::Private::startConnecting()
                 }
                 setConnecting(false);
                 q->showError(error.message);
-                QWidget *field = fieldAtFault(error);
-                field->setFocus(Qt::OtherFocusReason);
-                if (auto *edit = qobject_cast<QLineEdit *>(field)) {
-                    edit->selectAll();
-                }
+                form->focusFieldAtFault(error);
             });
     }
     setConnecting(true);
@@ -519,7 +160,7 @@ void ConnectionDialog::Private::setConnecting(bool connecting)
     if (!connecting) {
         pendingRequest = 0;
     }
-    fields->setEnabled(!connecting);
+    form->setEnabled(!connecting);
     connectButton->setEnabled(!connecting);
     busyRow->setVisible(connecting);
 }
@@ -538,46 +179,6 @@ void ConnectionDialog::Private::abandonWorker()
     QObject::connect(stale, &AuditWorker::queryFailed, stale, &QObject::deleteLater);
     stale->cancel(pendingRequest);
     setConnecting(false);
-}
-
-void ConnectionDialog::Private::rememberConnection(const ConnectionSettings &settings)
-{
-    const RecentConnection entry { settings.toConninfoWithoutPassword(), settings.table() };
-    recentConnections = loadRecentConnections(); // another window may have added some
-    recentConnections.removeAll(entry);
-    recentConnections.prepend(entry);
-    while (recentConnections.size() > kMaxRecentConnections) {
-        recentConnections.removeLast();
-    }
-    saveRecentConnections(recentConnections);
-    fillRecentCombo();
-}
-
-QWidget *ConnectionDialog::Private::fieldAtFault(const QueryError &error) const
-{
-    if (error.kind == QueryError::Kind::Schema) {
-        return table;
-    }
-    const QString &message = error.message;
-    const auto mentions = [&message](const char *text) {
-        return message.contains(QLatin1String(text), Qt::CaseInsensitive);
-    };
-    if (mentions("password")) {
-        return password;
-    }
-    if (mentions("role \"") && mentions("does not exist")) {
-        return user;
-    }
-    if (mentions("database \"") && mentions("does not exist")) {
-        return database;
-    }
-    if (mentions("root certificate") || mentions("sslrootcert")) {
-        return sslRootCert;
-    }
-    if (mentions("SSL")) {
-        return sslMode;
-    }
-    return host;
 }
 
 void ConnectionDialog::Private::hideError()
@@ -604,9 +205,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , d(new Private(this))
 {
     d->build();
-    d->recentConnections = loadRecentConnections();
-    d->fillRecentCombo();
-    d->host->setFocus();
+    d->form->setRecentConnections(d->recentConnections.load());
+    d->form->focusHost();
 }
 
 ConnectionDialog::~ConnectionDialog()
@@ -620,35 +220,12 @@ ConnectionDialog::~ConnectionDialog()
 
 void ConnectionDialog::setSettings(const ConnectionSettings &settings)
 {
-    d->base = settings;
-    d->base.setPassword({});
-    d->fillFields(settings);
-    d->password->setText(settings.password());
-    d->setTableFields(settings.table());
-    d->connectionString->setText(settings.toConninfoWithoutPassword());
-    d->connectionStringError.clear();
-    d->hideError();
+    d->form->setSettings(settings); // and hides the error line (problemsCleared)
 }
 
 ConnectionSettings ConnectionDialog::settings() const
 {
-    ConnectionSettings settings = d->base;
-    settings.setValue(QStringLiteral("host"), d->host->text().trimmed());
-    settings.setValue(QStringLiteral("port"), d->port->text().trimmed());
-    settings.setValue(QStringLiteral("dbname"), d->database->text());
-    settings.setValue(QStringLiteral("user"), d->user->text());
-    settings.setValue(QStringLiteral("sslmode"), d->sslMode->currentData().toString());
-    settings.setValue(QStringLiteral("sslrootcert"), d->sslRootCert->text());
-    settings.setPassword(d->password->text());
-    AuditTableRef table;
-    if (!d->schema->text().isEmpty()) {
-        table.schema = d->schema->text();
-    }
-    if (!d->table->text().isEmpty()) {
-        table.table = d->table->text();
-    }
-    settings.setTable(table);
-    return settings;
+    return d->form->settings();
 }
 
 QString ConnectionDialog::connectedDescription() const

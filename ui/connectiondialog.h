@@ -10,7 +10,8 @@
 // "Connect" tries the connection and checks the table on a worker thread; the dialog
 // accepts only when that succeeds, otherwise it shows one clear sentence and stays open
 // for the user to correct and retry. Successful connections are remembered in QSettings
-// (group "recentConnections"), never with their password.
+// (group "recentConnections", see RecentConnections), never with their password. The fields
+// themselves are a ConnectionForm.
 // Thread: the GUI thread.
 class ConnectionDialog : public QDialog
 {

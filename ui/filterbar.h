@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "timerangepicker.h"
 
 #include <QStringList>
 #include <QTimeZone>
@@ -17,14 +18,14 @@
 // Enter or Apply. An invalid custom range (from not before until) is shown and not applied.
 // Controls carry object names (actionsCombo, transportCombo, bankEdit, timeRangeCombo,
 // fromCheck, fromEdit, untilCheck, untilEdit, failedOnlyCheck, searchEdit, applyButton,
-// resetButton) for tests and accessibility tools.
+// resetButton) for tests and accessibility tools. The actions checklist (ActionChecklist)
+// and the time range with its custom row (TimeRangePicker) are widgets of their own.
 // Thread: the GUI thread.
 class FilterBar : public QWidget
 {
     Q_OBJECT
 public:
-    enum class TimeRange { All, LastHour, Last24Hours, Last7Days, Last30Days, Custom };
-    Q_ENUM(TimeRange)
+    using TimeRange = TimeRangePicker::Range;
 
     explicit FilterBar(QWidget *parent = nullptr);
     ~FilterBar() override;
