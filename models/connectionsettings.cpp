@@ -99,10 +99,12 @@ QString ConnectionSettings::driverOptions(QString *error) const
               .arg(m_statementTimeoutMs);
     QStringList parts;
     bool hasConnectTimeout = false;
+    bool hasOptions = false;
     for (const auto &pair : m_values) {
         QString value = pair.second;
         if (pair.first == QLatin1String("options")) {
             sessionOptions = value + QLatin1Char(' ') + sessionOptions;
+            hasOptions = true;
             continue;
         }
         if (pair.first == QLatin1String("connect_timeout")) {
@@ -118,6 +120,12 @@ QString ConnectionSettings::driverOptions(QString *error) const
             return {};
         }
         parts.append(pair.first + QLatin1Char('=') + quoteValue(value));
+    }
+    // libpq reads PGOPTIONS only when no options are given, and these always are: keep the
+    // user's, before the viewer's own, which win.
+    const QString environmentOptions = qEnvironmentVariable("PGOPTIONS").trimmed();
+    if (!hasOptions && !environmentOptions.isEmpty()) {
+        sessionOptions = environmentOptions + QLatin1Char(' ') + sessionOptions;
     }
     if (sessionOptions.contains(QLatin1Char(';'))) {
         if (error) {

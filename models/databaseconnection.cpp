@@ -17,6 +17,29 @@ QString uniqueConnectionName()
     return QStringLiteral("audit-viewer-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// The password where it stands on its own in `message`, masked. Inside a longer word it
+// is left alone: a password such as "o" or "pg" would otherwise mask every "o" of the
+// sentence and the "pg" of pg_hba.conf.
+QString maskedPassword(const QString &message, const QString &password)
+{
+    auto isWordChar = [](QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); };
+    QString masked;
+    qsizetype from = 0;
+    for (qsizetype at = message.indexOf(password); at >= 0;
+         at = message.indexOf(password, at + 1)) {
+        const qsizetype end = at + password.size();
+        const bool standsAlone = (at == 0 || !isWordChar(message.at(at - 1)))
+            && (end == message.size() || !isWordChar(message.at(end)));
+        if (standsAlone && at >= from) {
+            masked += QStringView(message).mid(from, at - from);
+            masked += QStringLiteral("••••");
+            from = end;
+        }
+    }
+    masked += QStringView(message).mid(from);
+    return masked;
+}
+
 // libpq's connection errors: 'connection to server at "h", port p failed: FATAL:  ...'
 // over several lines. One sentence, with what the operator can act on.
 QString connectionErrorSentence(QString message, const QString &password)
@@ -37,7 +60,7 @@ QString connectionErrorSentence(QString message, const QString &password)
     }
     message = lines.join(QLatin1Char(' '));
     if (!password.isEmpty()) {
-        message.replace(password, QStringLiteral("••••"));
+        message = maskedPassword(message, password);
     }
     if (message.contains(QLatin1String("no password supplied"))) {
         return QStringLiteral(

@@ -4,7 +4,7 @@
 #include "auditworker.h"
 #include "chartpanel.h"
 #include "connectiondialog.h"
-#include "entrypreview.h"
+#include "entrydetaildialog.h"
 #include "errorbanner.h"
 #include "exportdialog.h"
 #include "filterbar.h"
@@ -94,9 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_chartPanel, &ChartPanel::drillDownRequested, this, &MainWindow::drillDown);
     connect(m_view, &ResultsView::entryActivated, this, [this](const QString &id) {
         emit entryOpened(id);
-        if (m_loader->isConnected() && !id.isEmpty()) {
-            m_choicesWorker->loadEntry(id);
-        }
+        openEntry(id);
     });
     connect(m_view, &ResultsView::sortOrderToggled, this, [this] {
         const bool newestFirst = m_loader->order() != SortOrder::NewestFirst;
@@ -121,16 +119,23 @@ MainWindow::MainWindow(QWidget *parent)
                 m_filterBar->setBankChoices(values);
             }
         });
-    connect(m_choicesWorker, &AuditWorker::entryLoaded, this,
-        [this](quint64, const AuditEntryDetail &detail) {
-            (new EntryPreview(detail, m_model->isUtc(), this))->show();
-        });
-    connect(
-        m_choicesWorker, &AuditWorker::queryFailed, this, [this](quint64, const QueryError &error) {
-            if (m_loader->isConnected() && error.kind != QueryError::Kind::Cancelled) {
-                statusBar()->showMessage(error.message, 10000);
-            }
-        });
+    connect(m_choicesWorker, &AuditWorker::entryLoaded, this, [this](quint64 id, const AuditEntryDetail &detail) {
+        const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id);
+        if (dialog) {
+            dialog->setEntry(detail);
+            const int row = m_model->rowOfId(detail.entry.id);
+            dialog->setNavigation(row > 0, row >= 0 && row + 1 < m_model->rowCount());
+        }
+    });
+    connect(m_choicesWorker, &AuditWorker::queryFailed, this, [this](quint64 id, const QueryError &error) {
+        if (const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id)) {
+            dialog->showError(error.message);
+            return;
+        }
+        if (m_loader->isConnected() && error.kind != QueryError::Kind::Cancelled) {
+            statusBar()->showMessage(error.message, 10000);
+        }
+    });
 
     restoreSettings();
 }
@@ -420,6 +425,35 @@ void MainWindow::setAutoRefreshSeconds(int seconds)
     } else {
         m_autoRefresh->start(seconds * 1000);
     }
+}
+
+void MainWindow::openEntry(const QString &id, EntryDetailDialog *dialog)
+{
+    if (!m_loader->isConnected() || id.isEmpty()) {
+        return;
+    }
+    if (!dialog) {
+        dialog = new EntryDetailDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &EntryDetailDialog::previousRequested, this, [this, dialog] { stepEntry(dialog, -1); });
+        connect(dialog, &EntryDetailDialog::nextRequested, this, [this, dialog] { stepEntry(dialog, 1); });
+        dialog->show();
+    }
+    dialog->setUtc(m_model->isUtc());
+    dialog->showLoading(id);
+    m_entryRequests.insert(m_choicesWorker->loadEntry(id), dialog);
+}
+
+void MainWindow::stepEntry(EntryDetailDialog *dialog, int step)
+{
+    // Previous / Next walk the rows of the table's page, and the table follows.
+    const int row = m_model->rowOfId(dialog->entryId()) + step;
+    if (row < 0 || row >= m_model->rowCount()) {
+        return;
+    }
+    const QString id = m_model->entries().at(row).id;
+    m_view->selectEntry(id);
+    openEntry(id, dialog);
 }
 
 ExportDialog *MainWindow::exportEntries()

@@ -4,13 +4,16 @@
 #include "connectionsettings.h"
 #include "pagenavigator.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <optional>
 
 class AuditTableModel;
 class AuditWorker;
 class ChartPanel;
+class EntryDetailDialog;
 class ErrorBanner;
 class ExportDialog;
 class FilterBar;
@@ -83,6 +86,9 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void onConnected(const QString &description, const QString &serverVersion);
+    // Opens (or, with `dialog`, reuses) a detail dialog for the entry and loads it.
+    void openEntry(const QString &id, EntryDetailDialog *dialog = nullptr);
+    void stepEntry(EntryDetailDialog *dialog, int step);
     void updatePosition();
 
     PageLoader *m_loader;
@@ -109,4 +115,5 @@ private:
         int timeRange; // FilterBar::TimeRange: a preset stays a preset when restored
     };
     QList<FilterState> m_filterHistory;
+    QHash<quint64, QPointer<EntryDetailDialog>> m_entryRequests;
 };

@@ -7,6 +7,11 @@
 #include <QTimeZone>
 #include <QWidget>
 
+#include <memory>
+#include <optional>
+
+class QChart;
+
 // Request volume over time, above the table: Today (hourly buckets from local midnight),
 // 7 days and 30 days (local days), chosen with toggle buttons. Draws the total and,
 // optionally, one line per busy action (the five busiest, the rest as "other") with a
@@ -54,6 +59,17 @@ public:
     QPoint bucketPosition(int index) const;
     // What the chart says instead of lines: empty-state or error text; empty when drawing lines.
     QString placeholderText() const;
+    // The bucket marked as the peak (the first of the busiest), if any requests were counted.
+    std::optional<int> peakBucket() const;
+    // The hover tooltip of bucket `index`: its time range in the display zone and its counts.
+    QString bucketToolTip(int index) const;
+    // The plot with its series, axes and legend (tests and screenshots; do not restyle it).
+    QChart *chart() const;
+
+protected:
+    // Clicks sent to this widget itself (not to the plot under them) drill down as well.
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 signals:
     void periodChanged(VolumePeriod period);
@@ -63,6 +79,9 @@ signals:
     void bucketClicked(AuditTimestamp from, AuditTimestamp until);
 
 private:
+    void updatePlaceholder();
+    void emitBucketClicked(int index);
+
     struct Private;
-    Private *d;
+    std::unique_ptr<Private> d;
 };

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "auditentry.h"
+
+#include <QDialog>
+
+#include <memory>
+
+// One audit entry, for reading what was asked and what came back. Non-modal; several can
+// be open at once. Header: id (copyable), action, transport badge, bank, started and ended
+// with microseconds (local; UTC on hover), duration, status. Request, Response and
+// Metadata tabs, each pretty-printed exactly as stored (JsonPrettyPrinter, formatted off
+// the GUI thread), syntax-highlighted in a monospace view with word-wrap toggle and
+// Find (Ctrl+F: all matches highlighted, next/previous, count), or as a lazy tree
+// (JsonTreeModel) with copy of a value and of its JSON path. An empty document reads
+// "(none)". Sensitive values are masked (SecretMasker) until "Reveal" is pressed for that
+// dialog; revealing is never remembered. Previous / Next walk the table's rows; Copy puts
+// the entry as one JSON object on the clipboard; Save writes it to a file.
+// Thread: the GUI thread.
+class EntryDetailDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit EntryDetailDialog(QWidget *parent = nullptr);
+    ~EntryDetailDialog() override;
+
+    // The entry `id` is being fetched: show its id and a busy state.
+    void showLoading(const QString &id);
+    void setEntry(const AuditEntryDetail &detail);
+    void showError(const QString &message);
+    void setUtc(bool utc);
+    // Whether Previous / Next have somewhere to go.
+    void setNavigation(bool hasPrevious, bool hasNext);
+
+    QString entryId() const;
+    // The entry as one JSON object (documents embedded as stored, masked unless revealed).
+    QString entryJson() const;
+    // Writes entryJson() to `path` atomically; on failure the dialog shows why.
+    bool saveTo(const QString &path);
+
+signals:
+    void previousRequested();
+    void nextRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void copyEntry();
+    void saveEntry();
+    void setRevealed(bool revealed);
+    void updateMaskedCount();
+    void showNotice(const QString &message);
+    void showStatus(const QString &message);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,194 @@
+#include "entryheader.h"
+
+#include "badgedelegate.h"
+
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTimeZone>
+#include <QToolButton>
+
+namespace {
+
+QLabel *makeValue(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long database text is cut at the edge instead of widening the dialog.
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->setMinimumWidth(60);
+    return label;
+}
+
+QLabel *makeBadge(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+void setBadge(QLabel *badge, const QString &value)
+{
+    badge->setText(EntryHeader::displayText(value));
+    QColor faded = BadgeDelegate::colorFor(value);
+    faded.setAlpha(90);
+    badge->setStyleSheet(
+        QStringLiteral("QLabel { background-color: %1; color: white; "
+                       "border-radius: 8px; padding: 1px 9px; } "
+                       "QLabel:disabled { background-color: %2; }")
+            .arg(BadgeDelegate::colorFor(value).name(), faded.name(QColor::HexArgb)));
+}
+
+QLabel *makeName(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+// Qt takes a tooltip for rich text when it looks like HTML; escaped inside <qt> it never is.
+QString plainToolTip(const QString &text)
+{
+    return QStringLiteral("<qt>%1</qt>").arg(text.toHtmlEscaped());
+}
+
+bool isInvisibleControl(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F
+        || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028
+        || c == 0x2029;
+}
+
+} // namespace
+
+EntryHeader::EntryHeader(QWidget *parent)
+    : QWidget(parent)
+    , m_id(new QLineEdit)
+    , m_action(makeValue(QStringLiteral("action")))
+    , m_transport(makeBadge(QStringLiteral("transport")))
+    , m_bank(makeValue(QStringLiteral("bank")))
+    , m_started(makeValue(QStringLiteral("started")))
+    , m_ended(makeValue(QStringLiteral("ended")))
+    , m_duration(makeValue(QStringLiteral("duration")))
+    , m_status(makeBadge(QStringLiteral("status")))
+{
+    m_id->setObjectName(QStringLiteral("entryId"));
+    m_id->setReadOnly(true);
+    m_id->setFrame(false);
+    m_id->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_id->setMinimumWidth(m_id->fontMetrics().horizontalAdvance(QString(38, QLatin1Char('0'))));
+    auto *copy = new QToolButton;
+    copy->setObjectName(QStringLiteral("copyId"));
+    copy->setText(tr("Copy"));
+    copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    copy->setToolTip(tr("Copy the id"));
+    copy->setAutoRaise(true);
+    connect(copy, &QToolButton::clicked, this,
+        [this] { QGuiApplication::clipboard()->setText(m_id->text()); });
+
+    auto *idRow = new QHBoxLayout;
+    idRow->setContentsMargins(0, 0, 0, 0);
+    idRow->addWidget(m_id);
+    idRow->addWidget(copy);
+    idRow->addStretch(1);
+
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(4);
+    grid->addWidget(makeName(tr("ID")), 0, 0);
+    grid->addLayout(idRow, 0, 1, 1, 4);
+    grid->addWidget(makeName(tr("Action")), 1, 0);
+    grid->addWidget(m_action, 1, 1);
+    grid->addWidget(makeName(tr("Status")), 1, 3);
+    grid->addWidget(m_status, 1, 4, Qt::AlignLeft);
+    grid->addWidget(makeName(tr("Bank")), 2, 0);
+    grid->addWidget(m_bank, 2, 1);
+    grid->addWidget(makeName(tr("Transport")), 2, 3);
+    grid->addWidget(m_transport, 2, 4, Qt::AlignLeft);
+    grid->addWidget(makeName(tr("Started")), 3, 0);
+    grid->addWidget(m_started, 3, 1);
+    grid->addWidget(makeName(tr("Duration")), 3, 3);
+    grid->addWidget(m_duration, 3, 4);
+    grid->addWidget(makeName(tr("Ended")), 4, 0);
+    grid->addWidget(m_ended, 4, 1);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnMinimumWidth(2, 16);
+    grid->setColumnStretch(4, 2);
+}
+
+void EntryHeader::setEntry(const AuditEntry &entry)
+{
+    m_entry = entry;
+    m_hasEntry = true;
+    m_id->setText(entry.id);
+    m_id->setCursorPosition(0);
+    m_action->setText(displayText(entry.action));
+    m_action->setToolTip(plainToolTip(m_action->text()));
+    setBadge(m_transport, entry.transport);
+    m_bank->setText(entry.bankId ? displayText(*entry.bankId) : tr("(none)"));
+    m_bank->setToolTip(plainToolTip(m_bank->text()));
+    m_duration->setText(entry.endedAt ? entry.durationMsText() + QStringLiteral(" ms") : tr("—"));
+    setBadge(m_status, AuditEntry::statusName(entry.status()));
+    showTimes();
+}
+
+void EntryHeader::setPendingId(const QString &id)
+{
+    m_id->setText(id);
+    m_id->setCursorPosition(0);
+}
+
+void EntryHeader::setUtc(bool utc)
+{
+    m_utc = utc;
+    showTimes();
+}
+
+QString EntryHeader::id() const
+{
+    return m_id->text();
+}
+
+QString EntryHeader::displayText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    out.append(QChar(0x2068)); // FIRST STRONG ISOLATE
+    for (const QChar c : text) {
+        if (isInvisibleControl(c.unicode())) {
+            out.append(QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0')));
+        } else {
+            out.append(c);
+        }
+    }
+    out.append(QChar(0x2069)); // POP DIRECTIONAL ISOLATE
+    return out;
+}
+
+void EntryHeader::showTimes()
+{
+    if (!m_hasEntry) {
+        return;
+    }
+    const QTimeZone shown = m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+    const QTimeZone other = m_utc ? QTimeZone::systemTimeZone() : QTimeZone::utc();
+    m_started->setText(m_entry.startedAt.toDisplayString(shown));
+    m_started->setToolTip(m_entry.startedAt.toDisplayString(other));
+    if (m_entry.endedAt) {
+        m_ended->setText(m_entry.endedAt->toDisplayString(shown));
+        m_ended->setToolTip(m_entry.endedAt->toDisplayString(other));
+    } else {
+        m_ended->setText(tr("(running)"));
+        m_ended->setToolTip(QString());
+    }
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "auditentry.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+
+// The scalar columns of one entry above its documents: id (copyable), action, transport
+// and status badges, bank, started / ended with microseconds (the other zone in the
+// tooltip) and duration. Database text is shown as plain text with control and bidi
+// characters made visible.
+// Thread: the GUI thread.
+class EntryHeader : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EntryHeader(QWidget *parent = nullptr);
+
+    void setEntry(const AuditEntry &entry);
+    // Another entry is on its way: its id replaces the shown one.
+    void setPendingId(const QString &id);
+    void setUtc(bool utc);
+    bool isUtc() const { return m_utc; }
+    QString id() const;
+
+    // `text` for a label: control and bidi characters as \uXXXX escapes, wrapped in a
+    // first-strong isolate so right-to-left text cannot reorder what is around it.
+    static QString displayText(const QString &text);
+
+private:
+    void showTimes();
+
+    AuditEntry m_entry;
+    bool m_hasEntry = false;
+    bool m_utc = false;
+    QLineEdit *m_id;
+    QLabel *m_action;
+    QLabel *m_transport;
+    QLabel *m_bank;
+    QLabel *m_started;
+    QLabel *m_ended;
+    QLabel *m_duration;
+    QLabel *m_status;
+};

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "jsonrenderer.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <optional>
+
+class JsonTextView;
+class JsonTreeModel;
+class QAction;
+class QCheckBox;
+class QLabel;
+class QStackedWidget;
+class QToolButton;
+class QTreeView;
+
+// One JSON document of an entry (its request, response or metadata) as highlighted text
+// with Find, or as a lazy tree with "Copy value" / "Copy JSON path". A NULL document reads
+// "(none)"; text that is not valid JSON is shown as stored under a one-line notice.
+// Documents above a few dozen kilobytes are formatted on a pool thread ("Formatting…").
+// Thread: the GUI thread.
+class JsonPane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class View { Text, Tree };
+
+    explicit JsonPane(QWidget *parent = nullptr);
+    ~JsonPane() override;
+
+    // `reveal`: show secrets as stored instead of masked.
+    void setDocument(const std::optional<QString> &stored, bool reveal);
+    // Renders the same document again, masked or not, keeping what is shown meanwhile.
+    void setRevealed(bool reveal);
+    void setView(View view);
+    View view() const { return m_view; }
+    // Ctrl+F: switches to the text and opens its Find bar.
+    void openFind();
+
+    // True until the whole document is on screen (its first lines may be already).
+    bool isFormatting() const { return m_formatting; }
+    // Some text of the document is on screen (perhaps only its first lines).
+    bool isReadable() const { return m_rendering.document != nullptr; }
+    bool isNull() const { return !m_stored.has_value(); }
+    // Sensitive values in the document: hidden unless revealed.
+    int maskedCount() const { return m_rendering.maskedCount; }
+    // The one-line notice over the text (invalid JSON), or empty.
+    QString notice() const;
+    // What the placeholder reads when no text or tree is shown ("(none)"), or empty.
+    QString placeholder() const;
+    JsonTextView *textView() const { return m_text; }
+    QTreeView *treeView() const { return m_tree; }
+    // The tree's context menu: copy the current node's value / its JSON path.
+    QAction *copyValueAction() const { return m_copyValue; }
+    QAction *copyPathAction() const { return m_copyPath; }
+
+signals:
+    // The first lines of a long document are on screen; the rest follows.
+    void firstLinesShown();
+    // The document (or its masked / revealed form) is on screen.
+    void formattingFinished();
+
+private:
+    void startRendering();
+    void present(JsonRendering rendering);
+    void showPage();
+    void copyFromTree(int role);
+
+    bool m_hasEntry = false;
+    std::optional<QString> m_stored;
+    bool m_reveal = false;
+    bool m_formatting = false;
+    QFutureWatcher<JsonRendering> *m_watcher = nullptr;
+    View m_view = View::Text;
+    JsonRendering m_rendering;
+    bool m_treeLoaded = false;
+    bool m_treeValid = false;
+
+    QToolButton *m_textButton;
+    QToolButton *m_treeButton;
+    QCheckBox *m_wrap;
+    QToolButton *m_findButton;
+    QLabel *m_status;
+    QLabel *m_notice;
+    QStackedWidget *m_stack;
+    JsonTextView *m_text;
+    QTreeView *m_tree;
+    JsonTreeModel *m_model;
+    QLabel *m_message;
+    QAction *m_copyValue;
+    QAction *m_copyPath;
+};

@@ -1,0 +1,161 @@
+#include "jsonrenderer.h"
+
+#include "jsonhighlighter.h"
+#include "jsonprettyprinter.h"
+#include "secretmasker.h"
+
+#include <QPlainTextDocumentLayout>
+#include <QPromise>
+#include <QSignalBlocker>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QTextOption>
+#include <QThread>
+#include <QThreadPool>
+
+namespace {
+
+bool isBidiControl(char16_t c)
+{
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069);
+}
+
+// The masked, pretty-printed text, before it becomes a document.
+JsonRendering prepare(const QString &stored, bool reveal)
+{
+    JsonRendering result;
+    const SecretMasker masker;
+    if (reveal) {
+        result.json = stored;
+        result.maskedCount = masker.countMasked(stored);
+    } else {
+        result.json = masker.mask(stored, &result.maskedCount);
+    }
+    const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(result.json));
+    result.valid = formatted.ok;
+    QString text = formatted.text;
+    if (!formatted.ok) {
+        result.error = formatted.error;
+        // The readable part up to the error, then the rest exactly as stored.
+        if (formatted.errorOffset >= 0 && formatted.errorOffset <= result.json.size()) {
+            text += QStringView(result.json).mid(formatted.errorOffset);
+        } else {
+            text = result.json;
+        }
+    }
+    result.text = JsonRenderer::neutralizeBidi(text);
+    result.lineCount = result.text.count(QLatin1Char('\n')) + 1;
+    return result;
+}
+
+std::shared_ptr<QTextDocument> buildDocument(
+    const QString &text, const JsonRenderer::Style &style, bool highlightAll)
+{
+    auto *document = new QTextDocument;
+    document->setUndoRedoEnabled(false);
+    document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+    document->setDefaultFont(style.font);
+    QTextOption option = document->defaultTextOption();
+    // JSON reads left to right even when a value is Arabic or Hebrew.
+    option.setTextDirection(Qt::LeftToRight);
+    option.setWrapMode(
+        style.wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
+    document->setDefaultTextOption(option);
+    // Installed while the document is empty, the highlighter formats each block as the
+    // text goes in. A long document is filled unheard instead, and the view highlights
+    // what it shows.
+    auto *highlighter = new JsonHighlighter(document, style.dark);
+    if (highlightAll) {
+        document->setPlainText(text);
+    } else {
+        highlighter->setOnDemand(true);
+        const QSignalBlocker quiet(document);
+        document->setPlainText(text);
+        // QPlainTextEdit gives every block a layout when it takes the document; doing it
+        // here spares the GUI thread that much.
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+            block.layout();
+        }
+    }
+    return std::shared_ptr<QTextDocument>(document, [](QTextDocument *doc) { doc->deleteLater(); });
+}
+
+void finish(JsonRendering &rendering, const QString &text, const JsonRenderer::Style &style)
+{
+    rendering.document
+        = buildDocument(text, style, rendering.lineCount <= JsonRenderer::highlightAllUpTo);
+    rendering.text = rendering.document->toRawText();
+}
+
+} // namespace
+
+namespace JsonRenderer {
+
+QString neutralizeBidi(const QString &text)
+{
+    const auto *begin = reinterpret_cast<const char16_t *>(text.utf16());
+    const char16_t *end = begin + text.size();
+    const char16_t *p = begin;
+    // Most documents have none: one quick pass, and the text is shared, not copied.
+    while (p != end && !(*p >= 0x061C && isBidiControl(*p))) {
+        ++p;
+    }
+    if (p == end) {
+        return text;
+    }
+    QString out;
+    out.reserve(text.size() + 16);
+    out.append(QStringView(begin, p));
+    for (; p != end; ++p) {
+        if (*p >= 0x061C && isBidiControl(*p)) {
+            out.append(QStringLiteral("\\u%1").arg(static_cast<int>(*p), 4, 16, QLatin1Char('0')));
+        } else {
+            out.append(QChar(*p));
+        }
+    }
+    return out;
+}
+
+JsonRendering render(const QString &stored, bool reveal, const Style &style)
+{
+    JsonRendering result = prepare(stored, reveal);
+    const QString text = result.text;
+    finish(result, text, style);
+    return result;
+}
+
+QFuture<JsonRendering> start(
+    const QString &stored, bool reveal, const Style &style, QThread *target)
+{
+    auto promise = std::make_shared<QPromise<JsonRendering>>();
+    QFuture<JsonRendering> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, stored, reveal, style, target] {
+        JsonRendering whole = prepare(stored, reveal);
+        const QString text = whole.text;
+        if (whole.lineCount > highlightAllUpTo) {
+            qsizetype cut = -1;
+            for (qsizetype line = 0; line < firstLines && cut < text.size(); ++line) {
+                cut = text.indexOf(QLatin1Char('\n'), cut + 1);
+                if (cut < 0) {
+                    cut = text.size();
+                }
+            }
+            JsonRendering first = whole;
+            first.partial = true;
+            first.document = buildDocument(text.left(cut), style, true);
+            first.text = first.document->toRawText();
+            first.document->moveToThread(target);
+            promise->addResult(std::move(first));
+        }
+        finish(whole, text, style);
+        whole.document->moveToThread(target);
+        promise->addResult(std::move(whole));
+        promise->finish();
+    });
+    return future;
+}
+
+} // namespace JsonRenderer

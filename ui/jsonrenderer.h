@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QFont>
+#include <QFuture>
+#include <QString>
+
+#include <memory>
+
+class QTextDocument;
+class QThread;
+
+// One JSON document made ready for reading: masked, pretty-printed and laid into a
+// highlighted QTextDocument for QPlainTextEdit. Filling a QTextDocument costs about a
+// second per 400,000 lines here, so large documents are built on a pool thread, and their
+// first lines are handed over first, readable while the rest is built.
+// Thread: any (start() from the thread that will own the documents; render() keeps them).
+struct JsonRendering
+{
+    // Lives in the thread given to JsonRenderer::start; deleted there (deleteLater).
+    std::shared_ptr<QTextDocument> document;
+    // The document's text, position for position: what Find searches.
+    QString text;
+    // The document as stored or masked (not re-indented): what the tree view reads.
+    QString json;
+    bool valid = true;
+    // JsonPrettyPrinter's error when !valid.
+    QString error;
+    // Values SecretMasker replaces (or would replace, when revealed).
+    int maskedCount = 0;
+    // Only the first lines: the whole document follows as the next result.
+    bool partial = false;
+    // Lines of the whole document.
+    qsizetype lineCount = 0;
+};
+
+namespace JsonRenderer {
+
+struct Style
+{
+    QFont font;
+    bool dark = false;
+    bool wrap = false; // as the view will show it, so that it need not lay out again
+};
+
+// Documents up to this many lines are highlighted as they are built; longer ones are
+// highlighted block by block as they come into view (JsonHighlighter::isOnDemand).
+constexpr qsizetype highlightAllUpTo = 20'000;
+// The first lines of a long document, handed over before the whole.
+constexpr qsizetype firstLines = 5'000;
+
+// Renders `stored` on QThreadPool::globalInstance() and moves the documents to `target`.
+// The future has one result, or two for a document of more than highlightAllUpTo lines:
+// its first lines (partial) and then the whole. `reveal`: show the stored values
+// instead of masking them.
+QFuture<JsonRendering> start(
+    const QString &stored, bool reveal, const Style &style, QThread *target);
+
+// The whole document, built synchronously on the calling thread, which keeps it.
+JsonRendering render(const QString &stored, bool reveal, const Style &style);
+
+// The text as displayed: bidi controls (U+202E ...) become \uXXXX escapes, which mean
+// the same inside a JSON string, so they cannot reorder what the operator reads.
+QString neutralizeBidi(const QString &text);
+
+} // namespace JsonRenderer

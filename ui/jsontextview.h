@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class FindBar;
+class JsonHighlighter;
+class QPlainTextEdit;
+class QShortcut;
+class QTextDocument;
+class QTimer;
+
+// A read-only monospace view of one rendered JSON document with a Find bar: every match
+// in sight is highlighted, Enter / F3 and Shift+Enter / Shift+F3 step through them, and
+// the bar counts them ("3 of 17"). The search itself runs on a pool thread, so a
+// one-letter search in megabytes of text does not stall typing. A long document is
+// highlighted block by block as it scrolls into view.
+// Thread: the GUI thread.
+class JsonTextView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit JsonTextView(QWidget *parent = nullptr);
+    ~JsonTextView() override;
+
+    // `text` is the document's raw text, position for position (JsonRendering::text).
+    // A null document clears the view.
+    void setDocument(std::shared_ptr<QTextDocument> document, const QString &text);
+    void setWordWrap(bool wrap);
+    QPlainTextEdit *editor() const { return m_edit; }
+
+    void openFind();
+    void closeFind();
+    bool isFindOpen() const;
+    void findNext();
+    void findPrevious();
+    // "3 of 17", "No matches", or empty while nothing is searched.
+    QString findStatus() const;
+    int matchCount() const { return static_cast<int>(m_matches.size()); }
+
+signals:
+    // A search finished and its matches are highlighted.
+    void searchFinished();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Matches;
+    void startSearch();
+    void applyMatches(const Matches &matches);
+    void step(int direction);
+    void selectCurrent();
+    void updateHighlights();
+    void updateStatus();
+    void highlightVisibleBlocks();
+
+    QPlainTextEdit *m_edit;
+    FindBar *m_findBar;
+    QTimer *m_searchDelay;
+    QShortcut *m_closeFind;
+    std::shared_ptr<QTextDocument> m_document;
+    QString m_text;
+    // Set when the document is highlighted on demand; which blocks already are.
+    JsonHighlighter *m_highlighter = nullptr;
+    std::vector<bool> m_highlighted;
+    // The text the matches are for; differs from the bar's text while a search runs.
+    QString m_needle;
+    std::vector<qsizetype> m_matches;
+    bool m_capped = false;
+    qsizetype m_current = -1;
+    quint64 m_searchId = 0;
+    bool m_searching = false;
+};
