@@ -1,6 +1,7 @@
 #include "volumechart.h"
 
 #include "volumechartactionmenu.h"
+#include "volumechartplot.h"
 #include "volumechartview.h"
 
 #include <QButtonGroup>
@@ -98,7 +99,7 @@ VolumeChart::VolumeChart(QWidget *parent)
     connect(d->periods, &QButtonGroup::idClicked, this,
         [this](int id) { setPeriod(static_cast<VolumePeriod>(id)); });
     connect(d->perAction, &QToolButton::toggled, this,
-        [this](bool on) { d->view->setActionLines(on); });
+        [this](bool on) { d->view->plot()->setActionLines(on); });
     connect(d->follow, &QCheckBox::toggled, this, [this](bool follows) {
         d->actions->setEnabled(!follows);
         emit actionFilterChanged();
@@ -135,23 +136,21 @@ void VolumeChart::setSeries(const VolumeSeries &series)
     d->loaded = true;
     d->error.clear();
     d->view->setBusy(false);
-    // The placeholder first, so that the new series is laid out once.
-    d->view->setPlaceholder(
-        series.total() == 0 ? tr("No requests in this period") : QString(), true);
-    d->view->setSeries(series);
+    d->view->plot()->setSeries(series);
+    updatePlaceholder();
 }
 
 const VolumeSeries &VolumeChart::series() const
 {
-    return d->view->series();
+    return d->view->plot()->series();
 }
 
 void VolumeChart::setBusy(bool busy)
 {
     d->busy = busy;
     updatePlaceholder();
-    // Before anything was drawn the centred "Loading…" says it; afterwards a corner badge.
-    d->view->setBusy(busy && d->loaded);
+    // Before anything was shown the centred "Loading…" says it; afterwards a corner badge.
+    d->view->setBusy(busy && (d->loaded || !d->error.isEmpty()));
 }
 
 bool VolumeChart::isBusy() const
@@ -163,11 +162,12 @@ void VolumeChart::showError(const QString &message)
 {
     d->error = message.isEmpty() ? tr("The chart could not be loaded.") : message;
     updatePlaceholder();
+    d->view->setBusy(d->busy);
 }
 
 void VolumeChart::setTimeZone(const QTimeZone &zone)
 {
-    d->view->setTimeZone(zone);
+    d->view->plot()->setTimeZone(zone);
 }
 
 void VolumeChart::setActionChoices(const QStringList &actions)
@@ -232,7 +232,7 @@ QString VolumeChart::placeholderText() const
 
 std::optional<int> VolumeChart::peakBucket() const
 {
-    return d->view->peakBucket();
+    return d->view->plot()->peakBucket();
 }
 
 QString VolumeChart::bucketToolTip(int index) const
@@ -240,7 +240,7 @@ QString VolumeChart::bucketToolTip(int index) const
     if (index < 0 || index >= series().buckets.size()) {
         return {};
     }
-    return d->view->bucketToolTip(index);
+    return d->view->plot()->bucketToolTip(index);
 }
 
 QChart *VolumeChart::chart() const
@@ -252,7 +252,11 @@ void VolumeChart::mousePressEvent(QMouseEvent *event)
 {
     d->pressed
         = event->button() == Qt::LeftButton ? bucketAt(event->position().toPoint()) : std::nullopt;
-    QWidget::mousePressEvent(event);
+    if (d->pressed) {
+        event->accept();
+    } else {
+        QWidget::mousePressEvent(event);
+    }
 }
 
 void VolumeChart::mouseReleaseEvent(QMouseEvent *event)
@@ -261,8 +265,12 @@ void VolumeChart::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && bucket && bucket == d->pressed) {
         emitBucketClicked(*bucket);
     }
+    if (d->pressed) {
+        event->accept();
+    } else {
+        QWidget::mouseReleaseEvent(event);
+    }
     d->pressed.reset();
-    QWidget::mouseReleaseEvent(event);
 }
 
 void VolumeChart::updatePlaceholder()

@@ -83,5 +83,5 @@ private:
     void emitBucketClicked(int index);
 
     struct Private;
-    std::unique_ptr<Private> d;
+    std::unique_ptr<Private> d; // NOLINT(readability-identifier-naming): Qt's d-pointer
 };

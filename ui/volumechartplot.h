@@ -49,8 +49,8 @@ public:
 
 private:
     void rebuild();
-    QLineSeries *addLine(const QString &key, const QString &name, const QList<qint64> &counts,
-        const QPen &pen);
+    QLineSeries *addLine(
+        const QString &key, const QString &name, const QList<qint64> &counts, const QPen &pen);
     void addPeak(const QColor &color);
     void updateAxes();
     void updateTicks();

@@ -49,7 +49,10 @@ protected:
             "ANALYZE replica.audit_log;")
                                      .arg(kRows)))
             << primary.error().toStdString();
-        const QString target = primary.scalar(QStringLiteral("SELECT pg_current_wal_lsn()"));
+        // The insert position, not pg_current_wal_lsn(): with synchronous_commit=off the
+        // commit record may not be written yet, and a standby that replayed only up to the
+        // write position would not show the rows.
+        const QString target = primary.scalar(QStringLiteral("SELECT pg_current_wal_insert_lsn()"));
         AdminConnection standby(s_replica->conninfo());
         ASSERT_TRUE(standby.isOpen()) << standby.error().toStdString();
         ASSERT_TRUE(QTest::qWaitFor(

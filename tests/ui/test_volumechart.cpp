@@ -484,3 +484,51 @@ TEST_F(VolumeChartTest, ReplacingTheSeriesDeletesTheOldLinesQuickly)
     // 20 ms is the goal on a release build; a debug or sanitizer build gets some slack.
     EXPECT_LT(perSeries, 100) << perSeries << " ms per setSeries";
 }
+
+TEST_F(VolumeChartTest, ActionNamesInTheLegendAreShownAsWritten)
+{
+    const QString odd = QStringLiteral("<i>create</i>&bank");
+    m_chart->setShowsActionLines(true);
+    m_chart->setSeries(makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), [&](int i) {
+        return ActionCounts { { odd, i + 1 } };
+    }));
+    auto *view = m_chart->findChild<QGraphicsView *>(QStringLiteral("chartView"));
+    const QList<QGraphicsItem *> items = view->scene()->items();
+    EXPECT_TRUE(std::any_of(items.begin(), items.end(), [&](QGraphicsItem *item) {
+        auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+        return text && text->isVisible() && text->toPlainText() == odd;
+    }));
+    EXPECT_TRUE(m_chart->bucketToolTip(0).contains(odd.toHtmlEscaped()));
+}
+
+TEST_F(VolumeChartTest, ADarkPaletteGetsTheDarkChartTheme)
+{
+    m_chart->setSeries(makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), someTraffic));
+    EXPECT_EQ(m_chart->chart()->theme(), QChart::ChartThemeLight);
+    QPalette dark = m_chart->palette();
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    m_chart->setPalette(dark);
+    EXPECT_EQ(m_chart->chart()->theme(), QChart::ChartThemeDark);
+    EXPECT_EQ(m_chart->chart()->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
+    // The lines are drawn again in the new colours.
+    EXPECT_NE(lineNamed(m_chart->chart(), QStringLiteral("Total")), nullptr);
+    EXPECT_EQ(m_chart->peakBucket(), 24);
+}
+
+TEST_F(VolumeChartTest, TheFirstLoadIsAnnouncedInTheMiddleAndARetryAfterAnErrorInTheCorner)
+{
+    auto *badge = m_chart->findChild<QFrame *>(QStringLiteral("chartBusy"));
+    m_chart->setBusy(true);
+    EXPECT_EQ(m_chart->placeholderText(), QStringLiteral("Loading…"));
+    EXPECT_FALSE(badge->isVisible());
+    m_chart->setBusy(false);
+    m_chart->showError(QStringLiteral("connection refused"));
+    m_chart->setBusy(true);
+    EXPECT_EQ(m_chart->placeholderText(), QStringLiteral("connection refused"));
+    EXPECT_TRUE(badge->isVisible());
+    m_chart->setSeries(makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), someTraffic));
+    EXPECT_TRUE(m_chart->placeholderText().isEmpty());
+    EXPECT_FALSE(badge->isVisible());
+}

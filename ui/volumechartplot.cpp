@@ -1,0 +1,400 @@
+#include "volumechartplot.h"
+
+#include "actionchecklist.h"
+
+#include <QCategoryAxis>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace {
+
+constexpr int kActionLines = 5; // the busiest actions get a line each, the rest share "other"
+constexpr int kToolTipActions = 5;
+constexpr int kMaxNameLength = 40;
+constexpr auto kKeyProperty = "volumeLineKey";
+
+const QString kTotalKey = QStringLiteral("total:");
+const QString kOtherKey = QStringLiteral("other:");
+
+// Database text in a legend or tooltip: control characters made visible, long names cut.
+QString shownName(const QString &action)
+{
+    const QString visible = visibleText(action);
+    return visible.size() > kMaxNameLength ? visible.left(kMaxNameLength - 1) + QChar(0x2026)
+                                           : visible;
+}
+
+// Distinct hues that read on light and dark backgrounds; the total uses the palette's highlight.
+QColor actionColor(int index)
+{
+    static const std::array<QColor, kActionLines> colors { QColor(0xd5, 0x5e, 0x00),
+        QColor(0x00, 0x9e, 0x73), QColor(0x8e, 0x63, 0xc4), QColor(0xe6, 0x9f, 0x00),
+        QColor(0xcc, 0x79, 0xa7) };
+    return colors.at(static_cast<size_t>(index) % colors.size());
+}
+
+// A round maximum above `peak` with room for the peak's label, and a tick step that keeps
+// every tick on an integer.
+std::pair<qint64, qint64> niceScale(qint64 peak)
+{
+    const double target = std::max(1.0, static_cast<double>(peak) * 1.15);
+    const double rough = target / 4;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    qint64 step = 1;
+    for (double factor : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
+        step = std::max<qint64>(1, std::llround(factor * magnitude));
+        if (static_cast<double>(step) >= rough) {
+            break;
+        }
+    }
+    const auto steps = static_cast<qint64>(std::ceil(target / static_cast<double>(step)));
+    return { step * std::max<qint64>(1, steps), step };
+}
+
+// The busiest actions of the whole series, most calls first (ties by name).
+QStringList busiestActions(const VolumeSeries &series, qsizetype count)
+{
+    QMap<QString, qint64> sums;
+    for (const VolumeBucket &bucket : series.buckets) {
+        for (auto it = bucket.actions.cbegin(); it != bucket.actions.cend(); ++it) {
+            sums[it.key()] += it.value();
+        }
+    }
+    QStringList names = sums.keys();
+    std::stable_sort(names.begin(), names.end(),
+        [&](const QString &a, const QString &b) { return sums.value(a) > sums.value(b); });
+    return names.mid(0, count);
+}
+
+} // namespace
+
+VolumeChartPlot::VolumeChartPlot()
+    : m_axisX(new QCategoryAxis)
+    , m_axisY(new QValueAxis)
+{
+    setMargins(QMargins(4, 4, 14, 0));
+    layout()->setContentsMargins(0, 0, 0, 0);
+    setBackgroundRoundness(0);
+    addAxis(m_axisX, Qt::AlignBottom);
+    addAxis(m_axisY, Qt::AlignLeft);
+    m_axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_axisY->setLabelFormat(QStringLiteral("%d"));
+    m_axisY->setMinorTickCount(0);
+    legend()->setAlignment(Qt::AlignRight);
+    legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    // How many labels fit depends on the plot's width.
+    connect(this, &QChart::plotAreaChanged, this, [this] { updateTicks(); });
+}
+
+void VolumeChartPlot::setSeries(const VolumeSeries &series)
+{
+    m_series = series;
+    rebuild();
+}
+
+void VolumeChartPlot::setActionLines(bool show)
+{
+    if (show != m_actionLines) {
+        m_actionLines = show;
+        rebuild();
+    }
+}
+
+void VolumeChartPlot::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    rebuild();
+}
+
+void VolumeChartPlot::setShown(bool lines, bool axes)
+{
+    if (lines != m_linesShown || axes != m_axesShown) {
+        m_linesShown = lines;
+        m_axesShown = axes;
+        rebuild();
+    }
+}
+
+void VolumeChartPlot::rebuild()
+{
+    removeAllSeries(); // deletes them, and their legend markers with them
+    m_total = nullptr;
+    m_peakSeries = nullptr;
+    m_peak.reset();
+    m_timeline = VolumeChartTimeline(m_series, m_zone);
+    const bool complete
+        = !m_timeline.isEmpty() && m_series.buckets.size() == m_series.range.bucketStarts.size();
+    const bool lines = m_linesShown && complete;
+    const bool axes = !m_timeline.isEmpty() && (lines || m_axesShown);
+    m_axisX->setVisible(axes);
+    m_axisY->setVisible(axes);
+    m_axisX->setGridLineVisible(axes);
+    m_axisY->setGridLineVisible(axes);
+    m_axisY->setLabelsVisible(lines); // an empty period's 0 and 1 would mean nothing
+    legend()->setVisible(lines);
+    updateAxes();
+    if (!lines) {
+        return;
+    }
+    QList<qint64> totals;
+    for (const VolumeBucket &bucket : std::as_const(m_series.buckets)) {
+        totals.append(bucket.total);
+    }
+    const QColor totalColor = m_palette.color(QPalette::Highlight);
+    m_total = addLine(kTotalKey, tr("Total"), totals, QPen(totalColor, 3));
+    if (m_actionLines) {
+        const QStringList busiest = busiestActions(m_series, kActionLines);
+        QList<qint64> other = totals;
+        for (int a = 0; a < busiest.size(); ++a) {
+            QList<qint64> counts;
+            for (int i = 0; i < m_series.buckets.size(); ++i) {
+                counts.append(m_series.buckets.at(i).actions.value(busiest.at(a)));
+                other[i] = std::max<qint64>(0, other.at(i) - counts.constLast());
+            }
+            addLine(QStringLiteral("action:") + busiest.at(a), shownName(busiest.at(a)), counts,
+                QPen(actionColor(a), 1.5));
+        }
+        if (std::any_of(other.cbegin(), other.cend(), [](qint64 n) { return n > 0; })) {
+            const QPen pen(m_palette.color(QPalette::PlaceholderText), 1.5, Qt::DashLine);
+            addLine(kOtherKey, tr("other"), other, pen);
+        }
+    }
+    addPeak(totalColor);
+}
+
+QLineSeries *VolumeChartPlot::addLine(
+    const QString &key, const QString &name, const QList<qint64> &counts, const QPen &pen)
+{
+    QList<QPointF> points;
+    points.reserve(counts.size());
+    for (int i = 0; i < counts.size(); ++i) {
+        points.append({ m_timeline.bucketX(i), static_cast<qreal>(counts.at(i)) });
+    }
+    auto *line = new QLineSeries;
+    line->setProperty(kKeyProperty, key);
+    // Legend labels are rich text in Qt Charts: escaped, an action name stays literal.
+    line->setName(name.toHtmlEscaped());
+    line->replace(points);
+    line->setPen(pen);
+    addSeries(line);
+    line->attachAxis(m_axisX);
+    line->attachAxis(m_axisY);
+    line->setVisible(!m_hiddenLines.contains(key));
+    const QList<QLegendMarker *> markers = legend()->markers(line);
+    for (QLegendMarker *marker : markers) {
+        marker->setVisible(true);
+        styleMarker(marker);
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] { toggleLine(marker); });
+    }
+    return line;
+}
+
+void VolumeChartPlot::addPeak(const QColor &color)
+{
+    const auto peak = std::max_element(m_series.buckets.cbegin(), m_series.buckets.cend(),
+        [](const VolumeBucket &a, const VolumeBucket &b) { return a.total < b.total; });
+    if (peak == m_series.buckets.cend() || peak->total <= 0) {
+        return;
+    }
+    m_peak = static_cast<int>(peak - m_series.buckets.cbegin());
+    m_peakSeries = new QScatterSeries;
+    m_peakSeries->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_peakSeries->setMarkerSize(9);
+    m_peakSeries->setColor(color);
+    m_peakSeries->setBorderColor(m_palette.color(QPalette::Base));
+    m_peakSeries->append(m_timeline.bucketX(*m_peak), static_cast<qreal>(peak->total));
+    m_peakSeries->setPointLabelsFormat(tr("peak %1").arg(QLocale().toString(peak->total)));
+    m_peakSeries->setPointLabelsVisible(true);
+    m_peakSeries->setPointLabelsClipping(false);
+    m_peakSeries->setPointLabelsColor(m_palette.color(QPalette::Text));
+    m_peakSeries->setPointLabelsFont(m_font);
+    addSeries(m_peakSeries);
+    m_peakSeries->attachAxis(m_axisX);
+    m_peakSeries->attachAxis(m_axisY);
+    m_peakSeries->setVisible(m_total->isVisible());
+    const QList<QLegendMarker *> markers = legend()->markers(m_peakSeries);
+    for (QLegendMarker *marker : markers) {
+        marker->setVisible(false);
+    }
+}
+
+void VolumeChartPlot::updateAxes()
+{
+    qint64 peak = 0;
+    for (const VolumeBucket &bucket : std::as_const(m_series.buckets)) {
+        peak = std::max(peak, bucket.total);
+    }
+    const auto [maximum, step] = niceScale(peak);
+    m_axisY->setRange(0, static_cast<qreal>(maximum));
+    m_axisY->setTickCount(static_cast<int>(maximum / step) + 1);
+    if (!m_timeline.isEmpty()) {
+        m_axisX->setRange(m_timeline.minimum(), m_timeline.maximum());
+    }
+    m_ticks.clear(); // placed anew for the new range
+    updateTicks();
+}
+
+void VolumeChartPlot::updateTicks()
+{
+    qreal width = plotArea().width();
+    if (width <= 0) {
+        width = size().width() * 0.8; // before the first layout: near enough, corrected after it
+    }
+    const QList<VolumeChartTimeline::Tick> ticks
+        = m_timeline.ticks(width, QFontMetrics(m_axisX->labelsFont()));
+    if (ticks == m_ticks && !m_axisX->categoriesLabels().isEmpty()) {
+        return; // relabelling would lay the chart out again
+    }
+    m_ticks = ticks;
+    const QStringList old = m_axisX->categoriesLabels();
+    for (const QString &label : old) {
+        m_axisX->remove(label);
+    }
+    // Only taken while there are no categories (it must lie before the first one); the axis
+    // draws a grid line there, so it stays on the left edge.
+    m_axisX->setStartValue(m_timeline.minimum());
+    for (const VolumeChartTimeline::Tick &tick : std::as_const(m_ticks)) {
+        m_axisX->append(tick.text, tick.x);
+    }
+}
+
+void VolumeChartPlot::applyPalette(const QPalette &palette, const QFont &font)
+{
+    m_palette = palette;
+    m_font = font;
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    setBackgroundBrush(palette.brush(QPalette::Base));
+    setBackgroundPen(Qt::NoPen);
+    setBackgroundRoundness(0);
+    QColor grid = palette.color(QPalette::Text);
+    grid.setAlphaF(0.12F);
+    for (QAbstractAxis *axis : std::initializer_list<QAbstractAxis *> { m_axisX, m_axisY }) {
+        axis->setLabelsFont(font);
+        axis->setLabelsColor(palette.color(QPalette::Text));
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+    legend()->setFont(font);
+    legend()->setLabelColor(palette.color(QPalette::Text));
+    rebuild();
+}
+
+void VolumeChartPlot::toggleLine(QLegendMarker *marker)
+{
+    QAbstractSeries *line = marker->series();
+    const QString key = line->property(kKeyProperty).toString();
+    line->setVisible(!line->isVisible());
+    if (line->isVisible()) {
+        m_hiddenLines.remove(key);
+    } else {
+        m_hiddenLines.insert(key);
+    }
+    if (line == m_total && m_peakSeries) {
+        m_peakSeries->setVisible(line->isVisible());
+        const QList<QLegendMarker *> peakMarkers = legend()->markers(m_peakSeries);
+        for (QLegendMarker *peakMarker : peakMarkers) {
+            peakMarker->setVisible(false);
+        }
+    }
+    // Qt hides a hidden series' marker; it stays, dimmed, so that it can be clicked back.
+    marker->setVisible(true);
+    styleMarker(marker);
+}
+
+void VolumeChartPlot::styleMarker(QLegendMarker *marker)
+{
+    const auto *line = qobject_cast<QLineSeries *>(marker->series());
+    if (!line) {
+        return;
+    }
+    const bool shown = line->isVisible();
+    QColor label = m_palette.color(QPalette::Text);
+    QPen pen = line->pen();
+    QColor color = pen.color();
+    if (!shown) {
+        label.setAlphaF(0.35F);
+        color.setAlphaF(0.25F);
+    }
+    marker->setLabelBrush(label);
+    pen.setColor(color);
+    marker->setPen(pen);
+    marker->setBrush(color);
+    QFont font = legend()->font();
+    font.setStrikeOut(!shown);
+    marker->setFont(font);
+}
+
+QRectF VolumeChartPlot::currentPlotArea() const
+{
+    // The chart lays itself out lazily, after the event loop turns.
+    if (QGraphicsLayout *chartLayout = layout()) {
+        chartLayout->activate();
+    }
+    return plotArea();
+}
+
+std::optional<int> VolumeChartPlot::bucketAt(QPointF pos) const
+{
+    const QRectF area = currentPlotArea();
+    if (!m_total || area.width() <= 0 || !area.adjusted(-1, -6, 1, 6).contains(pos)) {
+        return std::nullopt;
+    }
+    const qreal span = m_timeline.maximum() - m_timeline.minimum();
+    return m_timeline.bucketAtX(
+        m_timeline.minimum() + (pos.x() - area.left()) / area.width() * span);
+}
+
+QPointF VolumeChartPlot::bucketPoint(int index) const
+{
+    const QRectF area = currentPlotArea();
+    const qreal span = m_timeline.maximum() - m_timeline.minimum();
+    if (index < 0 || index >= m_timeline.bucketCount() || index >= m_series.buckets.size()
+        || area.width() <= 0 || span <= 0) {
+        return {};
+    }
+    const qreal x
+        = area.left() + (m_timeline.bucketX(index) - m_timeline.minimum()) / span * area.width();
+    const qreal value = static_cast<qreal>(m_series.buckets.at(index).total);
+    const qreal y = area.bottom() - value / std::max<qreal>(1, m_axisY->max()) * area.height();
+    // Inside the plot even for a zero, so that a click there lands on the bucket.
+    return { x, std::clamp(y, area.top() + 3, area.bottom() - 3) };
+}
+
+QString VolumeChartPlot::bucketToolTip(int index) const
+{
+    const VolumeBucket &bucket = m_series.buckets.at(index);
+    const QLocale locale;
+    const auto row = [&](const QString &name, qint64 count, bool bold) {
+        const QString number = locale.toString(count);
+        return QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+            .arg(name.toHtmlEscaped(), bold ? QStringLiteral("<b>%1</b>").arg(number) : number);
+    };
+    QString html = QStringLiteral("<p style=\"white-space:pre\"><b>%1</b></p><table>")
+                       .arg(m_timeline.rangeText(index).toHtmlEscaped());
+    html += row(tr("Total"), bucket.total, true);
+    QStringList names = bucket.actions.keys();
+    std::stable_sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
+        return bucket.actions.value(a) > bucket.actions.value(b);
+    });
+    qint64 rest = bucket.total;
+    for (int i = 0; i < names.size() && i < kToolTipActions; ++i) {
+        const qint64 count = bucket.actions.value(names.at(i));
+        html += row(shownName(names.at(i)), count, false);
+        rest -= count;
+    }
+    if (names.size() > kToolTipActions && rest > 0) {
+        const auto others = static_cast<int>(names.size() - kToolTipActions);
+        html += row(tr("%n more", "tooltip: actions not listed", others), rest, false);
+    }
+    return html + QStringLiteral("</table>");
+}
