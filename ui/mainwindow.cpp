@@ -119,23 +119,25 @@ MainWindow::MainWindow(QWidget *parent)
                 m_filterBar->setBankChoices(values);
             }
         });
-    connect(m_choicesWorker, &AuditWorker::entryLoaded, this, [this](quint64 id, const AuditEntryDetail &detail) {
-        const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id);
-        if (dialog) {
-            dialog->setEntry(detail);
-            const int row = m_model->rowOfId(detail.entry.id);
-            dialog->setNavigation(row > 0, row >= 0 && row + 1 < m_model->rowCount());
-        }
-    });
-    connect(m_choicesWorker, &AuditWorker::queryFailed, this, [this](quint64 id, const QueryError &error) {
-        if (const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id)) {
-            dialog->showError(error.message);
-            return;
-        }
-        if (m_loader->isConnected() && error.kind != QueryError::Kind::Cancelled) {
-            statusBar()->showMessage(error.message, 10000);
-        }
-    });
+    connect(m_choicesWorker, &AuditWorker::entryLoaded, this,
+        [this](quint64 id, const AuditEntryDetail &detail) {
+            const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id);
+            if (dialog) {
+                dialog->setEntry(detail);
+                const int row = m_model->rowOfId(detail.entry.id);
+                dialog->setNavigation(row > 0, row >= 0 && row + 1 < m_model->rowCount());
+            }
+        });
+    connect(m_choicesWorker, &AuditWorker::queryFailed, this,
+        [this](quint64 id, const QueryError &error) {
+            if (const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id)) {
+                dialog->showError(error.message);
+                return;
+            }
+            if (m_loader->isConnected() && error.kind != QueryError::Kind::Cancelled) {
+                statusBar()->showMessage(error.message, 10000);
+            }
+        });
 
     restoreSettings();
 }
@@ -435,8 +437,10 @@ void MainWindow::openEntry(const QString &id, EntryDetailDialog *dialog)
     if (!dialog) {
         dialog = new EntryDetailDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &EntryDetailDialog::previousRequested, this, [this, dialog] { stepEntry(dialog, -1); });
-        connect(dialog, &EntryDetailDialog::nextRequested, this, [this, dialog] { stepEntry(dialog, 1); });
+        connect(dialog, &EntryDetailDialog::previousRequested, this,
+            [this, dialog] { stepEntry(dialog, -1); });
+        connect(dialog, &EntryDetailDialog::nextRequested, this,
+            [this, dialog] { stepEntry(dialog, 1); });
         dialog->show();
     }
     dialog->setUtc(m_model->isUtc());
