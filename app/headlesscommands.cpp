@@ -274,7 +274,9 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
 {
     auto settings = ConnectionSettings::parse(cl.conninfo);
     if (!settings) {
-        return fail(err, settings.error());
+        // A connection string libpq cannot parse is a usage error, like a bad option.
+        fail(err, settings.error());
+        return 1;
     }
     ConnectionSettings connectionSettings = settings.value();
     connectionSettings.setTable(cl.table);

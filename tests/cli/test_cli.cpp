@@ -271,10 +271,10 @@ TEST_F(CliTest, DatabaseErrorsExitWithTwoAndOneClearLine)
     }
 }
 
-TEST_F(CliTest, InvalidConninfoExitsWithTwo)
+TEST_F(CliTest, InvalidConninfoIsAUsageErrorAndExitsWithOne)
 {
     const CliRun run = runCli({ QStringLiteral("list"), QStringLiteral("host=x bogus") });
-    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains(QLatin1String("connection string is not valid")))
         << run.err.toStdString();
 }
