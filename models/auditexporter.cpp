@@ -18,7 +18,7 @@ constexpr int kProgressRows = 5000;
 constexpr qsizetype kFlushBytes = 1 << 20;
 
 // Byte-level writers: a million rows should not build a QString per cell.
-void appendCsvField(QByteArray &out, const char *value, int length, bool formulaGuard)
+void writeCsvField(QByteArray &out, const char *value, int length, bool formulaGuard)
 {
     const bool guard = formulaGuard && length > 0
         && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'
@@ -121,6 +121,11 @@ AuditExporter::AuditExporter(PgSession session, AuditTableRef table)
 {
 }
 
+void AuditExporter::appendCsvField(QByteArray &out, QByteArrayView value, bool formulaGuard)
+{
+    writeCsvField(out, value.data(), static_cast<int>(value.size()), formulaGuard);
+}
+
 QByteArray AuditExporter::csvHeader(const ExportOptions &options)
 {
     QByteArray header("id,action,transport,bank_id,started_at,ended_at,duration_ms");
@@ -143,7 +148,7 @@ void AuditExporter::appendRow(
                 buffer.append(',');
             }
             if (!result.isNull(row, column)) {
-                appendCsvField(buffer, result.rawValue(row, column), result.rawLength(row, column),
+                writeCsvField(buffer, result.rawValue(row, column), result.rawLength(row, column),
                     options.formulaGuard);
             }
         }
@@ -164,7 +169,7 @@ void AuditExporter::appendRow(
             for (int column = 6; column < 9; ++column) {
                 buffer.append(',');
                 if (!result.isNull(row, column)) {
-                    appendCsvField(buffer, result.rawValue(row, column),
+                    writeCsvField(buffer, result.rawValue(row, column),
                         result.rawLength(row, column), options.formulaGuard);
                 }
             }

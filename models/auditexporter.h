@@ -4,6 +4,7 @@
 #include "pgresult.h"
 #include "queryerror.h"
 
+#include <QByteArrayView>
 #include <QString>
 
 #include <atomic>
@@ -50,6 +51,8 @@ public:
     void cancel() { m_cancelled = true; }
 
     static QByteArray csvHeader(const ExportOptions &options);
+    // One RFC 4180 field as the export writes it (quoted when needed, formula guard).
+    static void appendCsvField(QByteArray &out, QByteArrayView value, bool formulaGuard);
 
 private:
     static void appendRow(
