@@ -1,5 +1,7 @@
 #include "jsonprettyprinter.h"
 
+#include "jsonlexical.h"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -7,71 +9,13 @@
 
 namespace {
 
+using namespace JsonLexical;
+
 enum class ErrorKind { None, UnexpectedEnd, UnexpectedCharacter, InvalidEscape, InvalidUtf8 };
-
-// What the next non-whitespace token may be.
-enum class Expect { Value, FirstValueOrClose, FirstKeyOrClose, Key, Colon, CommaOrClose, End };
-
-template <typename Char> char32_t unitOf(Char c)
-{
-    if constexpr (sizeof(Char) == 1) {
-        return static_cast<unsigned char>(c);
-    } else {
-        return c;
-    }
-}
-
-bool isJsonWhitespace(char32_t c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-bool isDigit(char32_t c)
-{
-    return c >= '0' && c <= '9';
-}
 
 bool isHexDigit(char32_t c)
 {
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates,
-// nothing above U+10FFFF), 0 if it is malformed, -1 if the input ends inside a sequence
-// that was well-formed so far (a truncated document rather than a bad byte).
-int utf8SequenceLength(const char *p, const char *end)
-{
-    const auto byteAt = [p](int i) { return static_cast<unsigned char>(p[i]); };
-    const unsigned char lead = byteAt(0);
-    int length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        low = lead == 0xE0 ? 0xA0 : 0x80;
-        high = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        low = lead == 0xF0 ? 0x90 : 0x80;
-        high = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    for (int i = 1; i < length; ++i) {
-        if (p + i == end) {
-            return -1;
-        }
-        const unsigned char b = byteAt(i);
-        if (b < low || b > high) {
-            return 0;
-        }
-        // Only the second byte has a narrowed range.
-        low = 0x80;
-        high = 0xBF;
-    }
-    return length;
+    return hexValue(c) >= 0;
 }
 
 char32_t decodeUtf8(const char *p, int length)

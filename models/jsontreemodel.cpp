@@ -1,5 +1,6 @@
 #include "jsontreemodel.h"
 
+#include "jsonlexical.h"
 #include "jsonprettyprinter.h"
 
 #include <QScopedValueRollback>
@@ -10,6 +11,8 @@
 #include <vector>
 
 namespace {
+
+using namespace JsonLexical;
 
 enum class Kind : unsigned char { Object, Array, String, Number, True, False, Null };
 
@@ -27,43 +30,6 @@ struct Node
     int fetched = 0; // children revealed by fetchMore (the rowCount)
     Kind kind = Kind::Null;
 };
-
-// What the next non-whitespace token may be (the states of JsonPrettyPrinter, which
-// accepts exactly the documents this scanner accepts).
-enum class Expect { Value, FirstValueOrClose, FirstKeyOrClose, Key, Colon, CommaOrClose, End };
-
-bool isJsonWhitespace(char16_t c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-bool isDigit(char16_t c)
-{
-    return c >= '0' && c <= '9';
-}
-
-// What a one-letter escape (\" \\ \/ \b \f \n \r \t) stands for; 0 for any other letter.
-char16_t unescaped(char16_t letter)
-{
-    constexpr std::u16string_view letters = u"\"\\/bfnrt";
-    constexpr std::u16string_view meanings = u"\"\\/\b\f\n\r\t";
-    const size_t at = letter < 0x80 ? letters.find(letter) : letters.npos;
-    return at == letters.npos ? char16_t(0) : meanings[at];
-}
-
-int hexValue(char16_t c)
-{
-    if (isDigit(c)) {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 // Builds the node table in document order (the root is node 0). Iterative: open
 // containers are a vector of node numbers, so nesting depth costs heap, never stack.

@@ -1,5 +1,7 @@
 #include "secretmasker.h"
 
+#include "jsonlexical.h"
+
 #include <QChar>
 
 #include <algorithm>
@@ -7,8 +9,7 @@
 
 namespace {
 
-// What the next non-whitespace token may be (the states of JsonPrettyPrinter).
-enum class Expect { Value, FirstValueOrClose, FirstKeyOrClose, Key, Colon, CommaOrClose, End };
+using namespace JsonLexical;
 
 // What happens to one value.
 enum class Verdict : unsigned char { Keep, Mask, MaskAfterScheme };
@@ -26,84 +27,9 @@ constexpr int kBulletCount = 4;
 // Longer "schemes" are more likely the credential itself, which must not stay visible.
 constexpr qsizetype kMaxSchemeLength = 32;
 
-template <typename Char> char32_t unitOf(Char c)
-{
-    if constexpr (sizeof(Char) == 1) {
-        return static_cast<unsigned char>(c);
-    } else {
-        return c;
-    }
-}
-
-bool isJsonWhitespace(char32_t c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-bool isDigit(char32_t c)
-{
-    return c >= '0' && c <= '9';
-}
-
 bool isAsciiLetter(char32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int hexValue(char32_t c)
-{
-    if (isDigit(c)) {
-        return int(c - '0');
-    }
-    if (c >= 'a' && c <= 'f') {
-        return int(c - 'a' + 10);
-    }
-    if (c >= 'A' && c <= 'F') {
-        return int(c - 'A' + 10);
-    }
-    return -1;
-}
-
-// What a one-letter escape (\" \\ \/ \b \f \n \r \t) stands for; 0 for any other letter.
-char16_t unescaped(char32_t letter)
-{
-    constexpr std::u16string_view letters = u"\"\\/bfnrt";
-    constexpr std::u16string_view meanings = u"\"\\/\b\f\n\r\t";
-    const size_t at = letter < 0x80 ? letters.find(char16_t(letter)) : letters.npos;
-    return at == letters.npos ? char16_t(0) : meanings[at];
-}
-
-// Length of the well-formed UTF-8 sequence starting at the byte >= 0x80 at p (RFC 3629),
-// or 0 when it is malformed or cut off.
-int utf8SequenceLength(const char *p, const char *end)
-{
-    const auto lead = static_cast<unsigned char>(p[0]);
-    int length = 0;
-    unsigned char secondLow = 0x80;
-    unsigned char secondHigh = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        secondLow = lead == 0xE0 ? 0xA0 : 0x80; // no overlong forms
-        secondHigh = lead == 0xED ? 0x9F : 0xBF; // no surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        secondLow = lead == 0xF0 ? 0x90 : 0x80;
-        secondHigh = lead == 0xF4 ? 0x8F : 0xBF; // nothing above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (end - p < length) {
-        return 0;
-    }
-    for (int i = 1; i < length; ++i) {
-        const auto b = static_cast<unsigned char>(p[i]);
-        if (b < (i == 1 ? secondLow : 0x80) || b > (i == 1 ? secondHigh : 0xBF)) {
-            return 0;
-        }
-    }
-    return length;
 }
 
 // Keys and patterns are compared in this form: ASCII lower case, '-' as '_', the rest
@@ -537,7 +463,7 @@ private:
             if constexpr (sizeof(Char) == 1) {
                 if (c >= 0x80) {
                     const int length = utf8SequenceLength(q, m_end);
-                    if (length == 0) {
+                    if (length <= 0) { // malformed, or cut off at the end
                         return nullptr;
                     }
                     q += length;
