@@ -23,7 +23,7 @@ QString AuditTableRef::quoted() const
 bool AuditFilter::isEmpty() const
 {
     return actions.isEmpty() && transport.isEmpty() && !bank && !since && !until && !failedOnly
-        && search.isEmpty();
+        && search.isEmpty() && !minDurationMicros;
 }
 
 QString PageCursor::encode() const

@@ -30,6 +30,9 @@ struct AuditFilter
     std::optional<AuditTimestamp> until; // exclusive
     bool failedOnly = false; // the call ended without a response
     QString search; // matched literally, case-insensitively, in request and response
+    // Only calls that ended and took at least this long (ended_at - started_at), in
+    // microseconds; calls still in flight have no duration and do not match.
+    std::optional<qint64> minDurationMicros;
 
     bool isEmpty() const;
     bool operator==(const AuditFilter &) const = default;

@@ -77,6 +77,12 @@ QString whereClause(const AuditFilter &filter, SqlStatement &statement)
             "(request::text ILIKE %1 ESCAPE '\\' OR response::text ILIKE %1 ESCAPE '\\')")
                          .arg(pattern));
     }
+    if (filter.minDurationMicros) {
+        // Whole microseconds times a one-microsecond interval: exact integer arithmetic.
+        terms.append(
+            QStringLiteral("ended_at - started_at >= %1::bigint * interval '1 microsecond'")
+                .arg(statement.bind(QByteArray::number(*filter.minDurationMicros))));
+    }
     return terms.isEmpty() ? QStringLiteral("TRUE") : terms.join(QLatin1String(" AND "));
 }
 

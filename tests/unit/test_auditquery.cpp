@@ -65,6 +65,17 @@ TEST(AuditQuery, FailedMeansEndedWithoutResponse)
         "ended_at IS NOT NULL AND response IS NULL");
 }
 
+TEST(AuditQuery, MinimumDurationIsExactMicrosecondsOnEndedCalls)
+{
+    AuditFilter filter;
+    filter.minDurationMicros = 5'000'001;
+    EXPECT_FALSE(filter.isEmpty());
+    SqlStatement s;
+    EXPECT_EQ(AuditQuery::whereClause(filter, s).toStdString(),
+        "ended_at - started_at >= $1::bigint * interval '1 microsecond'");
+    EXPECT_EQ(param(s, 0), "5000001");
+}
+
 TEST(AuditQuery, SearchTextIsMatchedLiterally)
 {
     EXPECT_EQ(AuditQuery::containsPattern(QStringLiteral("50%_off\\now")).toStdString(),
