@@ -39,9 +39,10 @@ std::optional<AuditTimestamp> parseTime(const QString &text, bool allowRelative)
     return AuditTimestamp::parse(text, QTimeZone::systemTimeZone());
 }
 
+// The help is for people and is translated; option names and values stay as they are typed.
 QString usage(const QString &command)
 {
-    const QString filters = QStringLiteral(
+    const QString filters = CommandLine::tr(
         "Filters:\n"
         "  --action A        only this action (repeatable: any of them)\n"
         "  --transport T     http, mcp or system\n"
@@ -55,12 +56,12 @@ QString usage(const QString &command)
         "  --table T         audit table (default audit_log)\n"
         "  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = "
         "none)\n");
-    const QString connection = QStringLiteral(
+    const QString connection = CommandLine::tr(
         "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
         "leaves\n"
         "out comes from the PG* environment variables, ~/.pgpass and the service file.\n");
     if (command == QLatin1String("list")) {
-        return QStringLiteral(
+        return CommandLine::tr(
                    "Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] "
                    "[--oldest-first] [--format table|jsonl|csv]\n\n"
                    "Lists audit entries, newest first, without their JSON documents.\n"
@@ -71,7 +72,7 @@ QString usage(const QString &command)
             + filters + QLatin1Char('\n') + connection;
     }
     if (command == QLatin1String("stats")) {
-        return QStringLiteral(
+        return CommandLine::tr(
                    "Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] "
                    "[--bank B] "
                    "[--utc] [--format table|json]\n\n"
@@ -82,25 +83,26 @@ QString usage(const QString &command)
             + filters + QLatin1Char('\n') + connection;
     }
     if (command == QLatin1String("show")) {
-        return QStringLiteral(
+        return CommandLine::tr(
                    "Usage: audit-viewer show [CONNINFO] ID [--format text|json]\n\n"
                    "Shows one audit entry with its request, response and metadata.\n"
                    "  --format F        text (default) or json (one object, documents as stored)\n"
                    "  --schema S, --table T as for list\n\n")
             + connection;
     }
-    return QStringLiteral("Usage: audit-viewer [CONNINFO] [--schema S] [--table T]\n"
-                          "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after "
-                          "CURSOR] [--format table|jsonl|csv]\n"
-                          "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action "
-                          "A] [--bank B] [--utc] [--format table|json]\n"
-                          "       audit-viewer show   [CONNINFO] ID [--format text|json]\n"
-                          "       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- "
-                          "[--format csv|jsonl] [--no-formula-guard]\n\n"
-                          "Browse the audit log of a Hindsight memory server. Without a "
-                          "sub-command the window opens.\n"
-                          "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
-                          "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n")
+    return CommandLine::tr(
+               "Usage: audit-viewer [CONNINFO] [--schema S] [--table T]\n"
+               "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after "
+               "CURSOR] [--format table|jsonl|csv]\n"
+               "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action "
+               "A] [--bank B] [--utc] [--format table|json]\n"
+               "       audit-viewer show   [CONNINFO] ID [--format text|json]\n"
+               "       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- "
+               "[--format csv|jsonl] [--no-formula-guard]\n\n"
+               "Browse the audit log of a Hindsight memory server. Without a "
+               "sub-command the window opens.\n"
+               "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
+               "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n")
         + connection;
 }
 
@@ -192,14 +194,14 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     QStringList positional = parser.positionalArguments();
     if (command == QLatin1String("show")) {
         if (positional.isEmpty() || positional.size() > 2) {
-            return fail(QStringLiteral("show takes an entry id, optionally after a CONNINFO."));
+            return fail(tr("show takes an entry id, optionally after a CONNINFO."));
         }
         result.entryId = positional.takeLast();
     }
     if (positional.size() > 1) {
-        return fail(QStringLiteral(
-            "Unexpected argument \"%1\"; give at most one CONNINFO (quote it if it has spaces).")
-                        .arg(positional.at(1)));
+        return fail(
+            tr("Unexpected argument \"%1\"; give at most one CONNINFO (quote it if it has spaces).")
+                .arg(positional.at(1)));
     }
     result.conninfo = positional.value(0);
     result.command = command == QLatin1String("list") ? Command::List
@@ -215,13 +217,13 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         result.table.table = parser.value(table);
     }
     if (result.table.schema.isEmpty() || result.table.table.isEmpty()) {
-        return fail(QStringLiteral("--schema and --table must not be empty."));
+        return fail(tr("--schema and --table must not be empty."));
     }
     if (parser.isSet(timeout)) {
         bool ok = false;
         result.statementTimeoutMs = parser.value(timeout).toInt(&ok);
         if (!ok || result.statementTimeoutMs < 0) {
-            return fail(QStringLiteral("--statement-timeout takes a number of milliseconds."));
+            return fail(tr("--statement-timeout takes a number of milliseconds."));
         }
     }
 
@@ -235,15 +237,14 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         if (parser.isSet(since)) {
             f.since = parseTime(parser.value(since), true);
             if (!f.since) {
-                return fail(QStringLiteral("--since takes an ISO 8601 time such as "
-                                           "2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
+                return fail(tr("--since takes an ISO 8601 time such as "
+                               "2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
             }
         }
         if (parser.isSet(until)) {
             f.until = parseTime(parser.value(until), false);
             if (!f.until) {
-                return fail(
-                    QStringLiteral("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
+                return fail(tr("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
             }
         }
         f.failedOnly = parser.isSet(failed);
@@ -256,46 +257,46 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         if (parser.isSet(limit)) {
             result.limit = parser.value(limit).toInt(&ok);
             if (!ok || result.limit < 1) {
-                return fail(QStringLiteral("--limit takes a positive number."));
+                return fail(tr("--limit takes a positive number."));
             }
         }
         if (parser.isSet(after)) {
             result.after = PageCursor::decode(parser.value(after));
             if (!result.after) {
-                return fail(QStringLiteral("--after takes the last row's started_at,id, e.g. "
-                                           "2026-03-27T10:15:30.123456Z,<uuid>."));
+                return fail(tr("--after takes the last row's started_at,id, e.g. "
+                               "2026-03-27T10:15:30.123456Z,<uuid>."));
             }
         }
         result.order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
         result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
         if (!QStringList { QStringLiteral("table"), QStringLiteral("jsonl"), QStringLiteral("csv") }
                  .contains(result.format)) {
-            return fail(QStringLiteral("--format takes table, jsonl or csv."));
+            return fail(tr("--format takes table, jsonl or csv."));
         }
     } else if (result.command == Command::Stats) {
         if (parser.isSet(period)) {
             const auto p = volumePeriodFromName(parser.value(period));
             if (!p) {
-                return fail(QStringLiteral("--period takes today, 7d or 30d."));
+                return fail(tr("--period takes today, 7d or 30d."));
             }
             result.period = *p;
         }
         result.utc = parser.isSet(utc);
         result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
         if (result.format != QLatin1String("table") && result.format != QLatin1String("json")) {
-            return fail(QStringLiteral("--format takes table or json."));
+            return fail(tr("--format takes table or json."));
         }
     } else if (result.command == Command::Export) {
         result.output = parser.value(output);
         if (result.output.isEmpty()) {
-            return fail(QStringLiteral("export needs --output FILE (or - for standard output)."));
+            return fail(tr("export needs --output FILE (or - for standard output)."));
         }
         result.format = !formatValue.isEmpty() ? formatValue
             : result.output.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
             ? QStringLiteral("jsonl")
             : QStringLiteral("csv");
         if (result.format != QLatin1String("csv") && result.format != QLatin1String("jsonl")) {
-            return fail(QStringLiteral("--format takes csv or jsonl."));
+            return fail(tr("--format takes csv or jsonl."));
         }
         result.formulaGuard = !parser.isSet(noGuard);
         result.byteOrderMark = parser.isSet(bom);
@@ -304,7 +305,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     } else if (result.command == Command::Show) {
         result.format = formatValue.isEmpty() ? QStringLiteral("text") : formatValue;
         if (result.format != QLatin1String("text") && result.format != QLatin1String("json")) {
-            return fail(QStringLiteral("--format takes text or json."));
+            return fail(tr("--format takes text or json."));
         }
     }
     return result;

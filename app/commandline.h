@@ -3,6 +3,7 @@
 #include "auditfilter.h"
 #include "volumestats.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,9 @@
 // options, or the GUI. Parsing never touches the database.
 struct CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
     enum class Command { Gui, List, Stats, Show, Export, Help, Version };
 
     Command command = Command::Gui;

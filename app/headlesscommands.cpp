@@ -6,6 +6,7 @@
 #include "entryformat.h"
 #include "jsonprettyprinter.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIODevice>
@@ -14,6 +15,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <climits>
 
 #include <unistd.h>
 
@@ -21,6 +23,12 @@ namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitDatabase = 2;
+
+// The count that picks a plural form; past INT_MAX any large number does.
+int pluralCount(qint64 n)
+{
+    return static_cast<int>(std::min<qint64>(n, INT_MAX));
+}
 
 void writeLine(QIODevice &device, const QString &line)
 {
@@ -84,7 +92,9 @@ int listEntries(
         }
         if (page->hasMore && !page->entries.isEmpty()) {
             PageCursor next { page->entries.last().startedAt, page->entries.last().id };
-            writeLine(err, QStringLiteral("More entries follow: --after %1").arg(next.encode()));
+            writeLine(err,
+                QCoreApplication::translate("HeadlessCommands", "More entries follow: --after %1")
+                    .arg(next.encode()));
         }
     }
     return kExitOk;
@@ -245,9 +255,11 @@ int exportEntries(const CommandLine &cl, const AuditRepository &repository,
     auto progress = [&](qint64 rows) {
         if (showProgress) {
             const double seconds = std::max(0.001, timer.elapsed() / 1000.0);
-            err.write(QStringLiteral("\r%1 rows, %2 rows/s ")
-                          .arg(locale.toString(rows), locale.toString(qRound64(rows / seconds)))
-                          .toUtf8());
+            const QString text
+                = QCoreApplication::translate(
+                    "HeadlessCommands", "%1 rows, %2 rows/s", nullptr, pluralCount(rows))
+                      .arg(locale.toString(rows), locale.toString(qRound64(rows / seconds)));
+            err.write((QLatin1Char('\r') + text + QLatin1Char(' ')).toUtf8());
         }
     };
     const Result<qint64> written = cl.output == QLatin1String("-")
@@ -261,7 +273,8 @@ int exportEntries(const CommandLine &cl, const AuditRepository &repository,
     }
     if (cl.output != QLatin1String("-")) {
         writeLine(err,
-            QStringLiteral("%1 entries written to %2 in %3 s")
+            QCoreApplication::translate("HeadlessCommands", "%1 entries written to %2 in %3 s",
+                nullptr, pluralCount(*written))
                 .arg(locale.toString(*written), cl.output)
                 .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     }
@@ -270,6 +283,9 @@ int exportEntries(const CommandLine &cl, const AuditRepository &repository,
 
 } // namespace
 
+// What goes to standard error is for people and is translated. Standard output (the
+// list and stats tables, show's fields, every JSON and CSV) stays in English: scripts
+// read it.
 int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
 {
     auto settings = ConnectionSettings::parse(cl.conninfo);

@@ -3,6 +3,7 @@
 #include "auditquery.h"
 #include "audittimestamp.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
@@ -228,14 +229,16 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
     m_cancelled = false;
     pg_conn *conn = m_session.connection();
     if (!m_session.isOpen()) {
-        return QueryError::connection(QStringLiteral("Not connected to a database."));
+        return QueryError::connection(
+            QCoreApplication::translate("AuditExporter", "Not connected to a database."));
     }
     QByteArray buffer;
     buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
     auto flush = [&]() -> std::optional<QueryError> {
         if (!buffer.isEmpty() && out.write(buffer) != buffer.size()) {
             return QueryError::query(
-                QStringLiteral("Could not write the export: %1.").arg(out.errorString()));
+                QCoreApplication::translate("AuditExporter", "Could not write the export: %1.")
+                    .arg(out.errorString()));
         }
         buffer.clear();
         return std::nullopt;
@@ -327,14 +330,16 @@ Result<qint64> AuditExporter::exportToFile(const AuditFilter &filter, SortOrder 
         QFile device(path);
         if (!device.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
             return QueryError::usage(
-                QStringLiteral("Could not write %1: %2.").arg(path, device.errorString()));
+                QCoreApplication::translate("AuditExporter", "Could not write %1: %2.")
+                    .arg(path, device.errorString()));
         }
         return exportTo(filter, order, options, device, progress);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return QueryError::usage(
-            QStringLiteral("Could not write %1: %2.").arg(path, file.errorString()));
+            QCoreApplication::translate("AuditExporter", "Could not write %1: %2.")
+                .arg(path, file.errorString()));
     }
     auto written = exportTo(filter, order, options, file, progress);
     if (!written) {
@@ -343,7 +348,8 @@ Result<qint64> AuditExporter::exportToFile(const AuditFilter &filter, SortOrder 
     }
     if (!file.commit()) {
         return QueryError::query(
-            QStringLiteral("Could not write %1: %2.").arg(path, file.errorString()));
+            QCoreApplication::translate("AuditExporter", "Could not write %1: %2.")
+                .arg(path, file.errorString()));
     }
     return written;
 }

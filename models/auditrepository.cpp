@@ -2,6 +2,7 @@
 
 #include "auditquery.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,10 +59,10 @@ Result<bool> AuditRepository::checkTable() const
         return result.error();
     }
     if (result->rowCount() == 0) {
-        return QueryError::schema(
-            QStringLiteral("The table %1 does not exist; choose the schema and table "
-                           "that Hindsight writes its audit log to.")
-                .arg(m_table.displayName()));
+        return QueryError::schema(QCoreApplication::translate("AuditRepository",
+            "The table %1 does not exist; choose the schema and table "
+            "that Hindsight writes its audit log to.")
+                                      .arg(m_table.displayName()));
     }
     static const QList<QPair<QString, QString>> expected = {
         { QStringLiteral("id"), QStringLiteral("uuid") },
@@ -85,26 +86,30 @@ Result<bool> AuditRepository::checkTable() const
         if (it == actual.constEnd()) {
             missing.append(name);
         } else if (*it != type) {
-            wrongType.append(QStringLiteral("%1 is %2, not %3").arg(name, *it, type));
+            wrongType.append(QCoreApplication::translate("AuditRepository", "%1 is %2, not %3",
+                "a column, its type, the type it should have")
+                                 .arg(name, *it, type));
         }
     }
     if (!missing.isEmpty() || !wrongType.isEmpty()) {
         QStringList problems;
         if (!missing.isEmpty()) {
-            problems.append(
-                QStringLiteral("it has no column %1").arg(missing.join(QLatin1String(", "))));
+            problems.append(QCoreApplication::translate("AuditRepository", "it has no column %1",
+                "the names of the missing columns", int(missing.size()))
+                                .arg(missing.join(QLatin1String(", "))));
         }
         if (!wrongType.isEmpty()) {
             problems.append(wrongType.join(QLatin1String(", ")));
         }
         return QueryError::schema(
-            QStringLiteral("The table %1 is not Hindsight's audit table: %2.")
+            QCoreApplication::translate(
+                "AuditRepository", "The table %1 is not Hindsight's audit table: %2.")
                 .arg(m_table.displayName(), problems.join(QLatin1String("; "))));
     }
     if (!result->boolean(0, 2)) {
-        return QueryError::schema(
-            QStringLiteral("This database role may not read %1 (it lacks the SELECT privilege).")
-                .arg(m_table.displayName()));
+        return QueryError::schema(QCoreApplication::translate("AuditRepository",
+            "This database role may not read %1 (it lacks the SELECT privilege).")
+                                      .arg(m_table.displayName()));
     }
     return true;
 }
@@ -113,7 +118,8 @@ Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit,
     const std::optional<PageCursor> &after, SortOrder order) const
 {
     if (limit < 1) {
-        return QueryError::usage(QStringLiteral("A page holds at least one row."));
+        return QueryError::usage(
+            QCoreApplication::translate("AuditRepository", "A page holds at least one row."));
     }
     // One row more than asked tells whether another page follows, without a count.
     auto result = m_session.exec(AuditQuery::page(m_table, filter, limit + 1, after, order));
@@ -149,7 +155,8 @@ Result<qint64> AuditRepository::estimatedCount(const AuditFilter &filter) const
                             .value(QLatin1String("Plan Rows"))
                             .toDouble(-1);
     if (rows < 0) {
-        return QueryError::query(QStringLiteral("The server's query plan had no row estimate."));
+        return QueryError::query(QCoreApplication::translate(
+            "AuditRepository", "The server's query plan had no row estimate."));
     }
     return static_cast<qint64>(std::llround(rows));
 }
@@ -245,15 +252,18 @@ Result<QStringList> AuditRepository::distinctBanks(const QString &startingAfter,
 Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
 {
     if (!isUuid(id)) {
-        return QueryError::usage(
-            QStringLiteral("\"%1\" is not an audit entry id (a UUID).").arg(id));
+        return QueryError::usage(QCoreApplication::translate(
+            "AuditRepository", "\"%1\" is not an audit entry id (a UUID).")
+                                     .arg(id));
     }
     auto result = m_session.exec(AuditQuery::entry(m_table, id));
     if (!result) {
         return result.error();
     }
     if (result->rowCount() == 0) {
-        return QueryError::query(QStringLiteral("No audit entry has the id %1.").arg(id));
+        return QueryError::query(
+            QCoreApplication::translate("AuditRepository", "No audit entry has the id %1.")
+                .arg(id));
     }
     AuditEntryDetail detail;
     detail.entry = entryFromRow(*result, 0);

@@ -1,5 +1,7 @@
 #include "audittablemodel.h"
 
+#include <QLocale>
+
 AuditTableModel::AuditTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -163,9 +165,11 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
                 .arg(entry.startedAt.toDisplayString(QTimeZone::systemTimeZone()),
                     entry.startedAt.toIsoUtc());
         case DurationColumn:
-            return entry.endedAt
-                ? tr("%1 ms (ended %2)").arg(entry.durationMsText(), entry.endedAt->toIsoUtc())
-                : tr("Still running, or its end was never written");
+            return entry.endedAt ? tr("%1 ms (ended %2)")
+                                       .arg(entry.durationMsText().replace(
+                                                QLatin1Char('.'), QLocale().decimalPoint()),
+                                           entry.endedAt->toIsoUtc())
+                                 : tr("Still running, or its end was never written");
         case BankColumn:
             return entry.bankId ? *entry.bankId : tr("No bank");
         case StatusColumn:

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace {
@@ -26,11 +27,13 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &conninfo)
     char *errorMessage = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &errorMessage);
     if (!options) {
-        QString message = errorMessage ? QString::fromUtf8(errorMessage).trimmed()
-                                       : QStringLiteral("out of memory");
+        QString message = errorMessage
+            ? QString::fromUtf8(errorMessage).trimmed()
+            : QCoreApplication::translate("ConnectionSettings", "out of memory");
         PQfreemem(errorMessage);
-        return QueryError::usage(
-            QStringLiteral("The connection string is not valid: %1.").arg(message));
+        return QueryError::usage(QCoreApplication::translate(
+            "ConnectionSettings", "The connection string is not valid: %1.")
+                                     .arg(message));
     }
     for (PQconninfoOption *option = options; option->keyword; ++option) {
         if (!option->val) {
@@ -113,8 +116,9 @@ QString ConnectionSettings::driverOptions(QString *error) const
         // QPSQL turns every ';' of its options into a space before libpq sees them.
         if (value.contains(QLatin1Char(';'))) {
             if (error) {
-                *error = QStringLiteral("The connection setting \"%1\" contains a semicolon, which "
-                                        "Qt's PostgreSQL driver cannot pass on.")
+                *error = QCoreApplication::translate("ConnectionSettings",
+                    "The connection setting \"%1\" contains a semicolon, which "
+                    "Qt's PostgreSQL driver cannot pass on.")
                              .arg(pair.first);
             }
             return {};
@@ -129,8 +133,9 @@ QString ConnectionSettings::driverOptions(QString *error) const
     }
     if (sessionOptions.contains(QLatin1Char(';'))) {
         if (error) {
-            *error = QStringLiteral("The connection setting \"options\" contains a semicolon, "
-                                    "which Qt's PostgreSQL driver cannot pass on.");
+            *error = QCoreApplication::translate("ConnectionSettings",
+                "The connection setting \"options\" contains a semicolon, "
+                "which Qt's PostgreSQL driver cannot pass on.");
         }
         return {};
     }

@@ -1,6 +1,7 @@
 #include "databaseconnection.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QMutexLocker>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -63,17 +64,17 @@ QString connectionErrorSentence(QString message, const QString &password)
         message = maskedPassword(message, password);
     }
     if (message.contains(QLatin1String("no password supplied"))) {
-        return QStringLiteral(
+        return QCoreApplication::translate("DatabaseConnection",
             "Could not connect: the server asks for a password and none was given "
             "(type one in, set PGPASSWORD or add it to ~/.pgpass).");
     }
     if (message.isEmpty()) {
-        message = QStringLiteral("unknown error");
+        message = QCoreApplication::translate("DatabaseConnection", "unknown error");
     }
     if (!message.endsWith(QLatin1Char('.')) && !message.endsWith(QLatin1Char('?'))) {
         message.append(QLatin1Char('.'));
     }
-    return QStringLiteral("Could not connect: %1").arg(message);
+    return QCoreApplication::translate("DatabaseConnection", "Could not connect: %1").arg(message);
 }
 
 } // namespace
@@ -99,9 +100,9 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
         return QueryError::usage(optionsError);
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-        return QueryError::connection(
-            QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install the package "
-                           "libqt6sql6-psql."));
+        return QueryError::connection(QCoreApplication::translate("DatabaseConnection",
+            "Qt's PostgreSQL driver (QPSQL) is not installed; install the package "
+            "libqt6sql6-psql."));
     }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
     m_db.setConnectOptions(options);
@@ -147,7 +148,8 @@ Result<bool> DatabaseConnection::ensureOpen()
         return true;
     }
     if (!m_hasSettings) {
-        return QueryError::connection(QStringLiteral("Not connected to a database."));
+        return QueryError::connection(
+            QCoreApplication::translate("DatabaseConnection", "Not connected to a database."));
     }
     return open(m_settings);
 }

@@ -437,10 +437,10 @@ QString JsonTreeModel::Private::valueCell(const Node &node) const
     switch (node.kind) {
     case Kind::Object:
         return node.childCount == 1 ? JsonTreeModel::tr("{1 key}")
-                                    : JsonTreeModel::tr("{%1 keys}").arg(node.childCount);
+                                    : JsonTreeModel::tr("{%n keys}", nullptr, node.childCount);
     case Kind::Array:
         return node.childCount == 1 ? JsonTreeModel::tr("[1 item]")
-                                    : JsonTreeModel::tr("[%1 items]").arg(node.childCount);
+                                    : JsonTreeModel::tr("[%n items]", nullptr, node.childCount);
     case Kind::String: {
         bool truncated = false;
         QString shown = decodeString(token.mid(1, token.size() - 2), maxDisplayLength, &truncated);

@@ -2,6 +2,8 @@
 
 #include "auditquery.h"
 
+#include <QCoreApplication>
+
 #include <libpq-fe.h>
 
 #include <vector>
@@ -23,7 +25,7 @@ QString firstSentence(const char *message)
         }
     }
     if (text.isEmpty()) {
-        text = QStringLiteral("unknown error");
+        text = QCoreApplication::translate("PgSession", "unknown error");
     }
     text[0] = text[0].toUpper();
     if (!text.endsWith(QLatin1Char('.'))) {
@@ -100,7 +102,8 @@ bool PgSession::isOpen() const
 Result<PgResult> PgSession::exec(const SqlStatement &statement) const
 {
     if (!m_connection) {
-        return QueryError::connection(QStringLiteral("Not connected to a database."));
+        return QueryError::connection(
+            QCoreApplication::translate("PgSession", "Not connected to a database."));
     }
     const QByteArray sql = statement.sql.toUtf8();
     std::vector<const char *> values;
@@ -135,15 +138,17 @@ QueryError PgSession::errorFrom(pg_conn *connection, pg_result *result)
         const QString message = QString::fromUtf8(PQresultErrorMessage(result));
         if (message.contains(QLatin1String("statement timeout"))) {
             return QueryError::query(
-                QStringLiteral("The query took longer than the statement timeout and was stopped."),
+                QCoreApplication::translate("PgSession",
+                    "The query took longer than the statement timeout and was stopped."),
                 sqlState);
         }
         return QueryError::cancelled();
     }
     if (PQstatus(connection) != CONNECTION_OK || sqlState == QLatin1String(kAdminShutdown)) {
         const char *message = result ? PQresultErrorMessage(result) : PQerrorMessage(connection);
-        return QueryError::connection(QStringLiteral("The connection to the database was lost: %1")
-                                          .arg(firstSentence(message)));
+        return QueryError::connection(
+            QCoreApplication::translate("PgSession", "The connection to the database was lost: %1")
+                .arg(firstSentence(message)));
     }
     const char *message = result ? PQresultErrorMessage(result) : PQerrorMessage(connection);
     return QueryError::query(firstSentence(message), sqlState);

@@ -1,5 +1,7 @@
 #include "badgedelegate.h"
 
+#include "audittablemodel.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -57,7 +59,14 @@ void BadgeDelegate::paint(
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
     path.addRoundedRect(badge, height / 2.0, height / 2.0);
-    painter->fillPath(path, colorFor(text));
+    // A status is shown translated; its colour follows the stored value.
+    const QVariant status = index.column() == AuditTableModel::StatusColumn
+        ? index.data(AuditTableModel::StatusRole)
+        : QVariant();
+    painter->fillPath(path,
+        colorFor(status.isValid()
+                ? AuditEntry::statusName(static_cast<AuditEntry::Status>(status.toInt()))
+                : text));
     painter->setPen(Qt::white);
     painter->setFont(opt.font);
     painter->drawText(textRect, Qt::AlignCenter | Qt::TextSingleLine | Qt::TextDontClip, shown);

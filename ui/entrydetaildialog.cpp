@@ -332,10 +332,10 @@ void EntryDetailDialog::updateMaskedCount()
         d->maskedCount->setText(formatting ? QString() : tr("No secrets found"));
     } else if (d->revealed) {
         d->maskedCount->setText(
-            count == 1 ? tr("1 value revealed") : tr("%1 values revealed").arg(count));
+            count == 1 ? tr("1 value revealed") : tr("%n values revealed", nullptr, count));
     } else {
         d->maskedCount->setText(
-            count == 1 ? tr("1 value hidden") : tr("%1 values hidden").arg(count));
+            count == 1 ? tr("1 value hidden") : tr("%n values hidden", nullptr, count));
     }
     d->reveal->setEnabled(count > 0 || formatting || d->revealed);
 }

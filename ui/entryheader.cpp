@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTimeZone>
 #include <QToolButton>
 
@@ -35,9 +36,10 @@ QLabel *makeBadge(const QString &objectName)
     return label;
 }
 
-void setBadge(QLabel *badge, const QString &value)
+// `value` as stored picks the colour; `shown` is what the badge says (translated for a status).
+void setBadge(QLabel *badge, const QString &value, const QString &shown)
 {
-    badge->setText(EntryHeader::displayText(value));
+    badge->setText(EntryHeader::displayText(shown));
     QColor faded = BadgeDelegate::colorFor(value);
     faded.setAlpha(90);
     badge->setStyleSheet(
@@ -58,6 +60,19 @@ QLabel *makeName(const QString &text)
 QString plainToolTip(const QString &text)
 {
     return QStringLiteral("<qt>%1</qt>").arg(text.toHtmlEscaped());
+}
+
+QString statusText(AuditEntry::Status status)
+{
+    switch (status) {
+    case AuditEntry::Status::Ok:
+        return EntryHeader::tr("ok");
+    case AuditEntry::Status::Failed:
+        return EntryHeader::tr("failed");
+    case AuditEntry::Status::Running:
+        return EntryHeader::tr("running");
+    }
+    return {};
 }
 
 bool isInvisibleControl(char16_t c)
@@ -134,11 +149,14 @@ void EntryHeader::setEntry(const AuditEntry &entry)
     m_id->setCursorPosition(0);
     m_action->setText(displayText(entry.action));
     m_action->setToolTip(plainToolTip(m_action->text()));
-    setBadge(m_transport, entry.transport);
+    setBadge(m_transport, entry.transport, entry.transport);
     m_bank->setText(entry.bankId ? displayText(*entry.bankId) : tr("(none)"));
     m_bank->setToolTip(plainToolTip(m_bank->text()));
-    m_duration->setText(entry.endedAt ? entry.durationMsText() + QStringLiteral(" ms") : tr("—"));
-    setBadge(m_status, AuditEntry::statusName(entry.status()));
+    // All six digits, with the locale's decimal separator.
+    const QString duration
+        = entry.durationMsText().replace(QLatin1Char('.'), QLocale().decimalPoint());
+    m_duration->setText(entry.endedAt ? tr("%1 ms").arg(duration) : tr("—"));
+    setBadge(m_status, AuditEntry::statusName(entry.status()), statusText(entry.status()));
     showTimes();
 }
 

@@ -20,6 +20,19 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
+namespace {
+
+// The count that picks a plural form; past INT_MAX any large number does.
+int pluralCount(qint64 n)
+{
+    return static_cast<int>(std::min<qint64>(n, INT_MAX));
+}
+
+} // namespace
+
 ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter &filter,
     SortOrder order, std::optional<qint64> expectedRows, QWidget *parent)
     : QDialog(parent)
@@ -44,7 +57,8 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     const QLocale locale;
     auto *summary = new QLabel(expectedRows
             ? tr("Every entry matching the current filter (%1) is written, in the table's order.")
-                  .arg(tr("≈ %1 entries").arg(locale.toString(*expectedRows)))
+                  .arg(tr("≈ %1 entries", nullptr, pluralCount(*expectedRows))
+                           .arg(locale.toString(*expectedRows)))
             : tr("Every entry matching the current filter is written, in the table's order."));
     summary->setWordWrap(true);
 
@@ -212,8 +226,8 @@ void ExportDialog::onProgress(quint64 requestId, qint64 rows)
     const QLocale locale;
     const double seconds = std::max(0.001, m_timer.elapsed() / 1000.0);
     const qint64 rate = qRound64(rows / seconds);
-    QString text
-        = tr("%1 rows written · %2 rows/s").arg(locale.toString(rows), locale.toString(rate));
+    QString text = tr("%1 rows written · %2 rows/s", nullptr, pluralCount(rows))
+                       .arg(locale.toString(rows), locale.toString(rate));
     if (m_expectedRows && *m_expectedRows > 0 && rate > 0) {
         // The estimate may be off: never past 100 %, never a negative time left.
         m_progress->setValue(
@@ -231,7 +245,7 @@ void ExportDialog::onFinished(quint64 requestId, qint64 rows, const QString &pat
     }
     m_request = 0;
     setRunning(false);
-    m_status->setText(tr("Wrote %1 entries to %2 in %3 s.")
+    m_status->setText(tr("Wrote %1 entries to %2 in %3 s.", nullptr, pluralCount(rows))
                           .arg(QLocale().toString(rows), QDir::toNativeSeparators(path))
                           .arg(m_timer.elapsed() / 1000.0, 0, 'f', 1));
     m_openFolder->show();

@@ -282,14 +282,17 @@ void JsonPane::showPage()
     m_wrap->setEnabled(hasDocument);
     m_findButton->setEnabled(hasDocument);
     if (m_formatting && hasDocument) {
-        m_status->setText(tr("Formatting… the first %1 of %2 lines are shown")
+        m_status->setText(tr("Formatting… the first %1 of %2 lines are shown", nullptr,
+            static_cast<int>(m_rendering.lineCount))
                               .arg(QLocale().toString(m_rendering.document->blockCount()),
                                   QLocale().toString(m_rendering.lineCount)));
     } else if (m_formatting) {
         m_status->setText(tr("Formatting…"));
     } else if (hasDocument) {
-        m_status->setText(
-            tr("%1 lines").arg(QLocale().toString(m_rendering.document->blockCount())));
+        const int lines = m_rendering.document->blockCount();
+        m_status->setText(lines == 1
+                ? tr("1 line")
+                : tr("%1 lines", nullptr, lines).arg(QLocale().toString(lines)));
     } else {
         m_status->clear();
     }

@@ -30,6 +30,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(nullptr)
@@ -470,8 +473,10 @@ ExportDialog *MainWindow::exportEntries()
         m_settings, m_loader->filter(), m_loader->order(), m_loader->total(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportDialog::finished, this, [this](qint64 rows, const QString &path) {
-        statusBar()->showMessage(
-            tr("Exported %1 entries to %2").arg(QLocale().toString(rows), path), 10000);
+        statusBar()->showMessage(tr("Exported %1 entries to %2", nullptr,
+                                     static_cast<int>(std::min<qint64>(rows, INT_MAX)))
+                                     .arg(QLocale().toString(rows), path),
+            10000);
     });
     dialog->show();
     return dialog;

@@ -89,7 +89,8 @@ void PaginationBar::setPosition(
     }
     const QString range = offset
         ? tr("rows %1–%2").arg(locale.toString(*offset + 1), locale.toString(*offset + rowsShown))
-        : tr("%1 rows").arg(locale.toString(rowsShown));
+        : rowsShown == 1 ? tr("1 row")
+                         : tr("%1 rows", nullptr, rowsShown).arg(locale.toString(rowsShown));
     m_position->setText(totalText.isEmpty() ? range : tr("%1 of %2").arg(range, totalText));
 }
 

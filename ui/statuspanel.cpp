@@ -7,6 +7,9 @@
 #include <QProgressBar>
 #include <QToolButton>
 
+#include <algorithm>
+#include <climits>
+
 StatusPanel::StatusPanel(QWidget *parent)
     : QWidget(parent)
     , m_busyBar(new QProgressBar)
@@ -52,10 +55,15 @@ void StatusPanel::setCount(std::optional<qint64> count, bool exact)
     const QLocale locale;
     if (!count) {
         m_count->setText(tr("Counting…"));
-    } else if (exact) {
-        m_count->setText(tr("%1 entries").arg(locale.toString(*count)));
+        return;
+    }
+    // The plural form follows the count; past INT_MAX any large number picks the same.
+    const int n = static_cast<int>(std::min<qint64>(*count, INT_MAX));
+    if (exact) {
+        m_count->setText(
+            n == 1 ? tr("1 entry") : tr("%1 entries", nullptr, n).arg(locale.toString(*count)));
     } else {
-        m_count->setText(tr("≈ %1 entries (estimate)").arg(locale.toString(*count)));
+        m_count->setText(tr("≈ %1 entries (estimate)", nullptr, n).arg(locale.toString(*count)));
     }
 }
 
