@@ -6,7 +6,10 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -15,9 +18,34 @@ namespace {
 
 constexpr int kExitUsage = 1;
 
+// The viewer's messages in the language of the system locale (LANGUAGE, LC_ALL,
+// LC_MESSAGES, LANG), with Qt's own (standard buttons, file dialogs, the command-line
+// parser) from the distribution's catalogues when they are installed.
+void installTranslators(QCoreApplication &app)
+{
+    const QLocale locale;
+    const auto install = [&](const QString &name, const QString &folder) {
+        auto *translator = new QTranslator(&app);
+        if (translator->load(locale, name, QStringLiteral("_"), folder)) {
+            QCoreApplication::installTranslator(translator);
+        } else {
+            delete translator;
+        }
+    };
+    install(QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    install(QStringLiteral("audit-viewer"), QStringLiteral(":/i18n"));
+}
+
+QString usageError(const QString &error)
+{
+    return QStringLiteral("audit-viewer: %1\n%2\n")
+        .arg(error, QCoreApplication::translate("CommandLine", "Try 'audit-viewer --help'."));
+}
+
 int runHeadless(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    installTranslators(app);
     QFile out;
     QFile err;
     out.open(stdout, QIODevice::WriteOnly);
@@ -25,8 +53,7 @@ int runHeadless(int argc, char *argv[])
     QString error;
     const auto commandLine = CommandLine::parse(app.arguments(), &error);
     if (!commandLine) {
-        err.write(
-            QStringLiteral("audit-viewer: %1\nTry 'audit-viewer --help'.\n").arg(error).toUtf8());
+        err.write(usageError(error).toUtf8());
         return kExitUsage;
     }
     switch (commandLine->command) {
@@ -60,10 +87,11 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    installTranslators(app);
     QString error;
     const auto commandLine = CommandLine::parse(app.arguments(), &error);
     if (!commandLine) {
-        std::fprintf(stderr, "audit-viewer: %s\nTry 'audit-viewer --help'.\n", qPrintable(error));
+        std::fputs(qPrintable(usageError(error)), stderr);
         return kExitUsage;
     }
     auto settings = ConnectionSettings::parse(commandLine->conninfo);

@@ -1,0 +1,2015 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ActionChecklist</name>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Filter actions…</source>
+        <translation>Aktionen filtern…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Uncheck every action (show all actions)</source>
+        <translation>Alle Häkchen entfernen (alle Aktionen anzeigen)</translation>
+    </message>
+    <message>
+        <source>Actions to show</source>
+        <translation>Anzuzeigende Aktionen</translation>
+    </message>
+    <message>
+        <source>Click or press Space to check an action; Enter or Escape closes the list and applies</source>
+        <translation>Klicken oder Leertaste drücken, um eine Aktion anzukreuzen; Eingabetaste oder Esc schließt die Liste und wendet sie an</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>%n Aktion</numerusform>
+            <numerusform>%n Aktionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Actions to show; several can be checked in a list with a filter field.</source>
+        <translation>Anzuzeigende Aktionen; in einer Liste mit Filterfeld lassen sich mehrere ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation>Angezeigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditExporter</name>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>Keine Verbindung zu einer Datenbank.</translation>
+    </message>
+    <message>
+        <source>Could not write the export: %1.</source>
+        <translation>Der Export konnte nicht geschrieben werden: %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRepository</name>
+    <message>
+        <source>The table %1 does not exist; choose the schema and table that Hindsight writes its audit log to.</source>
+        <translation>Die Tabelle %1 existiert nicht; wählen Sie das Schema und die Tabelle, in die Hindsight sein Audit-Protokoll schreibt.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not %3</source>
+        <comment>a column, its type, the type it should have</comment>
+        <translation>%1 ist %2 statt %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>it has no column %1</source>
+        <comment>the names of the missing columns</comment>
+        <translation>
+            <numerusform>ihr fehlt die Spalte %1</numerusform>
+            <numerusform>ihr fehlen die Spalten %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table %1 is not Hindsight&apos;s audit table: %2.</source>
+        <translation>Die Tabelle %1 ist nicht die Audit-Tabelle von Hindsight: %2.</translation>
+    </message>
+    <message>
+        <source>This database role may not read %1 (it lacks the SELECT privilege).</source>
+        <translation>Diese Datenbankrolle darf %1 nicht lesen (ihr fehlt das SELECT-Recht).</translation>
+    </message>
+    <message>
+        <source>A page holds at least one row.</source>
+        <translation>Eine Seite umfasst mindestens eine Zeile.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s query plan had no row estimate.</source>
+        <translation>Der Abfrageplan des Servers enthielt keine Zeilenschätzung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an audit entry id (a UUID).</source>
+        <translation>„%1“ ist keine ID eines Audit-Eintrags (eine UUID).</translation>
+    </message>
+    <message>
+        <source>No audit entry has the id %1.</source>
+        <translation>Es gibt keinen Audit-Eintrag mit der ID %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%L1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Started %1
+%2 UTC</source>
+        <translation>Beginn %1
+%2 UTC</translation>
+    </message>
+    <message>
+        <source>%1 ms (ended %2)</source>
+        <translation>%1 ms (Ende %2)</translation>
+    </message>
+    <message>
+        <source>Still running, or its end was never written</source>
+        <translation>Läuft noch, oder das Ende wurde nie geschrieben</translation>
+    </message>
+    <message>
+        <source>No bank</source>
+        <translation>Keine Bank</translation>
+    </message>
+    <message>
+        <source>Ended without a response</source>
+        <translation>Ohne Antwort beendet</translation>
+    </message>
+    <message>
+        <source>No end time recorded yet</source>
+        <translation>Noch keine Endzeit erfasst</translation>
+    </message>
+    <message>
+        <source>Ended with a response</source>
+        <translation>Mit Antwort beendet</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Try &apos;audit-viewer --help&apos;.</source>
+        <translation>Weitere Informationen mit „audit-viewer --help“.</translation>
+    </message>
+    <message>
+        <source>Filters:
+  --action A        only this action (repeatable: any of them)
+  --transport T     http, mcp or system
+  --bank B          only this bank id (matched exactly)
+  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, 7d, 30d ago
+  --until TIME      before TIME (exclusive)
+  --failed          only calls that ended without a response
+  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)
+  --schema S        schema of the audit table (default public)
+  --table T         audit table (default audit_log)
+  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = none)
+</source>
+        <translation>Filter:
+  --action A        nur diese Aktion (mehrfach angebbar: eine davon genügt)
+  --transport T     http, mcp oder system
+  --bank B          nur diese Bank-ID (exakt verglichen)
+  --since TIME      ab TIME (ISO 8601, Ortszeit, sofern ohne Offset) oder vor 1h, 24h, 7d, 30d
+  --until TIME      vor TIME (ausschließlich)
+  --failed          nur Aufrufe, die ohne Antwort endeten
+  --search TEXT     TEXT irgendwo in Anfrage oder Antwort (wörtlich, ohne Beachtung der Groß-/Kleinschreibung)
+  --schema S        Schema der Audit-Tabelle (Standard: public)
+  --table T         Audit-Tabelle (Standard: audit_log)
+  --statement-timeout MS  jede Anweisung nach MS Millisekunden abbrechen (Standard: 300000, 0 = nie)
+</translation>
+    </message>
+    <message>
+        <source>CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it leaves
+out comes from the PG* environment variables, ~/.pgpass and the service file.
+</source>
+        <translation>CONNINFO ist eine postgresql://-URI oder eine Verbindungszeichenkette aus key=value-Paaren,
+wie psql sie annimmt; was darin fehlt, kommt aus den PG*-Umgebungsvariablen, ~/.pgpass
+und der Dienstdatei.
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl|csv]
+
+Lists audit entries, newest first, without their JSON documents.
+  --limit N         at most N entries (default 50)
+  --after CURSOR    continue after this entry: its started_at,id as printed
+  --oldest-first    oldest entries first
+  --format F        table (default), jsonl or csv
+
+</source>
+        <translation>Aufruf: audit-viewer list [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl|csv]
+
+Listet Audit-Einträge auf, die neuesten zuerst, ohne ihre JSON-Dokumente.
+  --limit N         höchstens N Einträge (Standard: 50)
+  --after CURSOR    nach diesem Eintrag fortfahren: sein started_at,id wie ausgegeben
+  --oldest-first    die ältesten Einträge zuerst
+  --format F        table (Standard), jsonl oder csv
+
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+
+Request volume per hour (today) or per day (7d, 30d), per action.
+  --period P        today, 7d (default) or 30d
+  --utc             buckets by UTC hours and days instead of local time
+  --format F        table (default) or json
+
+</source>
+        <translation>Aufruf: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+
+Anfragen pro Stunde (today) oder pro Tag (7d, 30d), je Aktion.
+  --period P        today, 7d (Standard) oder 30d
+  --utc             Stunden und Tage in UTC statt in Ortszeit
+  --format F        table (Standard) oder json
+
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Shows one audit entry with its request, response and metadata.
+  --format F        text (default) or json (one object, documents as stored)
+  --schema S, --table T as for list
+
+</source>
+        <translation>Aufruf: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
+  --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
+  --schema S, --table T wie bei list
+
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer [CONNINFO] [--schema S] [--table T]
+       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
+       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+       audit-viewer show   [CONNINFO] ID [--format text|json]
+       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+
+Browse the audit log of a Hindsight memory server. Without a sub-command the window opens.
+&apos;audit-viewer COMMAND --help&apos; describes a sub-command.
+
+Exit status: 0 ok, 1 usage error, 2 connection or query error.
+
+</source>
+        <translation>Aufruf: audit-viewer [CONNINFO] [--schema S] [--table T]
+        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
+        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+        audit-viewer show   [CONNINFO] ID [--format text|json]
+        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+
+Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich das Fenster.
+„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
+
+Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
+
+</translation>
+    </message>
+    <message>
+        <source>show takes an entry id, optionally after a CONNINFO.</source>
+        <translation>show erwartet eine Eintrags-ID, optional nach einer CONNINFO.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; give at most one CONNINFO (quote it if it has spaces).</source>
+        <translation>Unerwartetes Argument „%1“; geben Sie höchstens eine CONNINFO an (in Anführungszeichen, wenn sie Leerzeichen enthält).</translation>
+    </message>
+    <message>
+        <source>--schema and --table must not be empty.</source>
+        <translation>--schema und --table dürfen nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes a number of milliseconds.</source>
+        <translation>--statement-timeout erwartet eine Anzahl Millisekunden.</translation>
+    </message>
+    <message>
+        <source>--since takes an ISO 8601 time such as 2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d.</source>
+        <translation>--since erwartet eine ISO-8601-Zeit wie 2026-03-27T10:15:30Z oder 1h, 24h, 7d, 30d.</translation>
+    </message>
+    <message>
+        <source>--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z.</source>
+        <translation>--until erwartet eine ISO-8601-Zeit wie 2026-03-27T10:15:30Z.</translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number.</source>
+        <translation>--limit erwartet eine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>--after takes the last row&apos;s started_at,id, e.g. 2026-03-27T10:15:30.123456Z,&lt;uuid&gt;.</source>
+        <translation>--after erwartet started_at,id der letzten Zeile, z. B. 2026-03-27T10:15:30.123456Z,&lt;uuid&gt;.</translation>
+    </message>
+    <message>
+        <source>--format takes table, jsonl or csv.</source>
+        <translation>--format erwartet table, jsonl oder csv.</translation>
+    </message>
+    <message>
+        <source>--period takes today, 7d or 30d.</source>
+        <translation>--period erwartet today, 7d oder 30d.</translation>
+    </message>
+    <message>
+        <source>--format takes table or json.</source>
+        <translation>--format erwartet table oder json.</translation>
+    </message>
+    <message>
+        <source>export needs --output FILE (or - for standard output).</source>
+        <translation>export benötigt --output FILE (oder - für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>--format takes csv or jsonl.</source>
+        <translation>--format erwartet csv oder jsonl.</translation>
+    </message>
+    <message>
+        <source>--format takes text or json.</source>
+        <translation>--format erwartet text oder json.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Identical</source>
+        <translation>Identisch</translation>
+    </message>
+    <message>
+        <source>Differences inside</source>
+        <translation>Unterschiede darin</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Only on the right (added)</source>
+        <translation>Nur rechts (hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>Only on the left (removed)</source>
+        <translation>Nur links (entfernt)</translation>
+    </message>
+    <message>
+        <source>Hide identical</source>
+        <translation>Identische ausblenden</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriger</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>Geheime Werte zeigen</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Compare %1 ↔ %2</source>
+        <translation>Vergleich %1 ↔ %2</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Copy left value</source>
+        <translation>Linken Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy right value</source>
+        <translation>Rechten Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Show only the differences and the keys that lead to them</source>
+        <translation>Nur die Unterschiede und die Schlüssel anzeigen, die zu ihnen führen</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle aufklappen</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle zuklappen</translation>
+    </message>
+    <message>
+        <source>The previous difference (Shift+F7)</source>
+        <translation>Der vorherige Unterschied (Umschalt+F7)</translation>
+    </message>
+    <message>
+        <source>The next difference (F7)</source>
+        <translation>Der nächste Unterschied (F7)</translation>
+    </message>
+    <message>
+        <source>Compare the secret values as stored, for this window only</source>
+        <translation>Die geheimen Werte wie gespeichert vergleichen, nur in diesem Fenster</translation>
+    </message>
+    <message>
+        <source>Copy the JSON path of the current row (Ctrl+C)</source>
+        <translation>Den JSON-Pfad der aktuellen Zeile kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>The left document is not valid JSON (%1).</source>
+        <translation>Das linke Dokument ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The right document is not valid JSON (%1).</source>
+        <translation>Das rechte Dokument ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The documents are compared as text.</source>
+        <translation>Die Dokumente werden als Text verglichen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Keine Unterschiede</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation>%1 geändert, %2 hinzugefügt, %3 entfernt</translation>
+    </message>
+    <message>
+        <source>No secrets found</source>
+        <translation>Keine geheimen Werte gefunden</translation>
+    </message>
+    <message>
+        <source>1 value revealed</source>
+        <translation>1 Wert sichtbar</translation>
+    </message>
+    <message>
+        <source>%1 values revealed</source>
+        <translation>%1 Werte sichtbar</translation>
+    </message>
+    <message>
+        <source>1 value hidden</source>
+        <translation>1 Wert verborgen</translation>
+    </message>
+    <message>
+        <source>%1 values hidden</source>
+        <translation>%1 Werte verborgen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to an audit database</source>
+        <translation>Mit einer Audit-Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>Verbi&amp;nden</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (aus %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>&amp;Zuletzt verwendet:</translation>
+    </message>
+    <message>
+        <source>Connection &amp;string:</source>
+        <translation>&amp;Verbindungszeichenkette:</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/dbname or host=… dbname=…</source>
+        <translation>postgresql://user@host:5432/dbname oder host=… dbname=…</translation>
+    </message>
+    <message>
+        <source>Paste a postgresql:// URI or a key=value connection string, as psql accepts it; the fields below follow it.</source>
+        <translation>Fügen Sie eine postgresql://-URI oder eine Verbindungszeichenkette aus key=value-Paaren ein, wie psql sie annimmt; die Felder darunter übernehmen sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>local socket / localhost</source>
+        <translation>lokaler Socket / localhost</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>same as the user name</source>
+        <translation>wie der Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>%1 (your login name)</source>
+        <translation>%1 (Ihr Anmeldename)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>from ~/.pgpass, or none</source>
+        <translation>aus ~/.pgpass oder keins</translation>
+    </message>
+    <message>
+        <source>from PGPASSWORD</source>
+        <translation>aus PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>default (prefer)</source>
+        <translation>Standard (prefer)</translation>
+    </message>
+    <message>
+        <source>default (%1, from PGSSLMODE)</source>
+        <translation>Standard (%1, aus PGSSLMODE)</translation>
+    </message>
+    <message>
+        <source>SS&amp;L mode:</source>
+        <translation>SS&amp;L-Modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Root &amp;certificate:</source>
+        <translation>Stammzerti&amp;fikat:</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt, if present</source>
+        <translation>~/.postgresql/root.crt, falls vorhanden</translation>
+    </message>
+    <message>
+        <source>The certificate authority that signed the server&apos;s certificate (libpq&apos;s sslrootcert), for verify-ca and verify-full.</source>
+        <translation>Die Zertifizierungsstelle, die das Zertifikat des Servers signiert hat (sslrootcert von libpq), für verify-ca und verify-full.</translation>
+    </message>
+    <message>
+        <source>Sch&amp;ema:</source>
+        <translation>Sch&amp;ema:</translation>
+    </message>
+    <message>
+        <source>T&amp;able:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <source>The schema of Hindsight&apos;s audit table; per-tenant deployments keep one per tenant.</source>
+        <translation>Das Schema der Audit-Tabelle von Hindsight; mandantenfähige Installationen haben eines je Mandant.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Audit table</source>
+        <translation>Audit-Tabelle</translation>
+    </message>
+    <message>
+        <source>No recent connections</source>
+        <translation>Keine zuletzt verwendeten Verbindungen</translation>
+    </message>
+    <message>
+        <source>Choose a recent connection…</source>
+        <translation>Zuletzt verwendete Verbindung wählen…</translation>
+    </message>
+    <message>
+        <source>Choose the root certificate of the server&apos;s authority</source>
+        <translation>Stammzertifikat der Zertifizierungsstelle des Servers wählen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSettings</name>
+    <message>
+        <source>out of memory</source>
+        <translation>Speicher erschöpft</translation>
+    </message>
+    <message>
+        <source>The connection string is not valid: %1.</source>
+        <translation>Die Verbindungszeichenkette ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>The connection setting &quot;%1&quot; contains a semicolon, which Qt&apos;s PostgreSQL driver cannot pass on.</source>
+        <translation>Die Verbindungseinstellung „%1“ enthält ein Semikolon, das der PostgreSQL-Treiber von Qt nicht weitergeben kann.</translation>
+    </message>
+    <message>
+        <source>The connection setting &quot;options&quot; contains a semicolon, which Qt&apos;s PostgreSQL driver cannot pass on.</source>
+        <translation>Die Verbindungseinstellung „options“ enthält ein Semikolon, das der PostgreSQL-Treiber von Qt nicht weitergeben kann.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseConnection</name>
+    <message>
+        <source>Could not connect: the server asks for a password and none was given (type one in, set PGPASSWORD or add it to ~/.pgpass).</source>
+        <translation>Verbindung fehlgeschlagen: Der Server verlangt ein Passwort, es wurde aber keines angegeben (geben Sie es ein, setzen Sie PGPASSWORD oder tragen Sie es in ~/.pgpass ein).</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; install the package libqt6sql6-psql.</source>
+        <translation>Der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert; installieren Sie das Paket libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>Keine Verbindung zu einer Datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>DurationText</name>
+    <message>
+        <source>a duration such as 5s, 250ms, 1.5s, 2m or 1h</source>
+        <translation>eine Dauer wie 5s, 250ms, 1.5s, 2m oder 1h</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDetailDialog</name>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>Geheime Werte zeigen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriger</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Copy entry</source>
+        <translation>Eintrag kopieren</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Audit-Eintrag</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Show secret values as stored, for this window only</source>
+        <translation>Geheime Werte wie gespeichert anzeigen, nur in diesem Fenster</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>The entry above in the table (Alt+Up)</source>
+        <translation>Der Eintrag darüber in der Tabelle (Alt+Hoch)</translation>
+    </message>
+    <message>
+        <source>The entry below in the table (Alt+Down)</source>
+        <translation>Der Eintrag darunter in der Tabelle (Alt+Herunter)</translation>
+    </message>
+    <message>
+        <source>Copy the entry as one JSON object</source>
+        <translation>Den Eintrag als ein JSON-Objekt kopieren</translation>
+    </message>
+    <message>
+        <source>Save the entry as a JSON file</source>
+        <translation>Den Eintrag als JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Loading… · %1</source>
+        <translation>Wird geladen… · %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Speichern in %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>In %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Copied, secrets included</source>
+        <translation>Kopiert, mit geheimen Werten</translation>
+    </message>
+    <message>
+        <source>Copied, secrets masked</source>
+        <translation>Kopiert, geheime Werte maskiert</translation>
+    </message>
+    <message>
+        <source>Save Entry</source>
+        <translation>Eintrag speichern</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No secrets found</source>
+        <translation>Keine geheimen Werte gefunden</translation>
+    </message>
+    <message>
+        <source>1 value revealed</source>
+        <translation>1 Wert sichtbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values revealed</source>
+        <translation>
+            <numerusform>%n Wert sichtbar</numerusform>
+            <numerusform>%n Werte sichtbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 value hidden</source>
+        <translation>1 Wert verborgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values hidden</source>
+        <translation>
+            <numerusform>%n Wert verborgen</numerusform>
+            <numerusform>%n Werte verborgen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EntryHeader</name>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the id</source>
+        <translation>Die ID kopieren</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>(läuft)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV (Tabellenkalkulation)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (scripts)</source>
+        <translation>JSON Lines (Skripte)</translation>
+    </message>
+    <message>
+        <source>Include request, response and metadata</source>
+        <translation>Anfrage, Antwort und Metadaten einschließen</translation>
+    </message>
+    <message>
+        <source>Guard against spreadsheet formulas</source>
+        <translation>Vor Tabellenkalkulationsformeln schützen</translation>
+    </message>
+    <message>
+        <source>Start with a UTF-8 byte order mark</source>
+        <translation>Mit UTF-8-Byte-Order-Mark (BOM) beginnen</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export entries</source>
+        <translation>Einträge exportieren</translation>
+    </message>
+    <message>
+        <source>Every entry matching the current filter (%1) is written, in the table&apos;s order.</source>
+        <translation>Alle Einträge, die zum aktuellen Filter passen (%1), werden in der Reihenfolge der Tabelle geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 entries</source>
+        <translation>
+            <numerusform>≈ %1 Eintrag</numerusform>
+            <numerusform>≈ %1 Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every entry matching the current filter is written, in the table&apos;s order.</source>
+        <translation>Alle Einträge, die zum aktuellen Filter passen, werden in der Reihenfolge der Tabelle geschrieben.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Without them the file is much smaller</source>
+        <translation>Ohne sie ist die Datei viel kleiner</translation>
+    </message>
+    <message>
+        <source>A cell starting with = + - @ or a tab gets a leading &apos; so spreadsheets show it as text</source>
+        <translation>Eine Zelle, die mit = + - @ oder einem Tabulator beginnt, erhält ein führendes &apos;, damit Tabellenkalkulationen sie als Text anzeigen</translation>
+    </message>
+    <message>
+        <source>Some spreadsheet programs need it to read UTF-8</source>
+        <translation>Manche Tabellenkalkulationen brauchen sie, um UTF-8 zu lesen</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Wählen Sie eine Datei zum Schreiben.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 rows written · %2 rows/s</source>
+        <translation>
+            <numerusform>%1 Zeile geschrieben · %2 Zeilen/s</numerusform>
+            <numerusform>%1 Zeilen geschrieben · %2 Zeilen/s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · about %1 s left</source>
+        <translation> · noch etwa %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 entries to %2 in %3 s.</source>
+        <translation>
+            <numerusform>%1 Eintrag in %L3 s nach %2 geschrieben.</numerusform>
+            <numerusform>%1 Einträge in %L3 s nach %2 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All banks</source>
+        <translation>Alle Banken</translation>
+    </message>
+    <message>
+        <source>Only this memory bank (the id exactly as stored); empty for all banks. Suggestions match anywhere. Enter applies.</source>
+        <translation>Nur diese Speicherbank (die ID exakt wie gespeichert); leer für alle Banken. Vorschläge passen an beliebiger Stelle. Die Eingabetaste wendet den Filter an.</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Show the banks that match (Down arrow)</source>
+        <translation>Die passenden Banken anzeigen (Pfeil nach unten)</translation>
+    </message>
+    <message>
+        <source>How the call reached Hindsight: http, mcp or system</source>
+        <translation>Wie der Aufruf Hindsight erreicht hat: http, mcp oder system</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Failed only</source>
+        <translation>Nur fehlgeschlagene</translation>
+    </message>
+    <message>
+        <source>Only calls that ended without a response (the operation raised an error)</source>
+        <translation>Nur Aufrufe, die ohne Antwort endeten (die Operation hat einen Fehler ausgelöst)</translation>
+    </message>
+    <message>
+        <source>Search request and response…</source>
+        <translation>Anfrage und Antwort durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Text to find in the request and response JSON, literally and ignoring case. Enter applies.</source>
+        <translation>Text, der im JSON von Anfrage und Antwort gesucht wird, wörtlich und ohne Beachtung der Groß-/Kleinschreibung. Die Eingabetaste wendet den Filter an.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Show the entries that match these filters (Enter)</source>
+        <translation>Die Einträge anzeigen, die zu diesen Filtern passen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear every filter and show all entries</source>
+        <translation>Alle Filter leeren und alle Einträge anzeigen</translation>
+    </message>
+    <message>
+        <source>All transports</source>
+        <translation>Alle Transporte</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>99,999 of 99,999</source>
+        <translation>99.999 von 99.999</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriger</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close Find (Esc)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessCommands</name>
+    <message>
+        <source>More entries follow: --after %1</source>
+        <translation>Weitere Einträge folgen: --after %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 rows, %2 rows/s</source>
+        <translation>
+            <numerusform>%1 Zeile, %2 Zeilen/s</numerusform>
+            <numerusform>%1 Zeilen, %2 Zeilen/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 entries written to %2 in %3 s</source>
+        <translation>
+            <numerusform>%1 Eintrag in %L3 s nach %2 geschrieben</numerusform>
+            <numerusform>%1 Einträge in %L3 s nach %2 geschrieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiff</name>
+    <message>
+        <source>too many values</source>
+        <translation>zu viele Werte</translation>
+    </message>
+    <message>
+        <source>{1 key}</source>
+        <translation>{1 Schlüssel}</translation>
+    </message>
+    <message>
+        <source>{%1 keys}</source>
+        <translation>{%1 Schlüssel}</translation>
+    </message>
+    <message>
+        <source>[1 item]</source>
+        <translation>[1 Element]</translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
+        <translation>[%1 Elemente]</translation>
+    </message>
+</context>
+<context>
+    <name>JsonPane</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Pretty-printed text</source>
+        <translation>Formatierter Text</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>Expandable tree</source>
+        <translation>Aufklappbarer Baum</translation>
+    </message>
+    <message>
+        <source>Wrap lines</source>
+        <translation>Zeilen umbrechen</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy JSON path</source>
+        <translation>JSON-Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Find in this document (Ctrl+F)</source>
+        <translation>In diesem Dokument suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Not valid JSON (%1); shown as stored from there on.</source>
+        <translation>Kein gültiges JSON (%1); ab dort wie gespeichert angezeigt.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>Formatting…</source>
+        <translation>Wird formatiert…</translation>
+    </message>
+    <message>
+        <source>No tree: %1</source>
+        <translation>Kein Baum: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Formatting… the first %1 of %2 lines are shown</source>
+        <translation>
+            <numerusform>Wird formatiert… die ersten %1 von %2 Zeile werden angezeigt</numerusform>
+            <numerusform>Wird formatiert… die ersten %1 von %2 Zeilen werden angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lines</source>
+        <translation>
+            <numerusform>%1 Zeile</numerusform>
+            <numerusform>%1 Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JsonPrettyPrinter</name>
+    <message>
+        <source>unexpected end of document at offset %1</source>
+        <translation>unerwartetes Dokumentende an Position %1</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 at offset %2</source>
+        <translation>unerwartetes Zeichen %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence at offset %1</source>
+        <translation>ungültige Escape-Sequenz an Position %1</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at offset %1</source>
+        <translation>ungültiges UTF-8 an Position %1</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTextView</name>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message>
+        <source>{1 key}</source>
+        <translation>{1 Schlüssel}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n keys}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[1 item]</source>
+        <translation>[1 Element]</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>the document has too many values to show as a tree</source>
+        <translation>das Dokument hat zu viele Werte für die Baumansicht</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Audit Viewer</source>
+        <translation>Audit Viewer</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Cancelled; the table shows the last page that loaded.</source>
+        <translation>Abgebrochen; die Tabelle zeigt die zuletzt geladene Seite.</translation>
+    </message>
+    <message>
+        <source>Counting failed: %1</source>
+        <translation>Zählen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every entry matching the filter to CSV or JSON Lines</source>
+        <translation>Alle Einträge, die zum Filter passen, als CSV oder JSON Lines schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Times in &amp;UTC</source>
+        <translation>Zeiten in &amp;UTC</translation>
+    </message>
+    <message>
+        <source>Show and enter times in UTC instead of the local time zone</source>
+        <translation>Zeiten in UTC statt in der lokalen Zeitzone anzeigen und eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation>Auto&amp;matisch aktualisieren</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Every 5 seconds</source>
+        <translation>Alle 5 Sekunden</translation>
+    </message>
+    <message>
+        <source>Every 30 seconds</source>
+        <translation>Alle 30 Sekunden</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Restore the filter from before the last drill-down (Alt+Left)</source>
+        <translation>Den Filter von vor dem letzten Drilldown wiederherstellen (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>&amp;First page</source>
+        <translation>&amp;Erste Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>&amp;Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>&amp;Nächste Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Last page</source>
+        <translation>&amp;Letzte Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Audit Viewer</source>
+        <translation>Ü&amp;ber Audit Viewer</translation>
+    </message>
+    <message>
+        <source>About Audit Viewer</source>
+        <translation>Über Audit Viewer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Audit Viewer %1&lt;/h3&gt;&lt;p&gt;Browse the audit log of a Hindsight memory server: filter, page, chart, read and export its entries. It never writes to the database.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and libpq.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Audit Viewer %1&lt;/h3&gt;&lt;p&gt;Durchsuchen Sie das Audit-Protokoll eines Hindsight-Memory-Servers: Einträge filtern, blättern, im Diagramm verfolgen, lesen und exportieren. Das Programm schreibt nie in die Datenbank.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 und libpq.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Auto-refresh</source>
+        <translation>Automatisch aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload the first page periodically; new rows are highlighted</source>
+        <translation>Die erste Seite regelmäßig neu laden; neue Zeilen werden hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · PostgreSQL %3 · read-only</source>
+        <translation>%1 · %2 · PostgreSQL %3 · schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>%1 — Audit Viewer</source>
+        <translation>%1 — Audit Viewer</translation>
+    </message>
+    <message>
+        <source>Connect to a database first.</source>
+        <translation>Verbinden Sie sich zuerst mit einer Datenbank.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 entries to %2</source>
+        <translation>
+            <numerusform>%1 Eintrag nach %2 exportiert</numerusform>
+            <numerusform>%1 Einträge nach %2 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageLoader</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Searching request and response…</source>
+        <translation>Anfrage und Antwort werden durchsucht…</translation>
+    </message>
+</context>
+<context>
+    <name>PaginationBar</name>
+    <message>
+        <source>First page (Ctrl+Home)</source>
+        <translation>Erste Seite (Strg+Pos1)</translation>
+    </message>
+    <message>
+        <source>Previous page (Ctrl+PgUp)</source>
+        <translation>Vorherige Seite (Strg+Bild aufwärts)</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+PgDown)</source>
+        <translation>Nächste Seite (Strg+Bild abwärts)</translation>
+    </message>
+    <message>
+        <source>Last page (Ctrl+End)</source>
+        <translation>Letzte Seite (Strg+Ende)</translation>
+    </message>
+    <message>
+        <source>%1 per page</source>
+        <translation>%1 pro Seite</translation>
+    </message>
+    <message>
+        <source>Rows per page</source>
+        <translation>Zeilen pro Seite</translation>
+    </message>
+    <message>
+        <source>No matching entries</source>
+        <translation>Keine passenden Einträge</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>Zeilen %1–%2</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 rows</source>
+        <translation>
+            <numerusform>%1 Zeile</numerusform>
+            <numerusform>%1 Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>PgSession</name>
+    <message>
+        <source>unknown error</source>
+        <translation>Unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>Keine Verbindung zu einer Datenbank.</translation>
+    </message>
+    <message>
+        <source>The query took longer than the statement timeout and was stopped.</source>
+        <translation>Die Abfrage dauerte länger als die Zeitbegrenzung für Anweisungen und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost: %1</source>
+        <translation>Die Verbindung zur Datenbank wurde unterbrochen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavedView</name>
+    <message>
+        <source>The line uses shell expansion ($, `), which a pasted view cannot follow; put such text in single quotes.</source>
+        <translation>Die Zeile verwendet Shell-Ersetzungen ($, `), denen eine eingefügte Ansicht nicht folgen kann; setzen Sie solchen Text in einfache Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>A single quote is not closed.</source>
+        <translation>Ein einfaches Anführungszeichen ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>A double quote is not closed.</source>
+        <translation>Ein doppeltes Anführungszeichen ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>The line ends with a backslash.</source>
+        <translation>Die Zeile endet mit einem Backslash.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <source>A view needs a name.</source>
+        <translation>Eine Ansicht braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A view name can have at most %1 characters.</source>
+        <translation>Ein Ansichtsname darf höchstens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>A view name cannot contain line breaks or control characters.</source>
+        <translation>Ein Ansichtsname darf keine Zeilenumbrüche oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The views could not be saved in %1.</source>
+        <translation>Die Ansichten konnten nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>There is no view named “%1”.</source>
+        <translation>Es gibt keine Ansicht namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A view named “%1” already exists.</source>
+        <translation>Eine Ansicht namens „%1“ existiert bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Open the selected entry (or double-click it)</source>
+        <translation>Den ausgewählten Eintrag öffnen (oder doppelklicken)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren</translation>
+    </message>
+    <message>
+        <source>Refresh the page, the counts and the chart</source>
+        <translation>Seite, Anzahlen und Diagramm aktualisieren</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>Letzte Seite</translation>
+    </message>
+    <message>
+        <source>Back to the filter before the last drill-down</source>
+        <translation>Zurück zum Filter von vor dem letzten Drilldown</translation>
+    </message>
+    <message>
+        <source>Export the filtered entries</source>
+        <translation>Die gefilterten Einträge exportieren</translation>
+    </message>
+    <message>
+        <source>Connect to another database</source>
+        <translation>Mit einer anderen Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>Find in an entry&apos;s document (entry window)</source>
+        <translation>Im Dokument eines Eintrags suchen (Eintragsfenster)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Entries matching the filter: the planner&apos;s estimate at once, the exact count when counted</source>
+        <translation>Einträge, die zum Filter passen: sofort die Schätzung des Planers, die genaue Anzahl, sobald gezählt</translation>
+    </message>
+    <message>
+        <source>How long the last page took, from request to answer</source>
+        <translation>Wie lange die letzte Seite gedauert hat, von der Anfrage bis zur Antwort</translation>
+    </message>
+    <message>
+        <source>Every session is read-only</source>
+        <translation>Jede Sitzung ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Cancel the running query</source>
+        <translation>Die laufende Abfrage abbrechen</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 entries</source>
+        <translation>
+            <numerusform>%1 Eintrag</numerusform>
+            <numerusform>%1 Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 entries (estimate)</source>
+        <translation>
+            <numerusform>≈ %1 Eintrag (geschätzt)</numerusform>
+            <numerusform>≈ %1 Einträge (geschätzt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>page in %1 ms</source>
+        <translation>Seite in %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRangePicker</name>
+    <message>
+        <source>When the calls started; presets count back from now at each refresh</source>
+        <translation>Wann die Aufrufe begannen; Vorgaben zählen bei jeder Aktualisierung ab jetzt zurück</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Benutzerdefinierter Zeitraum…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Only entries that started at or after this time</source>
+        <translation>Nur Einträge, die zu oder nach dieser Zeit begannen</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Only entries that started before this time (the time itself is not included)</source>
+        <translation>Nur Einträge, die vor dieser Zeit begannen (die Zeit selbst ist ausgeschlossen)</translation>
+    </message>
+    <message>
+        <source>The time zone of From and Until</source>
+        <translation>Die Zeitzone von „Von“ und „Bis“</translation>
+    </message>
+    <message>
+        <source>“Until” must be later than “From”.</source>
+        <translation>„Bis“ muss später als „Von“ sein.</translation>
+    </message>
+    <message>
+        <source>Press Enter or Apply to use the range</source>
+        <translation>Drücken Sie die Eingabetaste oder „Anwenden“, um den Zeitraum zu verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeChart</name>
+    <message>
+        <source>Follow table filter</source>
+        <translation>Tabellenfilter folgen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Requests per hour since midnight</source>
+        <translation>Anfragen pro Stunde seit Mitternacht</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>Requests per day over the last 7 days</source>
+        <translation>Anfragen pro Tag in den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>Requests per day over the last 30 days</source>
+        <translation>Anfragen pro Tag in den letzten 30 Tagen</translation>
+    </message>
+    <message>
+        <source>Per action</source>
+        <translation>Je Aktion</translation>
+    </message>
+    <message>
+        <source>One line for each of the five busiest actions, plus the rest</source>
+        <translation>Eine Linie für jede der fünf häufigsten Aktionen, dazu der Rest</translation>
+    </message>
+    <message>
+        <source>Count what the table&apos;s filter selects, over the chart&apos;s period</source>
+        <translation>Zählen, was der Filter der Tabelle auswählt, über den Zeitraum des Diagramms</translation>
+    </message>
+    <message>
+        <source>The chart could not be loaded.</source>
+        <translation>Das Diagramm konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No data loaded</source>
+        <translation>Keine Daten geladen</translation>
+    </message>
+    <message>
+        <source>No requests in this period</source>
+        <translation>Keine Anfragen in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeChartActionMenu</name>
+    <message>
+        <source>Chart actions</source>
+        <translation>Aktionen im Diagramm</translation>
+    </message>
+    <message>
+        <source>Actions the chart counts while it does not follow the table&apos;s filter</source>
+        <translation>Aktionen, die das Diagramm zählt, solange es nicht dem Filter der Tabelle folgt</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>%n Aktion</numerusform>
+            <numerusform>%n Aktionen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumeChartPlot</name>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>Spitze %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <comment>tooltip: actions not listed</comment>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumeChartTimeline</name>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>date format of a day on the chart&apos;s axis</comment>
+        <translation>ddd d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short date format on the chart&apos;s axis</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>date format of a whole day</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3</source>
+        <comment>day, start time, end time</comment>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short date format in a time range</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>ddd d MMM HH:mm</source>
+        <comment>date and time format of a range&apos;s end</comment>
+        <translation>ddd, d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>start and end of a time range</comment>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeChartView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+</TS>
