@@ -4,6 +4,8 @@
 
 #include <QCategoryAxis>
 #include <QGraphicsLayout>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -80,6 +82,8 @@ QStringList busiestActions(const VolumeSeries &series, qsizetype count)
 VolumeChartPlot::VolumeChartPlot()
     : m_axisX(new QCategoryAxis)
     , m_axisY(new QValueAxis)
+    , m_openBand(new QGraphicsRectItem(this))
+    , m_openLabel(new QGraphicsSimpleTextItem(m_openBand))
 {
     setMargins(QMargins(4, 4, 14, 0));
     layout()->setContentsMargins(0, 0, 0, 0);
@@ -92,7 +96,16 @@ VolumeChartPlot::VolumeChartPlot()
     legend()->setAlignment(Qt::AlignRight);
     legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     // How many labels fit depends on the plot's width.
-    connect(this, &QChart::plotAreaChanged, this, [this] { updateTicks(); });
+    connect(this, &QChart::plotAreaChanged, this, [this] {
+        updateTicks();
+        placeOpenBucketBand();
+    });
+    // Below the lines, so that hover and clicks still find the buckets.
+    m_openBand->setZValue(-1);
+    m_openBand->setPen(Qt::NoPen);
+    m_openBand->setAcceptedMouseButtons(Qt::NoButton);
+    m_openBand->hide();
+    m_openLabel->setText(tr("so far"));
 }
 
 void VolumeChartPlot::setSeries(const VolumeSeries &series)
@@ -142,6 +155,7 @@ void VolumeChartPlot::rebuild()
     m_axisY->setLabelsVisible(lines); // an empty period's 0 and 1 would mean nothing
     legend()->setVisible(lines);
     updateAxes();
+    placeOpenBucketBand();
     if (!lines) {
         return;
     }
@@ -169,6 +183,37 @@ void VolumeChartPlot::rebuild()
         }
     }
     addPeak(totalColor);
+    placeOpenBucketBand();
+}
+
+// Hindsight writes a row when a call ends, and the last bucket is still filling: without a
+// mark, every 7- and 30-day chart would end in a drop that looks like an outage.
+void VolumeChartPlot::placeOpenBucketBand()
+{
+    const int last = static_cast<int>(m_series.buckets.size()) - 1;
+    if (!m_total || last < 1) {
+        m_openBand->hide();
+        return;
+    }
+    const QRectF area = currentPlotArea();
+    const qreal from = bucketPoint(last - 1).x();
+    const qreal to = bucketPoint(last).x();
+    if (area.width() <= 0 || to <= from) {
+        m_openBand->hide();
+        return;
+    }
+    QColor shade = m_palette.color(QPalette::Text);
+    shade.setAlphaF(0.06F);
+    m_openBand->setBrush(shade);
+    m_openBand->setRect(QRectF(from, area.top(), to - from, area.height()));
+    QColor text = m_palette.color(QPalette::PlaceholderText);
+    m_openLabel->setBrush(text);
+    m_openLabel->setFont(m_font);
+    const QRectF label = m_openLabel->boundingRect();
+    m_openLabel->setPos(to - label.width() - 4, area.top() + 2);
+    m_openLabel->setVisible(label.width() + 8 <= to - from);
+    m_openBand->setToolTip(tr("The last bucket is still open: calls are counted when they end."));
+    m_openBand->show();
 }
 
 QLineSeries *VolumeChartPlot::addLine(
@@ -379,8 +424,12 @@ QString VolumeChartPlot::bucketToolTip(int index) const
         return QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
             .arg(name.toHtmlEscaped(), bold ? QStringLiteral("<b>%1</b>").arg(number) : number);
     };
+    QString span = m_timeline.rangeText(index);
+    if (index == m_series.buckets.size() - 1) {
+        span = tr("%1 (so far)", "the bucket that is still open").arg(span);
+    }
     QString html = QStringLiteral("<p style=\"white-space:pre\"><b>%1</b></p><table>")
-                       .arg(m_timeline.rangeText(index).toHtmlEscaped());
+                       .arg(span.toHtmlEscaped());
     html += row(tr("Total"), bucket.total, true);
     QStringList names = bucket.actions.keys();
     std::stable_sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
@@ -394,7 +443,7 @@ QString VolumeChartPlot::bucketToolTip(int index) const
     }
     if (names.size() > kToolTipActions && rest > 0) {
         const auto others = static_cast<int>(names.size() - kToolTipActions);
-        html += row(tr("%n more", "tooltip: actions not listed", others), rest, false);
+        html += row(tr("%n other actions", "tooltip: actions not listed", others), rest, false);
     }
     return html + QStringLiteral("</table>");
 }

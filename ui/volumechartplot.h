@@ -11,6 +11,8 @@
 #include <optional>
 
 class QCategoryAxis;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
 class QLegendMarker;
 class QLineSeries;
 class QScatterSeries;
@@ -46,6 +48,12 @@ public:
     QString bucketToolTip(int index) const;
     // The plot area, laid out now if a change is pending (positions asked right after one).
     QRectF currentPlotArea() const;
+    // The shaded span from the last closed bucket to the open one, whose count is still
+    // growing, with its "so far" label; null while no lines are drawn.
+    const QGraphicsRectItem *openBucketBand() const
+    {
+        return m_openBand->isVisible() ? m_openBand : nullptr;
+    }
 
 private:
     void rebuild();
@@ -56,6 +64,7 @@ private:
     void updateTicks();
     void toggleLine(QLegendMarker *marker);
     void styleMarker(QLegendMarker *marker);
+    void placeOpenBucketBand();
 
     VolumeSeries m_series;
     VolumeChartTimeline m_timeline;
@@ -72,4 +81,6 @@ private:
     QLineSeries *m_total = nullptr;
     QScatterSeries *m_peakSeries = nullptr;
     QList<VolumeChartTimeline::Tick> m_ticks;
+    QGraphicsRectItem *m_openBand;
+    QGraphicsSimpleTextItem *m_openLabel;
 };

@@ -1,10 +1,12 @@
 #include "volumechart.h"
+#include "volumechartplot.h"
 
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFrame>
+#include <QGraphicsRectItem>
 #include <QGraphicsTextItem>
 #include <QGraphicsView>
 #include <QLabel>
@@ -531,4 +533,31 @@ TEST_F(VolumeChartTest, TheFirstLoadIsAnnouncedInTheMiddleAndARetryAfterAnErrorI
     m_chart->setSeries(makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), someTraffic));
     EXPECT_TRUE(m_chart->placeholderText().isEmpty());
     EXPECT_FALSE(badge->isVisible());
+}
+
+TEST_F(VolumeChartTest, TheOpenLastBucketIsShadedAndItsTooltipSaysSoFar)
+{
+    const QDateTime now(QDate(2026, 10, 27), QTime(16, 30), berlin());
+    m_chart->setSeries(makeSeries(VolumePeriod::Today, now, berlin(), [](int i) {
+        return ActionCounts { { QStringLiteral("recall"), i == 16 ? 3 : 1000 } };
+    }));
+    auto *plot = qobject_cast<VolumeChartPlot *>(m_chart->chart());
+    ASSERT_NE(plot, nullptr);
+    const QGraphicsRectItem *band = plot->openBucketBand();
+    ASSERT_NE(band, nullptr);
+    // From the last closed bucket (15:00) to the open one (16:00), the plot's full height.
+    EXPECT_NEAR(band->rect().left(), plot->bucketPoint(15).x(), 0.5);
+    EXPECT_NEAR(band->rect().right(), plot->bucketPoint(16).x(), 0.5);
+    EXPECT_NEAR(band->rect().height(), plot->currentPlotArea().height(), 0.5);
+
+    QTest::mouseMove(m_chart.get(), m_chart->bucketPosition(16));
+    QTRY_VERIFY(QToolTip::isVisible());
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("(so far)")))
+        << QToolTip::text().toStdString();
+    QTest::mouseMove(m_chart.get(), m_chart->bucketPosition(14));
+    QTRY_VERIFY(QToolTip::isVisible() && !QToolTip::text().contains(QStringLiteral("(so far)")));
+
+    m_chart->setSeries(
+        makeSeries(VolumePeriod::Today, now, berlin(), [](int) { return ActionCounts {}; }));
+    EXPECT_EQ(plot->openBucketBand(), nullptr);
 }
