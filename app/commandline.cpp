@@ -49,6 +49,8 @@ QString usage(const QString &command)
         "  --bank B          only this bank id (matched exactly)\n"
         "  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, "
         "7d, 30d ago\n"
+        "  --last 1h|24h|7d|30d  the last hour, day, week or month (the window keeps counting "
+        "back from now)\n"
         "  --until TIME      before TIME (exclusive)\n"
         "  --failed          only calls that ended without a response\n"
         "  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)\n"
@@ -91,7 +93,7 @@ QString usage(const QString &command)
             + connection;
     }
     return CommandLine::tr(
-               "Usage: audit-viewer [CONNINFO] [--schema S] [--table T]\n"
+               "Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--schema S] [--table T]\n"
                "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after "
                "CURSOR] [--format table|jsonl|csv]\n"
                "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action "
@@ -100,7 +102,8 @@ QString usage(const QString &command)
                "       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- "
                "[--format csv|jsonl] [--no-formula-guard]\n\n"
                "Browse the audit log of a Hindsight memory server. Without a "
-               "sub-command the window opens.\n"
+               "sub-command the window opens,\n"
+               "with FILTERS, with the saved view NAME (--view), or as it was left.\n"
                "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
                "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n")
         + connection;
@@ -143,6 +146,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption until(QStringLiteral("until"), QString(), QStringLiteral("TIME"));
     const QCommandLineOption failed(QStringLiteral("failed"), QString());
     const QCommandLineOption search(QStringLiteral("search"), QString(), QStringLiteral("TEXT"));
+    const QCommandLineOption last(QStringLiteral("last"), QString(), QStringLiteral("RANGE"));
+    const QCommandLineOption view(QStringLiteral("view"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption schema(QStringLiteral("schema"), QString(), QStringLiteral("S"));
     const QCommandLineOption table(QStringLiteral("table"), QString(), QStringLiteral("T"));
     const QCommandLineOption timeout(
@@ -161,7 +166,10 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
         || command == QLatin1String("export") || command.isEmpty();
     if (filtered) {
-        parser.addOptions({ action, transport, bank, since, until, failed, search });
+        parser.addOptions({ action, transport, bank, since, until, last, failed, search });
+    }
+    if (command.isEmpty()) {
+        parser.addOption(view);
     }
     if (command == QLatin1String("list")) {
         parser.addOptions({ limit, after, oldestFirst, format });
@@ -241,7 +249,21 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
                                "2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
             }
         }
+        if (parser.isSet(since)) {
+            result.range
+                = relativeRangeFromName(parser.value(since)).value_or(RelativeRange::Custom);
+        }
+        if (parser.isSet(last)) {
+            const auto range = relativeRangeFromName(parser.value(last));
+            if (!range || !relativeRangeSpan(*range) || parser.isSet(since)) {
+                return fail(tr("--last takes 1h, 24h, 7d or 30d, without --since."));
+            }
+            result.range = *range;
+            const qint64 now = QDateTime::currentDateTimeUtc().toMSecsSinceEpoch() * 1000;
+            f.since = AuditTimestamp::fromUsecsSinceEpoch(now - *relativeRangeSpan(*range));
+        }
         if (parser.isSet(until)) {
+            result.range = RelativeRange::Custom;
             f.until = parseTime(parser.value(until), false);
             if (!f.until) {
                 return fail(tr("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
@@ -249,6 +271,13 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         }
         f.failedOnly = parser.isSet(failed);
         f.search = parser.value(search);
+    }
+    if (command.isEmpty() && parser.isSet(view)) {
+        result.view = parser.value(view);
+        if (!result.filter.isEmpty()) {
+            return fail(tr("--view takes the filter from the saved view; give no filter options "
+                           "with it."));
+        }
     }
 
     const QString formatValue = command.isEmpty() ? QString() : parser.value(format);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "savedview.h"
 #include "volumestats.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,10 @@ public:
     QString conninfo;
     AuditTableRef table;
     AuditFilter filter;
+    // How the time filter was given: a preset (--last 7d, --since 7d) that the window keeps
+    // counting back from the clock, or Custom; All without --since/--until/--last.
+    RelativeRange range = RelativeRange::All;
+    QString view; // the GUI's --view NAME
     int limit = 50;
     std::optional<PageCursor> after;
     SortOrder order = SortOrder::NewestFirst;

@@ -2,6 +2,7 @@
 #include "filterbar.h"
 #include "headlesscommands.h"
 #include "mainwindow.h"
+#include "viewsmenu.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -103,15 +104,34 @@ int main(int argc, char *argv[])
     connectionSettings.setTable(commandLine->table);
     connectionSettings.setStatementTimeoutMs(commandLine->statementTimeoutMs);
     MainWindow window;
+    // What the window opens with: the saved view --view names, the filter options given,
+    // or the view it was closed with.
+    std::optional<AuditFilter> initialFilter;
+    if (!commandLine->view.isEmpty()) {
+        const std::optional<SavedView> view = window.viewsMenu()->store().find(commandLine->view);
+        if (!view) {
+            std::fputs(
+                qPrintable(usageError(
+                    CommandLine::tr("No saved view is named \"%1\".").arg(commandLine->view))),
+                stderr);
+            return kExitUsage;
+        }
+        window.applyView(*view);
+    } else if (!commandLine->filter.isEmpty()) {
+        SavedView view = window.currentView();
+        view.name.clear();
+        view.setFilter(commandLine->filter, commandLine->range);
+        window.applyView(view);
+    } else {
+        window.restoreLastView();
+    }
     window.show();
     if (commandLine->conninfo.isEmpty()) {
         // Without a CONNINFO the connection dialog asks, prefilled with the table options.
-        QTimer::singleShot(0, &window, [&window, connectionSettings, filter = commandLine->filter] {
-            window.filterBar()->setFilter(filter);
-            window.chooseConnection(connectionSettings);
-        });
+        QTimer::singleShot(0, &window,
+            [&window, connectionSettings] { window.chooseConnection(connectionSettings); });
     } else {
-        window.connectTo(connectionSettings, commandLine->filter);
+        window.connectTo(connectionSettings);
     }
     return app.exec();
 }

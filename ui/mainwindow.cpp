@@ -13,6 +13,7 @@
 #include "paginationbar.h"
 #include "resultsview.h"
 #include "statuspanel.h"
+#include "viewsmenu.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -81,7 +82,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_clearHighlight->setInterval(2500);
     connect(m_clearHighlight, &QTimer::timeout, m_model, &AuditTableModel::clearNewMarks);
     connect(m_autoRefresh, &QTimer::timeout, this, &MainWindow::refreshLive);
-    connect(m_filterBar, &FilterBar::filterApplied, this, &MainWindow::applyFilter);
+    connect(m_filterBar, &FilterBar::filterApplied, this, [this](const AuditFilter &filter) {
+        m_views->setCurrentName({}); // changed by hand: no longer the view that was opened
+        applyFilter(filter);
+    });
     connect(m_filterBar, &FilterBar::bankChoicesWanted, this, [this] {
         if (m_loader->isConnected() && !m_banksLoaded) {
             m_choicesWorker->loadChoices(AuditWorker::Choices::Banks);
@@ -91,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_loader->isConnected()) {
             m_loader->retry();
         } else {
-            connectTo(m_settings, m_filterBar->filter());
+            connectTo(m_settings);
         }
     });
     connect(m_chartPanel, &ChartPanel::drillDownRequested, this, &MainWindow::drillDown);
@@ -229,6 +233,12 @@ void MainWindow::buildMenus()
             [this, seconds = seconds] { setAutoRefreshSeconds(seconds); });
     }
 
+    m_views = new ViewsMenu([this] { return currentView(); }, this);
+    menuBar()->addMenu(m_views);
+    connect(m_views, &ViewsMenu::viewChosen, this, &MainWindow::applyView);
+    connect(m_views, &ViewsMenu::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     m_backAction = go->addAction(
         QIcon(QStringLiteral(":/icons/go-previous.svg")), tr("&Back"), this, &MainWindow::back);
@@ -319,6 +329,7 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    saveLastView();
     m_loader->cancel();
     QMainWindow::closeEvent(event);
 }
@@ -335,15 +346,18 @@ bool MainWindow::chooseConnection(const std::optional<ConnectionSettings> &initi
     if (dialog.exec() != QDialog::Accepted) {
         return false;
     }
-    connectTo(dialog.settings(), m_filterBar->filter());
+    connectTo(dialog.settings());
     return true;
 }
 
-void MainWindow::connectTo(const ConnectionSettings &settings, const AuditFilter &initialFilter)
+void MainWindow::connectTo(
+    const ConnectionSettings &settings, const std::optional<AuditFilter> &initialFilter)
 {
     m_settings = settings;
     m_banksLoaded = false;
-    m_filterBar->setFilter(initialFilter);
+    if (initialFilter) {
+        m_filterBar->setFilter(*initialFilter);
+    }
     m_banner->hide();
     m_status->setConnection(tr("Connecting…"));
     m_loader->connectTo(settings);
@@ -372,7 +386,7 @@ void MainWindow::applyFilter(const AuditFilter &filter)
 void MainWindow::refresh()
 {
     if (!m_loader->isConnected()) {
-        connectTo(m_settings, m_filterBar->filter());
+        connectTo(m_settings);
         return;
     }
     // Relative time presets move with the clock.

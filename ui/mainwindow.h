@@ -3,6 +3,7 @@
 #include "auditfilter.h"
 #include "connectionsettings.h"
 #include "pagenavigator.h"
+#include "savedview.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -25,6 +26,7 @@ class QSplitter;
 class QTimer;
 class ResultsView;
 class StatusPanel;
+class ViewsMenu;
 struct QueryError;
 
 // The screen operators live in: filter bar, error banner, the volume chart above the
@@ -39,8 +41,10 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Connects every worker; the table loads once the connection is checked.
-    void connectTo(const ConnectionSettings &settings, const AuditFilter &initialFilter = {});
+    // Connects every worker; the table loads once the connection is checked, with
+    // `initialFilter`, or without one with what the filter bar shows.
+    void connectTo(const ConnectionSettings &settings,
+        const std::optional<AuditFilter> &initialFilter = std::nullopt);
     // Asks for a connection (the connection dialog, prefilled with `initial` or the current
     // settings) and connects on success.
     bool chooseConnection(const std::optional<ConnectionSettings> &initial = std::nullopt);
@@ -51,7 +55,15 @@ public:
     PaginationBar *paginationBar() const { return m_pagination; }
     ErrorBanner *errorBanner() const { return m_banner; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
+    ViewsMenu *viewsMenu() const { return m_views; }
     bool isLoading() const;
+
+    // Saved views (ui/mainwindowviews.cpp): the filter, time range, columns, chart period
+    // and UTC toggle shown now, and showing one. The last view is saved on close and
+    // restored by restoreLastView() (main calls it when no --view or filter is given).
+    SavedView currentView() const;
+    void applyView(const SavedView &view);
+    void restoreLastView();
 
 public slots:
     void applyFilter(const AuditFilter &filter);
@@ -85,6 +97,7 @@ private:
     void wireLoader();
     void restoreSettings();
     void saveSettings() const;
+    void saveLastView() const;
     void onConnected(const QString &description, const QString &serverVersion);
     // Opens (or, with `dialog`, reuses) a detail dialog for the entry and loads it.
     void openEntry(const QString &id, EntryDetailDialog *dialog = nullptr);
@@ -106,6 +119,7 @@ private:
     QAction *m_utcAction = nullptr;
     QAction *m_backAction = nullptr;
     QActionGroup *m_autoRefreshGroup = nullptr;
+    ViewsMenu *m_views = nullptr;
 
     ConnectionSettings m_settings;
     bool m_banksLoaded = false;

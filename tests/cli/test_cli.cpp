@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -149,6 +151,22 @@ TEST_F(CliTest, ListFiltersFailedAndCsv)
     EXPECT_EQ(rows[0].toStdString(), "id,action,transport,bank_id,started_at,ended_at,duration_ms");
 }
 
+TEST_F(CliTest, LastIsTheSameSpanAsARelativeSince)
+{
+    const QStringList format { QStringLiteral("--format"), QStringLiteral("csv"),
+        QStringLiteral("--limit"), QStringLiteral("1000") };
+    const CliRun last = runCli(withConn(
+        QStringList { QStringLiteral("list"), QStringLiteral("--last"), QStringLiteral("24h") }
+        + format));
+    const CliRun since = runCli(withConn(
+        QStringList { QStringLiteral("list"), QStringLiteral("--since"), QStringLiteral("24h") }
+        + format));
+    const CliRun all = runCli(withConn(QStringList { QStringLiteral("list") } + format));
+    ASSERT_EQ(last.exitCode, 0) << last.err.toStdString();
+    EXPECT_EQ(last.out, since.out);
+    EXPECT_LT(lines(last.out).size(), lines(all.out).size());
+}
+
 TEST_F(CliTest, StatsJsonBucketsByLocalDaysAndByUtc)
 {
     QProcessEnvironment berlin;
@@ -217,11 +235,30 @@ TEST_F(CliTest, UsageErrorsExitWithOne)
              { QStringLiteral("list"), QStringLiteral("--since"), QStringLiteral("last tuesday") },
              { QStringLiteral("list"), QStringLiteral("--after"), QStringLiteral("nonsense") },
              { QStringLiteral("stats"), QStringLiteral("--period"), QStringLiteral("year") },
+             { QStringLiteral("list"), QStringLiteral("--last"), QStringLiteral("2d") },
+             { QStringLiteral("list"), QStringLiteral("--last"), QStringLiteral("7d"),
+                 QStringLiteral("--since"), QStringLiteral("2026-01-01") },
              { QStringLiteral("show") } }) {
         const CliRun run = runCli(args);
         EXPECT_EQ(run.exitCode, 1) << args.join(QLatin1Char(' ')).toStdString();
         EXPECT_TRUE(run.err.startsWith(QLatin1String("audit-viewer: "))) << run.err.toStdString();
         EXPECT_TRUE(run.out.isEmpty());
+    }
+}
+
+TEST_F(CliTest, TheWindowRefusesAMissingViewOrAViewWithFilters)
+{
+    QTemporaryDir runtime;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), runtime.path());
+    for (const QStringList &args :
+        QList<QStringList> { { QStringLiteral("--view"), QStringLiteral("no such view \u2713") },
+            { QStringLiteral("--view"), QStringLiteral("x"), QStringLiteral("--action"),
+                QStringLiteral("retain") } }) {
+        const CliRun run = runCli(args, env);
+        EXPECT_EQ(run.exitCode, 1) << args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(run.err.startsWith(QLatin1String("audit-viewer: "))) << run.err.toStdString();
     }
 }
 
