@@ -176,6 +176,7 @@ void MainWindow::wireLoader()
         m_banner->hide();
         m_status->setPageTime(elapsed);
         updatePosition();
+        updateEmptyMessage();
         emit pageShown();
     });
     connect(m_loader, &PageLoader::pageFailed, this, [this](const QueryError &error) {
@@ -198,6 +199,25 @@ void MainWindow::wireLoader()
         m_loader->cancel();
         statusBar()->showMessage(tr("Cancelled."), 5000);
     });
+}
+
+void MainWindow::updateEmptyMessage()
+{
+    if (m_model->rowCount() > 0) {
+        m_view->setEmptyMessage({});
+    } else if (m_loader->filter().isEmpty()) {
+        // Hindsight's auditing is off unless switched on: an empty table is the usual sign.
+        m_view->setEmptyMessage(
+            tr("The audit table %1 has no entries.\n\n"
+               "Hindsight writes its audit log only when auditing is on, and it is off by "
+               "default: set HINDSIGHT_API_AUDIT_LOG_ENABLED=true for the Hindsight API, and "
+               "check the audit_log_enabled setting of the banks you want audited. Calls made "
+               "after that appear here (F5 refreshes).")
+                .arg(m_settings.table().displayName()));
+    } else {
+        m_view->setEmptyMessage(tr("No entries match this filter.\n\n"
+                                   "Widen the time range or press Reset in the filter bar."));
+    }
 }
 
 void MainWindow::buildMenus()

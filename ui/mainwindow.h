@@ -103,6 +103,8 @@ private:
     void openEntry(const QString &id, EntryDetailDialog *dialog = nullptr);
     void stepEntry(EntryDetailDialog *dialog, int step);
     void updatePosition();
+    // Why the table is empty: no entries at all (auditing is off), or none match.
+    void updateEmptyMessage();
 
     PageLoader *m_loader;
     AuditWorker *m_choicesWorker;

@@ -9,12 +9,29 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QKeySequence>
+#include <QLabel>
 #include <QMenu>
+
+#include <algorithm>
 
 ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
     : QTableView(parent)
     , m_model(model)
+    , m_emptyMessage(new QLabel(viewport()))
 {
+    m_emptyMessage->setObjectName(QStringLiteral("emptyMessage"));
+    m_emptyMessage->setTextFormat(Qt::PlainText);
+    m_emptyMessage->setAlignment(Qt::AlignCenter);
+    m_emptyMessage->setWordWrap(true);
+    m_emptyMessage->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyMessage->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyMessage->hide();
+    const auto update = [this] {
+        m_emptyMessage->setVisible(!m_emptyMessage->text().isEmpty() && m_model->rowCount() == 0);
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, update);
+    connect(model, &QAbstractItemModel::rowsInserted, this, update);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, update);
     setModel(model);
     setObjectName(QStringLiteral("resultsView"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -175,4 +192,31 @@ void ResultsView::showColumnMenu(const QPoint &pos)
             [header, column](bool on) { header->setSectionHidden(column, !on); });
     }
     menu.exec(header->mapToGlobal(pos));
+}
+
+void ResultsView::setEmptyMessage(const QString &text)
+{
+    m_emptyMessage->setText(text);
+    m_emptyMessage->setVisible(!text.isEmpty() && m_model->rowCount() == 0);
+    placeEmptyMessage();
+}
+
+QString ResultsView::emptyMessage() const
+{
+    return m_emptyMessage->isHidden() ? QString() : m_emptyMessage->text();
+}
+
+void ResultsView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    placeEmptyMessage();
+}
+
+void ResultsView::placeEmptyMessage()
+{
+    const QRect area = viewport()->rect();
+    const int width = std::min(area.width() - 24, fontMetrics().averageCharWidth() * 80);
+    m_emptyMessage->setFixedWidth(std::max(0, width));
+    m_emptyMessage->adjustSize();
+    m_emptyMessage->move(area.center() - m_emptyMessage->rect().center());
 }

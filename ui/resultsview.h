@@ -3,6 +3,7 @@
 #include <QTableView>
 
 class AuditTableModel;
+class QLabel;
 
 // The table of audit entries: badges for transport and status, a header whose columns
 // can be moved, resized and hidden (right-click), Ctrl+C copying the selected rows as
@@ -23,6 +24,11 @@ public:
     // Shows the time column's sort indicator for the current order.
     void setNewestFirst(bool newestFirst);
 
+    // A message in the middle of the table while it has no rows (plain text; empty hides
+    // it): why nothing is shown, so that an empty table never looks broken.
+    void setEmptyMessage(const QString &text);
+    QString emptyMessage() const;
+
     QByteArray headerState() const;
     bool restoreHeaderState(const QByteArray &state);
 
@@ -32,11 +38,14 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showColumnMenu(const QPoint &pos);
+    void placeEmptyMessage();
 
     AuditTableModel *m_model;
     bool m_newestFirst = true;
     QString m_keptEntry;
+    QLabel *m_emptyMessage;
 };

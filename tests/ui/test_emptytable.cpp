@@ -1,0 +1,78 @@
+#include "errorbanner.h"
+#include "mainwindow.h"
+#include "resultsview.h"
+#include "testdatabase.h"
+
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace {
+
+// An empty table is not an empty filter: with no rows at all the window says so and
+// explains that Hindsight's auditing is off by default; a filter that matches nothing says
+// that instead; rows hide the message.
+class EmptyTableTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("empty_table")))
+            << admin.error().toStdString();
+    }
+
+    std::unique_ptr<MainWindow> openWindow(const AuditFilter &filter)
+    {
+        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
+        EXPECT_TRUE(settings);
+        ConnectionSettings connection = settings.value();
+        connection.setTable(
+            AuditTableRef { QStringLiteral("empty_table"), QStringLiteral("audit_log") });
+        auto window = std::make_unique<MainWindow>();
+        QSignalSpy shown(window.get(), &MainWindow::pageShown);
+        window->connectTo(connection, filter);
+        EXPECT_TRUE(shown.wait(15000)) << window->errorBanner()->message().toStdString();
+        return window;
+    }
+
+    static void insertRow()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.exec(QStringLiteral(
+            "INSERT INTO empty_table.audit_log (action, transport, started_at, ended_at) "
+            "VALUES ('recall', 'http', now(), now())")))
+            << admin.error().toStdString();
+    }
+};
+
+} // namespace
+
+TEST_F(EmptyTableTest, AnEmptyTableExplainsThatAuditingIsOffByDefault)
+{
+    auto window = openWindow({});
+    const QString message = window->resultsView()->emptyMessage();
+    EXPECT_TRUE(message.contains(QStringLiteral("empty_table.audit_log has no entries")))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("HINDSIGHT_API_AUDIT_LOG_ENABLED")));
+    EXPECT_TRUE(message.contains(QStringLiteral("audit_log_enabled")));
+}
+
+TEST_F(EmptyTableTest, AFilterThatMatchesNothingSaysSoAndRowsHideTheMessage)
+{
+    AuditFilter filter;
+    filter.actions = { QStringLiteral("no_such_action") };
+    auto window = openWindow(filter);
+    const QString message = window->resultsView()->emptyMessage();
+    EXPECT_TRUE(message.startsWith(QStringLiteral("No entries match this filter")))
+        << message.toStdString();
+
+    insertRow();
+    QSignalSpy shown(window.get(), &MainWindow::pageShown);
+    window->applyFilter({});
+    ASSERT_TRUE(shown.wait(15000));
+    EXPECT_TRUE(window->resultsView()->emptyMessage().isEmpty());
+}
