@@ -1,5 +1,7 @@
 #include "audittablemodel.h"
 
+#include "displaytext.h"
+
 #include <QLocale>
 
 AuditTableModel::AuditTableModel(QObject *parent)
@@ -104,11 +106,11 @@ QString AuditTableModel::cellText(const AuditEntry &entry, int column) const
         return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
     }
     case ActionColumn:
-        return entry.action;
+        return visibleText(entry.action);
     case TransportColumn:
-        return entry.transport;
+        return visibleText(entry.transport);
     case BankColumn:
-        return entry.bankId.value_or(QStringLiteral("—"));
+        return entry.bankId ? visibleText(*entry.bankId) : QStringLiteral("—");
     case DurationColumn:
         return entry.endedAt ? durationText(entry) : QString();
     case StatusColumn:
@@ -138,6 +140,30 @@ int AuditTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString AuditTableModel::toolTip(const AuditEntry &entry, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return tr("Started %1\n%2 UTC")
+            .arg(entry.startedAt.toDisplayString(QTimeZone::systemTimeZone()),
+                entry.startedAt.toIsoUtc());
+    case DurationColumn:
+        return entry.endedAt
+            ? tr("%1 ms (ended %2)")
+                  .arg(entry.durationMsText().replace(QLatin1Char('.'), QLocale().decimalPoint()),
+                      entry.endedAt->toIsoUtc())
+            : tr("Still running, or its end was never written");
+    case BankColumn:
+        return entry.bankId ? visibleText(*entry.bankId) : tr("No bank");
+    case StatusColumn:
+        return entry.status() == AuditEntry::Status::Failed ? tr("Ended without a response")
+            : entry.status() == AuditEntry::Status::Running ? tr("No end time recorded yet")
+                                                            : tr("Ended with a response");
+    default:
+        return cellText(entry, column);
+    }
+}
+
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -159,26 +185,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             return cellText(entry, index.column());
         }
     case Qt::ToolTipRole:
-        switch (index.column()) {
-        case TimeColumn:
-            return tr("Started %1\n%2 UTC")
-                .arg(entry.startedAt.toDisplayString(QTimeZone::systemTimeZone()),
-                    entry.startedAt.toIsoUtc());
-        case DurationColumn:
-            return entry.endedAt ? tr("%1 ms (ended %2)")
-                                       .arg(entry.durationMsText().replace(
-                                                QLatin1Char('.'), QLocale().decimalPoint()),
-                                           entry.endedAt->toIsoUtc())
-                                 : tr("Still running, or its end was never written");
-        case BankColumn:
-            return entry.bankId ? *entry.bankId : tr("No bank");
-        case StatusColumn:
-            return entry.status() == AuditEntry::Status::Failed ? tr("Ended without a response")
-                : entry.status() == AuditEntry::Status::Running ? tr("No end time recorded yet")
-                                                                : tr("Ended with a response");
-        default:
-            return cellText(entry, index.column());
-        }
+        return plainToolTip(toolTip(entry, index.column()));
     case Qt::TextAlignmentRole:
         if (index.column() == DurationColumn) {
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

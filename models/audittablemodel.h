@@ -54,6 +54,8 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // The tooltip's text, before plainToolTip() makes it literal.
+    QString toolTip(const AuditEntry &entry, int column) const;
     QString cellText(const AuditEntry &entry, int column) const;
 
     QList<AuditEntry> m_entries;

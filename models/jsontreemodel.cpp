@@ -1,5 +1,7 @@
 #include "jsontreemodel.h"
 
+#include "displaytext.h"
+
 #include "jsonlexical.h"
 #include "jsonprettyprinter.h"
 
@@ -292,38 +294,10 @@ QString decodeString(QStringView content, qsizetype limit, bool *truncated = nul
     return out;
 }
 
-// Characters that would move or break the text of a cell, shown by code point instead.
-bool isLayoutControl(char16_t c)
-{
-    return (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F
-        || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-// Text for a cell: control characters as their Control Pictures (␊), bidi and line
-// controls as <U+202E>, and "…" when it was cut short.
+// Text for a cell: shown as displaytext.h shows database text, "…" when cut short.
 QString cellText(QString text, bool truncated)
 {
-    const auto needsCare = [](QChar c) {
-        return c.unicode() < 0x20 || c.unicode() == 0x7F || isLayoutControl(c.unicode());
-    };
-    if (std::any_of(text.cbegin(), text.cend(), needsCare)) {
-        QString shown;
-        shown.reserve(text.size() + 16);
-        for (const QChar c : std::as_const(text)) {
-            const char16_t u = c.unicode();
-            if (u < 0x20) {
-                shown.append(QChar(char16_t(0x2400 + u)));
-            } else if (u == 0x7F) {
-                shown.append(QChar(char16_t(0x2421)));
-            } else if (isLayoutControl(u)) {
-                shown.append(
-                    QStringLiteral("<U+%1>").arg(uint(u), 4, 16, QLatin1Char('0')).toUpper());
-            } else {
-                shown.append(c);
-            }
-        }
-        text = std::move(shown);
-    }
+    text = visibleText(text);
     if (truncated) {
         text.append(QChar(0x2026));
     }

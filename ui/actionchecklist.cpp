@@ -18,35 +18,7 @@ namespace {
 // The exact database value behind an item whose display text may have been made visible.
 constexpr int kValueRole = Qt::UserRole + 1;
 
-// Tooltips guess rich text; escaping and marking them as rich keeps database text literal.
-QString plainToolTip(const QString &text)
-{
-    return QStringLiteral("<qt>")
-        + text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))
-        + QStringLiteral("</qt>");
-}
-
 } // namespace
-
-QString visibleText(const QString &text)
-{
-    const auto hidden = [](char32_t c) {
-        const QChar::Category category = QChar::category(c);
-        return category == QChar::Other_Control || category == QChar::Other_Format;
-    };
-    const QList<uint> codePoints = text.toUcs4();
-    if (std::none_of(codePoints.begin(), codePoints.end(), hidden)) {
-        return text;
-    }
-    QString shown;
-    for (const uint c : codePoints) {
-        const char32_t codePoint = c;
-        shown += hidden(codePoint)
-            ? QStringLiteral("<U+%1>").arg(c, 4, 16, QLatin1Char('0')).toUpper()
-            : QString::fromUcs4(&codePoint, 1);
-    }
-    return shown;
-}
 
 ActionChecklist::ActionChecklist(QWidget *parent)
     : QComboBox(parent)

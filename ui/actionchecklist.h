@@ -1,5 +1,7 @@
 #pragma once
 
+#include "displaytext.h"
+
 #include <QComboBox>
 #include <QStringList>
 
@@ -7,11 +9,6 @@ class QFrame;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
-
-// Database text as shown in a control: control and bidi/format characters become "<U+202E>"
-// marks instead of acting on the text around them. Values sent back stay exact. The filter
-// bar shows transports and banks the same way.
-QString visibleText(const QString &text);
 
 // The actions filter: looks like the other combo boxes (same height, arrow, keyboard), but
 // opens a checklist of actions with a filter field and Clear instead of a list of items.

@@ -1,5 +1,7 @@
 #include "connectionform.h"
 
+#include "displaytext.h"
+
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -43,12 +45,6 @@ QString recentLabel(const RecentConnection &recent)
         where = recent.conninfo;
     }
     return ConnectionForm::tr("%1 — %2").arg(where, recent.table.displayName());
-}
-
-// Tooltips guess rich text; escaped text marked as rich stays literal.
-QString plainToolTip(const QString &text)
-{
-    return QStringLiteral("<qt>") + text.toHtmlEscaped() + QStringLiteral("</qt>");
 }
 
 // The OS user name, libpq's default for "user".

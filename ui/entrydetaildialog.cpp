@@ -1,5 +1,7 @@
 #include "entrydetaildialog.h"
 
+#include "displaytext.h"
+
 #include "entryformat.h"
 #include "entryheader.h"
 #include "jsonpane.h"
@@ -203,8 +205,7 @@ void EntryDetailDialog::setEntry(const AuditEntryDetail &detail)
     d->detail = detail;
     d->notice->hide();
     d->header->setEntry(detail.entry);
-    setWindowTitle(
-        tr("%1 · %2").arg(EntryHeader::displayText(detail.entry.action), detail.entry.id));
+    setWindowTitle(tr("%1 · %2").arg(visibleText(detail.entry.action), detail.entry.id));
     d->panes[0]->setDocument(detail.request, d->revealed);
     d->panes[1]->setDocument(detail.response, d->revealed);
     d->panes[2]->setDocument(detail.metadata, d->revealed);

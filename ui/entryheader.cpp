@@ -1,5 +1,7 @@
 #include "entryheader.h"
 
+#include "displaytext.h"
+
 #include "badgedelegate.h"
 
 #include <QClipboard>
@@ -56,12 +58,6 @@ QLabel *makeName(const QString &text)
     return label;
 }
 
-// Qt takes a tooltip for rich text when it looks like HTML; escaped inside <qt> it never is.
-QString plainToolTip(const QString &text)
-{
-    return QStringLiteral("<qt>%1</qt>").arg(text.toHtmlEscaped());
-}
-
 QString statusText(AuditEntry::Status status)
 {
     switch (status) {
@@ -73,13 +69,6 @@ QString statusText(AuditEntry::Status status)
         return EntryHeader::tr("running");
     }
     return {};
-}
-
-bool isInvisibleControl(char16_t c)
-{
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F
-        || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028
-        || c == 0x2029;
 }
 
 } // namespace
@@ -179,18 +168,7 @@ QString EntryHeader::id() const
 
 QString EntryHeader::displayText(const QString &text)
 {
-    QString out;
-    out.reserve(text.size() + 2);
-    out.append(QChar(0x2068)); // FIRST STRONG ISOLATE
-    for (const QChar c : text) {
-        if (isInvisibleControl(c.unicode())) {
-            out.append(QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0')));
-        } else {
-            out.append(c);
-        }
-    }
-    out.append(QChar(0x2069)); // POP DIRECTIONAL ISOLATE
-    return out;
+    return isolatedText(text);
 }
 
 void EntryHeader::showTimes()

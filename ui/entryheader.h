@@ -25,8 +25,7 @@ public:
     bool isUtc() const { return m_utc; }
     QString id() const;
 
-    // `text` for a label: control and bidi characters as \uXXXX escapes, wrapped in a
-    // first-strong isolate so right-to-left text cannot reorder what is around it.
+    // `text` for a label: isolatedText() of displaytext.h.
     static QString displayText(const QString &text);
 
 private:

@@ -128,6 +128,9 @@ MainWindow::MainWindow(QWidget *parent)
         });
     connect(m_choicesWorker, &AuditWorker::entryLoaded, this,
         [this](quint64 id, const AuditEntryDetail &detail) {
+            if (takeCompareAnswer(id, &detail)) {
+                return;
+            }
             const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id);
             if (dialog) {
                 dialog->setEntry(detail);
@@ -137,6 +140,10 @@ MainWindow::MainWindow(QWidget *parent)
         });
     connect(m_choicesWorker, &AuditWorker::queryFailed, this,
         [this](quint64 id, const QueryError &error) {
+            if (takeCompareAnswer(id, nullptr)) {
+                statusBar()->showMessage(tr("Could not compare: %1").arg(error.message), 10000);
+                return;
+            }
             if (const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id)) {
                 dialog->showError(error.message);
                 return;
@@ -258,6 +265,30 @@ void MainWindow::buildMenus()
     connect(m_views, &ViewsMenu::viewChosen, this, &MainWindow::applyView);
     connect(m_views, &ViewsMenu::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+
+    m_compareAction
+        = view->addAction(tr("&Compare two entries"), this, &MainWindow::compareSelected);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compareAction->setToolTip(tr("Select two rows: their request, response and metadata side "
+                                   "by side, differences highlighted"));
+    m_compareAction->setEnabled(false);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateCompareAction);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCompareAction);
+    // The table's context menu.
+    auto *openAction = new QAction(tr("&Open entry"), m_view);
+    connect(openAction, &QAction::triggered, this, [this] {
+        const QString id = m_view->currentEntryId();
+        if (!id.isEmpty()) {
+            openEntry(id);
+        }
+    });
+    auto *copyAction = new QAction(tr("Copy &rows"), m_view);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyAction, &QAction::triggered, m_view, &ResultsView::copySelection);
+    m_view->addActions({ openAction, m_compareAction, copyAction });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     m_backAction = go->addAction(

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 class AuditTableModel;
@@ -82,12 +83,15 @@ public slots:
     void back();
     // File → Export…: opens the export dialog for the current filter (non-modal).
     ExportDialog *exportEntries();
+    // Ctrl+D: the two selected rows side by side (ui/mainwindowcompare.cpp).
+    void compareSelected();
 
 signals:
     // Enter or double-click on a row.
     void entryOpened(const QString &id);
     // A page was shown (tests and the stall probe wait on it).
     void pageShown();
+    void compareOpened(); // a CompareDialog (a child of this window) was shown
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -105,6 +109,11 @@ private:
     void updatePosition();
     // Why the table is empty: no entries at all (auditing is off), or none match.
     void updateEmptyMessage();
+    struct PendingCompare;
+    // An entry the choices worker loaded (or, with no detail, failed to) for a compare;
+    // false when the request was not one.
+    bool takeCompareAnswer(quint64 requestId, const AuditEntryDetail *detail);
+    void updateCompareAction();
 
     PageLoader *m_loader;
     AuditWorker *m_choicesWorker;
@@ -132,4 +141,6 @@ private:
     };
     QList<FilterState> m_filterHistory;
     QHash<quint64, QPointer<EntryDetailDialog>> m_entryRequests;
+    QHash<quint64, std::shared_ptr<PendingCompare>> m_compareRequests;
+    QAction *m_compareAction = nullptr;
 };

@@ -91,6 +91,18 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
     });
 }
 
+QStringList ResultsView::selectedEntryIds() const
+{
+    QModelIndexList rows = selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        ids.append(index.data(AuditTableModel::EntryIdRole).toString());
+    }
+    return ids;
+}
+
 QString ResultsView::selectedRowsAsText() const
 {
     QList<int> rows;

@@ -17,6 +17,8 @@ public:
 
     // The selected rows as tab-separated lines of the visible columns in their shown order.
     QString selectedRowsAsText() const;
+    // The ids of the selected rows, top to bottom.
+    QStringList selectedEntryIds() const;
     void copySelection() const;
     QString currentEntryId() const;
     void selectEntry(const QString &id);

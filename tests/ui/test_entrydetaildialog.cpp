@@ -173,8 +173,10 @@ TEST(EntryDetailDialog, ShowsDatabaseTextWithoutObeyingControlCharacters)
     const auto *action = dialog.findChild<QLabel *>(QStringLiteral("action"));
     EXPECT_EQ(action->textFormat(), Qt::PlainText);
     EXPECT_FALSE(action->text().contains(QChar(0x202E)));
-    EXPECT_TRUE(action->text().contains(QLatin1String("\\u202e")));
-    EXPECT_TRUE(action->text().contains(QLatin1String("\\u000a")));
+    EXPECT_TRUE(action->text().contains(QLatin1String("<U+202E>")));
+    EXPECT_TRUE(action->text().contains(QChar(0x240A))); // the line feed as ␊
+    EXPECT_FALSE(dialog.windowTitle().contains(QChar(0x202E)));
+    EXPECT_FALSE(dialog.windowTitle().contains(QLatin1Char('\n')));
     EXPECT_TRUE(labelText(dialog, "bank").contains(QLatin1String("(none)")));
 }
 

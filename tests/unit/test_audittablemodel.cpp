@@ -92,3 +92,24 @@ TEST(AuditTableModel, DurationsReadAsMillisecondsSecondsMinutesAndHours)
     EXPECT_EQ(text(62000000), "1 min 02 s");
     EXPECT_EQ(text(3723000000LL), "1 h 02 min");
 }
+
+TEST(AuditTableModel, DatabaseTextIsShownLiterallyWithControlsVisible)
+{
+    AuditTableModel model;
+    AuditEntry hostile = entry("h", 1774606530123456LL, 1000, true);
+    hostile.bankId = QStringLiteral("<img src=x onerror=alert(1)>");
+    hostile.action = QStringLiteral("recall\u202Eexe.txt");
+    hostile.transport = QStringLiteral("ht\u200Btp\n");
+    model.setEntries({ hostile });
+    const QModelIndex bank = model.index(0, AuditTableModel::BankColumn);
+    EXPECT_EQ(bank.data().toString(), QStringLiteral("<img src=x onerror=alert(1)>"));
+    // Qt would take the bare text for rich text in a tooltip; escaped inside <qt> it is not.
+    EXPECT_EQ(bank.data(Qt::ToolTipRole).toString(),
+        QStringLiteral("<qt>&lt;img src=x onerror=alert(1)&gt;</qt>"));
+    EXPECT_EQ(model.index(0, AuditTableModel::ActionColumn).data().toString(),
+        QStringLiteral("recall<U+202E>exe.txt"));
+    EXPECT_EQ(model.index(0, AuditTableModel::TransportColumn).data().toString(),
+        QStringLiteral("ht<U+200B>tp\u240A"));
+    // Copies keep the stored value.
+    EXPECT_EQ(bank.data(AuditTableModel::RawTextRole).toString(), *hostile.bankId);
+}
