@@ -38,13 +38,24 @@ struct AuditFilter
     bool operator==(const AuditFilter &) const = default;
 };
 
-enum class SortOrder { NewestFirst, OldestFirst };
+// The table's order. Duration orders sort by ended_at - started_at, ties broken by id; calls
+// still in flight have no duration and come after every ended call in both of them.
+enum class SortOrder { NewestFirst, OldestFirst, LongestFirst, ShortestFirst };
 
-// The position after the last row of a page: keyset pagination on (started_at, id).
+inline bool isDurationOrder(SortOrder order)
+{
+    return order == SortOrder::LongestFirst || order == SortOrder::ShortestFirst;
+}
+
+// The position after the last row of a page: keyset pagination on (started_at, id), or on
+// (duration, id) in the duration orders.
 struct PageCursor
 {
     AuditTimestamp startedAt;
     QString id;
+    // The row's ended_at - started_at in microseconds; nullopt while it is in flight. Only
+    // the duration orders read it.
+    std::optional<qint64> durationMicros = std::nullopt;
 
     // "2026-03-27T10:15:30.123456Z,<uuid>", the form `list --after` takes.
     QString encode() const;

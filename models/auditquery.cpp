@@ -14,6 +14,51 @@ QString limitClause(SqlStatement &statement, int limit)
     return QStringLiteral(" LIMIT ") + statement.bind(QByteArray::number(limit));
 }
 
+// The sort key of the duration orders. A call still in flight has no duration; it sorts
+// as a sentinel beyond every real one (no two PostgreSQL timestamps are a million years
+// apart), so it comes after every ended call in both orders and the keyset seek stays an
+// exact row comparison. Nothing indexes this key, so a duration page sorts every matching
+// row (cancellable like any query); an expression index on exactly this key, e.g.
+//   CREATE INDEX ON audit_log ((COALESCE(ended_at - started_at, interval '-1000000 years'))
+//       DESC, id DESC)
+// would let LongestFirst read only a page. (One on the bare (ended_at - started_at) DESC, id
+// would not match this ORDER BY.) The viewer never creates it: it only reads.
+QString inFlightDuration(SortOrder order)
+{
+    return order == SortOrder::LongestFirst ? QStringLiteral("interval '-1000000 years'")
+                                            : QStringLiteral("interval '1000000 years'");
+}
+
+QString durationKey(SortOrder order)
+{
+    return QStringLiteral("COALESCE(ended_at - started_at, %1)").arg(inFlightDuration(order));
+}
+
+// Whole microseconds as an exact interval. PostgreSQL multiplies an interval by a double,
+// exact only up to 2^53; whole days and the remainder keep every qint64 exact.
+QString exactInterval(SqlStatement &statement, qint64 micros)
+{
+    constexpr qint64 kMicrosPerDay = 86'400'000'000LL;
+    const QString days = statement.bind(QByteArray::number(micros / kMicrosPerDay));
+    const QString rest = statement.bind(QByteArray::number(micros % kMicrosPerDay));
+    return QStringLiteral("(%1::bigint * interval '1 day' + %2::bigint * interval '1 microsecond')")
+        .arg(days, rest);
+}
+
+bool isDescending(SortOrder order, bool backward)
+{
+    return (order == SortOrder::NewestFirst || order == SortOrder::LongestFirst) != backward;
+}
+
+// "ORDER BY" terms for `order`, read forwards or backwards.
+QString orderByClause(SortOrder order, bool backward)
+{
+    const bool descending = isDescending(order, backward);
+    const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString key = isDurationOrder(order) ? durationKey(order) : QStringLiteral("started_at");
+    return QStringLiteral(" ORDER BY %1 %2, id %2").arg(key, direction);
+}
+
 } // namespace
 
 QString SqlStatement::bind(const QString &value)
@@ -87,24 +132,29 @@ QString whereClause(const AuditFilter &filter, SqlStatement &statement)
 }
 
 SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int limit,
-    const std::optional<PageCursor> &after, SortOrder order)
+    const std::optional<PageCursor> &after, SortOrder order, bool backward)
 {
     SqlStatement s;
     QString where = whereClause(filter, s);
-    const bool newestFirst = order == SortOrder::NewestFirst;
-    if (after) {
+    const bool descending = isDescending(order, backward);
+    if (after && isDurationOrder(order)) {
+        const QString duration = after->durationMicros ? exactInterval(s, *after->durationMicros)
+                                                       : inFlightDuration(order);
+        const QString id = s.bind(after->id) + QStringLiteral("::uuid");
+        where += QStringLiteral(" AND (%1, id) %2 (%3, %4)")
+                     .arg(durationKey(order),
+                         descending ? QStringLiteral("<") : QStringLiteral(">"), duration, id);
+    } else if (after) {
         const QString ts = s.bind(after->startedAt.toIsoUtc()) + QStringLiteral("::timestamptz");
         const QString id = s.bind(after->id) + QStringLiteral("::uuid");
         // The single-column bound lets the started_at indexes drive the scan; the row
         // comparison breaks ties between rows that share a timestamp.
-        where += newestFirst
+        where += descending
             ? QStringLiteral(" AND started_at <= %1 AND (started_at, id) < (%1, %2)").arg(ts, id)
             : QStringLiteral(" AND started_at >= %1 AND (started_at, id) > (%1, %2)").arg(ts, id);
     }
-    const QString direction = newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    s.sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY started_at %4, id %4")
-                .arg(kPageColumns, table.quoted(), where, direction)
-        + limitClause(s, limit);
+    s.sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(kPageColumns, table.quoted(), where)
+        + orderByClause(order, backward) + limitClause(s, limit);
     return s;
 }
 
@@ -144,6 +194,29 @@ SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const
     s.sql = QStringLiteral(
         "SELECT %1 AS bucket, action, count(*) FROM %2 WHERE %3 GROUP BY 1, 2 ORDER BY 1, 2")
                 .arg(bucket, table.quoted(), where);
+    return s;
+}
+
+SqlStatement latencySummary(const AuditTableRef &table, const AuditFilter &filter)
+{
+    SqlStatement s;
+    const QString where = whereClause(filter, s);
+    // percentile_cont over the interval interpolates in whole microseconds, and since
+    // PostgreSQL 14 extract(epoch) is an exact numeric: the bigint is exact. The array form
+    // sorts each group once for all three percentiles.
+    const auto micros = [](const QString &interval) {
+        return QStringLiteral("(extract(epoch FROM %1) * 1000000)::bigint").arg(interval);
+    };
+    s.sql = QStringLiteral("SELECT action, grouped, calls, %1, %2, %3, %4 FROM ("
+                           "SELECT action, GROUPING(action) AS grouped, count(*) AS calls,"
+                           " percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP"
+                           " (ORDER BY ended_at - started_at) AS p,"
+                           " max(ended_at - started_at) AS longest"
+                           " FROM %5 WHERE %6 AND ended_at IS NOT NULL GROUP BY ROLLUP (action)"
+                           ") latency ORDER BY grouped, action")
+                .arg(micros(QStringLiteral("p[1]")), micros(QStringLiteral("p[2]")),
+                    micros(QStringLiteral("p[3]")), micros(QStringLiteral("longest")),
+                    table.quoted(), where);
     return s;
 }
 
@@ -203,14 +276,12 @@ SqlStatement exportRows(
 {
     SqlStatement s;
     const QString where = whereClause(filter, s);
-    const QString direction
-        = order == SortOrder::NewestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    s.sql = QStringLiteral(
-        "SELECT id::text, action, transport, bank_id, started_at, ended_at%1 FROM %2 WHERE %3 "
-        "ORDER BY started_at %4, id %4")
+    s.sql = QStringLiteral("SELECT id::text, action, transport, bank_id, started_at, ended_at%1 "
+                           "FROM %2 WHERE %3")
                 .arg(includeJson ? QStringLiteral(", request::text, response::text, metadata::text")
                                  : QString(),
-                    table.quoted(), where, direction);
+                    table.quoted(), where)
+        + orderByClause(order, false);
     return s;
 }
 

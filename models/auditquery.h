@@ -25,15 +25,20 @@ struct SqlStatement
 namespace AuditQuery {
 
 // Columns of a page row, in this order: id, action, transport, bank_id, started_at,
-// ended_at, has_response. No JSON column is read for the table.
+// ended_at, has_response. No JSON column is read for the table. `backward` reads the rows
+// before `after` in the reverse of `order` (the previous and last pages).
 SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int limit,
-    const std::optional<PageCursor> &after, SortOrder order);
+    const std::optional<PageCursor> &after, SortOrder order, bool backward = false);
 SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter);
 // EXPLAIN (FORMAT JSON) of the count: the planner's row estimate, in about a millisecond.
 SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter);
 // Rows: bucket start (timestamptz), action, count. `zoneId` is an IANA name.
 SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const VolumeRange &range,
     const QString &zoneId);
+// Durations of the ended calls matching the filter, per action and then for all actions
+// (the ROLLUP row: grouped = 1): action, grouped, calls, p50, p95, p99, max, the last four in
+// whole microseconds (NULL when no call ended).
+SqlStatement latencySummary(const AuditTableRef &table, const AuditFilter &filter);
 // Loose index scans over Hindsight's (action, started_at) and (bank_id, started_at) indexes.
 SqlStatement distinctActions(const AuditTableRef &table);
 SqlStatement distinctBanks(const AuditTableRef &table, const QString &startingAfter, int limit);

@@ -115,14 +115,15 @@ Result<bool> AuditRepository::checkTable() const
 }
 
 Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit,
-    const std::optional<PageCursor> &after, SortOrder order) const
+    const std::optional<PageCursor> &after, SortOrder order, bool backward) const
 {
     if (limit < 1) {
         return QueryError::usage(
             QCoreApplication::translate("AuditRepository", "A page holds at least one row."));
     }
     // One row more than asked tells whether another page follows, without a count.
-    auto result = m_session.exec(AuditQuery::page(m_table, filter, limit + 1, after, order));
+    auto result
+        = m_session.exec(AuditQuery::page(m_table, filter, limit + 1, after, order, backward));
     if (!result) {
         return result.error();
     }
@@ -202,6 +203,30 @@ Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePe
         bucket.total += count;
     }
     return series;
+}
+
+Result<LatencySummary> AuditRepository::latencySummary(const AuditFilter &filter) const
+{
+    auto result = m_session.exec(AuditQuery::latencySummary(m_table, filter));
+    if (!result) {
+        return result.error();
+    }
+    LatencySummary summary;
+    for (int row = 0; row < result->rowCount(); ++row) {
+        // No call ended: the all-actions row still comes, with NULL durations.
+        const auto micros = [&](int column) {
+            return result->isNull(row, column) ? 0 : result->integer(row, column);
+        };
+        LatencyRow latency { result->text(row, 0), result->integer(row, 2), micros(3), micros(4),
+            micros(5), micros(6) };
+        if (result->integer(row, 1) != 0) {
+            latency.action.clear();
+            summary.total = latency;
+        } else {
+            summary.actions.append(latency);
+        }
+    }
+    return summary;
 }
 
 Result<QStringList> AuditRepository::distinctActions() const

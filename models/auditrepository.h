@@ -2,6 +2,7 @@
 
 #include "auditentry.h"
 #include "auditfilter.h"
+#include "latencysummary.h"
 #include "pgresult.h"
 #include "queryerror.h"
 #include "volumestats.h"
@@ -25,10 +26,11 @@ public:
     // otherwise one sentence naming what is missing.
     Result<bool> checkTable() const;
 
-    // Up to `limit` rows after `after` in (started_at, id) order, without JSON columns.
+    // Up to `limit` rows after `after` in `order` (ties broken by id), without JSON
+    // columns; `backward` reads the rows before `after`, nearest first.
     Result<AuditPage> page(const AuditFilter &filter, int limit,
-        const std::optional<PageCursor> &after = {},
-        SortOrder order = SortOrder::NewestFirst) const;
+        const std::optional<PageCursor> &after = {}, SortOrder order = SortOrder::NewestFirst,
+        bool backward = false) const;
     Result<qint64> estimatedCount(const AuditFilter &filter) const;
     Result<qint64> exactCount(const AuditFilter &filter) const;
     // Request volume per bucket and action, zero-filled, in `zone`. With `countFrom`, only
@@ -37,6 +39,10 @@ public:
     Result<VolumeSeries> volume(const AuditFilter &filter, VolumePeriod period,
         const QTimeZone &zone, const QDateTime &now = QDateTime::currentDateTimeUtc(),
         std::optional<AuditTimestamp> countFrom = std::nullopt) const;
+
+    // Count, p50, p95, p99 and max duration of the ended calls matching the filter, per
+    // action and in total. Reads every matching row: cancel it like any query.
+    Result<LatencySummary> latencySummary(const AuditFilter &filter) const;
 
     Result<QStringList> distinctActions() const;
     Result<QStringList> distinctTransports() const;

@@ -71,14 +71,14 @@ quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
     return id;
 }
 
-quint64 AuditWorker::loadPage(
-    const AuditFilter &filter, int limit, const std::optional<PageCursor> &after, SortOrder order)
+quint64 AuditWorker::loadPage(const AuditFilter &filter, int limit,
+    const std::optional<PageCursor> &after, SortOrder order, bool backward)
 {
     const quint64 id = m_nextRequestId++;
     run(id,
-        [this, id, filter, limit, after, order](
+        [this, id, filter, limit, after, order, backward](
             AuditRepository &repository) -> std::optional<QueryError> {
-            auto page = repository.page(filter, limit, after, order);
+            auto page = repository.page(filter, limit, after, order, backward);
             if (!page) {
                 return page.error();
             }
@@ -174,6 +174,22 @@ quint64 AuditWorker::loadEntry(const QString &entryId)
         }
         QMetaObject::invokeMethod(
             this, [this, id, e = std::move(entry).value()] { emit entryLoaded(id, e); },
+            Qt::QueuedConnection);
+        return std::nullopt;
+    });
+    return id;
+}
+
+quint64 AuditWorker::loadLatency(const AuditFilter &filter)
+{
+    const quint64 id = m_nextRequestId++;
+    run(id, [this, id, filter](AuditRepository &repository) -> std::optional<QueryError> {
+        auto summary = repository.latencySummary(filter);
+        if (!summary) {
+            return summary.error();
+        }
+        QMetaObject::invokeMethod(
+            this, [this, id, s = std::move(summary).value()] { emit latencyLoaded(id, s); },
             Qt::QueuedConnection);
         return std::nullopt;
     });

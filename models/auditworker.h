@@ -4,6 +4,7 @@
 #include "auditexporter.h"
 #include "auditfilter.h"
 #include "connectionsettings.h"
+#include "latencysummary.h"
 #include "queryerror.h"
 #include "volumestats.h"
 
@@ -38,7 +39,8 @@ public:
 
     quint64 connectTo(const ConnectionSettings &settings);
     quint64 loadPage(const AuditFilter &filter, int limit,
-        const std::optional<PageCursor> &after = {}, SortOrder order = SortOrder::NewestFirst);
+        const std::optional<PageCursor> &after = {}, SortOrder order = SortOrder::NewestFirst,
+        bool backward = false);
     quint64 estimateCount(const AuditFilter &filter);
     quint64 countExactly(const AuditFilter &filter);
     // Closed buckets come from this worker's VolumeCache; `recountAll` counts everything again.
@@ -46,6 +48,8 @@ public:
         bool recountAll = false);
     quint64 loadChoices(Choices which, const QString &startingAfter = {});
     quint64 loadEntry(const QString &id);
+    // Count and p50/p95/p99/max duration per action of the ended calls matching `filter`.
+    quint64 loadLatency(const AuditFilter &filter);
     // Writes every row matching `filter` to `path` (atomically); progress as it goes.
     quint64 exportToFile(const AuditFilter &filter, SortOrder order, const ExportOptions &options,
         const QString &path);
@@ -61,6 +65,7 @@ signals:
     void volumeLoaded(quint64 requestId, const VolumeSeries &series);
     void choicesLoaded(quint64 requestId, AuditWorker::Choices which, const QStringList &values);
     void entryLoaded(quint64 requestId, const AuditEntryDetail &entry);
+    void latencyLoaded(quint64 requestId, const LatencySummary &summary);
     void exportProgress(quint64 requestId, qint64 rowsWritten);
     void exportFinished(quint64 requestId, qint64 rowsWritten, const QString &path);
     void queryFailed(quint64 requestId, const QueryError &error);

@@ -79,10 +79,13 @@ void PageLoader::move(PageNavigator::Move move, bool quiet)
     m_pendingQuiet = quiet;
     m_timer.start();
     m_pageRequest = m_pageWorker->loadPage(
-        m_filter, m_navigator.pageSize(), m_pending.after, m_pending.order);
+        m_filter, m_navigator.pageSize(), m_pending.after, m_pending.order, m_pending.reversed);
     if (!quiet) {
+        // Nothing indexes durations: say why a large table takes a while.
         setLoading(true,
-            m_filter.search.isEmpty() ? tr("Loading…") : tr("Searching request and response…"));
+            !m_filter.search.isEmpty()             ? tr("Searching request and response…")
+                : isDurationOrder(m_pending.order) ? tr("Sorting by duration…")
+                                                   : tr("Loading…"));
     }
 }
 

@@ -2,11 +2,6 @@
 
 #include <algorithm>
 
-SortOrder PageNavigator::reversedOrder(SortOrder order)
-{
-    return order == SortOrder::NewestFirst ? SortOrder::OldestFirst : SortOrder::NewestFirst;
-}
-
 void PageNavigator::forgetPosition()
 {
     m_firstShown.reset();
@@ -22,34 +17,30 @@ PageNavigator::Request PageNavigator::request(Move move) const
 {
     Request r;
     r.move = move;
+    r.order = m_order;
     switch (move) {
     case Move::First:
-        r.order = m_order;
         break;
     case Move::Next:
         if (!m_lastShown) {
             return request(Move::First);
         }
-        r.order = m_order;
         r.after = m_lastShown;
         break;
     case Move::Previous:
         if (!m_firstShown) {
             return request(Move::First);
         }
-        r.order = reversedOrder(m_order);
         r.after = m_firstShown;
         r.reversed = true;
         break;
     case Move::Last:
-        r.order = reversedOrder(m_order);
         r.reversed = true;
         break;
     case Move::Reload:
         // The same page again: read after the same anchor, in the same direction.
         r.after = m_pageAnchor;
         r.reversed = m_anchorReversed;
-        r.order = m_anchorReversed ? reversedOrder(m_order) : m_order;
         break;
     }
     return r;

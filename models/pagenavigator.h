@@ -5,9 +5,9 @@
 
 #include <optional>
 
-// Keyset page navigation: first, next, previous and last all cost one indexed query,
-// on page 1 as on page 10,000. "Previous" and "last" read the reversed order and turn
-// the rows back. Knows the current page's row offset while it can (for "rows 51–100").
+// Keyset page navigation: first, next, previous and last all cost one query, on page 1 as
+// on page 10,000 (an indexed one in time order). "Previous" and "last" read backwards and
+// turn the rows back. Knows the current page's row offset while it can (for "rows 51–100").
 // Pure logic: the caller runs the requests. Thread: any one thread.
 class PageNavigator
 {
@@ -18,8 +18,8 @@ public:
     {
         Move move = Move::First;
         std::optional<PageCursor> after;
-        SortOrder order = SortOrder::NewestFirst; // the order to query in
-        bool reversed = false; // rows come back reversed: flip them
+        SortOrder order = SortOrder::NewestFirst; // the order shown
+        bool reversed = false; // read backwards: rows come back reversed, flip them
     };
 
     int pageSize() const { return m_pageSize; }
@@ -42,10 +42,9 @@ public:
     void forgetPosition(); // a new filter or order: back to "nothing shown"
 
 private:
-    static SortOrder reversedOrder(SortOrder order);
     static PageCursor cursorOf(const AuditEntry &entry)
     {
-        return PageCursor { entry.startedAt, entry.id };
+        return PageCursor { entry.startedAt, entry.id, entry.durationUsecs() };
     }
 
     int m_pageSize = 100;

@@ -138,3 +138,47 @@ TEST_F(AuditWorkerTest, ReconnectsAfterTheBackendIsTerminated)
     ASSERT_TRUE(pages.wait(10000));
     EXPECT_EQ(pages.at(0).at(1).value<AuditPage>().entries.size(), 7);
 }
+
+TEST_F(AuditWorkerTest, AnswersTheLatencySummaryWithTheRequestNumber)
+{
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "INSERT INTO worker.audit_log (action, transport, started_at, ended_at) VALUES "
+        "('recall', 'http', '2026-03-27 10:00:00+00', '2026-03-27 10:00:02+00'),"
+        "('recall', 'http', '2026-03-27 10:00:00+00', '2026-03-27 10:00:04+00')")));
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    QSignalSpy loaded(&worker, &AuditWorker::latencyLoaded);
+    const quint64 id = worker.loadLatency(AuditFilter());
+    ASSERT_TRUE(loaded.wait(10000));
+    EXPECT_EQ(loaded.at(0).at(0).toULongLong(), id);
+    const auto summary = loaded.at(0).at(1).value<LatencySummary>();
+    ASSERT_EQ(summary.actions.size(), 1); // the 120 calls still in flight have no duration
+    EXPECT_EQ(summary.total.calls, 2);
+    EXPECT_EQ(summary.total.p50Micros, 3'000'000);
+    EXPECT_EQ(summary.total.maxMicros, 4'000'000);
+}
+
+TEST_F(AuditWorkerTest, CancelStopsARunningLatencySummary)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    TestDatabase locker;
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
+    const quint64 blocked = worker.loadLatency(AuditFilter());
+    QElapsedTimer waiting;
+    waiting.start();
+    while (m_admin.scalar(
+               QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                              "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
+        != QLatin1String("1")) {
+        ASSERT_LT(waiting.elapsed(), 10000) << "the summary never started waiting";
+        QTest::qWait(10);
+    }
+    worker.cancel(blocked);
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
+    EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+}

@@ -30,6 +30,8 @@ public:
             [succeeded](quint64 id, AuditWorker::Choices, const QStringList &) { succeeded(id); });
         QObject::connect(&worker, &AuditWorker::entryLoaded, &m_context,
             [succeeded](quint64 id, const AuditEntryDetail &) { succeeded(id); });
+        QObject::connect(&worker, &AuditWorker::latencyLoaded, &m_context,
+            [succeeded](quint64 id, const LatencySummary &) { succeeded(id); });
         QObject::connect(&worker, &AuditWorker::exportFinished, &m_context,
             [succeeded](quint64 id, qint64, const QString &) { succeeded(id); });
         QObject::connect(&worker, &AuditWorker::queryFailed, &m_context,

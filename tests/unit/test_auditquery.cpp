@@ -121,6 +121,61 @@ TEST(AuditQuery, KeysetSeekKeepsMicrosecondsAndLetsTheTimeIndexDriveTheScan)
     EXPECT_TRUE(asc.sql.contains(QLatin1String("ORDER BY started_at ASC, id ASC")));
 }
 
+TEST(AuditQuery, DurationOrderSeeksOnTheExactDurationThenIdWithCallsInFlightLast)
+{
+    const QString id = QStringLiteral("0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10");
+    const QString longest
+        = QStringLiteral("COALESCE(ended_at - started_at, interval '-1000000 years')");
+    // Two days and 5 us: whole days and the rest, so no double rounds it.
+    const PageCursor after { AuditTimestamp(), id, 2 * 86'400'000'000LL + 5 };
+    const SqlStatement s
+        = AuditQuery::page(AuditTableRef(), AuditFilter(), 10, after, SortOrder::LongestFirst);
+    EXPECT_TRUE(s.sql.contains(longest
+        + QStringLiteral(", id) < (($1::bigint * interval '1 day' + $2::bigint * interval "
+                         "'1 microsecond'), $3::uuid)")))
+        << s.sql.toStdString();
+    EXPECT_TRUE(
+        s.sql.contains(QStringLiteral("ORDER BY ") + longest + QStringLiteral(" DESC, id DESC")));
+    EXPECT_EQ(param(s, 0), "2");
+    EXPECT_EQ(param(s, 1), "5");
+    EXPECT_EQ(param(s, 2), id.toStdString());
+    EXPECT_FALSE(s.sql.contains(QLatin1String("started_at <=")));
+
+    const SqlStatement back = AuditQuery::page(
+        AuditTableRef(), AuditFilter(), 10, after, SortOrder::LongestFirst, true);
+    EXPECT_TRUE(back.sql.contains(longest + QStringLiteral(", id) > (")));
+    EXPECT_TRUE(back.sql.contains(longest + QStringLiteral(" ASC, id ASC")));
+
+    // Shortest first: the sentinel beyond every duration keeps calls in flight last too.
+    PageCursor inFlight = after;
+    inFlight.durationMicros.reset();
+    const SqlStatement shortest
+        = AuditQuery::page(AuditTableRef(), AuditFilter(), 10, inFlight, SortOrder::ShortestFirst);
+    EXPECT_TRUE(shortest.sql.contains(
+        QStringLiteral("(COALESCE(ended_at - started_at, interval '1000000 years'), id) > "
+                       "(interval '1000000 years', $1::uuid)")))
+        << shortest.sql.toStdString();
+    EXPECT_TRUE(shortest.sql.contains(QLatin1String(" ASC, id ASC LIMIT $2")));
+
+    // An export follows the table's order.
+    EXPECT_TRUE(
+        AuditQuery::exportRows(AuditTableRef(), AuditFilter(), SortOrder::LongestFirst, false)
+            .sql.endsWith(
+                QStringLiteral(" ORDER BY ") + longest + QStringLiteral(" DESC, id DESC")));
+}
+
+TEST(AuditQuery, LatencySummaryIsExactMicrosecondsOfEndedCallsPerActionAndInTotal)
+{
+    AuditFilter filter;
+    filter.minDurationMicros = 5'000'000;
+    const SqlStatement s = AuditQuery::latencySummary(AuditTableRef(), filter);
+    EXPECT_TRUE(s.sql.contains(QLatin1String("AND ended_at IS NOT NULL GROUP BY ROLLUP (action)")));
+    EXPECT_TRUE(s.sql.contains(QLatin1String("percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN "
+                                             "GROUP (ORDER BY ended_at - started_at)")));
+    EXPECT_TRUE(s.sql.contains(QLatin1String("(extract(epoch FROM p[2]) * 1000000)::bigint")));
+    EXPECT_EQ(param(s, 0), "5000000");
+}
+
 TEST(AuditQuery, CursorEncodesAndDecodesExactly)
 {
     const PageCursor cursor { AuditTimestamp::fromUsecsSinceEpoch(1774606530000001LL),
