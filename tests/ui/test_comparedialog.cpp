@@ -319,7 +319,8 @@ TEST(CompareDialog, SecretsStayMaskedUnlessRevealedForThisWindow)
         const QString all = allTexts(request).join(QLatin1Char('\n'));
         EXPECT_FALSE(all.contains(QLatin1String("whsec_")));
         EXPECT_FALSE(all.contains(QLatin1String("tok_live")));
-        EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("4 values hidden"));
+        // Every header is masked, X-Team too (headers.*): three values a side.
+        EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("6 values hidden"));
         // Masked alike, the secrets are no difference.
         const std::set<QString> changed { QStringLiteral("$.http_config.timeout_seconds"),
             QStringLiteral("$.note") };
@@ -330,7 +331,7 @@ TEST(CompareDialog, SecretsStayMaskedUnlessRevealedForThisWindow)
         EXPECT_EQ(findPath(request, QStringLiteral("$.secret"), 2).data().toString(),
             QStringLiteral("\"whsec_0000aaaa1111\""));
         EXPECT_EQ(highlightedPaths(request).size(), 4u);
-        EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("4 values revealed"));
+        EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("6 values revealed"));
         reveal->click();
         EXPECT_FALSE(allTexts(request).join(QLatin1Char('\n')).contains(QLatin1String("whsec_")));
         reveal->click();

@@ -305,8 +305,8 @@ TEST(EntryDetailDialog, MasksWebhookSecretsUntilRevealed)
     EXPECT_FALSE(masked.contains(QLatin1String("whsec_9f8e7d6c5b4a")));
     EXPECT_FALSE(masked.contains(QLatin1String("tok_live_1234")));
     EXPECT_TRUE(masked.contains(QStringLiteral("\"secret\": \"••••\"")));
-    EXPECT_TRUE(masked.contains(QLatin1String("memory"))); // other headers stay
-    EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("2 values hidden"));
+    EXPECT_TRUE(masked.contains(QStringLiteral("\"X-Team\": \"••••\""))); // every header
+    EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("3 values hidden"));
     EXPECT_FALSE(dialog.entryJson().contains(QLatin1String("whsec_9f8e7d6c5b4a")));
 
     auto *reveal = dialog.findChild<QPushButton *>(QStringLiteral("revealSecrets"));
@@ -314,7 +314,7 @@ TEST(EntryDetailDialog, MasksWebhookSecretsUntilRevealed)
     QTest::mouseClick(reveal, Qt::LeftButton);
     EXPECT_TRUE(paneText(dialog, "requestPane").contains(QLatin1String("whsec_9f8e7d6c5b4a")));
     EXPECT_TRUE(dialog.entryJson().contains(QLatin1String("whsec_9f8e7d6c5b4a")));
-    EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("2 values revealed"));
+    EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("3 values revealed"));
 
     QTest::mouseClick(reveal, Qt::LeftButton);
     EXPECT_FALSE(paneText(dialog, "requestPane").contains(QLatin1String("whsec_9f8e7d6c5b4a")));

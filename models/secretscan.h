@@ -1,0 +1,982 @@
+#pragma once
+
+#include "jsonlexical.h"
+#include "secretmasker.h"
+#include "valuepatterns.h"
+
+#include <QByteArray>
+#include <QChar>
+#include <QString>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The one pass over a document behind SecretMasker, for UTF-16 and UTF-8 text alike.
+// Only secretmasker.cpp includes it.
+// Thread: any (a Scan lives for one call).
+namespace SecretScan {
+
+using namespace JsonLexical;
+
+// What happens to one value.
+enum class Verdict : unsigned char { Keep, Mask, MaskAfterScheme };
+
+// How the items of a container take part in the headers rule.
+enum class HeaderRole : unsigned char {
+    None,
+    List, // the array under a "headers" key: each item is one header
+    Pair, // ["Name", "value"]
+    Fields, // {"name": "Name", "value": "value"}
+};
+
+constexpr char16_t kBullet = 0x2022;
+constexpr int kBulletCount = 4;
+// Longer "schemes" are more likely the credential itself, which must not stay visible.
+constexpr qsizetype kMaxSchemeLength = 32;
+// How far back from the end of text that is not JSON a cut-off secret is looked for.
+constexpr qsizetype kCutWindow = 1024;
+
+inline bool isAsciiLetter(char32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Keys and patterns are compared in this form: ASCII lower case, '-' as '_', the rest
+// case-folded one UTF-16 unit at a time.
+inline char16_t foldUnit(char16_t c)
+{
+    if (c >= u'A' && c <= u'Z') {
+        return char16_t(c - u'A' + u'a');
+    }
+    if (c == u'-') {
+        return u'_';
+    }
+    if (c < 0x80 || QChar::isSurrogate(c)) {
+        return c;
+    }
+    const char32_t folded = QChar::toCaseFolded(char32_t(c));
+    return folded <= 0xFFFF ? char16_t(folded) : c;
+}
+
+inline std::u16string fold(QStringView text)
+{
+    std::u16string folded;
+    folded.reserve(size_t(text.size()));
+    for (const QChar c : text) {
+        folded.push_back(foldUnit(c.unicode()));
+    }
+    return folded;
+}
+
+// '*' matches any run of characters (also none); everything else matches itself.
+inline bool matchesPattern(std::u16string_view pattern, std::u16string_view text)
+{
+    size_t p = 0;
+    size_t t = 0;
+    size_t star = std::u16string_view::npos;
+    size_t resume = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            resume = t;
+        } else if (p < pattern.size() && pattern[p] == text[t]) {
+            ++p;
+            ++t;
+        } else if (star != std::u16string_view::npos) {
+            // Let the last '*' swallow one more character and try again from there.
+            p = star + 1;
+            t = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*') {
+        ++p;
+    }
+    return p == pattern.size();
+}
+
+inline bool isAuthorization(std::u16string_view folded)
+{
+    return folded == u"authorization" || folded.ends_with(u"_authorization");
+}
+
+// A key pattern split at its dots, each part folded; it matches the end of a key path.
+struct KeyPattern
+{
+    std::vector<std::u16string> segments;
+};
+
+// What one call needs besides the text.
+struct Context
+{
+    const std::vector<KeyPattern> &keys;
+    const ValuePatterns &valuePatterns;
+    const std::vector<TextSpan> &matches; // of the value patterns, in the text's units
+    const RevealedValues *revealed = nullptr;
+    std::vector<MaskedValue> *values = nullptr;
+};
+
+inline void appendText(QString &out, const char16_t *text, qsizetype length)
+{
+    out.append(reinterpret_cast<const QChar *>(text), length);
+}
+
+inline void appendText(QByteArray &out, const char *text, qsizetype length)
+{
+    out.append(text, length);
+}
+
+inline void appendBullets(QString &out)
+{
+    out.append(QString(kBulletCount, QChar(kBullet)));
+}
+
+inline void appendBullets(QByteArray &out)
+{
+    for (int i = 0; i < kBulletCount; ++i) {
+        out.append("\xE2\x80\xA2"); // U+2022 in UTF-8
+    }
+}
+
+// One pass over the text: reads it as JSON (the grammar JsonPrettyPrinter accepts) and
+// hides secret values, copying everything between them unchanged. Nesting is tracked in
+// a vector, so depth costs heap, never stack. Where the text ends early or stops being
+// JSON, the pass finishes as SecretMasker describes.
+template <typename Char, typename Buffer> class Scan
+{
+public:
+    // out may be null to only count.
+    Scan(const Context &context, const Char *begin, const Char *end, Buffer *out)
+        : m_context(context)
+        , m_begin(begin)
+        , m_end(end)
+        , m_out(out)
+        , m_copied(begin)
+    {
+    }
+
+    // The number of values the rules hide (revealed ones included).
+    int run()
+    {
+        const Char *p = m_begin;
+        Expect expect = Expect::Value;
+        for (;;) {
+            while (p != m_end && isJsonWhitespace(unitOf(*p))) {
+                ++p;
+            }
+            if (p == m_end) {
+                return expect == Expect::End ? finish() : cutOff();
+            }
+            const char32_t c = unitOf(*p);
+            switch (expect) {
+            case Expect::FirstKeyOrClose:
+            case Expect::FirstValueOrClose:
+                if (c == closer()) {
+                    close(p, true);
+                    ++p;
+                    expect = afterValue();
+                } else {
+                    // Read the same character again as the first key or item.
+                    expect = expect == Expect::FirstKeyOrClose ? Expect::Key : Expect::Value;
+                }
+                break;
+            case Expect::Key: {
+                const Char *q = c == '"' ? scanString(p) : nullptr;
+                if (!q) {
+                    return m_hitEnd ? cutOff() : notJson(p);
+                }
+                readKey(p, q);
+                p = q;
+                expect = Expect::Colon;
+                break;
+            }
+            case Expect::Colon:
+                if (c != ':') {
+                    return notJson(p);
+                }
+                ++p;
+                expect = Expect::Value;
+                break;
+            case Expect::Value: {
+                const Slot slot = slotOfNextValue(c);
+                if (c == '{' || c == '[') {
+                    open(p, c == '{', slot);
+                    ++p;
+                    expect = c == '{' ? Expect::FirstKeyOrClose : Expect::FirstValueOrClose;
+                    break;
+                }
+                const Char *q = nullptr;
+                if (c == '"') {
+                    q = scanString(p);
+                    if (!q) {
+                        return m_hitEnd ? cutInString(p, slot) : notJsonString(p, slot);
+                    }
+                    readString(p, q, slot);
+                } else if (c == '-' || isDigit(c)) {
+                    q = scanNumber(p);
+                } else if (c == 't' || c == 'f' || c == 'n') {
+                    q = scanLiteral(p);
+                }
+                if (!q) {
+                    return m_hitEnd ? cutOff() : notJson(p);
+                }
+                p = q;
+                expect = afterValue();
+                break;
+            }
+            case Expect::CommaOrClose:
+                if (c == ',') {
+                    ++m_stack.back().item;
+                    ++p;
+                    expect = m_stack.back().isObject ? Expect::Key : Expect::Value;
+                } else if (c == closer()) {
+                    close(p, false);
+                    ++p;
+                    expect = afterValue();
+                } else {
+                    return notJson(p);
+                }
+                break;
+            case Expect::End:
+                return notJson(p);
+            }
+        }
+    }
+
+    // How many values were replaced in the output (hidden, not revealed).
+    int replaced() const { return m_replaced; }
+
+private:
+    struct Frame
+    {
+        const Char *start; // the opening bracket
+        bool isObject;
+        HeaderRole role;
+        bool masked; // the container is replaced as a whole
+        // The content of the key this container is the value of; null for array items
+        // and the document itself.
+        const Char *keyBegin = nullptr;
+        const Char *keyEnd = nullptr;
+        int keyedBelow = -1; // the nearest frame under this one that has a key
+        int item = 0; // the item being read (arrays)
+        Verdict headerVerdict = Verdict::Keep; // Pair and Fields: what the header value gets
+    };
+
+    // What the value about to be read gets.
+    struct Slot
+    {
+        Verdict verdict = Verdict::Keep;
+        HeaderRole role = HeaderRole::None; // for a container value
+        bool isHeaderName = false;
+    };
+
+    Expect afterValue() const { return m_stack.empty() ? Expect::End : Expect::CommaOrClose; }
+
+    char32_t closer() const { return m_stack.back().isObject ? '}' : ']'; }
+
+    int top() const { return int(m_stack.size()) - 1; }
+
+    Slot slotOfNextValue(char32_t c) const
+    {
+        Slot slot;
+        if (m_maskedDepth != 0 || m_stack.empty()) {
+            return slot;
+        }
+        const Frame &parent = m_stack.back();
+        if (parent.isObject) {
+            slot.verdict = m_keyVerdict;
+            if (m_keyIsHeaders && c == '[') {
+                slot.role = HeaderRole::List;
+            }
+            if (parent.role == HeaderRole::Fields) {
+                // The header's name stays, its value gets what the name calls for.
+                if (m_key == u"name") {
+                    slot.isHeaderName = true;
+                    slot.verdict = Verdict::Keep;
+                } else if (m_key == u"value" && parent.headerVerdict != Verdict::Keep) {
+                    slot.verdict = parent.headerVerdict;
+                }
+            }
+            return slot;
+        }
+        if (parent.role == HeaderRole::List) {
+            slot.role = c == '[' ? HeaderRole::Pair
+                : c == '{'       ? HeaderRole::Fields
+                                 : HeaderRole::None;
+        } else if (parent.role == HeaderRole::Pair) {
+            slot.isHeaderName = parent.item == 0;
+            slot.verdict = parent.item == 1 ? parent.headerVerdict : Verdict::Keep;
+        }
+        return slot;
+    }
+
+    void open(const Char *p, bool isObject, const Slot &slot)
+    {
+        const bool masked = slot.verdict != Verdict::Keep;
+        Frame frame { p, isObject, slot.role, masked };
+        if (!m_stack.empty()) {
+            const Frame &parent = m_stack.back();
+            frame.keyedBelow = parent.keyBegin ? top() : parent.keyedBelow;
+            if (parent.isObject) {
+                frame.keyBegin = m_keyBegin;
+                frame.keyEnd = m_keyEnd;
+            }
+        }
+        m_stack.push_back(frame);
+        if (masked) {
+            m_maskedDepth = m_stack.size();
+        }
+    }
+
+    void close(const Char *p, bool empty)
+    {
+        const Frame frame = m_stack.back();
+        m_stack.pop_back();
+        if (frame.masked) {
+            m_maskedDepth = 0;
+            // An empty container hides nothing; leave it as it is.
+            if (!empty) {
+                hide(frame.start, p + 1, 0, true);
+            }
+        }
+    }
+
+    // p..q is a key token, quotes included.
+    void readKey(const Char *p, const Char *q)
+    {
+        m_keyVerdict = Verdict::Keep;
+        m_keyIsHeaders = false;
+        m_key.clear();
+        m_keyBegin = p + 1;
+        m_keyEnd = q - 1;
+        if (m_maskedDepth != 0) {
+            return; // nothing inside a masked container is looked at
+        }
+        decodeFolded(p + 1, q - 1, m_key);
+        m_keyVerdict = classify(m_key, top());
+        m_keyIsHeaders = m_key == u"headers";
+    }
+
+    // What the value of `key` gets, when the keys of the frames up from `frame` (array
+    // levels skipped) lead to it.
+    Verdict classify(std::u16string_view key, int frame)
+    {
+        for (const KeyPattern &pattern : m_context.keys) {
+            if (matchesPattern(pattern.segments.back(), key) && pathMatches(pattern, frame)) {
+                return isAuthorization(key) ? Verdict::MaskAfterScheme : Verdict::Mask;
+            }
+        }
+        return Verdict::Keep;
+    }
+
+    bool pathMatches(const KeyPattern &pattern, int frame)
+    {
+        size_t left = pattern.segments.size() - 1;
+        if (left > 0 && frame >= 0 && !m_stack[size_t(frame)].keyBegin) {
+            frame = m_stack[size_t(frame)].keyedBelow;
+        }
+        for (; left > 0; --left) {
+            if (frame < 0) {
+                return false;
+            }
+            const Frame &keyed = m_stack[size_t(frame)];
+            m_scratch.clear();
+            decodeFolded(keyed.keyBegin, keyed.keyEnd, m_scratch);
+            if (!matchesPattern(pattern.segments[left - 1], m_scratch)) {
+                return false;
+            }
+            frame = keyed.keyedBelow;
+        }
+        return true;
+    }
+
+    // p..q is a string value token, quotes included.
+    void readString(const Char *p, const Char *q, const Slot &slot)
+    {
+        if (m_maskedDepth != 0) {
+            return;
+        }
+        if (slot.isHeaderName) {
+            m_headerName.clear();
+            decodeFolded(p + 1, q - 1, m_headerName);
+            m_stack.back().headerVerdict = classify(m_headerName, top());
+        }
+        if (q - p == 2) {
+            return; // "" hides nothing
+        }
+        const Char *content = p + 1;
+        const Char *contentEnd = q - 1;
+        qsizetype scheme = 0;
+        if (slot.verdict == Verdict::MaskAfterScheme) {
+            scheme = schemeLength(content, contentEnd);
+        } else if (slot.verdict == Verdict::Keep) {
+            const Char *match = firstMatchIn(content, contentEnd);
+            if (!match) {
+                return;
+            }
+            scheme = schemeBefore(content, contentEnd, match);
+        }
+        hide(p, q, scheme, true);
+    }
+
+    // The first value pattern match that starts in [from, to), or null. Called with
+    // rising positions, so the matches are stepped through once.
+    const Char *firstMatchIn(const Char *from, const Char *to)
+    {
+        const std::vector<TextSpan> &matches = m_context.matches;
+        while (m_nextMatch < matches.size() && m_begin + matches[m_nextMatch].start < from) {
+            ++m_nextMatch;
+        }
+        if (m_nextMatch < matches.size() && m_begin + matches[m_nextMatch].start < to) {
+            return m_begin + matches[m_nextMatch].start;
+        }
+        return nullptr;
+    }
+
+    // "Bearer eyJ..." keeps "Bearer" when the match starts after it. Under a key that is
+    // not Authorization only the usual schemes count: "use sk-..." is a sentence.
+    static qsizetype schemeBefore(const Char *content, const Char *contentEnd, const Char *match)
+    {
+        const qsizetype scheme = schemeLength(content, contentEnd);
+        if (scheme == 0 || match - content <= scheme) {
+            return 0;
+        }
+        std::u16string word;
+        for (const Char *p = content; p != content + scheme; ++p) {
+            word.push_back(foldUnit(char16_t(unitOf(*p))));
+        }
+        for (const std::u16string_view known :
+            { u"bearer", u"basic", u"token", u"bot", u"digest" }) {
+            if (word == known) {
+                return scheme;
+            }
+        }
+        return 0;
+    }
+
+    // "Bearer sk-..." keeps "Bearer": a letter, then letters, digits, '-', '_' or '.', then
+    // a space and something after it.
+    static qsizetype schemeLength(const Char *content, const Char *contentEnd)
+    {
+        if (content == contentEnd || !isAsciiLetter(unitOf(*content))) {
+            return 0;
+        }
+        const Char *q = content + 1;
+        while (q != contentEnd && q - content <= kMaxSchemeLength) {
+            const char32_t c = unitOf(*q);
+            if (!isAsciiLetter(c) && !isDigit(c) && c != '-' && c != '_' && c != '.') {
+                break;
+            }
+            ++q;
+        }
+        if (q - content > kMaxSchemeLength || q == contentEnd || unitOf(*q) != ' ') {
+            return 0;
+        }
+        const Char *credentials = q;
+        while (credentials != contentEnd && unitOf(*credentials) == ' ') {
+            ++credentials;
+        }
+        return credentials == contentEnd ? 0 : q - content;
+    }
+
+    // The text ended inside the document (not inside a string value).
+    int cutOff()
+    {
+        if (m_maskedDepth != 0) {
+            // Cut inside a hidden container: all of it that is there is hidden.
+            hide(m_stack[m_maskedDepth - 1].start, m_end, 0, true);
+        }
+        return finish();
+    }
+
+    // The text ended inside the string value starting at p.
+    int cutInString(const Char *p, const Slot &slot)
+    {
+        if (m_maskedDepth != 0) {
+            return cutOff();
+        }
+        const Char *content = p + 1;
+        qsizetype scheme = 0;
+        bool secret = slot.verdict != Verdict::Keep;
+        if (slot.verdict == Verdict::MaskAfterScheme) {
+            scheme = schemeLength(content, m_end);
+        } else if (!secret) {
+            const Char *match = firstMatchIn(content, m_end);
+            if (!match) {
+                match = cutMatchStart(content);
+            }
+            if (match) {
+                secret = true;
+                scheme = schemeBefore(content, m_end, match);
+            }
+        }
+        if (secret && content != m_end) {
+            hide(p, m_end, scheme, true);
+        }
+        return finish();
+    }
+
+    // The string value starting at p is malformed (a bad escape, a control character):
+    // a secret one is hidden up to its closing quote all the same.
+    int notJsonString(const Char *p, const Slot &slot)
+    {
+        if (m_maskedDepth != 0 || slot.verdict == Verdict::Keep) {
+            return notJson(p);
+        }
+        const Char *q = p + 1;
+        while (q != m_end && unitOf(*q) != '"') {
+            q += unitOf(*q) == '\\' && q + 1 != m_end ? 2 : 1;
+        }
+        if (q != m_end) {
+            ++q;
+        }
+        const qsizetype scheme = slot.verdict == Verdict::MaskAfterScheme
+            ? schemeLength(p + 1, q == m_end ? q : q - 1)
+            : 0;
+        hide(p, q, scheme, true);
+        return notJson(q);
+    }
+
+    // The text stops being JSON at p.
+    int notJson(const Char *p)
+    {
+        if (m_maskedDepth != 0) {
+            // The error falls inside a hidden container: hide the rest of the text too.
+            hide(m_stack[m_maskedDepth - 1].start, m_end, 0, true);
+            return finish();
+        }
+        std::vector<RawSpan> spans;
+        findRawPairs(p, spans);
+        const std::vector<TextSpan> &matches = m_context.matches;
+        for (size_t i = m_nextMatch; i < matches.size(); ++i) {
+            const Char *start = m_begin + matches[i].start;
+            if (start >= p) {
+                spans.push_back({ start, std::min(m_begin + matches[i].end, m_end) });
+            }
+        }
+        // The text may be cut off in the middle of a secret.
+        const Char *window = std::max(p, m_end - kCutWindow);
+        if (const Char *cut = cutMatchStart(window)) {
+            spans.push_back({ cut, m_end });
+        }
+        std::sort(spans.begin(), spans.end(),
+            [](const RawSpan &a, const RawSpan &b) { return a.start < b.start; });
+        // Overlapping spans are hidden as one.
+        for (size_t i = 0; i < spans.size();) {
+            RawSpan span = spans[i++];
+            while (i < spans.size() && spans[i].start <= span.stop) {
+                span.stop = std::max(span.stop, spans[i++].stop);
+            }
+            hide(span.start, span.stop, 0, false);
+        }
+        return finish();
+    }
+
+    // Where a value pattern match that the end of the text cuts off starts (3 or more of
+    // its characters are there), looking from `from`; null when there is none.
+    const Char *cutMatchStart(const Char *from) const
+    {
+        if constexpr (sizeof(Char) == 1) {
+            while (from != m_end && (unitOf(*from) & 0xC0) == 0x80) {
+                ++from; // start on a whole character
+            }
+            std::vector<qsizetype> offsets;
+            const QString text = ValuePatterns::decodeUtf8(QByteArrayView(from, m_end), offsets);
+            const qsizetype at = m_context.valuePatterns.cutMatchStart(text);
+            return at < 0 ? nullptr : from + offsets[size_t(at)];
+        } else {
+            if (from != m_end && QChar::isLowSurrogate(*from)) {
+                ++from;
+            }
+            const qsizetype at = m_context.valuePatterns.cutMatchStart(QStringView(from, m_end));
+            return at < 0 ? nullptr : from + at;
+        }
+    }
+
+    struct RawSpan
+    {
+        const Char *start;
+        const Char *stop;
+    };
+
+    static bool isWordUnit(char32_t c)
+    {
+        return isAsciiLetter(c) || isDigit(c) || c == '_' || c == '-' || c == '.' || c >= 0x80;
+    }
+
+    const Char *skipWhitespace(const Char *p) const
+    {
+        while (p != m_end && isJsonWhitespace(unitOf(*p))) {
+            ++p;
+        }
+        return p;
+    }
+
+    // After the quote at p: one past the matching closing quote, or the end.
+    const Char *quotedEnd(const Char *p) const
+    {
+        const char32_t quote = unitOf(*p);
+        const Char *q = p + 1;
+        while (q != m_end && unitOf(*q) != quote) {
+            q += unitOf(*q) == '\\' && q + 1 != m_end ? 2 : 1;
+        }
+        return q == m_end ? q : q + 1;
+    }
+
+    // One past the bracket closing the one at p (strings skipped), or the end.
+    const Char *bracketEnd(const Char *p) const
+    {
+        int depth = 0;
+        for (const Char *q = p; q != m_end;) {
+            const char32_t c = unitOf(*q);
+            if (c == '"' || c == '\'') {
+                q = quotedEnd(q);
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                ++depth;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return q + 1;
+            }
+            ++q;
+        }
+        return m_end;
+    }
+
+    // Best effort in text that is not JSON: "key": value, 'key': value and key=value
+    // whose key the single-part key patterns name (or whose container value a pattern
+    // like "headers.*" covers).
+    void findRawPairs(const Char *p, std::vector<RawSpan> &spans)
+    {
+        while (p != m_end) {
+            const char32_t c = unitOf(*p);
+            const Char *keyBegin = nullptr;
+            const Char *keyEnd = nullptr;
+            const Char *after = nullptr;
+            if (c == '"' || c == '\'') {
+                after = quotedEnd(p);
+                keyBegin = p + 1;
+                keyEnd = after != m_end || unitOf(after[-1]) == c ? after - 1 : after;
+            } else if (isWordUnit(c)) {
+                after = p;
+                while (after != m_end && isWordUnit(unitOf(*after))) {
+                    ++after;
+                }
+                keyBegin = p;
+                keyEnd = after;
+            } else {
+                ++p;
+                continue;
+            }
+            const Char *separator = skipWhitespace(after);
+            if (separator == m_end || (unitOf(*separator) != ':' && unitOf(*separator) != '=')
+                || keyEnd < keyBegin) {
+                p = after;
+                continue;
+            }
+            p = rawValue(keyBegin, keyEnd, skipWhitespace(separator + 1), spans);
+        }
+    }
+
+    // Reads the value at p of the raw key; returns where to go on.
+    const Char *rawValue(
+        const Char *keyBegin, const Char *keyEnd, const Char *p, std::vector<RawSpan> &spans)
+    {
+        if (p == m_end) {
+            return p;
+        }
+        m_scratch.clear();
+        decodeFolded(keyBegin, keyEnd, m_scratch);
+        bool secret = false;
+        bool secretContainer = false;
+        for (const KeyPattern &pattern : m_context.keys) {
+            if (pattern.segments.size() == 1) {
+                secret = secret || matchesPattern(pattern.segments.front(), m_scratch);
+            } else if (pattern.segments.size() == 2) {
+                secretContainer
+                    = secretContainer || matchesPattern(pattern.segments.front(), m_scratch);
+            }
+        }
+        const char32_t c = unitOf(*p);
+        if (c == '{' || c == '[') {
+            const Char *end = bracketEnd(p);
+            if (secret || secretContainer) {
+                spans.push_back({ p, end });
+                return end;
+            }
+            return p + 1; // its own pairs are read one by one
+        }
+        if (!secret) {
+            return p;
+        }
+        const bool authorization = isAuthorization(m_scratch);
+        const Char *start = p;
+        const Char *end = p;
+        const Char *next = p;
+        if (c == '"' || c == '\'') {
+            next = quotedEnd(p);
+            start = p + 1;
+            end = next != m_end || unitOf(next[-1]) == c ? next - 1 : next;
+        } else {
+            // A bare value ends at a delimiter; an Authorization value at the line's end.
+            while (end != m_end) {
+                const char32_t u = unitOf(*end);
+                if (u == '\n' || u == '\r'
+                    || (!authorization
+                        && (u == ' ' || u == '\t' || u == ',' || u == ';' || u == '&' || u == '}'
+                            || u == ']' || u == ')' || u == '"' || u == '\''))) {
+                    break;
+                }
+                ++end;
+            }
+            next = end;
+        }
+        if (authorization) {
+            const qsizetype scheme = schemeLength(start, end);
+            start += scheme > 0 ? scheme + 1 : 0;
+        }
+        if (start < end) {
+            spans.push_back({ start, end });
+        }
+        return next;
+    }
+
+    // Hides [start, stop): as a JSON string value ("••••", "Bearer ••••") when `quoted`,
+    // else the text itself. A revealed value stays, and is reported all the same.
+    void hide(const Char *start, const Char *stop, qsizetype schemeLength, bool quoted)
+    {
+        const int ordinal = m_count++;
+        const bool revealed = m_context.revealed && m_context.revealed->contains(ordinal);
+        if (!m_out) {
+            return;
+        }
+        if (revealed) {
+            report(ordinal, m_out->size() + (start - m_copied), true);
+            return;
+        }
+        if (m_replaced++ == 0) {
+            m_out->reserve((m_end - m_begin) + 64);
+        }
+        appendText(*m_out, m_copied, start - m_copied);
+        const Char quote = Char('"');
+        if (quoted) {
+            appendText(*m_out, &quote, 1);
+            if (schemeLength > 0) {
+                const Char space = Char(' ');
+                appendText(*m_out, start + 1, schemeLength);
+                appendText(*m_out, &space, 1);
+            }
+        }
+        report(ordinal, m_out->size(), false);
+        appendBullets(*m_out);
+        if (quoted) {
+            appendText(*m_out, &quote, 1);
+        }
+        m_copied = stop;
+    }
+
+    void report(int ordinal, qsizetype position, bool revealed)
+    {
+        if (m_context.values) {
+            m_context.values->push_back({ ordinal, position, revealed });
+        }
+    }
+
+    int finish()
+    {
+        if (m_out && m_replaced > 0) {
+            appendText(*m_out, m_copied, m_end - m_copied);
+            m_copied = m_end;
+        }
+        return m_count;
+    }
+
+    // Decodes string content (between the quotes) and folds it for matching. The content
+    // may be cut off or malformed (text that is not JSON): what cannot be decoded is
+    // taken as it is.
+    void decodeFolded(const Char *p, const Char *end, std::u16string &out) const
+    {
+        while (p < end) {
+            const char32_t c = unitOf(*p);
+            if (c == '\\' && end - p >= 2) {
+                const char16_t plain = unescaped(unitOf(p[1]));
+                if (plain != 0) {
+                    out.push_back(foldUnit(plain));
+                    p += 2;
+                    continue;
+                }
+                const auto isHex = [](Char h) { return hexValue(unitOf(h)) >= 0; };
+                if (unitOf(p[1]) == 'u' && end - p >= 6 && std::all_of(p + 2, p + 6, isHex)) {
+                    char16_t unit = 0;
+                    for (int i = 2; i < 6; ++i) {
+                        unit = char16_t(unit << 4 | hexValue(unitOf(p[i])));
+                    }
+                    out.push_back(foldUnit(unit));
+                    p += 6;
+                    continue;
+                }
+            }
+            if constexpr (sizeof(Char) == 1) {
+                if (c >= 0x80) {
+                    const int length = utf8SequenceLength(p, end);
+                    if (length > 0) {
+                        char32_t cp = c & (0x7F >> length);
+                        for (int i = 1; i < length; ++i) {
+                            cp = cp << 6 | (unitOf(p[i]) & 0x3F);
+                        }
+                        p += length;
+                        if (cp > 0xFFFF) {
+                            out.push_back(QChar::highSurrogate(cp));
+                            out.push_back(QChar::lowSurrogate(cp));
+                        } else {
+                            out.push_back(foldUnit(char16_t(cp)));
+                        }
+                        continue;
+                    }
+                    out.push_back(QChar::ReplacementCharacter);
+                    ++p;
+                    continue;
+                }
+            }
+            out.push_back(foldUnit(char16_t(c)));
+            ++p;
+        }
+    }
+
+    // Returns the position after the string token at p, or nullptr if it is malformed or
+    // the text ends inside it (then m_hitEnd is set).
+    const Char *scanString(const Char *p)
+    {
+        const Char *q = p + 1;
+        while (q != m_end) {
+            const char32_t c = unitOf(*q);
+            if (c == '"') {
+                return q + 1;
+            }
+            if (c < 0x20) {
+                return nullptr;
+            }
+            if (c == '\\') {
+                if (++q == m_end) {
+                    break;
+                }
+                if (unescaped(unitOf(*q)) != 0) {
+                    ++q;
+                    continue;
+                }
+                if (unitOf(*q) != 'u') {
+                    return nullptr;
+                }
+                for (int i = 1; i <= 4; ++i) {
+                    if (q + i == m_end) {
+                        m_hitEnd = true;
+                        return nullptr;
+                    }
+                    if (hexValue(unitOf(q[i])) < 0) {
+                        return nullptr;
+                    }
+                }
+                q += 5;
+                continue;
+            }
+            if constexpr (sizeof(Char) == 1) {
+                if (c >= 0x80) {
+                    const int length = utf8SequenceLength(q, m_end);
+                    if (length == 0) {
+                        return nullptr;
+                    }
+                    if (length < 0) {
+                        break; // cut off inside a character
+                    }
+                    q += length;
+                    continue;
+                }
+            }
+            ++q;
+        }
+        m_hitEnd = true;
+        return nullptr;
+    }
+
+    // The number grammar of RFC 8259; the digits are only stepped over, never converted.
+    const Char *scanNumber(const Char *p)
+    {
+        const Char *q = p;
+        const auto digits = [&q, this] {
+            const Char *first = q;
+            while (q != m_end && isDigit(unitOf(*q))) {
+                ++q;
+            }
+            return q != first;
+        };
+        const auto fail = [&q, this]() -> const Char * {
+            m_hitEnd = q == m_end;
+            return nullptr;
+        };
+        if (unitOf(*q) == '-') {
+            ++q;
+        }
+        if (q != m_end && unitOf(*q) == '0') {
+            ++q;
+        } else if (!digits()) {
+            return fail();
+        }
+        if (q != m_end && unitOf(*q) == '.') {
+            ++q;
+            if (!digits()) {
+                return fail();
+            }
+        }
+        if (q != m_end && (unitOf(*q) == 'e' || unitOf(*q) == 'E')) {
+            ++q;
+            if (q != m_end && (unitOf(*q) == '+' || unitOf(*q) == '-')) {
+                ++q;
+            }
+            if (!digits()) {
+                return fail();
+            }
+        }
+        return q;
+    }
+
+    const Char *scanLiteral(const Char *p)
+    {
+        const std::string_view literal = unitOf(*p) == 't' ? "true"
+            : unitOf(*p) == 'f'                            ? "false"
+                                                           : "null";
+        for (size_t i = 0; i < literal.size(); ++i) {
+            if (p + i == m_end) {
+                m_hitEnd = true;
+                return nullptr;
+            }
+            if (unitOf(p[i]) != char32_t(literal[i])) {
+                return nullptr;
+            }
+        }
+        return p + literal.size();
+    }
+
+    const Context &m_context;
+    const Char *m_begin;
+    const Char *m_end;
+    Buffer *m_out;
+    const Char *m_copied; // the input up to here is in m_out already
+    int m_count = 0;
+    int m_replaced = 0;
+    bool m_hitEnd = false; // a scan stopped because the text ended
+    size_t m_nextMatch = 0;
+    std::vector<Frame> m_stack;
+    size_t m_maskedDepth = 0; // the stack size at which a masked container is open, or 0
+    std::u16string m_key; // the last key read, decoded and folded
+    const Char *m_keyBegin = nullptr; // its content as stored
+    const Char *m_keyEnd = nullptr;
+    std::u16string m_headerName;
+    std::u16string m_scratch;
+    Verdict m_keyVerdict = Verdict::Keep;
+    bool m_keyIsHeaders = false;
+};
+
+} // namespace SecretScan

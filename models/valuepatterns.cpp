@@ -1,0 +1,272 @@
+#include "valuepatterns.h"
+
+#include "jsonlexical.h"
+
+#include <algorithm>
+
+namespace {
+
+// The shortest tail of a cut-off string that is taken for the start of a secret: "sk-"
+// or "eyJ" are, a lone "s" or "ey" at the end of a sentence are not.
+constexpr qsizetype kMinimumPartialMatch = 3;
+
+bool isAscii(QByteArrayView bytes)
+{
+    unsigned char seen = 0;
+    for (const char c : bytes) {
+        seen |= static_cast<unsigned char>(c);
+    }
+    return seen < 0x80;
+}
+
+} // namespace
+
+QString ValuePatterns::decodeUtf8(QByteArrayView utf8, std::vector<qsizetype> &byteOffset)
+{
+    QString text;
+    text.reserve(utf8.size());
+    byteOffset.clear();
+    byteOffset.reserve(size_t(utf8.size()) + 1);
+    const char *begin = utf8.data();
+    const char *end = begin + utf8.size();
+    for (const char *p = begin; p < end;) {
+        const unsigned char lead = static_cast<unsigned char>(*p);
+        const qsizetype at = p - begin;
+        if (lead < 0x80) {
+            text.append(QChar(lead));
+            byteOffset.push_back(at);
+            ++p;
+            continue;
+        }
+        const int length = JsonLexical::utf8SequenceLength(p, end);
+        if (length <= 0) {
+            text.append(QChar(QChar::ReplacementCharacter));
+            byteOffset.push_back(at);
+            ++p;
+            continue;
+        }
+        char32_t cp = lead & (0x7F >> length);
+        for (int i = 1; i < length; ++i) {
+            cp = cp << 6 | (static_cast<unsigned char>(p[i]) & 0x3F);
+        }
+        if (cp > 0xFFFF) {
+            text.append(QChar(QChar::highSurrogate(cp)));
+            text.append(QChar(QChar::lowSurrogate(cp)));
+            byteOffset.push_back(at);
+            byteOffset.push_back(at);
+        } else {
+            text.append(QChar(char16_t(cp)));
+            byteOffset.push_back(at);
+        }
+        p += length;
+    }
+    byteOffset.push_back(utf8.size());
+    return text;
+}
+
+namespace {
+
+bool hasTopLevelAlternation(const QString &pattern)
+{
+    int depth = 0;
+    bool inClass = false;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == QLatin1Char('\\')) {
+            ++i; // an escaped character is never syntax
+        } else if (inClass) {
+            inClass = c != QLatin1Char(']');
+        } else if (c == QLatin1Char('[')) {
+            inClass = true;
+            // A ']' right after '[' or '[^' belongs to the class.
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == QLatin1Char('^')) {
+                ++i;
+            }
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == QLatin1Char(']')) {
+                ++i;
+            }
+        } else if (c == QLatin1Char('(')) {
+            ++depth;
+        } else if (c == QLatin1Char(')')) {
+            depth = std::max(0, depth - 1);
+        } else if (c == QLatin1Char('|') && depth == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isPlainLiteral(QChar c)
+{
+    static const QString punctuation = QStringLiteral("_-=:/@!#%&,;<>'\"~ ");
+    return c.unicode() < 0x80 && (c.isLetterOrNumber() || punctuation.contains(c));
+}
+
+} // namespace
+
+ValuePatterns::ValuePatterns(const QStringList &patterns)
+{
+    for (const QString &pattern : patterns) {
+        QRegularExpression expression(pattern);
+        if (!expression.isValid()) {
+            continue;
+        }
+        expression.optimize();
+        QString unbounded = pattern;
+        while (unbounded.startsWith(QLatin1String("\\b"))) {
+            unbounded.remove(0, 2);
+        }
+        QRegularExpression partial(unbounded);
+        if (!partial.isValid()) {
+            partial = expression;
+        }
+        Pattern compiled { expression, partial, literalPrefixes(pattern), {} };
+        for (const QString &literal : std::as_const(compiled.literals)) {
+            compiled.literalsUtf8.append(literal.toUtf8());
+        }
+        m_patterns.push_back(std::move(compiled));
+    }
+}
+
+QStringList ValuePatterns::literalPrefixes(const QString &pattern)
+{
+    // An alternation outside any group, or inline options, may let a match start with
+    // anything.
+    if (hasTopLevelAlternation(pattern) || pattern.startsWith(QLatin1String("(?"))) {
+        return {};
+    }
+    qsizetype i = 0;
+    while (i < pattern.size()) {
+        if (pattern.mid(i, 2) == QLatin1String("\\b")) {
+            i += 2;
+        } else if (pattern.at(i) == QLatin1Char('^')) {
+            ++i;
+        } else {
+            break;
+        }
+    }
+    // Each step appends one character, or one of a few ("[pousr]"), to every prefix.
+    QStringList prefixes { QString() };
+    const auto isOptional = [&pattern](qsizetype next) {
+        return next < pattern.size()
+            && (pattern.at(next) == QLatin1Char('*') || pattern.at(next) == QLatin1Char('?')
+                || pattern.at(next) == QLatin1Char('{'));
+    };
+    while (i < pattern.size()) {
+        const QChar c = pattern.at(i);
+        QString choices;
+        qsizetype next = i + 1;
+        if (isPlainLiteral(c)) {
+            choices = c;
+        } else if (c == QLatin1Char('\\') && i + 1 < pattern.size()
+            && pattern.at(i + 1).unicode() < 0x80 && !pattern.at(i + 1).isLetterOrNumber()) {
+            choices = pattern.at(i + 1); // an escaped punctuation character: \. \-
+            next = i + 2;
+        } else if (c == QLatin1Char('[')) {
+            // A short class of plain letters and digits, no ranges: one prefix per member.
+            const qsizetype close = pattern.indexOf(QLatin1Char(']'), i + 1);
+            if (close < 0) {
+                break;
+            }
+            choices = pattern.mid(i + 1, close - i - 1);
+            const bool plain = !choices.isEmpty() && choices.size() * prefixes.size() <= 16
+                && std::all_of(choices.begin(), choices.end(),
+                    [](QChar m) { return m.unicode() < 0x80 && m.isLetterOrNumber(); });
+            if (!plain) {
+                break;
+            }
+            next = close + 1;
+        } else {
+            break;
+        }
+        // A quantifier that allows none makes this step optional: the prefixes end here.
+        if (isOptional(next)) {
+            break;
+        }
+        QStringList longer;
+        for (const QString &prefix : std::as_const(prefixes)) {
+            for (const QChar choice : std::as_const(choices)) {
+                longer.append(prefix + choice);
+            }
+        }
+        prefixes = longer;
+        i = next;
+        if (i < pattern.size() && pattern.at(i) == QLatin1Char('+')) {
+            break; // at least once: what follows may repeat it
+        }
+    }
+    return prefixes.front().size() >= 2 ? prefixes : QStringList();
+}
+
+std::vector<TextSpan> ValuePatterns::find(QStringView text) const
+{
+    std::vector<TextSpan> spans;
+    for (const Pattern &pattern : m_patterns) {
+        const bool candidate = pattern.literals.isEmpty()
+            || std::any_of(pattern.literals.begin(), pattern.literals.end(),
+                [text](const QString &literal) { return text.contains(literal); });
+        if (!candidate) {
+            continue;
+        }
+        QRegularExpressionMatchIterator it = pattern.expression.globalMatch(text);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch match = it.next();
+            if (match.capturedLength() > 0) {
+                spans.push_back({ match.capturedStart(), match.capturedEnd() });
+            }
+        }
+    }
+    std::sort(spans.begin(), spans.end(),
+        [](const TextSpan &a, const TextSpan &b) { return a.start < b.start; });
+    return spans;
+}
+
+std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
+{
+    const bool candidate
+        = std::any_of(m_patterns.begin(), m_patterns.end(), [utf8](const Pattern &pattern) {
+              return pattern.literalsUtf8.isEmpty()
+                  || std::any_of(pattern.literalsUtf8.begin(), pattern.literalsUtf8.end(),
+                      [utf8](const QByteArray &literal) { return utf8.contains(literal); });
+          });
+    if (!candidate) {
+        return {};
+    }
+    if (isAscii(utf8)) {
+        // One byte is one UTF-16 unit: the offsets are the same.
+        return find(QString::fromLatin1(utf8));
+    }
+    std::vector<qsizetype> byteOffset;
+    const QString text = decodeUtf8(utf8, byteOffset);
+    std::vector<TextSpan> spans = find(text);
+    for (TextSpan &span : spans) {
+        span.start = byteOffset[size_t(span.start)];
+        span.end = byteOffset[size_t(span.end)];
+    }
+    return spans;
+}
+
+qsizetype ValuePatterns::cutMatchStart(QStringView cutText) const
+{
+    qsizetype start = -1;
+    for (const Pattern &pattern : m_patterns) {
+        // Whole matches are stepped over: only one that runs into the end counts.
+        for (qsizetype from = 0; from <= cutText.size();) {
+            const QRegularExpressionMatch match
+                = pattern.partial.match(cutText, from, QRegularExpression::PartialPreferFirstMatch);
+            if (match.hasPartialMatch()) {
+                // A lookbehind may make PCRE report a start before the text (-1).
+                const qsizetype at = std::max<qsizetype>(match.capturedStart(), 0);
+                if (cutText.size() - at >= kMinimumPartialMatch && (start < 0 || at < start)) {
+                    start = at;
+                }
+                break;
+            }
+            if (!match.hasMatch()) {
+                break;
+            }
+            from = std::max(match.capturedEnd(), from + 1);
+        }
+    }
+    return start;
+}
