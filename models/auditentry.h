@@ -8,7 +8,8 @@
 
 #include <optional>
 
-// One row of audit_log without its JSON documents: what the table shows.
+// One row of audit_log without its JSON documents (only the start of the request, for
+// the table's preview): what the table shows.
 struct AuditEntry
 {
     enum class Status { Ok, Failed, Running };
@@ -20,6 +21,11 @@ struct AuditEntry
     AuditTimestamp startedAt;
     std::optional<AuditTimestamp> endedAt;
     bool hasResponse = false;
+    // The first RequestPreview::storedLength characters of the request exactly as stored,
+    // secrets included: mask it (SecretMasker) before showing it anywhere. nullopt when NULL,
+    // empty when the request is too large to preview (RequestPreview::maxStoredBytes).
+    std::optional<QString> requestStart;
+    bool requestGoesOn = false; // the request is longer than requestStart
 
     // Running while ended_at is NULL; failed when it ended without a response.
     Status status() const;

@@ -1,13 +1,24 @@
 #include "auditquery.h"
 
+#include "requestpreview.h"
+
 #include <QStringList>
 
 namespace {
 
 // started_at and ended_at are read as text in a UTC session: exact to the microsecond,
 // where QPSQL's QDateTime conversion would drop the last three digits.
+// The last column is the start of the request for the table's preview: one character
+// more than it shows tells whether the request goes on. jsonb has no cheap prefix: the
+// whole document is read and printed, a few milliseconds for a megabyte. A request stored
+// larger than RequestPreview::maxStoredBytes (pg_column_size reads only its header) is
+// not previewed but marked with '', which no request prints as.
 const QString kPageColumns = QStringLiteral(
-    "id::text, action, transport, bank_id, started_at, ended_at, response IS NOT NULL");
+    "id::text, action, transport, bank_id, started_at, ended_at, response IS NOT NULL, "
+    "CASE WHEN request IS NULL THEN NULL WHEN pg_column_size(request) <= %1 "
+    "THEN left(request::text, %2) ELSE '' END")
+                                 .arg(RequestPreview::maxStoredBytes)
+                                 .arg(RequestPreview::storedLength + 1);
 
 QString limitClause(SqlStatement &statement, int limit)
 {

@@ -25,8 +25,10 @@ struct SqlStatement
 namespace AuditQuery {
 
 // Columns of a page row, in this order: id, action, transport, bank_id, started_at,
-// ended_at, has_response. No JSON column is read for the table. `backward` reads the rows
-// before `after` in the reverse of `order` (the previous and last pages).
+// ended_at, has_response, and the request's first RequestPreview::storedLength + 1
+// characters as text (the table's preview; '' when it is stored too large for one; no other
+// JSON is read for the table). `backward` reads the rows before `after` in the reverse of
+// `order` (the previous and last pages).
 SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int limit,
     const std::optional<PageCursor> &after, SortOrder order, bool backward = false);
 SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter);

@@ -1,6 +1,7 @@
 #include "auditrepository.h"
 
 #include "auditquery.h"
+#include "requestpreview.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -49,6 +50,19 @@ AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int co
         entry.endedAt = timestampAt(result, row, column + 5);
     }
     entry.hasResponse = result.boolean(row, column + 6);
+    entry.requestStart = result.optionalText(row, column + 7);
+    if (entry.requestStart && entry.requestStart->isEmpty()) {
+        entry.requestGoesOn = true; // too large to preview
+    } else if (entry.requestStart && entry.requestStart->size() > RequestPreview::storedLength) {
+        // left() counts characters, QString UTF-16 units: step over surrogate pairs.
+        const QString &text = *entry.requestStart;
+        qsizetype units = 0;
+        for (int n = 0; n < RequestPreview::storedLength && units < text.size(); ++n) {
+            units += text.at(units).isHighSurrogate() && units + 1 < text.size() ? 2 : 1;
+        }
+        entry.requestGoesOn = units < text.size();
+        entry.requestStart->truncate(units);
+    }
     return entry;
 }
 
@@ -292,8 +306,8 @@ Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
     }
     AuditEntryDetail detail;
     detail.entry = entryFromRow(*result, 0);
-    detail.request = result->optionalText(0, 7);
-    detail.response = result->optionalText(0, 8);
-    detail.metadata = result->optionalText(0, 9);
+    detail.request = result->optionalText(0, 8);
+    detail.response = result->optionalText(0, 9);
+    detail.metadata = result->optionalText(0, 10);
     return detail;
 }

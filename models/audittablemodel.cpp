@@ -1,5 +1,7 @@
 #include "audittablemodel.h"
 
+#include "requestpreview.h"
+
 #include "displaytext.h"
 
 #include <QLocale>
@@ -19,6 +21,7 @@ void AuditTableModel::setEntries(const QList<AuditEntry> &entries, bool markNew)
     }
     beginResetModel();
     m_entries = entries;
+    maskPreviews();
     m_newIds.clear();
     if (markNew && !previous.isEmpty()) {
         for (const AuditEntry &entry : entries) {
@@ -55,6 +58,31 @@ int AuditTableModel::rowOfId(const QString &id) const
         }
     }
     return -1;
+}
+
+void AuditTableModel::setMasker(const SecretMasker &masker)
+{
+    m_masker = masker;
+    maskPreviews();
+    if (!m_entries.isEmpty()) {
+        emit dataChanged(index(0, RequestColumn), index(rowCount() - 1, RequestColumn));
+    }
+}
+
+void AuditTableModel::maskPreviews()
+{
+    // Masked once per page, not in data(): a page is a hundred short texts.
+    m_previews.clear();
+    m_previews.reserve(m_entries.size());
+    for (const AuditEntry &entry : std::as_const(m_entries)) {
+        if (!entry.requestStart) {
+            m_previews.append(QPair<QString, QString>());
+            continue;
+        }
+        const QString masked = m_masker.mask(*entry.requestStart);
+        m_previews.append(qMakePair(RequestPreview::compact(masked, entry.requestGoesOn, 40),
+            RequestPreview::compact(masked, entry.requestGoesOn)));
+    }
 }
 
 void AuditTableModel::setUtc(bool utc)
@@ -170,6 +198,20 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const AuditEntry &entry = m_entries.at(index.row());
+    if (index.column() == RequestColumn
+        && (role == Qt::DisplayRole || role == RawTextRole || role == Qt::ToolTipRole)) {
+        const QPair<QString, QString> &preview = m_previews.at(index.row());
+        if (role == Qt::ToolTipRole && entry.requestStart && entry.requestStart->isEmpty()) {
+            return tr("Too large for a preview; open the entry to read it");
+        }
+        if (role == Qt::ToolTipRole) {
+            // Escaped inside <qt>: Qt would take a request holding "<b>" for rich text.
+            return preview.second.isEmpty()
+                ? QVariant()
+                : QVariant(QStringLiteral("<qt>%1</qt>").arg(preview.second.toHtmlEscaped()));
+        }
+        return role == Qt::DisplayRole ? preview.first : preview.second;
+    }
     switch (role) {
     case Qt::DisplayRole:
         return cellText(entry, index.column());
@@ -222,6 +264,8 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status");
     case IdColumn:
         return tr("ID");
+    case RequestColumn:
+        return tr("Request");
     default:
         return {};
     }

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "auditentry.h"
+#include "secretmasker.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
 #include <QTimeZone>
 
-// The page of audit entries the table shows. Holds only the scalar columns; JSON is
+// The page of audit entries the table shows. Holds the scalar columns and the start of
+// each request, shown (and copied) only masked as a one-line preview; whole documents are
 // fetched by the detail view for one entry. Times show in local time or UTC.
 // Thread: the GUI thread.
 class AuditTableModel : public QAbstractTableModel
@@ -21,6 +23,7 @@ public:
         DurationColumn,
         StatusColumn,
         IdColumn,
+        RequestColumn, // a one-line, masked preview of the request
         ColumnCount
     };
     Q_ENUM(Column)
@@ -43,6 +46,8 @@ public:
 
     void setUtc(bool utc);
     bool isUtc() const { return m_utc; }
+    // The rules the request previews are masked by (SecretMasker() until set).
+    void setMasker(const SecretMasker &masker);
 
     // "12.3 ms", "4.56 s", "2 min 05 s", "1 h 02 min"; empty while running.
     static QString durationText(const AuditEntry &entry);
@@ -58,7 +63,13 @@ private:
     QString toolTip(const AuditEntry &entry, int column) const;
     QString cellText(const AuditEntry &entry, int column) const;
 
+    void maskPreviews();
+
     QList<AuditEntry> m_entries;
+    // Per entry: the request preview as the cell shows it (long strings shortened) and
+    // whole (copies, tooltip); both masked.
+    QList<QPair<QString, QString>> m_previews;
+    SecretMasker m_masker;
     QSet<QString> m_newIds;
     bool m_utc = false;
     QTimeZone m_zone = QTimeZone::systemTimeZone();

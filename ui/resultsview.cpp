@@ -67,6 +67,8 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
     header->resizeSection(AuditTableModel::StatusColumn, 7 * em);
     header->resizeSection(AuditTableModel::IdColumn, 24 * em);
     header->hideSection(AuditTableModel::IdColumn);
+    header->resizeSection(AuditTableModel::RequestColumn, 40 * em);
+    header->hideSection(AuditTableModel::RequestColumn); // the column menu shows it
     connect(header, &QHeaderView::customContextMenuRequested, this, &ResultsView::showColumnMenu);
     // Only the time column sorts: clicking it flips newest-first / oldest-first. The header
     // moves its indicator on any click; put it back where the order says.

@@ -1,6 +1,8 @@
 #include "audittablemodel.h"
+#include "hindsightsecrets.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 
 #include <gtest/gtest.h>
 
@@ -112,4 +114,75 @@ TEST(AuditTableModel, DatabaseTextIsShownLiterallyWithControlsVisible)
         QStringLiteral("ht<U+200B>tp\u240A"));
     // Copies keep the stored value.
     EXPECT_EQ(bank.data(AuditTableModel::RawTextRole).toString(), *hostile.bankId);
+}
+
+namespace {
+
+AuditEntry entryWithRequest(const QString &id, const QString &request, bool goesOn = false)
+{
+    AuditEntry entry;
+    entry.id = id;
+    entry.action = QStringLiteral("create_webhook");
+    entry.transport = QStringLiteral("http");
+    entry.startedAt = AuditTimestamp::fromUsecsSinceEpoch(1774606530123456);
+    entry.requestStart = request;
+    entry.requestGoesOn = goesOn;
+    return entry;
+}
+
+} // namespace
+
+TEST(AuditTableModel, RequestPreviewIsMaskedInTheCellTheTooltipAndCopies)
+{
+    AuditTableModel model;
+    model.setMasker(SecretMasker(MaskingRules::defaults()));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QList<AuditEntry> entries;
+    const QStringList documents = HindsightSecrets::documents();
+    for (int i = 0; i < documents.size(); ++i) {
+        entries.append(entryWithRequest(QString::number(i), documents[i]));
+    }
+    // Cut where PostgreSQL's left() would cut: inside the webhook secret.
+    entries.append(entryWithRequest(QStringLiteral("cut"),
+        HindsightSecrets::createWebhook.left(
+            HindsightSecrets::createWebhook.indexOf(HindsightSecrets::webhookSecret) + 10),
+        true));
+    AuditEntry none = entryWithRequest(QStringLiteral("none"), QString());
+    none.requestStart.reset();
+    entries.append(none);
+    model.setEntries(entries);
+
+    EXPECT_EQ(model.headerData(AuditTableModel::RequestColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Request"));
+    const auto cell = [&](int row, int role) {
+        return model.index(row, AuditTableModel::RequestColumn).data(role).toString();
+    };
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int role :
+            { int(Qt::DisplayRole), int(AuditTableModel::RawTextRole), int(Qt::ToolTipRole) }) {
+            EXPECT_TRUE(HindsightSecrets::leaked(cell(row, role)).isEmpty())
+                << row << ": " << cell(row, role).toStdString();
+        }
+    }
+    EXPECT_EQ(cell(0, AuditTableModel::RawTextRole).toStdString(),
+        R"({"url":"https://hooks.example.com/hindsight","secret":"••••","event_types":)"
+        R"(["retain.completed"],"http_config":{"method":"POST","timeout_seconds":30,)"
+        R"("headers":{"Authorization":"Bearer ••••","X-Tenant":"••••"}}})");
+    // The cell shortens long strings; the numbers stay exact.
+    EXPECT_EQ(cell(0, Qt::DisplayRole).toStdString(),
+        "{\"url\":\"https://hooks.example.com/hindsight\",\"secret\":\"••••\",\"event_types\":"
+        "[\"retain.completed\"],\"http_config\":{\"method\":\"POST\",\"timeout_seconds\":30,"
+        "\"headers\":{\"Authorization\":\"Bearer ••••\",\"X-Tenant\":\"••••\"}}}");
+    EXPECT_TRUE(cell(1, Qt::DisplayRole).contains(QLatin1String("\"trace\":12345678901234567890")));
+    EXPECT_TRUE(cell(4, Qt::DisplayRole).endsWith(QStringLiteral("\"secret\":\"••••\"…")))
+        << cell(4, Qt::DisplayRole).toStdString();
+    EXPECT_TRUE(cell(5, Qt::DisplayRole).isEmpty());
+    EXPECT_FALSE(model.index(5, AuditTableModel::RequestColumn).data(Qt::ToolTipRole).isValid());
+
+    // Other rules: the previews follow at once.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setMasker(SecretMasker(MaskingRules { { QStringLiteral("url") }, {} }));
+    EXPECT_EQ(changed.size(), 1);
+    EXPECT_TRUE(cell(0, Qt::DisplayRole).startsWith(QStringLiteral("{\"url\":\"••••\"")));
+    EXPECT_TRUE(cell(0, Qt::DisplayRole).contains(HindsightSecrets::webhookSecret.left(20)));
 }
