@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -56,7 +57,7 @@ struct EntryDetailDialog::Private
     QWidget *dim = new QWidget;
     QLabel *maskedCount = makeLine(QStringLiteral("maskedCount"));
     QPushButton *reveal
-        = makeButton(EntryDetailDialog::tr("Reveal secrets"), QStringLiteral("revealSecrets"));
+        = makeButton(EntryDetailDialog::tr("Reveal all"), QStringLiteral("revealSecrets"));
     QTabWidget *tabs = new QTabWidget;
     std::array<JsonPane *, 3> panes { new JsonPane, new JsonPane, new JsonPane };
     QPushButton *previous
@@ -70,7 +71,6 @@ struct EntryDetailDialog::Private
     QTimer *statusTimer = nullptr;
 
     std::optional<AuditEntryDetail> detail;
-    bool revealed = false;
 
     void setBusy(bool busy)
     {
@@ -124,7 +124,9 @@ EntryDetailDialog::EntryDetailDialog(QWidget *parent)
     d->maskedCount->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     d->maskedCount->setForegroundRole(QPalette::PlaceholderText);
     d->reveal->setCheckable(true);
-    d->reveal->setToolTip(tr("Show secret values as stored, for this window only"));
+    d->reveal->setToolTip(tr("Show every secret value of this entry as stored (right-click a "
+                             "masked value to reveal only that one); the next entry is masked "
+                             "again"));
 
     const std::array<QString, 3> titles { tr("Request"), tr("Response"), tr("Metadata") };
     const std::array<QString, 3> names { QStringLiteral("requestPane"),
@@ -206,9 +208,14 @@ void EntryDetailDialog::setEntry(const AuditEntryDetail &detail)
     d->notice->hide();
     d->header->setEntry(detail.entry);
     setWindowTitle(tr("%1 · %2").arg(visibleText(detail.entry.action), detail.entry.id));
-    d->panes[0]->setDocument(detail.request, d->revealed);
-    d->panes[1]->setDocument(detail.response, d->revealed);
-    d->panes[2]->setDocument(detail.metadata, d->revealed);
+    // Revealing is never carried over: every entry starts masked.
+    {
+        const QSignalBlocker quiet(d->reveal);
+        d->reveal->setChecked(false);
+    }
+    d->panes[0]->setDocument(detail.request);
+    d->panes[1]->setDocument(detail.response);
+    d->panes[2]->setDocument(detail.metadata);
     d->setBusy(false);
     updateMaskedCount();
 }
@@ -257,19 +264,21 @@ QString EntryDetailDialog::entryJson() const
     // With `quoteInvalid`, a document that is not JSON (a cut-off read) goes in as a
     // string, so that the object around it stays valid JSON.
     const auto compose = [&](bool quoteInvalid) {
-        const auto embed = [&](const std::optional<QString> &stored) {
+        const auto embed = [&](const std::optional<QString> &stored, const JsonPane *pane) {
             if (!stored) {
                 return null;
             }
-            const QString json = d->revealed ? *stored : masker.mask(*stored);
+            // What the pane shows: masked, but for the values revealed in it.
+            const QString json = masker.mask(*stored, pane->revealedValues());
             if (quoteInvalid && !printer.format(QStringView(json)).ok) {
                 return EntryFormat::jsonString(json);
             }
             return json;
         };
-        return scalars + QStringLiteral(R"("request":)") + embed(d->detail->request)
-            + QStringLiteral(R"(,"response":)") + embed(d->detail->response)
-            + QStringLiteral(R"(,"metadata":)") + embed(d->detail->metadata) + QLatin1Char('}');
+        return scalars + QStringLiteral(R"("request":)") + embed(d->detail->request, d->panes[0])
+            + QStringLiteral(R"(,"response":)") + embed(d->detail->response, d->panes[1])
+            + QStringLiteral(R"(,"metadata":)") + embed(d->detail->metadata, d->panes[2])
+            + QLatin1Char('}');
     };
     JsonFormatResult formatted = printer.format(QStringView(compose(false)));
     if (!formatted.ok) {
@@ -300,7 +309,15 @@ bool EntryDetailDialog::saveTo(const QString &path)
 void EntryDetailDialog::copyEntry()
 {
     QGuiApplication::clipboard()->setText(entryJson());
-    showStatus(d->revealed ? tr("Copied, secrets included") : tr("Copied, secrets masked"));
+    int hidden = 0;
+    int revealed = 0;
+    for (const JsonPane *pane : d->panes) {
+        hidden += pane->maskedCount();
+        revealed += pane->revealedCount();
+    }
+    showStatus(revealed == 0 ? tr("Copied, secrets masked")
+            : hidden == 0    ? tr("Copied, secrets included")
+                             : tr("Copied, the revealed secrets included"));
 }
 
 void EntryDetailDialog::saveEntry()
@@ -314,7 +331,6 @@ void EntryDetailDialog::saveEntry()
 
 void EntryDetailDialog::setRevealed(bool revealed)
 {
-    d->revealed = revealed;
     for (JsonPane *pane : d->panes) {
         pane->setRevealed(revealed);
     }
@@ -323,22 +339,29 @@ void EntryDetailDialog::setRevealed(bool revealed)
 
 void EntryDetailDialog::updateMaskedCount()
 {
-    int count = 0;
+    int hidden = 0;
+    int revealed = 0;
     bool formatting = false;
     for (const JsonPane *pane : d->panes) {
-        count += pane->maskedCount();
+        hidden += pane->maskedCount();
+        revealed += pane->revealedCount();
         formatting = formatting || pane->isFormatting();
     }
-    if (count == 0) {
+    const QString hiddenText
+        = hidden == 1 ? tr("1 value hidden") : tr("%n values hidden", nullptr, hidden);
+    const QString revealedText
+        = revealed == 1 ? tr("1 value revealed") : tr("%n values revealed", nullptr, revealed);
+    if (hidden + revealed == 0) {
         d->maskedCount->setText(formatting ? QString() : tr("No secrets found"));
-    } else if (d->revealed) {
-        d->maskedCount->setText(
-            count == 1 ? tr("1 value revealed") : tr("%n values revealed", nullptr, count));
+    } else if (revealed == 0) {
+        d->maskedCount->setText(hiddenText);
+    } else if (hidden == 0) {
+        d->maskedCount->setText(revealedText);
     } else {
         d->maskedCount->setText(
-            count == 1 ? tr("1 value hidden") : tr("%n values hidden", nullptr, count));
+            tr("%1, %2", "values hidden, values revealed").arg(hiddenText, revealedText));
     }
-    d->reveal->setEnabled(count > 0 || formatting || d->revealed);
+    d->reveal->setEnabled(hidden + revealed > 0 || formatting || d->reveal->isChecked());
 }
 
 void EntryDetailDialog::showNotice(const QString &message)

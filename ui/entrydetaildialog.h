@@ -13,9 +13,12 @@
 // the GUI thread), syntax-highlighted in a monospace view with word-wrap toggle and
 // Find (Ctrl+F: all matches highlighted, next/previous, count), or as a lazy tree
 // (JsonTreeModel) with copy of a value and of its JSON path. An empty document reads
-// "(none)". Sensitive values are masked (SecretMasker) until "Reveal" is pressed for that
-// dialog; revealing is never remembered. Previous / Next walk the table's rows; Copy puts
-// the entry as one JSON object on the clipboard; Save writes it to a file.
+// "(none)". Secret values are masked (SecretMasker, the active rules): right-click one in
+// the text for "Reveal this value", or press "Reveal all"; revealing lasts until the dialog
+// shows another entry (Previous / Next) and is never remembered. Previous / Next walk the
+// table's rows; Copy puts the entry as one JSON object on the clipboard and Save writes it
+// to a file, both as shown: masked, but for the values revealed at that moment. Find only
+// searches what is shown, so it never finds a hidden secret.
 // Thread: the GUI thread.
 class EntryDetailDialog : public QDialog
 {
@@ -33,7 +36,8 @@ public:
     void setNavigation(bool hasPrevious, bool hasNext);
 
     QString entryId() const;
-    // The entry as one JSON object (documents embedded as stored, masked unless revealed).
+    // The entry as one JSON object (documents embedded as stored, masked but for the values
+    // revealed).
     QString entryJson() const;
     // Writes entryJson() to `path` atomically; on failure the dialog shows why.
     bool saveTo(const QString &path);

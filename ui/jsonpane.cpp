@@ -130,6 +130,7 @@ JsonPane::JsonPane(QWidget *parent)
     connect(m_treeButton, &QToolButton::clicked, this, [this] { setView(View::Tree); });
     connect(m_wrap, &QCheckBox::toggled, m_text, &JsonTextView::setWordWrap);
     connect(m_findButton, &QToolButton::clicked, this, &JsonPane::openFind);
+    connect(m_text, &JsonTextView::revealRequested, this, &JsonPane::revealValue);
     connect(m_copyValue, &QAction::triggered, this, [this] {
         // A string's text as the operator reads it; anything else as JSON.
         copyFromTree(JsonTreeModel::ValueRole);
@@ -141,11 +142,11 @@ JsonPane::JsonPane(QWidget *parent)
 
 JsonPane::~JsonPane() = default;
 
-void JsonPane::setDocument(const std::optional<QString> &stored, bool reveal)
+void JsonPane::setDocument(const std::optional<QString> &stored, bool revealAll)
 {
     m_hasEntry = true;
     m_stored = stored;
-    m_reveal = reveal;
+    m_revealed = RevealedValues { revealAll, {} };
     // Another entry's text must not stay on screen while this one is formatted.
     m_rendering = JsonRendering();
     m_text->setDocument(nullptr, QString());
@@ -154,12 +155,21 @@ void JsonPane::setDocument(const std::optional<QString> &stored, bool reveal)
     startRendering();
 }
 
-void JsonPane::setRevealed(bool reveal)
+void JsonPane::setRevealed(bool revealAll)
 {
-    if (reveal == m_reveal) {
+    if (revealAll == m_revealed.all && (revealAll || m_revealed.ordinals.isEmpty())) {
         return;
     }
-    m_reveal = reveal;
+    m_revealed = RevealedValues { revealAll, {} };
+    startRendering();
+}
+
+void JsonPane::revealValue(int ordinal)
+{
+    if (m_revealed.contains(ordinal)) {
+        return;
+    }
+    m_revealed.ordinals.insert(ordinal);
     startRendering();
 }
 
@@ -206,7 +216,7 @@ void JsonPane::startRendering()
     if (m_stored->size() < formatInBackgroundFrom) {
         delete m_watcher;
         m_watcher = nullptr;
-        present(JsonRenderer::render(*m_stored, m_reveal, style));
+        present(JsonRenderer::render(*m_stored, m_revealed, style));
         return;
     }
     style.wrap = m_wrap->isChecked();
@@ -221,7 +231,7 @@ void JsonPane::startRendering()
             present(watcher->resultAt(index));
         }
     });
-    watcher->setFuture(JsonRenderer::start(*m_stored, m_reveal, style, thread()));
+    watcher->setFuture(JsonRenderer::start(*m_stored, m_revealed, style, thread()));
 }
 
 void JsonPane::present(JsonRendering rendering)
@@ -232,6 +242,7 @@ void JsonPane::present(JsonRendering rendering)
     m_formatting = rendering.partial;
     m_rendering = std::move(rendering);
     m_text->setDocument(m_rendering.document, m_rendering.text);
+    m_text->setMaskedSpans(m_rendering.maskedSpans);
     m_treeLoaded = false;
     if (m_rendering.valid) {
         m_notice->hide();

@@ -20,6 +20,8 @@ class QTreeView;
 // with Find, or as a lazy tree with "Copy value" / "Copy JSON path". A NULL document reads
 // "(none)"; text that is not valid JSON is shown as stored under a one-line notice.
 // Documents above a few dozen kilobytes are formatted on a pool thread ("Formatting…").
+// Secrets are masked; single values are revealed from the text's context menu, or all of
+// them, until the next document.
 // Thread: the GUI thread.
 class JsonPane : public QWidget
 {
@@ -30,10 +32,14 @@ public:
     explicit JsonPane(QWidget *parent = nullptr);
     ~JsonPane() override;
 
-    // `reveal`: show secrets as stored instead of masked.
-    void setDocument(const std::optional<QString> &stored, bool reveal);
-    // Renders the same document again, masked or not, keeping what is shown meanwhile.
-    void setRevealed(bool reveal);
+    // A new document, its secrets masked (every one revealed with `revealAll`).
+    void setDocument(const std::optional<QString> &stored, bool revealAll = false);
+    // Renders the same document again with every secret revealed, or none, keeping what is
+    // shown meanwhile.
+    void setRevealed(bool revealAll);
+    // Renders it again with the hidden value `ordinal` revealed too.
+    void revealValue(int ordinal);
+    const RevealedValues &revealedValues() const { return m_revealed; }
     void setView(View view);
     View view() const { return m_view; }
     // Ctrl+F: switches to the text and opens its Find bar.
@@ -44,8 +50,9 @@ public:
     // Some text of the document is on screen (perhaps only its first lines).
     bool isReadable() const { return m_rendering.document != nullptr; }
     bool isNull() const { return !m_stored.has_value(); }
-    // Sensitive values in the document: hidden unless revealed.
+    // Secret values in the document: hidden, and revealed.
     int maskedCount() const { return m_rendering.maskedCount; }
+    int revealedCount() const { return m_rendering.revealedCount; }
     // The one-line notice over the text (invalid JSON), or empty.
     QString notice() const;
     // What the placeholder reads when no text or tree is shown ("(none)"), or empty.
@@ -70,7 +77,7 @@ private:
 
     bool m_hasEntry = false;
     std::optional<QString> m_stored;
-    bool m_reveal = false;
+    RevealedValues m_revealed;
     bool m_formatting = false;
     QFutureWatcher<JsonRendering> *m_watcher = nullptr;
     View m_view = View::Text;

@@ -4,6 +4,7 @@
 #include "jsonprettyprinter.h"
 #include "secretmasker.h"
 
+#include <QHash>
 #include <QPlainTextDocumentLayout>
 #include <QPromise>
 #include <QSignalBlocker>
@@ -22,16 +23,71 @@ bool isBidiControl(char16_t c)
         || (c >= 0x2066 && c <= 0x2069);
 }
 
+// Where each run of "•" starts.
+std::vector<qsizetype> bulletRuns(QStringView text)
+{
+    std::vector<qsizetype> runs;
+    const QChar bullet = SecretMasker::maskText().front();
+    for (qsizetype i = text.indexOf(bullet); i >= 0; i = text.indexOf(bullet, i)) {
+        runs.push_back(i);
+        while (i < text.size() && text[i] == bullet) {
+            ++i;
+        }
+    }
+    return runs;
+}
+
+// Places the hidden values in the displayed text. Pretty-printing moves them, but never
+// changes or reorders the text of a string, so the k-th run of "•" in the masked JSON is
+// the k-th in the text; a run that is not a hidden value (stored "•") is skipped.
+std::vector<MaskedSpan> placeMaskedValues(
+    const QString &json, const QString &text, const std::vector<MaskedValue> &values)
+{
+    QHash<qsizetype, int> ordinalAt;
+    for (const MaskedValue &value : values) {
+        if (!value.revealed) {
+            ordinalAt.insert(value.position, value.ordinal);
+        }
+    }
+    const std::vector<qsizetype> inJson = bulletRuns(json);
+    const std::vector<qsizetype> inText = bulletRuns(text);
+    std::vector<MaskedSpan> spans;
+    if (ordinalAt.isEmpty() || inJson.size() != inText.size()) {
+        return spans;
+    }
+    const QChar bullet = SecretMasker::maskText().front();
+    for (size_t i = 0; i < inJson.size(); ++i) {
+        const auto ordinal = ordinalAt.constFind(inJson[i]);
+        if (ordinal == ordinalAt.constEnd()) {
+            continue;
+        }
+        MaskedSpan span { inText[i], inText[i], *ordinal };
+        while (span.end < text.size() && text[span.end] == bullet) {
+            ++span.end;
+        }
+        // Take in the quotes (and a kept scheme such as "Bearer "), so that a click on any
+        // of it finds the value.
+        const qsizetype quote = text.lastIndexOf(QLatin1Char('"'), span.start);
+        if (quote >= 0 && span.start - quote <= 40
+            && !QStringView(text).mid(quote, span.start - quote).contains(QLatin1Char('\n'))) {
+            span.start = quote;
+        }
+        if (span.end < text.size() && text[span.end] == QLatin1Char('"')) {
+            ++span.end;
+        }
+        spans.push_back(span);
+    }
+    return spans;
+}
+
 // The masked, pretty-printed text, before it becomes a document.
-JsonRendering prepare(const QString &stored, bool reveal)
+JsonRendering prepare(const QString &stored, const RevealedValues &revealed)
 {
     JsonRendering result;
-    const SecretMasker masker;
-    if (reveal) {
-        result.json = stored;
-        result.maskedCount = masker.countMasked(stored);
-    } else {
-        result.json = masker.mask(stored, &result.maskedCount);
+    std::vector<MaskedValue> values;
+    result.json = SecretMasker().mask(stored, revealed, &values);
+    for (const MaskedValue &value : values) {
+        ++(value.revealed ? result.revealedCount : result.maskedCount);
     }
     const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(result.json));
     result.valid = formatted.ok;
@@ -47,6 +103,7 @@ JsonRendering prepare(const QString &stored, bool reveal)
     }
     result.text = JsonRenderer::neutralizeBidi(text);
     result.lineCount = result.text.count(QLatin1Char('\n')) + 1;
+    result.maskedSpans = placeMaskedValues(result.json, result.text, values);
     return result;
 }
 
@@ -118,22 +175,22 @@ QString neutralizeBidi(const QString &text)
     return out;
 }
 
-JsonRendering render(const QString &stored, bool reveal, const Style &style)
+JsonRendering render(const QString &stored, const RevealedValues &revealed, const Style &style)
 {
-    JsonRendering result = prepare(stored, reveal);
+    JsonRendering result = prepare(stored, revealed);
     const QString text = result.text;
     finish(result, text, style);
     return result;
 }
 
 QFuture<JsonRendering> start(
-    const QString &stored, bool reveal, const Style &style, QThread *target)
+    const QString &stored, const RevealedValues &revealed, const Style &style, QThread *target)
 {
     auto promise = std::make_shared<QPromise<JsonRendering>>();
     QFuture<JsonRendering> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start([promise, stored, reveal, style, target] {
-        JsonRendering whole = prepare(stored, reveal);
+    QThreadPool::globalInstance()->start([promise, stored, revealed, style, target] {
+        JsonRendering whole = prepare(stored, revealed);
         const QString text = whole.text;
         if (whole.lineCount > highlightAllUpTo) {
             qsizetype cut = -1;

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "secretmasker.h"
+
 #include <QFont>
 #include <QFuture>
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 class QTextDocument;
 class QThread;
@@ -14,6 +17,16 @@ class QThread;
 // second per 400,000 lines here, so large documents are built on a pool thread, and their
 // first lines are handed over first, readable while the rest is built.
 // Thread: any (start() from the thread that will own the documents; render() keeps them).
+
+// A hidden value in JsonRendering::text: [start, end) covers it with its quotes; `ordinal`
+// names it in RevealedValues.
+struct MaskedSpan
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    int ordinal = 0;
+};
+
 struct JsonRendering
 {
     // Lives in the thread given to JsonRenderer::start; deleted there (deleteLater).
@@ -25,8 +38,13 @@ struct JsonRendering
     bool valid = true;
     // JsonPrettyPrinter's error when !valid.
     QString error;
-    // Values SecretMasker replaces (or would replace, when revealed).
+    // Values SecretMasker hides in this rendering, and values it would hide but that are
+    // revealed.
     int maskedCount = 0;
+    int revealedCount = 0;
+    // Where the hidden values are in `text`, in document order (empty when they cannot be
+    // placed, e.g. in text that is not JSON after a cut).
+    std::vector<MaskedSpan> maskedSpans;
     // Only the first lines: the whole document follows as the next result.
     bool partial = false;
     // Lines of the whole document.
@@ -50,13 +68,13 @@ constexpr qsizetype firstLines = 5'000;
 
 // Renders `stored` on QThreadPool::globalInstance() and moves the documents to `target`.
 // The future has one result, or two for a document of more than highlightAllUpTo lines:
-// its first lines (partial) and then the whole. `reveal`: show the stored values
-// instead of masking them.
+// its first lines (partial) and then the whole. `revealed`: the secret values shown as
+// stored instead of masked.
 QFuture<JsonRendering> start(
-    const QString &stored, bool reveal, const Style &style, QThread *target);
+    const QString &stored, const RevealedValues &revealed, const Style &style, QThread *target);
 
 // The whole document, built synchronously on the calling thread, which keeps it.
-JsonRendering render(const QString &stored, bool reveal, const Style &style);
+JsonRendering render(const QString &stored, const RevealedValues &revealed, const Style &style);
 
 // The text as displayed: bidi controls (U+202E ...) become \uXXXX escapes, which mean
 // the same inside a JSON string, so they cannot reorder what the operator reads.

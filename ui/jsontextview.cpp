@@ -7,6 +7,7 @@
 #include <QFontDatabase>
 #include <QFuture>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPromise>
 #include <QScrollBar>
@@ -62,6 +63,13 @@ JsonTextView::JsonTextView(QWidget *parent)
         pal.color(QPalette::Active, QPalette::HighlightedText));
     m_edit->setPalette(pal);
     m_edit->viewport()->installEventFilter(this);
+    m_edit->setContextMenuPolicy(Qt::CustomContextMenu);
+    // A scroll area reports the position in its viewport's coordinates.
+    connect(m_edit, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createContextMenu(pos);
+        menu->exec(m_edit->viewport()->mapToGlobal(pos));
+        delete menu;
+    });
     m_findBar->setObjectName(QStringLiteral("findBar"));
     m_findBar->hide();
 
@@ -110,6 +118,7 @@ void JsonTextView::setDocument(std::shared_ptr<QTextDocument> document, const QS
     m_edit->setDocument(document.get());
     m_document = std::move(document);
     m_text = m_document ? text : QString();
+    m_maskedSpans.clear();
     m_highlighter = m_document ? m_document->findChild<JsonHighlighter *>() : nullptr;
     if (m_highlighter && !m_highlighter->isOnDemand()) {
         m_highlighter = nullptr;
@@ -125,6 +134,40 @@ void JsonTextView::setDocument(std::shared_ptr<QTextDocument> document, const QS
     } else {
         updateStatus();
     }
+}
+
+void JsonTextView::setMaskedSpans(std::vector<MaskedSpan> spans)
+{
+    m_maskedSpans = std::move(spans);
+}
+
+int JsonTextView::maskedValueAt(qsizetype position) const
+{
+    const auto it = std::upper_bound(m_maskedSpans.begin(), m_maskedSpans.end(), position,
+        [](qsizetype at, const MaskedSpan &span) { return at < span.start; });
+    if (it == m_maskedSpans.begin()) {
+        return -1;
+    }
+    const MaskedSpan &span = *std::prev(it);
+    return position < span.end ? span.ordinal : -1;
+}
+
+QMenu *JsonTextView::createContextMenu(const QPoint &pos)
+{
+    QMenu *menu = m_edit->createStandardContextMenu(pos);
+    const int ordinal = maskedValueAt(m_edit->cursorForPosition(pos).position());
+    if (ordinal >= 0) {
+        auto *reveal = new QAction(tr("Reveal this value"), menu);
+        reveal->setObjectName(QStringLiteral("revealValue"));
+        reveal->setToolTip(tr("Show this secret as stored, in this window until it shows "
+                              "another entry"));
+        connect(
+            reveal, &QAction::triggered, this, [this, ordinal] { emit revealRequested(ordinal); });
+        QAction *first = menu->actions().value(0);
+        menu->insertAction(first, reveal);
+        menu->insertSeparator(first);
+    }
+    return menu;
 }
 
 void JsonTextView::setWordWrap(bool wrap)

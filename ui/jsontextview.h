@@ -1,5 +1,7 @@
 #pragma once
 
+#include "jsonrenderer.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -8,6 +10,7 @@
 
 class FindBar;
 class JsonHighlighter;
+class QMenu;
 class QPlainTextEdit;
 class QShortcut;
 class QTextDocument;
@@ -17,7 +20,8 @@ class QTimer;
 // in sight is highlighted, Enter / F3 and Shift+Enter / Shift+F3 step through them, and
 // the bar counts them ("3 of 17"). The search itself runs on a pool thread, so a
 // one-letter search in megabytes of text does not stall typing. A long document is
-// highlighted block by block as it scrolls into view.
+// highlighted block by block as it scrolls into view. Right-clicking a hidden secret
+// offers "Reveal this value".
 // Thread: the GUI thread.
 class JsonTextView : public QWidget
 {
@@ -31,6 +35,13 @@ public:
     void setDocument(std::shared_ptr<QTextDocument> document, const QString &text);
     void setWordWrap(bool wrap);
     QPlainTextEdit *editor() const { return m_edit; }
+    // Where the hidden values are in the text (JsonRendering::maskedSpans).
+    void setMaskedSpans(std::vector<MaskedSpan> spans);
+    // The ordinal of the hidden value at text position `position`, or -1.
+    int maskedValueAt(qsizetype position) const;
+    // The editor's context menu for a right-click at `pos` (viewport coordinates), with
+    // "Reveal this value" first when it is on a hidden value. The caller owns it.
+    QMenu *createContextMenu(const QPoint &pos);
 
     void openFind();
     void closeFind();
@@ -44,6 +55,8 @@ public:
 signals:
     // A search finished and its matches are highlighted.
     void searchFinished();
+    // "Reveal this value" on the hidden value `ordinal`.
+    void revealRequested(int ordinal);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -64,6 +77,7 @@ private:
     QShortcut *m_closeFind;
     std::shared_ptr<QTextDocument> m_document;
     QString m_text;
+    std::vector<MaskedSpan> m_maskedSpans;
     // Set when the document is highlighted on demand; which blocks already are.
     JsonHighlighter *m_highlighter = nullptr;
     std::vector<bool> m_highlighted;

@@ -1,6 +1,7 @@
 #include "entrydetaildialog.h"
 #include "entryformat.h"
 #include "entryheader.h"
+#include "hindsightsecrets.h"
 #include "jsonhighlighter.h"
 #include "jsonpane.h"
 #include "jsonprettyprinter.h"
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -619,4 +621,145 @@ TEST(EntryDetailDialog, Screenshots)
         ->setText(QStringLiteral("launch"));
     ASSERT_TRUE(waitFor([&] { return darkResponse->textView()->matchCount() == 3; }));
     saveScreenshot(darkDialog, QStringLiteral("detail-dark.png"));
+}
+
+namespace {
+
+// The point of the editor's viewport where the text position `position` is.
+QPoint pointOf(JsonTextView *view, int position)
+{
+    QTextCursor cursor(view->editor()->document());
+    cursor.setPosition(position);
+    return view->editor()->cursorRect(cursor).center();
+}
+
+// Right-clicks the text at `position` and triggers "Reveal this value"; false when the
+// menu does not offer it.
+bool revealAt(JsonTextView *view, int position)
+{
+    std::unique_ptr<QMenu> menu(view->createContextMenu(pointOf(view, position)));
+    auto *reveal = menu->findChild<QAction *>(QStringLiteral("revealValue"));
+    if (!reveal || !menu->actions().contains(reveal)) {
+        return false;
+    }
+    reveal->trigger();
+    return true;
+}
+
+AuditEntryDetail hindsightEntry(const QString &request)
+{
+    return makeEntry(QStringLiteral("create_webhook"), request, HindsightSecrets::updateBankConfig,
+        HindsightSecrets::recallWithJwt);
+}
+
+} // namespace
+
+TEST(EntryDetailDialog, ShowsCopiesAndSavesEveryHindsightSecretMasked)
+{
+    QTemporaryDir dir;
+    for (const QString &document : HindsightSecrets::documents()) {
+        EntryDetailDialog dialog;
+        dialog.setEntry(hindsightEntry(document));
+        for (const char *name : { "requestPane", "responsePane", "metadataPane" }) {
+            EXPECT_TRUE(HindsightSecrets::leaked(paneText(dialog, name)).isEmpty())
+                << name << ": " << paneText(dialog, name).toStdString();
+        }
+        EXPECT_TRUE(HindsightSecrets::leaked(dialog.entryJson()).isEmpty());
+        QTest::mouseClick(
+            dialog.findChild<QPushButton *>(QStringLiteral("copyEntry")), Qt::LeftButton);
+        EXPECT_TRUE(HindsightSecrets::leaked(QGuiApplication::clipboard()->text()).isEmpty());
+        EXPECT_TRUE(
+            QGuiApplication::clipboard()->text().contains(QLatin1String("12345678901234567890")));
+        EXPECT_EQ(labelText(dialog, "dialogStatus"), QStringLiteral("Copied, secrets masked"));
+        const QString path = dir.filePath(QStringLiteral("entry.json"));
+        ASSERT_TRUE(dialog.saveTo(path));
+        QFile saved(path);
+        ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+        EXPECT_TRUE(HindsightSecrets::leaked(QString::fromUtf8(saved.readAll())).isEmpty());
+    }
+    EntryDetailDialog webhook;
+    webhook.setEntry(hindsightEntry(HindsightSecrets::createWebhook));
+    const QString text = paneText(webhook, "requestPane");
+    EXPECT_TRUE(text.contains(QStringLiteral("\"Authorization\": \"Bearer ••••\"")))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("\"X-Tenant\": \"••••\"")));
+}
+
+TEST(EntryDetailDialog, FindNeverFindsAHiddenSecret)
+{
+    EntryDetailDialog dialog;
+    dialog.setEntry(hindsightEntry(HindsightSecrets::createWebhook));
+    dialog.show();
+    JsonTextView *view = pane(dialog, "requestPane")->textView();
+    view->openFind();
+    auto *find = view->findChild<QLineEdit *>(QStringLiteral("findEdit"));
+    find->setText(HindsightSecrets::bearerToken.left(8));
+    ASSERT_TRUE(waitFor([&] { return view->findStatus() == QLatin1String("No matches"); }))
+        << view->findStatus().toStdString();
+    find->setText(QStringLiteral("Bearer"));
+    ASSERT_TRUE(waitFor([&] { return view->findStatus() == QLatin1String("1 of 1"); }))
+        << view->findStatus().toStdString();
+}
+
+TEST(EntryDetailDialog, RevealsExactlyOneValueFromItsContextMenuUntilAnotherEntryShows)
+{
+    EntryDetailDialog dialog;
+    const AuditEntryDetail entry = hindsightEntry(HindsightSecrets::createWebhook);
+    dialog.setEntry(entry);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    JsonTextView *view = pane(dialog, "requestPane")->textView();
+    const QString masked = view->editor()->toPlainText();
+    const int secret = int(masked.indexOf(QStringLiteral("\"secret\": \"••••\"")) + 12);
+    ASSERT_GE(secret, 12);
+    EXPECT_GE(view->maskedValueAt(secret), 0);
+    // Not on a hidden value: no such entry in the menu.
+    EXPECT_FALSE(revealAt(view, int(masked.indexOf(QLatin1String("hooks.example.com")))));
+
+    ASSERT_TRUE(revealAt(view, secret));
+    const QString text = view->editor()->toPlainText();
+    EXPECT_TRUE(text.contains(HindsightSecrets::webhookSecret));
+    EXPECT_FALSE(text.contains(HindsightSecrets::bearerToken));
+    EXPECT_FALSE(text.contains(HindsightSecrets::tenant));
+    EXPECT_EQ(
+        labelText(dialog, "maskedCount"), QStringLiteral("5 values hidden, 1 value revealed"));
+    // Copy and Save follow what is shown.
+    const QString json = dialog.entryJson();
+    EXPECT_TRUE(json.contains(HindsightSecrets::webhookSecret));
+    EXPECT_EQ(HindsightSecrets::leaked(json), QStringList { HindsightSecrets::webhookSecret });
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("copyEntry")), Qt::LeftButton);
+    EXPECT_EQ(
+        labelText(dialog, "dialogStatus"), QStringLiteral("Copied, the revealed secrets included"));
+    // Find finds what is revealed.
+    view->openFind();
+    view->findChild<QLineEdit *>(QStringLiteral("findEdit"))
+        ->setText(HindsightSecrets::webhookSecret);
+    ASSERT_TRUE(waitFor([&] { return view->findStatus() == QLatin1String("1 of 1"); }));
+
+    // The Authorization value, by a click on its kept scheme.
+    const int bearer = int(text.indexOf(QStringLiteral("\"Bearer ••••\"")) + 2);
+    ASSERT_TRUE(revealAt(view, bearer));
+    EXPECT_TRUE(view->editor()->toPlainText().contains(
+        QStringLiteral("\"Bearer %1\"").arg(HindsightSecrets::bearerToken)));
+    EXPECT_FALSE(view->editor()->toPlainText().contains(HindsightSecrets::tenant));
+
+    // Next / Previous load another entry (or the same again): masked from scratch.
+    dialog.showLoading(entry.entry.id);
+    dialog.setEntry(entry);
+    EXPECT_TRUE(HindsightSecrets::leaked(paneText(dialog, "requestPane")).isEmpty());
+    EXPECT_TRUE(HindsightSecrets::leaked(dialog.entryJson()).isEmpty());
+    EXPECT_EQ(labelText(dialog, "maskedCount"), QStringLiteral("6 values hidden"));
+
+    // Reveal all is one entry's too.
+    auto *revealAll = dialog.findChild<QPushButton *>(QStringLiteral("revealSecrets"));
+    QTest::mouseClick(revealAll, Qt::LeftButton);
+    EXPECT_TRUE(paneText(dialog, "requestPane").contains(HindsightSecrets::tenant));
+    dialog.setEntry(entry);
+    EXPECT_FALSE(revealAll->isChecked());
+    EXPECT_FALSE(paneText(dialog, "requestPane").contains(HindsightSecrets::tenant));
+
+    // And a dialog opened again starts masked.
+    EntryDetailDialog reopened;
+    reopened.setEntry(entry);
+    EXPECT_TRUE(HindsightSecrets::leaked(paneText(reopened, "requestPane")).isEmpty());
 }
