@@ -1,12 +1,14 @@
 #include "filterbar.h"
 
 #include "actionchecklist.h"
+#include "durationtext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
@@ -67,15 +69,20 @@ struct FilterBar::Private
     }
 
     void buildBank();
+    void buildMinDuration();
     void buildLayout();
     void wantBankChoices();
     void suggestBanks(); // the completer's list for what is typed, all banks when empty
     void apply();
     void reset();
+    // Shows whether the "Slower than" text is a duration (empty is: no minimum).
+    bool validateMinDuration();
+    void updateApplyEnabled();
     // The controls that always stay in the first row.
     QList<QWidget *> rowControls() const
     {
-        return { actions, transportCombo, bankEdit, timeRange->presetCombo(), failedCheck };
+        return { actions, transportCombo, bankEdit, timeRange->presetCombo(), failedCheck,
+            minDurationGroup };
     }
     int oneRowWidth() const;
     void updateWrapping();
@@ -89,6 +96,8 @@ struct FilterBar::Private
     bool bankChoicesAsked = false;
     TimeRangePicker *timeRange = nullptr; // also the custom row below the first
     QCheckBox *failedCheck = nullptr;
+    QWidget *minDurationGroup = nullptr; // "Slower than" and its field
+    QLineEdit *minDurationEdit = nullptr;
     QLineEdit *searchEdit = nullptr;
     QPushButton *applyButton = nullptr;
     QPushButton *resetButton = nullptr;
@@ -135,6 +144,52 @@ void FilterBar::Private::buildBank()
     });
 }
 
+void FilterBar::Private::buildMinDuration()
+{
+    minDurationGroup = new QWidget(q);
+    minDurationEdit = new QLineEdit(minDurationGroup);
+    minDurationEdit->setObjectName(QStringLiteral("minDurationEdit"));
+    minDurationEdit->setPlaceholderText(FilterBar::tr("e.g. 5s"));
+    minDurationEdit->setAccessibleName(FilterBar::tr("Slower than"));
+    minDurationEdit->setMaximumWidth(q->fontMetrics().averageCharWidth() * 11);
+    minDurationEdit->setMinimumWidth(q->fontMetrics().averageCharWidth() * 8);
+    auto *label = new QLabel(FilterBar::tr("Slower &than"), minDurationGroup);
+    label->setBuddy(minDurationEdit);
+    auto *layout = new QHBoxLayout(minDurationGroup);
+    layout->setContentsMargins(QMargins());
+    layout->setSpacing(q->fontMetrics().averageCharWidth());
+    layout->addWidget(label);
+    layout->addWidget(minDurationEdit);
+    QObject::connect(minDurationEdit, &QLineEdit::textChanged, q, [this] {
+        validateMinDuration();
+        updateApplyEnabled();
+    });
+    QObject::connect(minDurationEdit, &QLineEdit::returnPressed, q, [this] { apply(); });
+    validateMinDuration();
+}
+
+bool FilterBar::Private::validateMinDuration()
+{
+    const QString text = minDurationEdit->text();
+    const bool valid = text.trimmed().isEmpty() || parseDuration(text).has_value();
+    const QString border
+        = valid ? QString() : QStringLiteral("QLineEdit { border: 2px solid #e53935; }");
+    if (minDurationEdit->styleSheet() != border) { // restyling while typing moves the cursor
+        minDurationEdit->setStyleSheet(border);
+    }
+    minDurationEdit->setToolTip(valid
+            ? FilterBar::tr("Only calls that ended and took at least this long: 500us, 250ms, "
+                            "5s, 1.5s, 2m or 1h (a number alone is seconds). Calls still in "
+                            "flight have no duration and are left out. Enter applies.")
+            : FilterBar::tr("“%1” is not a duration; type %2.").arg(text, durationSyntaxHint()));
+    return valid;
+}
+
+void FilterBar::Private::updateApplyEnabled()
+{
+    applyButton->setEnabled(timeRange->isValid() && validateMinDuration());
+}
+
 void FilterBar::Private::buildLayout()
 {
     searchGroup = new QWidget(q);
@@ -159,7 +214,7 @@ void FilterBar::Private::buildLayout()
     // The custom range sits below but belongs to the time range in keyboard order.
     const QList<QWidget *> order = QList<QWidget *> { actions, transportCombo, bankEdit }
         + timeRange->tabOrder()
-        + QList<QWidget *> { failedCheck, searchEdit, applyButton, resetButton };
+        + QList<QWidget *> { failedCheck, minDurationEdit, searchEdit, applyButton, resetButton };
     for (qsizetype i = 1; i < order.size(); ++i) {
         QWidget::setTabOrder(order[i - 1], order[i]);
     }
@@ -182,7 +237,9 @@ void FilterBar::Private::suggestBanks()
 
 void FilterBar::Private::apply()
 {
-    if (timeRange->validate()) {
+    // Both show what is wrong; neither applies a filter other than the one shown.
+    const bool durationValid = validateMinDuration();
+    if (timeRange->validate() && durationValid) {
         emit q->filterApplied(q->filter());
     }
 }
@@ -195,6 +252,7 @@ void FilterBar::Private::reset()
     bankEdit->clear();
     failedCheck->setChecked(false);
     searchEdit->clear();
+    minDurationEdit->clear();
     timeRange->clear();
     apply();
 }
@@ -252,6 +310,7 @@ FilterBar::FilterBar(QWidget *parent)
     d->failedCheck->setObjectName(QStringLiteral("failedOnlyCheck"));
     d->failedCheck->setToolTip(tr("Only calls that ended without a response (the operation "
                                   "raised an error)"));
+    d->buildMinDuration();
 
     d->searchEdit = new QLineEdit(this);
     d->searchEdit->setObjectName(QStringLiteral("searchEdit"));
@@ -280,7 +339,7 @@ FilterBar::FilterBar(QWidget *parent)
     connect(d->timeRange, &TimeRangePicker::presetChosen, this, [this] { d->apply(); });
     connect(d->timeRange, &TimeRangePicker::returnPressed, this, [this] { d->apply(); });
     connect(
-        d->timeRange, &TimeRangePicker::validityChanged, d->applyButton, &QPushButton::setEnabled);
+        d->timeRange, &TimeRangePicker::validityChanged, this, [this] { d->updateApplyEnabled(); });
 }
 
 FilterBar::~FilterBar()
@@ -300,6 +359,7 @@ AuditFilter FilterBar::filter() const
     filter.until = d->timeRange->until();
     filter.failedOnly = d->failedCheck->isChecked();
     filter.search = d->searchEdit->text();
+    filter.minDurationMicros = parseDuration(d->minDurationEdit->text()); // none while invalid
     return filter;
 }
 
@@ -316,6 +376,8 @@ void FilterBar::setFilter(const AuditFilter &filter)
     d->bankEdit->setText(filter.bank.value_or(QString()));
     d->failedCheck->setChecked(filter.failedOnly);
     d->searchEdit->setText(filter.search);
+    d->minDurationEdit->setText(
+        filter.minDurationMicros ? formatDuration(*filter.minDurationMicros) : QString());
     d->timeRange->setBounds(filter.since, filter.until);
 }
 

@@ -9,18 +9,19 @@
 
 // The filter controls above the table: actions (several at once), transport, bank
 // (searchable, choices loaded lazily), time range (presets: last hour, 24 hours, 7 days,
-// 30 days, all, or a custom from/until with date-time pickers), failed only, and free-text
-// search in request/response. Enter in any field or Apply emits filterApplied; Reset
+// 30 days, all, or a custom from/until with date-time pickers), failed only, "slower than" a
+// minimum duration (parseDuration's spelling: 5s, 250ms, 1.5s, 2m), and free-text search in
+// request/response. Enter in any field or Apply emits filterApplied; Reset
 // clears every control and applies. Presets are relative to the moment filter() is called,
 // so a refresh of "last hour" moves with the clock.
 // Picking something (a preset, a transport, failed only, or closing the actions popup
-// after changing it) applies at once; typed text (bank, search, custom times) applies on
-// Enter or Apply. An invalid custom range (from not before until) is shown and not applied.
-// Controls carry object names (actionsCombo, transportCombo, bankEdit, timeRangeCombo,
-// fromCheck, fromEdit, untilCheck, untilEdit, failedOnlyCheck, searchEdit, applyButton,
-// resetButton) for tests and accessibility tools. The actions checklist (ActionChecklist)
-// and the time range with its custom row (TimeRangePicker) are widgets of their own.
-// Thread: the GUI thread.
+// after changing it) applies at once; typed text (bank, duration, search, custom times)
+// applies on Enter or Apply. An invalid custom range (from not before until) or duration is
+// shown and not applied. Controls carry object names (actionsCombo, transportCombo, bankEdit,
+// timeRangeCombo, fromCheck, fromEdit, untilCheck, untilEdit, failedOnlyCheck,
+// minDurationEdit, searchEdit, applyButton, resetButton) for tests and accessibility tools. The
+// actions checklist (ActionChecklist) and the time range with its custom row (TimeRangePicker) are
+// widgets of their own. Thread: the GUI thread.
 class FilterBar : public QWidget
 {
     Q_OBJECT

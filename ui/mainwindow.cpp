@@ -9,6 +9,7 @@
 #include "exportdialog.h"
 #include "filterbar.h"
 #include "helpdialogs.h"
+#include "latencydialog.h"
 #include "pageloader.h"
 #include "paginationbar.h"
 #include "resultsview.h"
@@ -33,6 +34,16 @@
 
 #include <algorithm>
 #include <climits>
+
+namespace {
+
+// The zone the table shows times in (local, or UTC when toggled).
+QTimeZone shownZone(const AuditTableModel &model)
+{
+    return model.isUtc() ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -103,10 +114,9 @@ MainWindow::MainWindow(QWidget *parent)
         emit entryOpened(id);
         openEntry(id);
     });
-    connect(m_view, &ResultsView::sortOrderToggled, this, [this] {
-        const bool newestFirst = m_loader->order() != SortOrder::NewestFirst;
-        m_view->setNewestFirst(newestFirst);
-        m_loader->setOrder(newestFirst ? SortOrder::NewestFirst : SortOrder::OldestFirst);
+    connect(m_view, &ResultsView::sortOrderRequested, this, [this](SortOrder order) {
+        m_view->setSortOrder(order);
+        m_loader->setOrder(order);
     });
     connect(m_pagination, &PaginationBar::firstRequested, this, &MainWindow::goFirst);
     connect(m_pagination, &PaginationBar::previousRequested, this, &MainWindow::goPrevious);
@@ -259,6 +269,10 @@ void MainWindow::buildMenus()
         connect(action, &QAction::triggered, this,
             [this, seconds = seconds] { setAutoRefreshSeconds(seconds); });
     }
+    QAction *latencyAction = view->addAction(tr("&Latency…"), this, &MainWindow::showLatency);
+    latencyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    latencyAction->setToolTip(
+        tr("Calls, p50, p95, p99 and longest duration per action for the current filter"));
 
     m_views = new ViewsMenu([this] { return currentView(); }, this);
     menuBar()->addMenu(m_views);
@@ -410,6 +424,9 @@ void MainWindow::connectTo(
         m_filterBar->setFilter(*initialFilter);
     }
     m_banner->hide();
+    if (m_latency) {
+        m_latency->close(); // its numbers and connection are for the other database
+    }
     m_status->setConnection(tr("Connecting…"));
     m_loader->connectTo(settings);
     m_choicesWorker->connectTo(settings);
@@ -432,6 +449,9 @@ void MainWindow::applyFilter(const AuditFilter &filter)
 {
     m_loader->setFilter(filter);
     m_chartPanel->setTableFilter(filter);
+    if (m_latency) {
+        m_latency->setFilter(filter, shownZone(*m_model));
+    }
 }
 
 void MainWindow::refresh()
@@ -447,6 +467,9 @@ void MainWindow::refresh()
         m_loader->move(PageNavigator::Move::Reload);
     } else {
         m_loader->setFilter(filter);
+        if (m_latency) {
+            m_latency->setFilter(filter, shownZone(*m_model));
+        }
     }
     m_chartPanel->reload(true);
 }
@@ -545,6 +568,23 @@ ExportDialog *MainWindow::exportEntries()
     });
     dialog->show();
     return dialog;
+}
+
+LatencyDialog *MainWindow::showLatency()
+{
+    if (!m_loader->isConnected()) {
+        statusBar()->showMessage(tr("Connect to a database first."), 5000);
+        return nullptr;
+    }
+    if (!m_latency) {
+        m_latency = new LatencyDialog(m_settings, this);
+        m_latency->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_latency->setFilter(m_loader->filter(), shownZone(*m_model));
+    m_latency->show();
+    m_latency->raise();
+    m_latency->activateWindow();
+    return m_latency;
 }
 
 void MainWindow::drillDown(AuditTimestamp from, AuditTimestamp until)

@@ -19,6 +19,7 @@ class EntryDetailDialog;
 class ErrorBanner;
 class ExportDialog;
 class FilterBar;
+class LatencyDialog;
 class PageLoader;
 class PaginationBar;
 class QAction;
@@ -83,6 +84,9 @@ public slots:
     void back();
     // File → Export…: opens the export dialog for the current filter (non-modal).
     ExportDialog *exportEntries();
+    // View → Latency… (Ctrl+L): opens (or raises) the latency summary, which follows the
+    // filter while it is open.
+    LatencyDialog *showLatency();
     // Ctrl+D: the two selected rows side by side (ui/mainwindowcompare.cpp).
     void compareSelected();
 
@@ -141,6 +145,7 @@ private:
     };
     QList<FilterState> m_filterHistory;
     QHash<quint64, QPointer<EntryDetailDialog>> m_entryRequests;
+    QPointer<LatencyDialog> m_latency;
     QHash<quint64, std::shared_ptr<PendingCompare>> m_compareRequests;
     QAction *m_compareAction = nullptr;
 };

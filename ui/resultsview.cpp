@@ -70,13 +70,19 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
     header->resizeSection(AuditTableModel::RequestColumn, 40 * em);
     header->hideSection(AuditTableModel::RequestColumn); // the column menu shows it
     connect(header, &QHeaderView::customContextMenuRequested, this, &ResultsView::showColumnMenu);
-    // Only the time column sorts: clicking it flips newest-first / oldest-first. The header
+    // The time and duration columns sort (on the server: the page holds only some rows):
+    // a click flips the column's order, or starts with newest / longest first. The header
     // moves its indicator on any click; put it back where the order says.
     connect(header, &QHeaderView::sectionClicked, this, [this](int section) {
+        const SortOrder shown = m_order;
+        setSortOrder(shown);
         if (section == AuditTableModel::TimeColumn) {
-            emit sortOrderToggled();
+            emit sortOrderRequested(
+                shown == SortOrder::NewestFirst ? SortOrder::OldestFirst : SortOrder::NewestFirst);
+        } else if (section == AuditTableModel::DurationColumn) {
+            emit sortOrderRequested(shown == SortOrder::LongestFirst ? SortOrder::ShortestFirst
+                                                                     : SortOrder::LongestFirst);
         }
-        setNewestFirst(m_newestFirst);
     });
 
     // A new page keeps the entry that was current, if it is still there (auto-refresh).
@@ -171,11 +177,13 @@ void ResultsView::selectEntry(const QString &id)
     }
 }
 
-void ResultsView::setNewestFirst(bool newestFirst)
+void ResultsView::setSortOrder(SortOrder order)
 {
-    m_newestFirst = newestFirst;
+    m_order = order;
     horizontalHeader()->setSortIndicator(
-        AuditTableModel::TimeColumn, newestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
+        isDurationOrder(order) ? AuditTableModel::DurationColumn : AuditTableModel::TimeColumn,
+        order == SortOrder::NewestFirst || order == SortOrder::LongestFirst ? Qt::DescendingOrder
+                                                                            : Qt::AscendingOrder);
 }
 
 QByteArray ResultsView::headerState() const

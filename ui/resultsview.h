@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auditfilter.h"
+
 #include <QTableView>
 
 class AuditTableModel;
@@ -23,8 +25,9 @@ public:
     QString currentEntryId() const;
     void selectEntry(const QString &id);
 
-    // Shows the time column's sort indicator for the current order.
-    void setNewestFirst(bool newestFirst);
+    // Shows the sort indicator on the time or duration column for the current order.
+    void setSortOrder(SortOrder order);
+    SortOrder sortOrder() const { return m_order; }
 
     // A message in the middle of the table while it has no rows (plain text; empty hides
     // it): why nothing is shown, so that an empty table never looks broken.
@@ -36,7 +39,9 @@ public:
 
 signals:
     void entryActivated(const QString &id);
-    void sortOrderToggled();
+    // A click on the time header (newest / oldest first) or the duration header (longest /
+    // shortest first) asks for this order; the indicator moves once setSortOrder() is called.
+    void sortOrderRequested(SortOrder order);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -47,7 +52,7 @@ private:
     void placeEmptyMessage();
 
     AuditTableModel *m_model;
-    bool m_newestFirst = true;
+    SortOrder m_order = SortOrder::NewestFirst;
     QString m_keptEntry;
     QLabel *m_emptyMessage;
 };

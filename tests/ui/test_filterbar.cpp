@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <ostream>
+#include <string>
 
 // Readable failure messages (internal linkage: other test files may print these too).
 // NOLINTBEGIN(readability-identifier-naming): GoogleTest looks for PrintTo by name.
@@ -35,7 +36,9 @@ static void PrintTo(const AuditFilter &filter, std::ostream *out)
          << " bank=" << filter.bank.value_or(QStringLiteral("<none>")).toStdString()
          << " since=" << (filter.since ? filter.since->toIsoUtc().toStdString() : "-")
          << " until=" << (filter.until ? filter.until->toIsoUtc().toStdString() : "-")
-         << " failed=" << filter.failedOnly << " search=" << filter.search.toStdString() << '}';
+         << " failed=" << filter.failedOnly << " search=" << filter.search.toStdString()
+         << " minDuration="
+         << (filter.minDurationMicros ? std::to_string(*filter.minDurationMicros) : "-") << '}';
 }
 // NOLINTEND(readability-identifier-naming)
 
@@ -520,6 +523,7 @@ TEST_F(FilterBarTest, ResetClearsEveryControlAndAppliesOnce)
     busy.until = utc("2026-03-27T09:00:00Z"); // even an invalid range
     busy.failedOnly = true;
     busy.search = QStringLiteral("needle");
+    busy.minDurationMicros = 5'000'000;
     m_bar.setFilter(busy);
     const AuditFilter filter = appliedBy(
         [this] { QTest::mouseClick(control<QPushButton>("resetButton"), Qt::LeftButton); });
@@ -529,8 +533,62 @@ TEST_F(FilterBarTest, ResetClearsEveryControlAndAppliesOnce)
     EXPECT_EQ(actionsSummary(), QStringLiteral("All actions"));
     EXPECT_TRUE(control<QLineEdit>("bankEdit")->text().isEmpty());
     EXPECT_TRUE(control<QLineEdit>("searchEdit")->text().isEmpty());
+    EXPECT_TRUE(control<QLineEdit>("minDurationEdit")->text().isEmpty());
     EXPECT_FALSE(control<QWidget>("fromEdit")->isVisible());
     EXPECT_TRUE(control<QPushButton>("applyButton")->isEnabled());
+}
+
+TEST_F(FilterBarTest, SlowerThanRoundTripsExactlyAndAppliesOnEnter)
+{
+    auto *edit = control<QLineEdit>("minDurationEdit");
+    AuditFilter wanted;
+    wanted.actions = { "recall" };
+    wanted.minDurationMicros = 5'000'001;
+    QSignalSpy applied(&m_bar, &FilterBar::filterApplied);
+    m_bar.setFilter(wanted);
+    EXPECT_EQ(applied.count(), 0);
+    EXPECT_EQ(edit->text(), QStringLiteral("5.000001s"));
+    EXPECT_EQ(m_bar.filter(), wanted);
+
+    typeInto(edit, QStringLiteral("250ms"));
+    EXPECT_EQ(applied.count(), 0); // typing alone applies nothing
+    EXPECT_EQ(appliedBy([edit] { QTest::keyClick(edit, Qt::Key_Return); }).minDurationMicros,
+        std::optional<qint64>(250'000));
+    typeInto(edit, QStringLiteral("1.5 s"));
+    EXPECT_EQ(appliedBy([this] {
+        QTest::mouseClick(control<QPushButton>("applyButton"), Qt::LeftButton);
+    }).minDurationMicros,
+        std::optional<qint64>(1'500'000));
+    typeInto(edit, QString()); // empty: no minimum
+    EXPECT_EQ(appliedBy([edit] { QTest::keyClick(edit, Qt::Key_Return); }).minDurationMicros,
+        std::nullopt);
+}
+
+TEST_F(FilterBarTest, InvalidDurationIsShownAndNotApplied)
+{
+    auto *edit = control<QLineEdit>("minDurationEdit");
+    auto *apply = control<QPushButton>("applyButton");
+    const QString validTip = edit->toolTip();
+    EXPECT_TRUE(edit->styleSheet().isEmpty());
+    QSignalSpy applied(&m_bar, &FilterBar::filterApplied);
+    for (const QString &text :
+        { QStringLiteral("5 parsecs"), QStringLiteral("-5s"), QStringLiteral("0.5us") }) {
+        typeInto(edit, text);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        EXPECT_EQ(applied.count(), 0) << text.toStdString();
+        EXPECT_TRUE(edit->styleSheet().contains(QLatin1String("border"))) << text.toStdString();
+        EXPECT_TRUE(edit->toolTip().contains(text)) << edit->toolTip().toStdString();
+        EXPECT_TRUE(edit->toolTip().contains(QLatin1String("250ms")))
+            << edit->toolTip().toStdString();
+        EXPECT_FALSE(apply->isEnabled());
+    }
+    typeInto(edit, QStringLiteral("2m"));
+    EXPECT_TRUE(edit->styleSheet().isEmpty());
+    EXPECT_EQ(edit->toolTip(), validTip);
+    EXPECT_TRUE(apply->isEnabled());
+    EXPECT_EQ(appliedBy([edit] { QTest::keyClick(edit, Qt::Key_Return); }).minDurationMicros,
+        std::optional<qint64>(120'000'000));
 }
 
 TEST(FilterBar, WrapsTheSearchIntoASecondRowWhenNarrow)

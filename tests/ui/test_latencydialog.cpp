@@ -1,0 +1,174 @@
+#include "filterbar.h"
+#include "latencydialog.h"
+#include "latencytablemodel.h"
+#include "mainwindow.h"
+#include "testdatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QHeaderView>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+// Schema "lat": recall calls of 1 s, 2 s and 4 s, a retain that failed after 250 ms, and
+// a recall still in flight.
+class LatencyDialogTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("lat"))) << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(QStringLiteral(
+            "INSERT INTO lat.audit_log (action, transport, started_at, ended_at, response) VALUES"
+            " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
+            "interval '1 s', '{}'),"
+            " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
+            "interval '2 s', '{}'),"
+            " ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
+            "interval '4.000001 s', '{}'),"
+            " ('retain', 'mcp', now() - interval '1 hour', now() - interval '1 hour' + "
+            "interval '250 ms', NULL),"
+            " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")))
+            << admin.error().toStdString();
+    }
+
+    void SetUp() override
+    {
+        QSettings().clear();
+        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
+        ASSERT_TRUE(settings);
+        m_settings = settings.value();
+        m_settings.setTable(AuditTableRef { QStringLiteral("lat"), QStringLiteral("audit_log") });
+    }
+
+    // The cell's text as the dialog's table shows it (sorted).
+    static QString shown(const LatencyDialog &dialog, int row, int column)
+    {
+        return dialog.table()->model()->index(row, column).data().toString();
+    }
+
+    ConnectionSettings m_settings;
+};
+
+} // namespace
+
+TEST_F(LatencyDialogTest, ShowsCallsAndPercentilesPerActionWithAllActionsLast)
+{
+    LatencyDialog dialog(m_settings);
+    QAbstractItemModelTester tester(
+        dialog.model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    dialog.show();
+    QSignalSpy shownSpy(&dialog, &LatencyDialog::summaryShown);
+    dialog.setFilter(AuditFilter());
+    EXPECT_TRUE(dialog.isLoading());
+    ASSERT_TRUE(shownSpy.wait(15000));
+    EXPECT_FALSE(dialog.isLoading());
+    ASSERT_EQ(dialog.table()->model()->rowCount(), 3) << dialog.statusText().toStdString();
+    using C = LatencyTableModel::Column;
+    EXPECT_EQ(shown(dialog, 0, C::ActionColumn), QStringLiteral("recall"));
+    EXPECT_EQ(shown(dialog, 0, C::CallsColumn), QStringLiteral("3")); // not the one in flight
+    EXPECT_EQ(shown(dialog, 0, C::P50Column), QStringLiteral("2.00 s"));
+    EXPECT_EQ(shown(dialog, 0, C::MaxColumn), QStringLiteral("4.00 s"));
+    EXPECT_EQ(dialog.table()->model()->index(0, C::MaxColumn).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("4,000,001 µs (4.000001s)"));
+    EXPECT_EQ(shown(dialog, 1, C::ActionColumn), QStringLiteral("retain"));
+    EXPECT_EQ(shown(dialog, 1, C::P99Column), QStringLiteral("250 ms"));
+    EXPECT_EQ(shown(dialog, 2, C::ActionColumn), QStringLiteral("All actions"));
+    EXPECT_EQ(shown(dialog, 2, C::CallsColumn), QStringLiteral("4"));
+    EXPECT_EQ(dialog.table()->model()->index(0, C::P95Column).data(Qt::TextAlignmentRole),
+        QVariant(Qt::AlignRight | Qt::AlignVCenter));
+    EXPECT_EQ(dialog.filterText(), QStringLiteral("Filter: none, all entries"));
+    EXPECT_TRUE(dialog.statusText().startsWith(QLatin1String("Ended calls: 4,")))
+        << dialog.statusText().toStdString();
+
+    // Sorting by a column keeps the row for all actions last, either way.
+    QHeaderView *header = dialog.table()->horizontalHeader();
+    header->setSortIndicator(C::P95Column, Qt::AscendingOrder);
+    EXPECT_EQ(shown(dialog, 0, C::ActionColumn), QStringLiteral("retain"));
+    EXPECT_EQ(shown(dialog, 2, C::ActionColumn), QStringLiteral("All actions"));
+    header->setSortIndicator(C::P95Column, Qt::DescendingOrder);
+    EXPECT_EQ(shown(dialog, 0, C::ActionColumn), QStringLiteral("recall"));
+    EXPECT_EQ(shown(dialog, 2, C::ActionColumn), QStringLiteral("All actions"));
+}
+
+TEST_F(LatencyDialogTest, FollowsTheWindowsFilterWhileOpen)
+{
+    MainWindow window;
+    QSignalSpy pageShown(&window, &MainWindow::pageShown);
+    window.connectTo(m_settings);
+    ASSERT_TRUE(pageShown.wait(15000));
+    QAction *latency = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_L)) {
+            latency = action;
+        }
+    }
+    ASSERT_NE(latency, nullptr) << "no action on Ctrl+L";
+    latency->trigger();
+    auto *dialog = window.findChild<LatencyDialog *>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_FALSE(dialog->isModal());
+    QSignalSpy summaryShown(dialog, &LatencyDialog::summaryShown);
+    ASSERT_TRUE(summaryShown.wait(15000));
+    EXPECT_EQ(dialog->model()->rowCount(), 3);
+
+    AuditFilter slow;
+    slow.minDurationMicros = 2'000'000;
+    window.filterBar()->setFilter(slow);
+    window.applyFilter(slow);
+    EXPECT_EQ(dialog->filter(), slow);
+    EXPECT_EQ(dialog->filterText(), QStringLiteral("Filter: slower than 2s"));
+    ASSERT_TRUE(summaryShown.wait(15000));
+    ASSERT_EQ(dialog->model()->rowCount(), 2); // recall, all actions
+    EXPECT_EQ(dialog->model()->summary().total.calls, 2);
+    EXPECT_EQ(dialog->model()->summary().total.maxMicros, 4'000'001);
+}
+
+TEST_F(LatencyDialogTest, AnErrorIsShownInsteadOfNumbers)
+{
+    ConnectionSettings missing = m_settings;
+    missing.setTable(AuditTableRef { QStringLiteral("lat"), QStringLiteral("no_such_table") });
+    LatencyDialog dialog(missing);
+    QSignalSpy shownSpy(&dialog, &LatencyDialog::summaryShown);
+    dialog.setFilter(AuditFilter());
+    ASSERT_TRUE(shownSpy.wait(15000));
+    EXPECT_FALSE(dialog.isLoading());
+    EXPECT_EQ(dialog.model()->rowCount(), 0);
+    EXPECT_TRUE(dialog.statusText().startsWith(QLatin1String("Could not compute the latency")))
+        << dialog.statusText().toStdString();
+}
+
+TEST_F(LatencyDialogTest, WithoutEndedCallsTheTotalShowsDashes)
+{
+    LatencyDialog dialog(m_settings);
+    dialog.showSummary(LatencySummary());
+    ASSERT_EQ(dialog.table()->model()->rowCount(), 1);
+    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::ActionColumn), QStringLiteral("All actions"));
+    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::CallsColumn), QStringLiteral("0"));
+    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::P95Column), QStringLiteral("—"));
+    EXPECT_TRUE(dialog.statusText().contains(QLatin1String("has ended")))
+        << dialog.statusText().toStdString();
+}
+
+TEST(LatencyDialog, DescribesTheFilterInOneLine)
+{
+    AuditFilter filter;
+    filter.actions = { "recall", "retain" };
+    filter.since = AuditTimestamp::parse(QStringLiteral("2026-03-27T10:00:00Z"), QTimeZone::utc());
+    filter.failedOnly = true;
+    filter.minDurationMicros = 1'500'000;
+    EXPECT_EQ(LatencyDialog::describe(filter, QTimeZone::utc()),
+        QStringLiteral("actions recall, retain · from 2026-03-27 10:00:00 UTC · failed only · "
+                       "slower than 1.5s"));
+    EXPECT_EQ(LatencyDialog::describe(AuditFilter(), QTimeZone::utc()),
+        QStringLiteral("none, all entries"));
+}

@@ -1,0 +1,280 @@
+#include "latencydialog.h"
+
+#include "auditworker.h"
+#include "durationtext.h"
+#include "latencytablemodel.h"
+
+#include <QDialogButtonBox>
+#include <QFont>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace {
+
+// Sorts by the model's SortRole and keeps the row for all actions last in either direction,
+// in bold.
+class TotalLastProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::FontRole && index.data(LatencyTableModel::IsTotalRole).toBool()) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        const bool descending = sortOrder() == Qt::DescendingOrder;
+        if (left.data(LatencyTableModel::IsTotalRole).toBool()) {
+            return descending;
+        }
+        if (right.data(LatencyTableModel::IsTotalRole).toBool()) {
+            return !descending;
+        }
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+};
+
+} // namespace
+
+LatencyDialog::LatencyDialog(const ConnectionSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_worker(new AuditWorker(this))
+    , m_model(new LatencyTableModel(this))
+    , m_filterLabel(new QLabel)
+    , m_table(new QTableView)
+    , m_busy(new QProgressBar)
+    , m_status(new QLabel)
+    , m_cancelButton(new QPushButton(tr("Cancel")))
+    , m_refreshButton(new QPushButton(tr("&Refresh")))
+{
+    setWindowTitle(tr("Latency"));
+    setObjectName(QStringLiteral("latencyDialog"));
+
+    m_filterLabel->setObjectName(QStringLiteral("latencyFilter"));
+    m_filterLabel->setTextFormat(Qt::PlainText);
+    m_filterLabel->setWordWrap(true);
+    m_filterLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *proxy = new TotalLastProxy(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(LatencyTableModel::SortRole);
+    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_table->setObjectName(QStringLiteral("latencyTable"));
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(LatencyTableModel::ActionColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(false);
+    // Numbers always show in full (the total row is bold); the action takes the rest.
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(LatencyTableModel::ActionColumn, QHeaderView::Stretch);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    header->setMinimumSectionSize(5 * em);
+
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(8 * em);
+    m_busy->setMaximumHeight(fontMetrics().height());
+    m_status->setObjectName(QStringLiteral("latencyStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    m_cancelButton->setToolTip(tr("Stop the computation on the server"));
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_busy);
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_cancelButton);
+
+    m_refreshButton->setObjectName(QStringLiteral("latencyRefresh"));
+    m_refreshButton->setShortcut(QKeySequence::Refresh);
+    m_refreshButton->setToolTip(tr("Compute again for the window's current filter (F5)"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(m_refreshButton, QDialogButtonBox::ActionRole);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_filterLabel);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(statusRow);
+    layout->addWidget(buttons);
+    resize(em * 56, fontMetrics().height() * 22);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_refreshButton, &QPushButton::clicked, this, &LatencyDialog::refresh);
+    connect(m_cancelButton, &QPushButton::clicked, this, &LatencyDialog::cancel);
+    connect(m_worker, &AuditWorker::latencyLoaded, this, &LatencyDialog::onLoaded);
+    connect(m_worker, &AuditWorker::queryFailed, this, &LatencyDialog::onFailed);
+    // Its own connection: a long computation never delays the table's pages.
+    m_worker->connectTo(settings);
+    setLoading(false);
+    m_filterLabel->setText(tr("Filter: %1").arg(describe(m_filter, m_zone)));
+}
+
+LatencyDialog::~LatencyDialog() = default;
+
+void LatencyDialog::setFilter(const AuditFilter &filter, const QTimeZone &zone)
+{
+    m_zone = zone;
+    m_filterLabel->setText(tr("Filter: %1").arg(describe(filter, zone)));
+    if (m_everSet && filter == m_filter) {
+        return;
+    }
+    m_everSet = true;
+    m_filter = filter;
+    m_model->clear(); // what is shown was for another filter
+    refresh();
+}
+
+QString LatencyDialog::filterText() const
+{
+    return m_filterLabel->text();
+}
+
+QString LatencyDialog::statusText() const
+{
+    return m_status->text();
+}
+
+void LatencyDialog::refresh()
+{
+    if (m_request != 0) {
+        m_worker->cancel(m_request);
+    }
+    m_timer.start();
+    m_request = m_worker->loadLatency(m_filter);
+    setLoading(true);
+}
+
+void LatencyDialog::cancel()
+{
+    if (m_request != 0) {
+        m_worker->cancel(m_request);
+    }
+}
+
+void LatencyDialog::onLoaded(quint64 requestId, const LatencySummary &summary)
+{
+    if (requestId != m_request) {
+        return; // an answer for a filter no longer shown
+    }
+    m_request = 0;
+    setLoading(false);
+    showSummary(summary);
+    if (summary.total.calls > 0) {
+        const qint64 ms = m_timer.elapsed();
+        const QString took = ms < 1000 ? tr("%1 ms").arg(ms)
+                                       : tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+        setStatus(tr("Ended calls: %1, computed in %2 at %3. Calls still in flight have no "
+                     "duration and are not included.")
+                      .arg(QLocale().toString(summary.total.calls), took,
+                          QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    }
+}
+
+void LatencyDialog::onFailed(quint64 requestId, const QueryError &error)
+{
+    if (requestId != m_request) {
+        return;
+    }
+    m_request = 0;
+    setLoading(false);
+    if (error.kind == QueryError::Kind::Cancelled) {
+        setStatus(tr("Cancelled. Refresh computes it again."));
+        emit summaryShown();
+        return;
+    }
+    showError(error.message);
+}
+
+void LatencyDialog::showSummary(const LatencySummary &summary)
+{
+    m_model->setSummary(summary);
+    m_table->setEnabled(true);
+    if (summary.total.calls == 0) {
+        setStatus(tr("No call matching this filter has ended."));
+    }
+    emit summaryShown();
+}
+
+void LatencyDialog::showError(const QString &message)
+{
+    m_table->setEnabled(true);
+    setStatus(tr("Could not compute the latency: %1").arg(message), true);
+    emit summaryShown();
+}
+
+void LatencyDialog::setLoading(bool loading)
+{
+    m_busy->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    m_table->setEnabled(!loading);
+    if (loading) {
+        setStatus(tr("Computing percentiles over every matching call…"));
+    }
+}
+
+void LatencyDialog::setStatus(const QString &text, bool error)
+{
+    QPalette palette = this->palette();
+    if (error) {
+        palette.setColor(QPalette::WindowText, QColor(0xe5, 0x39, 0x35));
+    }
+    m_status->setPalette(palette);
+    m_status->setText(text);
+}
+
+QString LatencyDialog::describe(const AuditFilter &filter, const QTimeZone &zone)
+{
+    const auto time = [&zone](const AuditTimestamp &at) {
+        return at.toDateTime(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+            + (zone == QTimeZone::utc() ? QStringLiteral(" UTC") : QString());
+    };
+    QStringList parts;
+    if (!filter.actions.isEmpty()) {
+        parts.append(tr("actions %1").arg(filter.actions.join(QLatin1String(", "))));
+    }
+    if (!filter.transport.isEmpty()) {
+        parts.append(tr("transport %1").arg(filter.transport));
+    }
+    if (filter.bank) {
+        parts.append(tr("bank %1").arg(*filter.bank));
+    }
+    if (filter.since) {
+        parts.append(tr("from %1").arg(time(*filter.since)));
+    }
+    if (filter.until) {
+        parts.append(tr("until %1").arg(time(*filter.until)));
+    }
+    if (filter.failedOnly) {
+        parts.append(tr("failed only"));
+    }
+    if (filter.minDurationMicros) {
+        parts.append(tr("slower than %1").arg(formatDuration(*filter.minDurationMicros)));
+    }
+    if (!filter.search.isEmpty()) {
+        parts.append(tr("containing “%1”").arg(filter.search));
+    }
+    return parts.isEmpty() ? tr("none, all entries") : parts.join(QStringLiteral(" · "));
+}
