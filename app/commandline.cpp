@@ -58,6 +58,13 @@ QString usage(const QString &command)
         "  --table T         audit table (default audit_log)\n"
         "  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = "
         "none)\n");
+    const QString masking = CommandLine::tr(
+        "Secrets (webhook secrets, API keys, Authorization and every other header) are masked\n"
+        "in the window, in show and in exports, by the rules in the settings or:\n"
+        "  --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _\n"
+        "                    alike, headers.* every value under a key named headers),\n"
+        "                    value:REGEX (a string holding a match), defaults (the built-in\n"
+        "                    rules); lines starting with # are comments\n");
     const QString connection = CommandLine::tr(
         "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
         "leaves\n"
@@ -90,6 +97,7 @@ QString usage(const QString &command)
                    "Shows one audit entry with its request, response and metadata.\n"
                    "  --format F        text (default) or json (one object, documents as stored)\n"
                    "  --schema S, --table T as for list\n\n")
+            + masking + CommandLine::tr("  --no-mask         show the secrets as stored\n\n")
             + connection;
     }
     return CommandLine::tr(
@@ -106,6 +114,7 @@ QString usage(const QString &command)
                "with FILTERS, with the saved view NAME (--view), or as it was left.\n"
                "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
                "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n")
+        + masking + CommandLine::tr("  --no-mask         show and export: secrets as stored\n\n")
         + connection;
 }
 
@@ -162,7 +171,10 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"), QString());
     const QCommandLineOption bom(QStringLiteral("bom"), QString());
     const QCommandLineOption noJson(QStringLiteral("no-json"), QString());
-    parser.addOptions({ help, version, schema, table, timeout });
+    const QCommandLineOption noMask(QStringLiteral("no-mask"), QString());
+    const QCommandLineOption maskRules(
+        QStringLiteral("mask-rules"), QString(), QStringLiteral("FILE"));
+    parser.addOptions({ help, version, schema, table, timeout, maskRules });
     const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
         || command == QLatin1String("export") || command.isEmpty();
     if (filtered) {
@@ -176,9 +188,9 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     } else if (command == QLatin1String("stats")) {
         parser.addOptions({ period, utc, format });
     } else if (command == QLatin1String("show")) {
-        parser.addOption(format);
+        parser.addOptions({ format, noMask });
     } else if (command == QLatin1String("export")) {
-        parser.addOptions({ output, format, noGuard, bom, noJson, oldestFirst });
+        parser.addOptions({ output, format, noGuard, bom, noJson, oldestFirst, noMask });
     }
 
     auto fail = [&](const QString &message) -> std::optional<CommandLine> {
@@ -233,6 +245,17 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         if (!ok || result.statementTimeoutMs < 0) {
             return fail(tr("--statement-timeout takes a number of milliseconds."));
         }
+    }
+    if (parser.isSet(maskRules)) {
+        QString readError;
+        result.maskingRules = MaskingRules::fromFile(
+            parser.value(maskRules), &readError, &result.maskingProblems);
+        if (!result.maskingRules) {
+            return fail(readError);
+        }
+    }
+    if (command == QLatin1String("show") || command == QLatin1String("export")) {
+        result.maskSecrets = !parser.isSet(noMask);
     }
 
     if (filtered) {

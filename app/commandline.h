@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "maskingrules.h"
 #include "savedview.h"
 #include "volumestats.h"
 
@@ -38,6 +39,11 @@ public:
     bool formulaGuard = true;
     bool byteOrderMark = false;
     bool includeJson = true;
+    bool maskSecrets = true; // show and export; --no-mask turns it off
+    // --mask-rules FILE as read, with the lines that are not rules; without it the
+    // rules come from the settings.
+    std::optional<MaskingRules> maskingRules;
+    QStringList maskingProblems;
     int statementTimeoutMs = 5 * 60 * 1000;
     QString helpText;
 

@@ -5,12 +5,14 @@
 #include "databaseconnection.h"
 #include "entryformat.h"
 #include "jsonprettyprinter.h"
+#include "secretmasker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIODevice>
 #include <QLocale>
+#include <QSettings>
 #include <QSet>
 #include <QStringList>
 
@@ -48,13 +50,15 @@ QString padded(const QString &text, qsizetype width)
     return text.leftJustified(width, QLatin1Char(' '));
 }
 
-QString prettyDocument(const std::optional<QString> &json, int baseIndent)
+// The document pretty-printed, secrets masked unless --no-mask.
+QString prettyDocument(const std::optional<QString> &stored, int baseIndent, bool mask)
 {
-    if (!json) {
+    if (!stored) {
         return QStringLiteral("null");
     }
-    const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(*json), baseIndent);
-    return formatted.ok ? formatted.text : *json;
+    const QString json = mask ? SecretMasker().mask(*stored) : *stored;
+    const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(json), baseIndent);
+    return formatted.ok ? formatted.text : json;
 }
 
 int listEntries(
@@ -201,8 +205,9 @@ int showEntry(
                       e.endedAt ? EntryFormat::jsonString(e.endedAt->toIsoUtc()) : null,
                       EntryFormat::durationMsJson(e),
                       EntryFormat::jsonString(AuditEntry::statusName(e.status())),
-                      prettyDocument(detail->request, 1))
-                  .arg(prettyDocument(detail->response, 1), prettyDocument(detail->metadata, 1));
+                      prettyDocument(detail->request, 1, cl.maskSecrets))
+                  .arg(prettyDocument(detail->response, 1, cl.maskSecrets),
+                      prettyDocument(detail->metadata, 1, cl.maskSecrets));
         writeLine(out, text);
         return kExitOk;
     }
@@ -232,7 +237,8 @@ int showEntry(
     for (const auto &[title, document] : documents) {
         writeLine(out, QString());
         writeLine(out, title + QLatin1Char(':'));
-        writeLine(out, document ? prettyDocument(document, 0) : QStringLiteral("(none)"));
+        writeLine(
+            out, document ? prettyDocument(document, 0, cl.maskSecrets) : QStringLiteral("(none)"));
     }
     return kExitOk;
 }
@@ -246,6 +252,8 @@ int exportEntries(const CommandLine &cl, const AuditRepository &repository,
     options.formulaGuard = cl.formulaGuard;
     options.byteOrderMark = cl.byteOrderMark;
     options.includeJson = cl.includeJson;
+    options.maskSecrets = cl.maskSecrets;
+    options.maskingRules = MaskingRules::active();
     AuditExporter exporter(session, repository.table());
     // Progress on stderr only when a person watches it.
     const bool showProgress = isatty(STDERR_FILENO) == 1;
@@ -283,11 +291,24 @@ int exportEntries(const CommandLine &cl, const AuditRepository &repository,
 
 } // namespace
 
+void activateMaskingRules(const CommandLine &cl, QIODevice &err)
+{
+    QSettings settings;
+    const MaskingRules rules = cl.maskingRules.value_or(MaskingRules::fromSettings(settings));
+    for (const QString &problem : cl.maskingProblems + rules.problems()) {
+        writeLine(err, QStringLiteral("audit-viewer: %1").arg(problem));
+    }
+    MaskingRules::setActive(rules);
+}
+
 // What goes to standard error is for people and is translated. Standard output (the
 // list and stats tables, show's fields, every JSON and CSV) stays in English: scripts
 // read it.
 int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
 {
+    if (cl.command == CommandLine::Command::Show || cl.command == CommandLine::Command::Export) {
+        activateMaskingRules(cl, err);
+    }
     auto settings = ConnectionSettings::parse(cl.conninfo);
     if (!settings) {
         // A connection string libpq cannot parse is a usage error, like a bad option.

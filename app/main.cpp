@@ -103,6 +103,9 @@ int main(int argc, char *argv[])
     ConnectionSettings connectionSettings = settings.value();
     connectionSettings.setTable(commandLine->table);
     connectionSettings.setStatementTimeoutMs(commandLine->statementTimeoutMs);
+    QFile err;
+    err.open(stderr, QIODevice::WriteOnly);
+    activateMaskingRules(*commandLine, err);
     MainWindow window;
     // What the window opens with: the saved view --view names, the filter options given,
     // or the view it was closed with.

@@ -2,6 +2,7 @@
 
 #include "auditquery.h"
 #include "audittimestamp.h"
+#include "secretmasker.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -102,6 +103,18 @@ std::optional<AuditTimestamp> timestampOf(const PgResult &result, int row, int c
         result.rawValue(row, column), result.rawLength(row, column));
 }
 
+// The document in `column`, masked when there is a masker: `maskBuffer` holds the masked
+// text (one buffer for every document, so a million rows allocate nothing).
+QByteArrayView documentAt(
+    const PgResult &result, int row, int column, const SecretMasker *masker, QByteArray &maskBuffer)
+{
+    const QByteArrayView stored(result.rawValue(row, column), result.rawLength(row, column));
+    if (masker && masker->maskUtf8Into(stored, maskBuffer)) {
+        return maskBuffer;
+    }
+    return stored;
+}
+
 int formatDurationMs(qint64 usecs, char *out)
 {
     const qint64 absolute = usecs < 0 ? -usecs : usecs;
@@ -137,8 +150,8 @@ QByteArray AuditExporter::csvHeader(const ExportOptions &options)
     return header;
 }
 
-void AuditExporter::appendRow(
-    QByteArray &buffer, const PgResult &result, int row, const ExportOptions &options)
+void AuditExporter::appendRow(QByteArray &buffer, const PgResult &result, int row,
+    const ExportOptions &options, const SecretMasker *masker, QByteArray &maskBuffer)
 {
     char scratch[32];
     const auto started = timestampOf(result, row, 4);
@@ -170,8 +183,10 @@ void AuditExporter::appendRow(
             for (int column = 6; column < 9; ++column) {
                 buffer.append(',');
                 if (!result.isNull(row, column)) {
-                    writeCsvField(buffer, result.rawValue(row, column),
-                        result.rawLength(row, column), options.formulaGuard);
+                    const QByteArrayView document
+                        = documentAt(result, row, column, masker, maskBuffer);
+                    writeCsvField(buffer, document.data(), static_cast<int>(document.size()),
+                        options.formulaGuard);
                 }
             }
         }
@@ -215,8 +230,9 @@ void AuditExporter::appendRow(
             if (result.isNull(row, column)) {
                 buffer.append("null", 4);
             } else {
-                // jsonb's text is valid JSON: embedded as it is, numbers unchanged.
-                buffer.append(result.rawValue(row, column), result.rawLength(row, column));
+                // jsonb's text is valid JSON, and masked it stays so: embedded as it is,
+                // numbers unchanged.
+                buffer.append(documentAt(result, row, column, masker, maskBuffer));
             }
         }
     }
@@ -281,12 +297,18 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
         return error;
     };
 
+    std::optional<SecretMasker> masker;
+    if (options.maskSecrets) {
+        masker = options.maskingRules ? SecretMasker(*options.maskingRules) : SecretMasker();
+    }
+    QByteArray maskBuffer;
+
     qint64 rows = 0;
     while (PGresult *raw = PQgetResult(conn)) {
         PgResult result(raw);
         const ExecStatusType status = PQresultStatus(raw);
         if (status == PGRES_SINGLE_TUPLE) {
-            appendRow(buffer, result, 0, options);
+            appendRow(buffer, result, 0, options, masker ? &*masker : nullptr, maskBuffer);
             ++rows;
             if (rows % kProgressRows == 0) {
                 if (progress) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "maskingrules.h"
 #include "pgresult.h"
 #include "queryerror.h"
 
@@ -11,6 +12,7 @@
 #include <functional>
 
 class QIODevice;
+class SecretMasker;
 
 struct ExportOptions
 {
@@ -21,14 +23,20 @@ struct ExportOptions
     bool formulaGuard = true;
     bool byteOrderMark = false; // CSV only: for spreadsheet programs that need it
     bool includeJson = true; // request, response and metadata columns
+    // Secret values in the documents are hidden (SecretMasker), by `maskingRules` or,
+    // without them, by MaskingRules::active(). Off only when the user asks for the
+    // secrets: "Include secrets unmasked", --no-mask.
+    bool maskSecrets = true;
+    std::optional<MaskingRules> maskingRules;
 
     static QString formatName(Format format);
 };
 
 // Writes exactly the rows matching a filter, all of them, in the table's order, as CSV
 // (RFC 4180, UTF-8) or JSON Lines, in constant memory however many rows match; JSON columns are
-// written as PostgreSQL renders them, times as 2026-03-27T10:15:30.123456Z, NULL as an empty CSV
-// field. Rows stream in libpq's single-row mode, so the server sends while this side writes.
+// written as PostgreSQL renders them (secrets masked unless ExportOptions says otherwise),
+// times as 2026-03-27T10:15:30.123456Z, NULL as an empty CSV field. Rows stream in libpq's
+// single-row mode, so the server sends while this side writes.
 // Thread: the thread owning the connection; cancel() from any thread.
 class AuditExporter
 {
@@ -55,8 +63,8 @@ public:
     static void appendCsvField(QByteArray &out, QByteArrayView value, bool formulaGuard);
 
 private:
-    static void appendRow(
-        QByteArray &buffer, const PgResult &result, int row, const ExportOptions &options);
+    static void appendRow(QByteArray &buffer, const PgResult &result, int row,
+        const ExportOptions &options, const SecretMasker *masker, QByteArray &maskBuffer);
 
     PgSession m_session;
     AuditTableRef m_table;

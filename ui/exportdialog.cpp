@@ -47,6 +47,8 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     , m_includeJson(new QCheckBox(tr("Include request, response and metadata")))
     , m_formulaGuard(new QCheckBox(tr("Guard against spreadsheet formulas")))
     , m_bom(new QCheckBox(tr("Start with a UTF-8 byte order mark")))
+    , m_unmasked(new QCheckBox(tr("Include secrets unmasked")))
+    , m_unmaskedWarning(new QLabel)
     , m_progress(new QProgressBar)
     , m_status(new QLabel)
     , m_openFolder(new QPushButton(tr("Open folder")))
@@ -82,6 +84,22 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     m_formulaGuard->setToolTip(tr(
         "A cell starting with = + - @ or a tab gets a leading ' so spreadsheets show it as text"));
     m_bom->setToolTip(tr("Some spreadsheet programs need it to read UTF-8"));
+    m_unmasked->setObjectName(QStringLiteral("includeSecretsUnmasked"));
+    m_unmasked->setToolTip(tr("Write webhook secrets, API keys, Authorization and other headers "
+                              "as stored instead of masked"));
+    m_unmaskedWarning->setObjectName(QStringLiteral("secretsWarning"));
+    m_unmaskedWarning->setText(tr("The file will hold the secrets as stored: keep it where "
+                                  "only people allowed to see them can read it."));
+    m_unmaskedWarning->setTextFormat(Qt::PlainText);
+    m_unmaskedWarning->setWordWrap(true);
+    QPalette warning = m_unmasked->palette();
+    const bool dark = warning.color(QPalette::Window).lightness() < 128;
+    const QColor warningColor = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+    warning.setColor(QPalette::WindowText, warningColor);
+    warning.setColor(QPalette::ButtonText, warningColor);
+    m_unmasked->setPalette(warning);
+    m_unmaskedWarning->setPalette(warning);
+    m_unmaskedWarning->hide();
 
     auto *form = new QFormLayout;
     auto *fileLabel = new QLabel(tr("&File:"));
@@ -91,6 +109,8 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     form->addRow(QString(), m_includeJson);
     form->addRow(QString(), m_formulaGuard);
     form->addRow(QString(), m_bom);
+    form->addRow(QString(), m_unmasked);
+    form->addRow(QString(), m_unmaskedWarning);
 
     m_progress->hide();
     m_status->setTextFormat(Qt::PlainText);
@@ -112,6 +132,7 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
 
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_csv, &QRadioButton::toggled, this, &ExportDialog::formatChanged);
+    connect(m_unmasked, &QCheckBox::toggled, m_unmaskedWarning, &QWidget::setVisible);
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     connect(m_openFolder, &QPushButton::clicked, this, [this] {
@@ -149,6 +170,8 @@ ExportOptions ExportDialog::options() const
     options.includeJson = m_includeJson->isChecked();
     options.formulaGuard = m_formulaGuard->isChecked();
     options.byteOrderMark = m_bom->isChecked();
+    options.maskSecrets = !m_unmasked->isChecked();
+    options.maskingRules = MaskingRules::active();
     return options;
 }
 
@@ -200,7 +223,7 @@ void ExportDialog::setRunning(bool running)
     for (QWidget *widget : { static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_csv),
              static_cast<QWidget *>(m_jsonl), static_cast<QWidget *>(m_includeJson),
              static_cast<QWidget *>(m_formulaGuard), static_cast<QWidget *>(m_bom),
-             static_cast<QWidget *>(m_exportButton) }) {
+             static_cast<QWidget *>(m_unmasked), static_cast<QWidget *>(m_exportButton) }) {
         widget->setEnabled(!running);
     }
     if (!running) {

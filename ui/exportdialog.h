@@ -23,6 +23,8 @@ struct QueryError;
 // to CSV or JSON Lines on a worker and connection of its own, so the main window stays
 // usable. Shows rows written, rows per second and the time left; Cancel leaves no file
 // (and an existing one untouched); at the end, where the file is and "Open folder".
+// Secrets in the documents are masked by the active rules unless "Include secrets
+// unmasked" is ticked (it never is to begin with, and it warns).
 // Thread: the GUI thread.
 class ExportDialog : public QDialog
 {
@@ -71,6 +73,8 @@ private:
     QCheckBox *m_includeJson;
     QCheckBox *m_formulaGuard;
     QCheckBox *m_bom;
+    QCheckBox *m_unmasked;
+    QLabel *m_unmaskedWarning;
     QProgressBar *m_progress;
     QLabel *m_status;
     QPushButton *m_openFolder;
