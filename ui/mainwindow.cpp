@@ -10,6 +10,7 @@
 #include "filterbar.h"
 #include "helpdialogs.h"
 #include "latencydialog.h"
+#include "maskingrulesdialog.h"
 #include "pageloader.h"
 #include "paginationbar.h"
 #include "resultsview.h"
@@ -319,6 +320,15 @@ void MainWindow::buildMenus()
         QKeySequence(Qt::CTRL | Qt::Key_PageDown), this, &MainWindow::goNext);
     go->addAction(QIcon(QStringLiteral(":/icons/go-last.svg")), tr("&Last page"),
         QKeySequence(Qt::CTRL | Qt::Key_End), this, &MainWindow::goLast);
+
+    view->addSeparator();
+    QAction *maskingAction = view->addAction(tr("Mas&king rules…"), this, [this] {
+        MaskingRulesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_model->setMasker(SecretMasker()); // entry windows and exports take them as they open
+        }
+    });
+    maskingAction->setToolTip(tr("The key and value patterns secrets are masked by"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {

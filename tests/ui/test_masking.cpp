@@ -1,0 +1,256 @@
+#include "audittablemodel.h"
+#include "entrydetaildialog.h"
+#include "exportdialog.h"
+#include "hindsightsecrets.h"
+#include "jsonpane.h"
+#include "jsontextview.h"
+#include "mainwindow.h"
+#include "maskingrulesdialog.h"
+#include "resultsview.h"
+#include "testdatabase.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+namespace {
+
+using namespace HindsightSecrets;
+
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 10000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs) {
+            return false;
+        }
+        QTest::qWait(10);
+    }
+    return true;
+}
+
+// The Hindsight requests in schema "mask_ui", newest first: create_webhook,
+// update_bank_config, a recall with a JWT.
+class MaskingUiTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("mask_ui")))
+            << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(QStringLiteral(
+            "INSERT INTO mask_ui.audit_log (action, transport, started_at, ended_at, "
+            "request, response) VALUES "
+            "('create_webhook', 'http', now() - interval '1 min', now(), $$%1$$, "
+            "'{\"id\": \"wh_1\"}'), "
+            "('update_bank_config', 'http', now() - interval '2 min', now(), $$%2$$, "
+            "'{}'), "
+            "('recall', 'mcp', now() - interval '3 min', now(), $$%3$$, '{}')")
+                                   .arg(createWebhook, updateBankConfig, recallWithJwt)))
+            << admin.error().toStdString();
+    }
+
+    void SetUp() override
+    {
+        QSettings().clear();
+        MaskingRules::setActive(MaskingRules::defaults());
+        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
+        ASSERT_TRUE(settings);
+        m_settings = settings.value();
+        m_settings.setTable(
+            AuditTableRef { QStringLiteral("mask_ui"), QStringLiteral("audit_log") });
+    }
+
+    void TearDown() override
+    {
+        MaskingRules::setActive(MaskingRules::defaults());
+        QSettings().clear();
+    }
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        auto window = std::make_unique<MainWindow>();
+        QSignalSpy shown(window.get(), &MainWindow::pageShown);
+        window->connectTo(m_settings, AuditFilter());
+        EXPECT_TRUE(shown.wait(15000));
+        return window;
+    }
+
+    QString exportFile(ExportDialog &dialog, const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        dialog.setPath(path);
+        QSignalSpy finished(&dialog, &ExportDialog::finished);
+        dialog.start();
+        EXPECT_TRUE(finished.wait(15000)) << dialog.statusText().toStdString();
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+        return QString::fromUtf8(file.readAll());
+    }
+
+    ConnectionSettings m_settings;
+    QTemporaryDir m_dir;
+};
+
+} // namespace
+
+TEST_F(MaskingUiTest, TheRequestColumnIsHiddenUntilChosenAndCopiesMasked)
+{
+    auto window = openWindow();
+    window->show();
+    ResultsView *view = window->resultsView();
+    QHeaderView *header = view->horizontalHeader();
+    EXPECT_TRUE(header->isSectionHidden(AuditTableModel::RequestColumn));
+    header->setSectionHidden(AuditTableModel::RequestColumn, false);
+    view->selectAll();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    const QString copied = QApplication::clipboard()->text();
+    const QStringList lines = copied.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 3) << copied.toStdString();
+    EXPECT_TRUE(leaked(copied).isEmpty()) << copied.toStdString();
+    EXPECT_TRUE(lines[0].endsWith(
+        // jsonb's order: shorter keys first.
+        QStringLiteral("\t{\"url\":\"https://hooks.example.com/hindsight\",\"secret\":\"••••\","
+                       "\"event_types\":[\"retain.completed\"],\"http_config\":{\"method\":"
+                       "\"POST\",\"headers\":{\"X-Tenant\":\"••••\",\"Authorization\":"
+                       "\"Bearer ••••\"},\"timeout_seconds\":30}}")))
+        << lines[0].toStdString();
+    EXPECT_TRUE(lines[1].contains(QLatin1String("\"trace\":12345678901234567890")));
+    EXPECT_TRUE(lines[2].contains(QStringLiteral("\"context\":\"••••\"")));
+    // What the cell shows is masked as well.
+    const QModelIndex cell = window->tableModel()->index(0, AuditTableModel::RequestColumn);
+    EXPECT_TRUE(leaked(cell.data().toString()).isEmpty());
+}
+
+TEST_F(MaskingUiTest, ARevealedValueIsForgottenOnNextAndPrevious)
+{
+    auto window = openWindow();
+    const QList<AuditEntry> &entries = window->tableModel()->entries();
+    ASSERT_EQ(entries.size(), 3);
+    ResultsView *view = window->resultsView();
+    view->setCurrentIndex(window->tableModel()->index(0, 0));
+    QTest::keyClick(view, Qt::Key_Return);
+    EntryDetailDialog *dialog = nullptr;
+    const auto showing = [&](const QString &id) {
+        return waitUntil([&] {
+            dialog = dialog ? dialog : window->findChild<EntryDetailDialog *>();
+            return dialog && dialog->entryId() == id && dialog->entryJson().contains(id);
+        });
+    };
+    ASSERT_TRUE(showing(entries[0].id));
+    JsonTextView *text = dialog->findChild<JsonPane *>(QStringLiteral("requestPane"))->textView();
+    const QString masked = text->editor()->toPlainText();
+    const int position = int(masked.indexOf(QStringLiteral("\"X-Tenant\": \"••••\"")) + 14);
+    QTextCursor cursor(text->editor()->document());
+    cursor.setPosition(position);
+    std::unique_ptr<QMenu> menu(
+        text->createContextMenu(text->editor()->cursorRect(cursor).center()));
+    auto *reveal = menu->findChild<QAction *>(QStringLiteral("revealValue"));
+    ASSERT_NE(reveal, nullptr);
+    reveal->trigger();
+    EXPECT_EQ(leaked(text->editor()->toPlainText()), QStringList { tenant });
+    EXPECT_EQ(leaked(dialog->entryJson()), QStringList { tenant });
+
+    emit dialog->nextRequested();
+    ASSERT_TRUE(showing(entries[1].id));
+    EXPECT_TRUE(leaked(dialog->entryJson()).isEmpty());
+    emit dialog->previousRequested();
+    ASSERT_TRUE(showing(entries[0].id));
+    EXPECT_TRUE(leaked(text->editor()->toPlainText()).isEmpty());
+    EXPECT_TRUE(leaked(dialog->entryJson()).isEmpty());
+}
+
+TEST_F(MaskingUiTest, TheExportDialogMasksUnlessSecretsAreAskedForWithAWarning)
+{
+    ExportDialog dialog(m_settings, AuditFilter(), SortOrder::NewestFirst, 3);
+    dialog.show();
+    auto *unmasked = dialog.findChild<QCheckBox *>(QStringLiteral("includeSecretsUnmasked"));
+    auto *warning = dialog.findChild<QLabel *>(QStringLiteral("secretsWarning"));
+    ASSERT_NE(unmasked, nullptr);
+    ASSERT_NE(warning, nullptr);
+    EXPECT_FALSE(unmasked->isChecked());
+    EXPECT_TRUE(dialog.options().maskSecrets);
+    EXPECT_FALSE(warning->isVisible());
+
+    const QString csv = exportFile(dialog, QStringLiteral("masked.csv"));
+    EXPECT_TRUE(leaked(csv).isEmpty()) << csv.toStdString();
+    EXPECT_TRUE(csv.contains(QStringLiteral("Bearer ••••")));
+
+    unmasked->click();
+    EXPECT_TRUE(warning->isVisible());
+    EXPECT_FALSE(dialog.options().maskSecrets);
+    const QString plain = exportFile(dialog, QStringLiteral("plain.csv"));
+    EXPECT_TRUE(plain.contains(webhookSecret) && plain.contains(tenant) && plain.contains(jwt));
+
+    // The rules are the window's, whatever they are.
+    unmasked->click();
+    MaskingRules::setActive(MaskingRules { { QStringLiteral("url") }, {} });
+    const QString custom = exportFile(dialog, QStringLiteral("custom.csv"));
+    EXPECT_FALSE(custom.contains(QLatin1String("hooks.example.com")));
+    EXPECT_TRUE(custom.contains(webhookSecret));
+}
+
+TEST_F(MaskingUiTest, TheRulesDialogNamesBadPatternsSavesAndAppliesTheRules)
+{
+    MainWindow window;
+    QAction *action = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *item : menu->menu()->actions()) {
+            if (item->text() == QStringLiteral("Mas&king rules…")) {
+                action = item;
+            }
+        }
+    }
+    ASSERT_NE(action, nullptr) << "no Masking rules… in the menus";
+
+    MaskingRulesDialog dialog;
+    EXPECT_EQ(dialog.rules(), MaskingRules::defaults());
+    EXPECT_TRUE(dialog.problemsText().isEmpty());
+    auto *values = dialog.findChild<QPlainTextEdit *>(QStringLiteral("valuePatterns"));
+    auto *keys = dialog.findChild<QPlainTextEdit *>(QStringLiteral("keyPatterns"));
+    ASSERT_TRUE(values && keys);
+    values->setPlainText(QStringLiteral("\\bcorp-\\d{6}\nsk-[oops"));
+    keys->setPlainText(QStringLiteral("url\n\n  \nheaders.*"));
+    EXPECT_TRUE(dialog.problemsText().contains(
+        QLatin1String("\"sk-[oops\" is not a valid regular expression")))
+        << dialog.problemsText().toStdString();
+    const MaskingRules chosen { { QStringLiteral("url"), QStringLiteral("headers.*") },
+        { QStringLiteral("\\bcorp-\\d{6}"), QStringLiteral("sk-[oops") } };
+    EXPECT_EQ(dialog.rules(), chosen);
+    dialog.accept();
+    EXPECT_EQ(MaskingRules::active(), chosen);
+    QSettings settings;
+    EXPECT_EQ(MaskingRules::fromSettings(settings), chosen);
+    EXPECT_EQ(SecretMasker().mask(QStringLiteral(R"({"url":"u","v":"corp-123456","secret":"s"})")),
+        QStringLiteral(R"({"url":"••••","v":"••••","secret":"s"})"));
+
+    MaskingRulesDialog again;
+    EXPECT_EQ(again.rules(), chosen);
+    again.restoreDefaults();
+    EXPECT_EQ(again.rules(), MaskingRules::defaults());
+    again.accept();
+    EXPECT_EQ(MaskingRules::active(), MaskingRules::defaults());
+    EXPECT_FALSE(settings.contains(QStringLiteral("masking/keyPatterns")));
+}

@@ -1,0 +1,136 @@
+#include "maskingrulesdialog.h"
+
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace {
+
+QPlainTextEdit *makeEditor(const QString &objectName)
+{
+    auto *edit = new QPlainTextEdit;
+    edit->setObjectName(objectName);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setTabChangesFocus(true);
+    return edit;
+}
+
+QStringList linesOf(const QPlainTextEdit *edit)
+{
+    QStringList lines;
+    for (const QString &line : edit->toPlainText().split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty()) {
+            lines.append(line);
+        }
+    }
+    return lines;
+}
+
+QLabel *makeLabel(const QString &text, QWidget *buddy = nullptr)
+{
+    auto *label = new QLabel(text);
+    label->setWordWrap(true);
+    if (buddy) {
+        label->setBuddy(buddy);
+    }
+    return label;
+}
+
+} // namespace
+
+MaskingRulesDialog::MaskingRulesDialog(QWidget *parent)
+    : MaskingRulesDialog(MaskingRules::active(), parent)
+{
+}
+
+MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *parent)
+    : QDialog(parent)
+    , m_keys(makeEditor(QStringLiteral("keyPatterns")))
+    , m_values(makeEditor(QStringLiteral("valuePatterns")))
+    , m_problems(new QLabel)
+{
+    setWindowTitle(tr("Masking rules"));
+    auto *intro = makeLabel(tr("Secret values are masked in the table, the entry window, copies "
+                               "and exports alike. One rule per line."));
+    auto *keysLabel = makeLabel(tr("&Key patterns: the value of a matching key is masked. * "
+                                   "matches anything, - and _ alike, case does not matter; "
+                                   "headers.* is every value directly under a key named headers."),
+        m_keys);
+    auto *valuesLabel = makeLabel(tr("&Value patterns: regular expressions; a string holding a "
+                                     "match is masked, whatever its key."),
+        m_values);
+    m_problems->setObjectName(QStringLiteral("problems"));
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setWordWrap(true);
+    QPalette warning = m_problems->palette();
+    const bool dark = warning.color(QPalette::Window).lightness() < 128;
+    warning.setColor(
+        QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c));
+    m_problems->setPalette(warning);
+
+    auto *buttons = new QDialogButtonBox(
+        QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Save"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(keysLabel);
+    layout->addWidget(m_keys, 1);
+    layout->addWidget(valuesLabel);
+    layout->addWidget(m_values, 1);
+    layout->addWidget(m_problems);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &MaskingRulesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &MaskingRulesDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+        &MaskingRulesDialog::restoreDefaults);
+    connect(m_keys, &QPlainTextEdit::textChanged, this, &MaskingRulesDialog::updateProblems);
+    connect(m_values, &QPlainTextEdit::textChanged, this, &MaskingRulesDialog::updateProblems);
+
+    setRules(rules);
+    resize(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 60, fontMetrics().height() * 32);
+}
+
+MaskingRules MaskingRulesDialog::rules() const
+{
+    return { linesOf(m_keys), linesOf(m_values) };
+}
+
+void MaskingRulesDialog::setRules(const MaskingRules &rules)
+{
+    m_keys->setPlainText(rules.keyPatterns.join(QLatin1Char('\n')));
+    m_values->setPlainText(rules.valuePatterns.join(QLatin1Char('\n')));
+    updateProblems();
+}
+
+QString MaskingRulesDialog::problemsText() const
+{
+    return m_problems->text();
+}
+
+void MaskingRulesDialog::restoreDefaults()
+{
+    setRules(MaskingRules::defaults());
+}
+
+void MaskingRulesDialog::accept()
+{
+    const MaskingRules chosen = rules();
+    QSettings settings;
+    chosen.save(settings);
+    MaskingRules::setActive(chosen);
+    QDialog::accept();
+}
+
+void MaskingRulesDialog::updateProblems()
+{
+    const QStringList problems = rules().problems();
+    m_problems->setText(problems.join(QLatin1Char('\n')));
+    m_problems->setVisible(!problems.isEmpty());
+}

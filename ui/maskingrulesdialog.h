@@ -1,0 +1,40 @@
+#pragma once
+
+#include "maskingrules.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPlainTextEdit;
+
+// View → Masking rules…: the key patterns and value patterns secrets are masked by, one per
+// line, with the built-in defaults a click away. Rules that cannot be used (a regular
+// expression that does not compile) are named as they are typed; they are ignored, the
+// others apply. OK saves the rules in the settings and makes them the ones every masker
+// applies from then on (MaskingRules::setActive).
+// Thread: the GUI thread.
+class MaskingRulesDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // Starts with `rules` (the active ones by default).
+    explicit MaskingRulesDialog(QWidget *parent = nullptr);
+    MaskingRulesDialog(const MaskingRules &rules, QWidget *parent = nullptr);
+
+    MaskingRules rules() const;
+    void setRules(const MaskingRules &rules);
+    // What the problems line says: one sentence per rule that is ignored, or empty.
+    QString problemsText() const;
+
+public slots:
+    void restoreDefaults();
+    // Saves (QSettings, group "masking") and activates the rules, then closes.
+    void accept() override;
+
+private:
+    void updateProblems();
+
+    QPlainTextEdit *m_keys;
+    QPlainTextEdit *m_values;
+    QLabel *m_problems;
+};
