@@ -248,8 +248,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     }
     if (parser.isSet(maskRules)) {
         QString readError;
-        result.maskingRules = MaskingRules::fromFile(
-            parser.value(maskRules), &readError, &result.maskingProblems);
+        result.maskingRules
+            = MaskingRules::fromFile(parser.value(maskRules), &readError, &result.maskingProblems);
         if (!result.maskingRules) {
             return fail(readError);
         }

@@ -12,8 +12,8 @@
 #include <QFile>
 #include <QIODevice>
 #include <QLocale>
-#include <QSettings>
 #include <QSet>
+#include <QSettings>
 #include <QStringList>
 
 #include <algorithm>
