@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "durationtext.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -53,6 +55,8 @@ QString usage(const QString &command)
         "back from now)\n"
         "  --until TIME      before TIME (exclusive)\n"
         "  --failed          only calls that ended without a response\n"
+        "  --min-duration DURATION  only calls that ended and took at least DURATION: 500us, "
+        "250ms, 5s, 1.5s, 2m, 1h\n"
         "  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)\n"
         "  --schema S        schema of the audit table (default public)\n"
         "  --table T         audit table (default audit_log)\n"
@@ -82,12 +86,17 @@ QString usage(const QString &command)
     }
     if (command == QLatin1String("stats")) {
         return CommandLine::tr(
-                   "Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] "
-                   "[--bank B] "
-                   "[--utc] [--format table|json]\n\n"
+                   "Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTERS] "
+                   "[--utc] [--format table|json]\n"
+                   "       audit-viewer stats [CONNINFO] --latency [FILTERS] [--format "
+                   "table|json]\n\n"
                    "Request volume per hour (today) or per day (7d, 30d), per action.\n"
                    "  --period P        today, 7d (default) or 30d\n"
                    "  --utc             buckets by UTC hours and days instead of local time\n"
+                   "  --latency         instead: calls, p50, p95, p99 and max duration per action "
+                   "and for all\n"
+                   "                    actions, of the calls that ended (time range: --since or "
+                   "--last)\n"
                    "  --format F        table (default) or json\n\n")
             + filters + QLatin1Char('\n') + connection;
     }
@@ -155,6 +164,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption until(QStringLiteral("until"), QString(), QStringLiteral("TIME"));
     const QCommandLineOption failed(QStringLiteral("failed"), QString());
     const QCommandLineOption search(QStringLiteral("search"), QString(), QStringLiteral("TEXT"));
+    const QCommandLineOption minDuration(
+        QStringLiteral("min-duration"), QString(), QStringLiteral("DURATION"));
     const QCommandLineOption last(QStringLiteral("last"), QString(), QStringLiteral("RANGE"));
     const QCommandLineOption view(QStringLiteral("view"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption schema(QStringLiteral("schema"), QString(), QStringLiteral("S"));
@@ -167,6 +178,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"));
     const QCommandLineOption period(QStringLiteral("period"), QString(), QStringLiteral("P"));
     const QCommandLineOption utc(QStringLiteral("utc"), QString());
+    const QCommandLineOption latency(QStringLiteral("latency"), QString());
     const QCommandLineOption output(QStringLiteral("output"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"), QString());
     const QCommandLineOption bom(QStringLiteral("bom"), QString());
@@ -178,7 +190,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
         || command == QLatin1String("export") || command.isEmpty();
     if (filtered) {
-        parser.addOptions({ action, transport, bank, since, until, last, failed, search });
+        parser.addOptions(
+            { action, transport, bank, since, until, last, failed, search, minDuration });
     }
     if (command.isEmpty()) {
         parser.addOption(view);
@@ -186,7 +199,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     if (command == QLatin1String("list")) {
         parser.addOptions({ limit, after, oldestFirst, format });
     } else if (command == QLatin1String("stats")) {
-        parser.addOptions({ period, utc, format });
+        parser.addOptions({ period, utc, latency, format });
     } else if (command == QLatin1String("show")) {
         parser.addOptions({ format, noMask });
     } else if (command == QLatin1String("export")) {
@@ -294,6 +307,12 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         }
         f.failedOnly = parser.isSet(failed);
         f.search = parser.value(search);
+        if (parser.isSet(minDuration)) {
+            f.minDurationMicros = parseDuration(parser.value(minDuration));
+            if (!f.minDurationMicros) {
+                return fail(tr("--min-duration takes %1.").arg(durationSyntaxHint()));
+            }
+        }
     }
     if (command.isEmpty() && parser.isSet(view)) {
         result.view = parser.value(view);
@@ -334,6 +353,11 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
             result.period = *p;
         }
         result.utc = parser.isSet(utc);
+        result.latency = parser.isSet(latency);
+        if (result.latency && (parser.isSet(period) || result.utc)) {
+            return fail(tr("--latency summarises the filter: give its time range with --since, "
+                           "--until or --last instead of --period and --utc."));
+        }
         result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
         if (result.format != QLatin1String("table") && result.format != QLatin1String("json")) {
             return fail(tr("--format takes table or json."));

@@ -34,6 +34,7 @@ public:
     QString format;
     VolumePeriod period = VolumePeriod::SevenDays;
     bool utc = false;
+    bool latency = false; // stats --latency: durations per action instead of volume
     QString entryId;
     QString output; // export: a file, or "-" for standard output
     bool formulaGuard = true;

@@ -3,6 +3,7 @@
 #include "auditexporter.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "durationtext.h"
 #include "entryformat.h"
 #include "jsonprettyprinter.h"
 #include "secretmasker.h"
@@ -174,6 +175,63 @@ int showStats(
     return kExitOk;
 }
 
+// stats --latency: one row per action, then all actions. The table spells durations as
+// --min-duration reads them (exact, shortest unit); JSON gives whole microseconds.
+int showLatency(
+    const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+{
+    auto summary = repository.latencySummary(cl.filter);
+    if (!summary) {
+        return fail(err, summary.error());
+    }
+    const bool none = summary->total.calls == 0;
+    if (cl.format == QLatin1String("json")) {
+        const auto object = [none](const LatencyRow &row) {
+            const auto micros = [none](qint64 value) {
+                return none ? QStringLiteral("null") : QString::number(value);
+            };
+            return QStringLiteral(R"("calls":%1,"p50_us":%2,"p95_us":%3,"p99_us":%4,"max_us":%5)")
+                .arg(QString::number(row.calls), micros(row.p50Micros), micros(row.p95Micros),
+                    micros(row.p99Micros), micros(row.maxMicros));
+        };
+        QStringList actions;
+        for (const LatencyRow &row : summary->actions) {
+            actions.append(QStringLiteral(R"({"action":%1,%2})")
+                               .arg(EntryFormat::jsonString(row.action), object(row)));
+        }
+        writeLine(out,
+            QStringLiteral(R"({"actions":[%1],"total":{%2}})")
+                .arg(actions.join(QLatin1Char(',')), object(summary->total)));
+        return kExitOk;
+    }
+    qsizetype width = 11; // "all actions"
+    for (const LatencyRow &row : summary->actions) {
+        width = std::max(width, row.action.size());
+    }
+    const auto line = [&](const QString &action, const QStringList &cells) {
+        QStringList columns { padded(action, width) };
+        for (const QString &cell : cells) {
+            columns.append(cell.rightJustified(11));
+        }
+        writeLine(out, columns.join(QLatin1String("  ")));
+    };
+    const auto cells = [none](const LatencyRow &row) {
+        QStringList texts { QString::number(row.calls) };
+        for (const qint64 value : { row.p50Micros, row.p95Micros, row.p99Micros, row.maxMicros }) {
+            texts.append(none ? QStringLiteral("-") : formatDuration(value));
+        }
+        return texts;
+    };
+    line(QStringLiteral("action"),
+        { QStringLiteral("calls"), QStringLiteral("p50"), QStringLiteral("p95"),
+            QStringLiteral("p99"), QStringLiteral("max") });
+    for (const LatencyRow &row : summary->actions) {
+        line(row.action, cells(row));
+    }
+    line(QStringLiteral("all actions"), cells(summary->total));
+    return kExitOk;
+}
+
 int showEntry(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
@@ -330,7 +388,8 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
     case CommandLine::Command::List:
         return listEntries(cl, repository, out, err);
     case CommandLine::Command::Stats:
-        return showStats(cl, repository, out, err);
+        return cl.latency ? showLatency(cl, repository, out, err)
+                          : showStats(cl, repository, out, err);
     case CommandLine::Command::Show:
         return showEntry(cl, repository, out, err);
     case CommandLine::Command::Export:

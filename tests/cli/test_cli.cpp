@@ -353,3 +353,129 @@ TEST_F(CliTest, ExportToAFullDiskExitsWithTwo)
     EXPECT_EQ(usage.exitCode, 1);
     EXPECT_TRUE(usage.err.contains(QLatin1String("--output")));
 }
+
+namespace {
+
+// Schema "cli_slow": recalls of exactly 5 s, 5 s - 1 us and 5 s + 1 us, a retain that failed
+// after 8 s, one of 250 ms, and a recall still in flight.
+class CliSlowCallsTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("cli_slow")))
+            << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(QStringLiteral(
+            "INSERT INTO cli_slow.audit_log (action, transport, started_at, ended_at, response) "
+            "VALUES ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
+            "interval '5 s', '{}'),"
+            " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
+            "interval '4.999999 s', '{}'),"
+            " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
+            "interval '5.000001 s', '{}'),"
+            " ('retain', 'mcp', now() - interval '4 hours', now() - interval '4 hours' + "
+            "interval '8 s', NULL),"
+            " ('retain', 'mcp', now() - interval '5 hours', now() - interval '5 hours' + "
+            "interval '250 ms', '{}'),"
+            " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")))
+            << admin.error().toStdString();
+    }
+
+    static QStringList withConn(QStringList arguments)
+    {
+        arguments.insert(1, TestDatabase::conninfo());
+        arguments.append({ QStringLiteral("--schema"), QStringLiteral("cli_slow") });
+        return arguments;
+    }
+
+    TestDatabase m_admin;
+};
+
+} // namespace
+
+TEST_F(CliSlowCallsTest, MinDurationListsOnlyCallsThatTookAtLeastThatLong)
+{
+    const CliRun run = runCli(withConn({ QStringLiteral("list"), QStringLiteral("--min-duration"),
+        QStringLiteral("5s"), QStringLiteral("--format"), QStringLiteral("jsonl") }));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    QStringList ids;
+    for (const QString &row : lines(run.out)) {
+        ids.append(
+            QJsonDocument::fromJson(row.toUtf8()).object().value(QLatin1String("id")).toString());
+    }
+    EXPECT_EQ(ids,
+        m_admin.column(QStringLiteral("SELECT id FROM cli_slow.audit_log WHERE ended_at - "
+                                      "started_at >= interval '5 s' ORDER BY started_at DESC")));
+    EXPECT_EQ(ids.size(), 3); // 5 s, 5.000001 s and the failed 8 s; not 4.999999 s
+
+    const CliRun fraction
+        = runCli(withConn({ QStringLiteral("list"), QStringLiteral("--min-duration"),
+            QStringLiteral("5.000001s"), QStringLiteral("--format"), QStringLiteral("csv") }));
+    ASSERT_EQ(fraction.exitCode, 0) << fraction.err.toStdString();
+    EXPECT_EQ(lines(fraction.out).size(), 3); // the header, 5.000001 s and 8 s
+}
+
+TEST_F(CliSlowCallsTest, AnInvalidDurationIsAUsageError)
+{
+    for (const QString &command :
+        { QStringLiteral("list"), QStringLiteral("stats"), QStringLiteral("export") }) {
+        for (const QString &duration : { QStringLiteral("5 parsecs"), QStringLiteral("-5s"),
+                 QStringLiteral("1.5us"), QString() }) {
+            QStringList args { command, QStringLiteral("--min-duration"), duration };
+            if (command == QLatin1String("export")) {
+                args << QStringLiteral("--output") << QStringLiteral("-");
+            }
+            const CliRun run = runCli(withConn(args));
+            EXPECT_EQ(run.exitCode, 1) << args.join(QLatin1Char(' ')).toStdString();
+            EXPECT_TRUE(run.err.startsWith(QLatin1String("audit-viewer: --min-duration takes")))
+                << run.err.toStdString();
+            EXPECT_TRUE(run.out.isEmpty());
+        }
+    }
+    const CliRun period = runCli(withConn({ QStringLiteral("stats"), QStringLiteral("--latency"),
+        QStringLiteral("--period"), QStringLiteral("30d") }));
+    EXPECT_EQ(period.exitCode, 1);
+    EXPECT_TRUE(period.err.contains(QLatin1String("--latency"))) << period.err.toStdString();
+}
+
+TEST_F(CliSlowCallsTest, StatsLatencyPrintsPercentilesPerActionAndForAll)
+{
+    const CliRun json = runCli(withConn({ QStringLiteral("stats"), QStringLiteral("--latency"),
+        QStringLiteral("--format"), QStringLiteral("json") }));
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const QJsonObject summary = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const QJsonArray actions = summary.value(QLatin1String("actions")).toArray();
+    ASSERT_EQ(actions.size(), 2) << json.out.toStdString();
+    const QJsonObject recall = actions.at(0).toObject();
+    EXPECT_EQ(recall.value(QLatin1String("action")).toString(), QStringLiteral("recall"));
+    EXPECT_EQ(recall.value(QLatin1String("calls")).toInteger(), 3); // not the one in flight
+    EXPECT_EQ(recall.value(QLatin1String("p50_us")).toInteger(), 5'000'000);
+    EXPECT_EQ(recall.value(QLatin1String("max_us")).toInteger(), 5'000'001);
+    const QJsonObject total = summary.value(QLatin1String("total")).toObject();
+    EXPECT_EQ(total.value(QLatin1String("calls")).toInteger(), 5);
+    EXPECT_EQ(total.value(QLatin1String("max_us")).toInteger(), 8'000'000);
+    EXPECT_EQ(total.value(QLatin1String("p50_us")).toInteger(),
+        m_admin
+            .scalar(QStringLiteral(
+                "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "
+                "ended_at - started_at) * 1000000)) FROM cli_slow.audit_log"))
+            .toLongLong());
+
+    const CliRun table = runCli(withConn(
+        { QStringLiteral("stats"), QStringLiteral("--latency"), QStringLiteral("--min-duration"),
+            QStringLiteral("5s"), QStringLiteral("--last"), QStringLiteral("7d") }));
+    ASSERT_EQ(table.exitCode, 0) << table.err.toStdString();
+    const QStringList rows = lines(table.out);
+    ASSERT_EQ(rows.size(), 4) << table.out.toStdString();
+    const auto cells
+        = [](const QString &row) { return row.split(QLatin1Char(' '), Qt::SkipEmptyParts); };
+    EXPECT_EQ(cells(rows[0]), QStringList({ "action", "calls", "p50", "p95", "p99", "max" }));
+    EXPECT_EQ(cells(rows[1]),
+        QStringList({ "recall", "2", "5s", "5.000001s", "5.000001s", "5.000001s" }));
+    // (p50 is 5.0000005 s, which PostgreSQL rounds to the even microsecond.)
+    EXPECT_EQ(cells(rows[2]), QStringList({ "retain", "1", "8s", "8s", "8s", "8s" }));
+    EXPECT_EQ(
+        cells(rows[3]), QStringList({ "all", "actions", "3", "5.000001s", "7.7s", "7.94s", "8s" }));
+}
