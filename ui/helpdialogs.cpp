@@ -20,6 +20,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         { QKeySequence(Qt::CTRL | Qt::Key_End), tr("Last page") },
         { QKeySequence::Back, tr("Back to the filter before the last drill-down") },
         { QKeySequence(Qt::CTRL | Qt::Key_E), tr("Export the filtered entries") },
+        { QKeySequence(Qt::CTRL | Qt::Key_L), tr("Latency per action for the filter") },
         { QKeySequence(Qt::CTRL | Qt::Key_D), tr("Compare the two selected entries") },
         { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), tr("Save the current view") },
         { QKeySequence(Qt::Key_F7), tr("Next difference (compare window)") },
