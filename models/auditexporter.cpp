@@ -358,7 +358,10 @@ Result<qint64> AuditExporter::exportToFile(const AuditFilter &filter, SortOrder 
         return exportTo(filter, order, options, device, progress);
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Audit rows are for the operator's eyes: the file is readable by its owner only (0600),
+    // also when it replaces one that was readable by others.
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         return QueryError::usage(
             QCoreApplication::translate("AuditExporter", "Could not write %1: %2.")
                 .arg(path, file.errorString()));

@@ -290,7 +290,9 @@ QString EntryDetailDialog::entryJson() const
 bool EntryDetailDialog::saveTo(const QString &path)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Readable by its owner only, like exports: the entry may hold revealed secrets.
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         showNotice(
             tr("Could not save to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;

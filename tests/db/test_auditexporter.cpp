@@ -5,6 +5,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -284,6 +285,36 @@ TEST_F(AuditExporterTest, CancelMidwayLeavesNoFileAndKeepsAnOldOne)
     EXPECT_EQ(old.readAll().toStdString(), "previous export\n");
     // And the connection is still usable.
     EXPECT_TRUE(exporter().exportToFile(filter, SortOrder::NewestFirst, ExportOptions(), path));
+}
+
+TEST_F(AuditExporterTest, ExportedFilesAreReadableByTheirOwnerOnly)
+{
+    QTemporaryDir dir;
+    AuditFilter filter;
+    filter.bank = QStringLiteral("bulk");
+    ExportOptions options;
+    options.includeJson = false;
+    const QString fresh = dir.filePath(QStringLiteral("fresh.csv"));
+    ASSERT_TRUE(exporter().exportToFile(filter, SortOrder::NewestFirst, options, fresh));
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    // ReadUser/WriteUser mirror the owner bits for the owner; compare the owner, group and
+    // other bits only.
+    const auto bits = [](const QString &path) {
+        return QFileInfo(path).permissions()
+            & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                | QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+    };
+    EXPECT_EQ(bits(fresh), ownerOnly);
+
+    // Replacing a file that others could read makes it private too.
+    const QString shared = dir.filePath(QStringLiteral("shared.csv"));
+    QFile old(shared);
+    ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+    old.close();
+    ASSERT_TRUE(old.setPermissions(ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    ASSERT_TRUE(exporter().exportToFile(filter, SortOrder::NewestFirst, options, shared));
+    EXPECT_EQ(bits(shared), ownerOnly);
 }
 
 TEST_F(AuditExporterTest, AFullDiskFailsWithOneClearSentence)

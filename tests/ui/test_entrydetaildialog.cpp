@@ -549,6 +549,11 @@ TEST(EntryDetailDialog, SavesTheEntryAtomically)
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_EQ(QString::fromUtf8(file.readAll()), dialog.entryJson() + QLatin1Char('\n'));
+    // Readable by its owner only (0600): no group or other bits.
+    EXPECT_EQ(file.permissions()
+            & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                | QFileDevice::WriteOther),
+        QFileDevice::Permissions());
 
     EXPECT_FALSE(dialog.saveTo(dir.filePath(QStringLiteral("missing/entry.json"))));
     auto *notice = dialog.findChild<QLabel *>(QStringLiteral("dialogNotice"));
