@@ -202,38 +202,20 @@
         <source>ID</source>
         <translation>ID</translation>
     </message>
+    <message>
+        <source>Too large for a preview; open the entry to read it</source>
+        <translation>Zu groß für eine Vorschau; öffnen Sie den Eintrag, um ihn zu lesen</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>Try &apos;audit-viewer --help&apos;.</source>
         <translation>Weitere Informationen mit „audit-viewer --help“.</translation>
-    </message>
-    <message>
-        <source>Filters:
-  --action A        only this action (repeatable: any of them)
-  --transport T     http, mcp or system
-  --bank B          only this bank id (matched exactly)
-  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, 7d, 30d ago
-  --until TIME      before TIME (exclusive)
-  --failed          only calls that ended without a response
-  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)
-  --schema S        schema of the audit table (default public)
-  --table T         audit table (default audit_log)
-  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = none)
-</source>
-        <translation>Filter:
-  --action A        nur diese Aktion (mehrfach angebbar: eine davon genügt)
-  --transport T     http, mcp oder system
-  --bank B          nur diese Bank-ID (exakt verglichen)
-  --since TIME      ab TIME (ISO 8601, Ortszeit, sofern ohne Offset) oder vor 1h, 24h, 7d, 30d
-  --until TIME      vor TIME (ausschließlich)
-  --failed          nur Aufrufe, die ohne Antwort endeten
-  --search TEXT     TEXT irgendwo in Anfrage oder Antwort (wörtlich, ohne Beachtung der Groß-/Kleinschreibung)
-  --schema S        Schema der Audit-Tabelle (Standard: public)
-  --table T         Audit-Tabelle (Standard: audit_log)
-  --statement-timeout MS  jede Anweisung nach MS Millisekunden abbrechen (Standard: 300000, 0 = nie)
-</translation>
     </message>
     <message>
         <source>CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it leaves
@@ -265,24 +247,6 @@ Listet Audit-Einträge auf, die neuesten zuerst, ohne ihre JSON-Dokumente.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
-
-Request volume per hour (today) or per day (7d, 30d), per action.
-  --period P        today, 7d (default) or 30d
-  --utc             buckets by UTC hours and days instead of local time
-  --format F        table (default) or json
-
-</source>
-        <translation>Aufruf: audit-viewer stats [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
-
-Anfragen pro Stunde (today) oder pro Tag (7d, 30d), je Aktion.
-  --period P        today, 7d (Standard) oder 30d
-  --utc             Stunden und Tage in UTC statt in Ortszeit
-  --format F        table (Standard) oder json
-
-</translation>
-    </message>
-    <message>
         <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
 
 Shows one audit entry with its request, response and metadata.
@@ -295,32 +259,6 @@ Shows one audit entry with its request, response and metadata.
 Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
   --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
   --schema S, --table T wie bei list
-
-</translation>
-    </message>
-    <message>
-        <source>Usage: audit-viewer [CONNINFO] [--schema S] [--table T]
-       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
-       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
-       audit-viewer show   [CONNINFO] ID [--format text|json]
-       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
-
-Browse the audit log of a Hindsight memory server. Without a sub-command the window opens.
-&apos;audit-viewer COMMAND --help&apos; describes a sub-command.
-
-Exit status: 0 ok, 1 usage error, 2 connection or query error.
-
-</source>
-        <translation>Aufruf: audit-viewer [CONNINFO] [--schema S] [--table T]
-        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
-        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
-        audit-viewer show   [CONNINFO] ID [--format text|json]
-        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
-
-Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich das Fenster.
-„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
-
-Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
 
 </translation>
     </message>
@@ -379,6 +317,144 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>--format takes text or json.</source>
         <translation>--format erwartet text oder json.</translation>
+    </message>
+    <message>
+        <source>No saved view is named &quot;%1&quot;.</source>
+        <translation>Es gibt keine gespeicherte Ansicht namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Filters:
+  --action A        only this action (repeatable: any of them)
+  --transport T     http, mcp or system
+  --bank B          only this bank id (matched exactly)
+  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, 7d, 30d ago
+  --last 1h|24h|7d|30d  the last hour, day, week or month (the window keeps counting back from now)
+  --until TIME      before TIME (exclusive)
+  --failed          only calls that ended without a response
+  --min-duration DURATION  only calls that ended and took at least DURATION: 500us, 250ms, 5s, 1.5s, 2m, 1h
+  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)
+  --schema S        schema of the audit table (default public)
+  --table T         audit table (default audit_log)
+  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = none)
+</source>
+        <translation>Filter:
+  --action A        nur diese Aktion (mehrfach angebbar: eine davon genügt)
+  --transport T     http, mcp oder system
+  --bank B          nur diese Bank-ID (exakt verglichen)
+  --since TIME      ab TIME (ISO 8601, Ortszeit, sofern ohne Offset) oder vor 1h, 24h, 7d, 30d
+  --last 1h|24h|7d|30d  die letzte Stunde, der letzte Tag, die letzte Woche oder der letzte Monat
+                    (im Fenster zählt der Zeitraum stets ab jetzt zurück)
+  --until TIME      vor TIME (ausschließlich)
+  --failed          nur Aufrufe, die ohne Antwort endeten
+  --min-duration DURATION  nur beendete Aufrufe, die mindestens DURATION dauerten: 500us, 250ms, 5s, 1.5s, 2m, 1h
+  --search TEXT     TEXT irgendwo in Anfrage oder Antwort (wörtlich, ohne Beachtung der Groß-/Kleinschreibung)
+  --schema S        Schema der Audit-Tabelle (Standard: public)
+  --table T         Audit-Tabelle (Standard: audit_log)
+  --statement-timeout MS  jede Anweisung nach MS Millisekunden abbrechen (Standard: 300000, 0 = nie)
+</translation>
+    </message>
+    <message>
+        <source>Secrets (webhook secrets, API keys, Authorization and every other header) are masked
+in the window, in show and in exports, by the rules in the settings or:
+  --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _
+                    alike, headers.* every value under a key named headers),
+                    value:REGEX (a string holding a match), defaults (the built-in
+                    rules); lines starting with # are comments
+</source>
+        <translation>Geheime Werte (Webhook-Secrets, API-Schlüssel, Authorization und alle anderen Header)
+werden im Fenster, bei show und in Exporten maskiert, nach den Regeln in den Einstellungen
+oder nach:
+  --mask-rules FILE  eine Regel pro Zeile: key:PATTERN (ein Schlüssel; * passt auf alles,
+                    - und _ gelten als gleich, headers.* ist jeder Wert unter einem Schlüssel
+                    namens headers), value:REGEX (eine Zeichenkette, die einen Treffer
+                    enthält), defaults (die eingebauten Regeln); Zeilen, die mit # beginnen,
+                    sind Kommentare
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTERS] [--utc] [--format table|json]
+       audit-viewer stats [CONNINFO] --latency [FILTERS] [--format table|json]
+
+Request volume per hour (today) or per day (7d, 30d), per action.
+  --period P        today, 7d (default) or 30d
+  --utc             buckets by UTC hours and days instead of local time
+  --latency         instead: calls, p50, p95, p99 and max duration per action and for all
+                    actions, of the calls that ended (time range: --since or --last)
+  --format F        table (default) or json
+
+</source>
+        <translation>Aufruf: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTER] [--utc] [--format table|json]
+        audit-viewer stats [CONNINFO] --latency [FILTER] [--format table|json]
+
+Anfragen pro Stunde (today) oder pro Tag (7d, 30d), je Aktion.
+  --period P        today, 7d (Standard) oder 30d
+  --utc             Stunden und Tage in UTC statt in Ortszeit
+  --latency         stattdessen: Aufrufe, p50, p95, p99 und maximale Dauer je Aktion und für
+                    alle Aktionen, über die beendeten Aufrufe (Zeitraum: --since oder --last)
+  --format F        table (Standard) oder json
+
+</translation>
+    </message>
+    <message>
+        <source>  --no-mask         show the secrets as stored
+
+</source>
+        <translation>  --no-mask         die geheimen Werte wie gespeichert anzeigen
+
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--schema S] [--table T]
+       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
+       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+       audit-viewer show   [CONNINFO] ID [--format text|json]
+       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+
+Browse the audit log of a Hindsight memory server. Without a sub-command the window opens,
+with FILTERS, with the saved view NAME (--view), or as it was left.
+&apos;audit-viewer COMMAND --help&apos; describes a sub-command.
+
+Exit status: 0 ok, 1 usage error, 2 connection or query error.
+
+</source>
+        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--schema S] [--table T]
+        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
+        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+        audit-viewer show   [CONNINFO] ID [--format text|json]
+        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+
+Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich
+das Fenster: mit FILTER, mit der gespeicherten Ansicht NAME (--view) oder so, wie es zuletzt
+geschlossen wurde.
+„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
+
+Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
+
+</translation>
+    </message>
+    <message>
+        <source>  --no-mask         show and export: secrets as stored
+
+</source>
+        <translation>  --no-mask         show und export: geheime Werte wie gespeichert
+
+</translation>
+    </message>
+    <message>
+        <source>--last takes 1h, 24h, 7d or 30d, without --since.</source>
+        <translation>--last erwartet 1h, 24h, 7d oder 30d, ohne --since.</translation>
+    </message>
+    <message>
+        <source>--min-duration takes %1.</source>
+        <translation>--min-duration erwartet %1.</translation>
+    </message>
+    <message>
+        <source>--view takes the filter from the saved view; give no filter options with it.</source>
+        <translation>--view übernimmt den Filter aus der gespeicherten Ansicht; geben Sie dazu keine Filteroptionen an.</translation>
+    </message>
+    <message>
+        <source>--latency summarises the filter: give its time range with --since, --until or --last instead of --period and --utc.</source>
+        <translation>--latency fasst den Filter zusammen: Geben Sie seinen Zeitraum mit --since, --until oder --last statt mit --period und --utc an.</translation>
     </message>
 </context>
 <context>
@@ -758,10 +834,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
 <context>
     <name>EntryDetailDialog</name>
     <message>
-        <source>Reveal secrets</source>
-        <translation>Geheime Werte zeigen</translation>
-    </message>
-    <message>
         <source>Previous</source>
         <translation>Vorheriger</translation>
     </message>
@@ -788,10 +860,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <source>Show secret values as stored, for this window only</source>
-        <translation>Geheime Werte wie gespeichert anzeigen, nur in diesem Fenster</translation>
     </message>
     <message>
         <source>Request</source>
@@ -878,6 +946,23 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
             <numerusform>%n Wert verborgen</numerusform>
             <numerusform>%n Werte verborgen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reveal all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Show every secret value of this entry as stored (right-click a masked value to reveal only that one); the next entry is masked again</source>
+        <translation>Alle geheimen Werte dieses Eintrags wie gespeichert anzeigen (Rechtsklick auf einen maskierten Wert zeigt nur diesen); der nächste Eintrag ist wieder maskiert</translation>
+    </message>
+    <message>
+        <source>Copied, the revealed secrets included</source>
+        <translation>Kopiert, mit den sichtbaren geheimen Werten</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>values hidden, values revealed</comment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1166,18 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
+    <message>
+        <source>Include secrets unmasked</source>
+        <translation>Geheime Werte unmaskiert einschließen</translation>
+    </message>
+    <message>
+        <source>Write webhook secrets, API keys, Authorization and other headers as stored instead of masked</source>
+        <translation>Webhook-Secrets, API-Schlüssel, Authorization und andere Header wie gespeichert statt maskiert schreiben</translation>
+    </message>
+    <message>
+        <source>The file will hold the secrets as stored: keep it where only people allowed to see them can read it.</source>
+        <translation>Die Datei wird die geheimen Werte wie gespeichert enthalten: Bewahren Sie sie so auf, dass nur Personen sie lesen können, die diese Werte sehen dürfen.</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1147,6 +1244,26 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>All transports</source>
         <translation>Alle Transporte</translation>
+    </message>
+    <message>
+        <source>e.g. 5s</source>
+        <translation>z. B. 5s</translation>
+    </message>
+    <message>
+        <source>Slower than</source>
+        <translation>Langsamer als</translation>
+    </message>
+    <message>
+        <source>Slower &amp;than</source>
+        <translation>&amp;Langsamer als</translation>
+    </message>
+    <message>
+        <source>Only calls that ended and took at least this long: 500us, 250ms, 5s, 1.5s, 2m or 1h (a number alone is seconds). Calls still in flight have no duration and are left out. Enter applies.</source>
+        <translation>Nur beendete Aufrufe, die mindestens so lange dauerten: 500us, 250ms, 5s, 1.5s, 2m oder 1h (eine Zahl allein bedeutet Sekunden). Noch laufende Aufrufe haben keine Dauer und werden ausgelassen. Die Eingabetaste wendet den Filter an.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration; type %2.</source>
+        <translation>„%1“ ist keine Dauer; geben Sie %2 ein.</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1447,14 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>Reveal this value</source>
+        <translation>Diesen Wert zeigen</translation>
+    </message>
+    <message>
+        <source>Show this secret as stored, in this window until it shows another entry</source>
+        <translation>Diesen geheimen Wert wie gespeichert anzeigen, in diesem Fenster, bis es einen anderen Eintrag zeigt</translation>
+    </message>
 </context>
 <context>
     <name>JsonTreeModel</name>
@@ -1394,6 +1519,156 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Type</source>
         <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>LatencyDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Stop the computation on the server</source>
+        <translation>Die Berechnung auf dem Server abbrechen</translation>
+    </message>
+    <message>
+        <source>Compute again for the window&apos;s current filter (F5)</source>
+        <translation>Für den aktuellen Filter des Fensters neu berechnen (F5)</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%L1 s</translation>
+    </message>
+    <message>
+        <source>Ended calls: %1, computed in %2 at %3. Calls still in flight have no duration and are not included.</source>
+        <translation>Beendete Aufrufe: %1, berechnet in %2 um %3. Noch laufende Aufrufe haben keine Dauer und sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Refresh computes it again.</source>
+        <translation>Abgebrochen. „Aktualisieren“ berechnet sie erneut.</translation>
+    </message>
+    <message>
+        <source>No call matching this filter has ended.</source>
+        <translation>Kein Aufruf, der zu diesem Filter passt, ist beendet.</translation>
+    </message>
+    <message>
+        <source>Could not compute the latency: %1</source>
+        <translation>Die Latenz konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Computing percentiles over every matching call…</source>
+        <translation>Perzentile über alle passenden Aufrufe werden berechnet…</translation>
+    </message>
+    <message>
+        <source>actions %1</source>
+        <translation>Aktionen %1</translation>
+    </message>
+    <message>
+        <source>transport %1</source>
+        <translation>Transport %1</translation>
+    </message>
+    <message>
+        <source>bank %1</source>
+        <translation>Bank %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>failed only</source>
+        <translation>nur fehlgeschlagene</translation>
+    </message>
+    <message>
+        <source>slower than %1</source>
+        <translation>langsamer als %1</translation>
+    </message>
+    <message>
+        <source>containing “%1”</source>
+        <translation>enthält „%1“</translation>
+    </message>
+    <message>
+        <source>none, all entries</source>
+        <translation>keiner, alle Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>LatencyTableModel</name>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>%1 µs (%2)</source>
+        <translation>%1 µs (%2)</translation>
+    </message>
+    <message>
+        <source>Calls that ended; calls still in flight have no duration</source>
+        <translation>Beendete Aufrufe; noch laufende Aufrufe haben keine Dauer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Calls that ended (calls still in flight have no duration)</source>
+        <translation>Beendete Aufrufe (noch laufende Aufrufe haben keine Dauer)</translation>
+    </message>
+    <message>
+        <source>Median: half of the calls took at most this long</source>
+        <translation>Median: Die Hälfte der Aufrufe dauerte höchstens so lange</translation>
+    </message>
+    <message>
+        <source>95% of the calls took at most this long</source>
+        <translation>95 % der Aufrufe dauerten höchstens so lange</translation>
+    </message>
+    <message>
+        <source>99% of the calls took at most this long</source>
+        <translation>99 % der Aufrufe dauerten höchstens so lange</translation>
+    </message>
+    <message>
+        <source>The slowest call</source>
+        <translation>Der langsamste Aufruf</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1832,108 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
             <numerusform>%1 Einträge nach %2 exportiert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Could not compare: %1</source>
+        <translation>Vergleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The audit table %1 has no entries.
+
+Hindsight writes its audit log only when auditing is on, and it is off by default: set HINDSIGHT_API_AUDIT_LOG_ENABLED=true for the Hindsight API, and check the audit_log_enabled setting of the banks you want audited. Calls made after that appear here (F5 refreshes).</source>
+        <translation>Die Audit-Tabelle %1 enthält keine Einträge.
+
+Hindsight schreibt sein Audit-Protokoll nur, wenn die Protokollierung eingeschaltet ist, und standardmäßig ist sie aus: Setzen Sie HINDSIGHT_API_AUDIT_LOG_ENABLED=true für die Hindsight-API und prüfen Sie die Einstellung audit_log_enabled der Banken, die protokolliert werden sollen. Danach getätigte Aufrufe erscheinen hier (F5 aktualisiert).</translation>
+    </message>
+    <message>
+        <source>No entries match this filter.
+
+Widen the time range or press Reset in the filter bar.</source>
+        <translation>Keine Einträge passen zu diesem Filter.
+
+Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurücksetzen“.</translation>
+    </message>
+    <message>
+        <source>&amp;Latency…</source>
+        <translation>&amp;Latenz…</translation>
+    </message>
+    <message>
+        <source>Calls, p50, p95, p99 and longest duration per action for the current filter</source>
+        <translation>Aufrufe, p50, p95, p99 und längste Dauer je Aktion für den aktuellen Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Compare two entries</source>
+        <translation>Zwei Einträge &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Select two rows: their request, response and metadata side by side, differences highlighted</source>
+        <translation>Zwei Zeilen auswählen: ihre Anfrage, Antwort und Metadaten nebeneinander, Unterschiede hervorgehoben</translation>
+    </message>
+    <message>
+        <source>&amp;Open entry</source>
+        <translation>Eintrag &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>&amp;Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Mas&amp;king rules…</source>
+        <translation>Mas&amp;kierungsregeln…</translation>
+    </message>
+    <message>
+        <source>The key and value patterns secrets are masked by</source>
+        <translation>Die Schlüssel- und Wertmuster, nach denen geheime Werte maskiert werden</translation>
+    </message>
+    <message>
+        <source>Select two rows to compare them.</source>
+        <translation>Wählen Sie zwei Zeilen aus, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Loading the two entries…</source>
+        <translation>Die beiden Einträge werden geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>MaskingRules</name>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a rule (key:PATTERN, value:REGEX or defaults); it is ignored.</source>
+        <translation>Zeile %1: „%2“ ist keine Regel (key:PATTERN, value:REGEX oder defaults); sie wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>Could not read the masking rules %1: %2.</source>
+        <translation>Die Maskierungsregeln %1 konnten nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The key pattern &quot;%1&quot; has an empty part; it is ignored.</source>
+        <translation>Das Schlüsselmuster „%1“ hat einen leeren Teil; es wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The value pattern &quot;%1&quot; is not a valid regular expression (%2, at character %3); it is ignored.</source>
+        <translation>Das Wertmuster „%1“ ist kein gültiger regulärer Ausdruck (%2, bei Zeichen %3); es wird ignoriert.</translation>
+    </message>
+</context>
+<context>
+    <name>MaskingRulesDialog</name>
+    <message>
+        <source>Masking rules</source>
+        <translation>Maskierungsregeln</translation>
+    </message>
+    <message>
+        <source>Secret values are masked in the table, the entry window, copies and exports alike. One rule per line.</source>
+        <translation>Geheime Werte werden in der Tabelle, im Eintragsfenster, in Kopien und in Exporten gleichermaßen maskiert. Eine Regel pro Zeile.</translation>
+    </message>
+    <message>
+        <source>&amp;Key patterns: the value of a matching key is masked. * matches anything, - and _ alike, case does not matter; headers.* is every value directly under a key named headers.</source>
+        <translation>&amp;Schlüsselmuster: Der Wert eines passenden Schlüssels wird maskiert. * passt auf alles, - und _ gelten als gleich, Groß-/Kleinschreibung spielt keine Rolle; headers.* ist jeder Wert direkt unter einem Schlüssel namens headers.</translation>
+    </message>
+    <message>
+        <source>&amp;Value patterns: regular expressions; a string holding a match is masked, whatever its key.</source>
+        <translation>&amp;Wertmuster: reguläre Ausdrücke; eine Zeichenkette, die einen Treffer enthält, wird maskiert, unabhängig von ihrem Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
 </context>
 <context>
     <name>PageLoader</name>
@@ -1571,6 +1948,10 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Searching request and response…</source>
         <translation>Anfrage und Antwort werden durchsucht…</translation>
+    </message>
+    <message>
+        <source>Sorting by duration…</source>
+        <translation>Wird nach Dauer sortiert…</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +2021,13 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>The connection to the database was lost: %1</source>
         <translation>Die Verbindung zur Datenbank wurde unterbrochen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryError</name>
+    <message>
+        <source>The query was cancelled.</source>
+        <translation>Die Abfrage wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +2137,22 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Action</source>
         <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Latency per action for the filter</source>
+        <translation>Latenz je Aktion für den Filter</translation>
+    </message>
+    <message>
+        <source>Compare the two selected entries</source>
+        <translation>Die beiden ausgewählten Einträge vergleichen</translation>
+    </message>
+    <message>
+        <source>Save the current view</source>
+        <translation>Die aktuelle Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Next difference (compare window)</source>
+        <translation>Nächster Unterschied (Vergleichsfenster)</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +2268,81 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     </message>
 </context>
 <context>
+    <name>ViewsMenu</name>
+    <message>
+        <source>V&amp;iews</source>
+        <translation>An&amp;sichten</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>&amp;Save view…</source>
+        <translation>Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy view as text</source>
+        <translation>Ansicht als Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste view</source>
+        <translation>Ansicht &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete view</source>
+        <translation>Ansicht &amp;löschen</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>Keine gespeicherten Ansichten</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name der Ansicht:</translation>
+    </message>
+    <message>
+        <source>A view named &quot;%1&quot; exists. Replace it?</source>
+        <translation>Eine Ansicht namens „%1“ existiert bereits. Soll sie ersetzt werden?</translation>
+    </message>
+    <message>
+        <source>Saved the view &quot;%1&quot;.</source>
+        <translation>Ansicht „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Copied the view as a command line.</source>
+        <translation>Ansicht als Befehlszeile kopiert.</translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold a view: %1</source>
+        <translation>Die Zwischenablage enthält keine Ansicht: %1</translation>
+    </message>
+    <message>
+        <source>The pasted view is open. Save it as (Cancel keeps it unsaved):</source>
+        <translation>Die eingefügte Ansicht ist geöffnet. Speichern unter (Abbrechen lässt sie ungespeichert):</translation>
+    </message>
+    <message>
+        <source>No saved view is named &quot;%1&quot;.</source>
+        <translation>Es gibt keine gespeicherte Ansicht namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Opened the view &quot;%1&quot;.</source>
+        <translation>Ansicht „%1“ geöffnet.</translation>
+    </message>
+    <message>
+        <source>Delete the view &quot;%1&quot;?</source>
+        <translation>Ansicht „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted the view &quot;%1&quot;.</source>
+        <translation>Ansicht „%1“ gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>VolumeChart</name>
     <message>
         <source>Follow table filter</source>
@@ -1958,12 +2437,25 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
+    <message>
+        <source>so far</source>
+        <translation>bisher</translation>
+    </message>
+    <message>
+        <source>The last bucket is still open: calls are counted when they end.</source>
+        <translation>Der letzte Zeitabschnitt ist noch offen: Aufrufe werden gezählt, sobald sie enden.</translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <comment>the bucket that is still open</comment>
+        <translation>%1 (bisher)</translation>
+    </message>
     <message numerus="yes">
-        <source>%n more</source>
+        <source>%n other actions</source>
         <comment>tooltip: actions not listed</comment>
         <translation>
-            <numerusform>%n weitere</numerusform>
-            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere Aktion</numerusform>
+            <numerusform>%n weitere Aktionen</numerusform>
         </translation>
     </message>
 </context>
