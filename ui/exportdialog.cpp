@@ -70,6 +70,7 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
                                       .arg(QDateTime::currentDateTime().toString(
                                           QStringLiteral("yyyyMMdd-HHmmss")))));
     auto *browseButton = new QPushButton(tr("Browse…"));
+    browseButton->setAutoDefault(false); // Enter exports; it does not open the file chooser
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
@@ -115,11 +116,13 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     m_progress->hide();
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
-    m_openFolder->hide();
-    m_exportButton->setDefault(true);
     m_buttons->addButton(m_exportButton, QDialogButtonBox::AcceptRole);
     m_buttons->addButton(m_openFolder, QDialogButtonBox::ActionRole);
     m_buttons->addButton(QDialogButtonBox::Cancel);
+    // After addButton, which shows the buttons it lays out.
+    m_openFolder->setAutoDefault(false);
+    m_openFolder->hide();
+    m_exportButton->setDefault(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(summary);
@@ -128,7 +131,8 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     layout->addWidget(m_status);
     layout->addStretch();
     layout->addWidget(m_buttons);
-    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 42);
+    // Wide enough for a path in the documents folder and the file's name.
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 52);
 
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_csv, &QRadioButton::toggled, this, &ExportDialog::formatChanged);
@@ -255,8 +259,13 @@ void ExportDialog::onProgress(quint64 requestId, qint64 rows)
         // The estimate may be off: never past 100 %, never a negative time left.
         m_progress->setValue(
             static_cast<int>(std::min<qint64>(1000, rows * 1000 / *m_expectedRows)));
-        const qint64 left = std::max<qint64>(0, (*m_expectedRows - rows) / rate);
-        text += tr(" · about %1 s left").arg(locale.toString(left));
+        const qint64 remaining = std::max<qint64>(0, *m_expectedRows - rows);
+        if (remaining < rate) {
+            text += tr(" · less than a second left");
+        } else {
+            // Rounded up: "about 0 s left" while rows remain would be wrong.
+            text += tr(" · about %1 s left").arg(locale.toString((remaining + rate - 1) / rate));
+        }
     }
     m_status->setText(text);
 }

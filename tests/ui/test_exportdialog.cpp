@@ -3,6 +3,7 @@
 
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -115,4 +116,33 @@ TEST_F(ExportDialogTest, AnUnwritablePathIsOneSentenceAndTheDialogStays)
         << dialog.statusText().toStdString();
     EXPECT_TRUE(dialog.isVisible());
     EXPECT_FALSE(dialog.isRunning());
+}
+
+TEST_F(ExportDialogTest, EnterExportsAndOpenFolderAppearsOnlyAfterwards)
+{
+    ExportDialog dialog(m_settings, AuditFilter {}, SortOrder::NewestFirst, 3000);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    QPushButton *openFolder = nullptr;
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->text() == QLatin1String("Open folder")) {
+            openFolder = button;
+        }
+        // Only Export may take Enter: Browse… must not be a default button.
+        EXPECT_EQ(button->isDefault(), button == exportButton(dialog))
+            << button->text().toStdString();
+    }
+    ASSERT_NE(openFolder, nullptr);
+    EXPECT_FALSE(openFolder->isVisible());
+
+    const QString path = m_dir.filePath(QStringLiteral("enter.csv"));
+    dialog.setPath(path);
+    QSignalSpy finished(&dialog, &ExportDialog::finished);
+    auto *field = dialog.findChild<QLineEdit *>();
+    ASSERT_NE(field, nullptr);
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_Return);
+    ASSERT_TRUE(finished.wait(15000)) << dialog.statusText().toStdString();
+    EXPECT_TRUE(QFile::exists(path));
+    EXPECT_TRUE(openFolder->isVisible());
 }
