@@ -1178,6 +1178,10 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>The file will hold the secrets as stored: keep it where only people allowed to see them can read it.</source>
         <translation>Die Datei wird die geheimen Werte wie gespeichert enthalten: Bewahren Sie sie so auf, dass nur Personen sie lesen können, die diese Werte sehen dürfen.</translation>
     </message>
+    <message>
+        <source> · less than a second left</source>
+        <translation> · noch weniger als eine Sekunde</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
