@@ -39,7 +39,7 @@ SecretMasker::SecretMasker(const MaskingRules &rules)
         }
         SecretScan::KeyPattern key;
         for (const QString &part : parts) {
-            key.segments.push_back(SecretScan::fold(part));
+            key.segments.emplace_back(SecretScan::fold(part));
         }
         compiled->keys.push_back(std::move(key));
     }
@@ -62,8 +62,7 @@ bool SecretMasker::isSensitiveKey(QStringView key) const
     const std::u16string folded = SecretScan::fold(key);
     return std::any_of(
         m_rules->keys.begin(), m_rules->keys.end(), [&](const SecretScan::KeyPattern &pattern) {
-            return pattern.segments.size() == 1
-                && SecretScan::matchesPattern(pattern.segments.front(), folded);
+            return pattern.segments.size() == 1 && pattern.segments.front().matches(folded);
         });
 }
 

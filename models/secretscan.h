@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,10 +104,60 @@ inline bool isAuthorization(std::u16string_view folded)
     return folded == u"authorization" || folded.ends_with(u"_authorization");
 }
 
-// A key pattern split at its dots, each part folded; it matches the end of a key path.
+// One part of a key pattern, folded. Every key of every document is compared with every
+// pattern, so the usual shapes ("*secret*", "password", "x_*", "*") skip the general
+// wildcard match.
+class Glob
+{
+public:
+    explicit Glob(std::u16string folded)
+        : m_pattern(std::move(folded))
+    {
+        const size_t stars = size_t(std::count(m_pattern.begin(), m_pattern.end(), u'*'));
+        const bool leading = !m_pattern.empty() && m_pattern.front() == u'*';
+        const bool trailing = m_pattern.size() > 1 && m_pattern.back() == u'*';
+        m_text = m_pattern.substr(leading ? 1 : 0);
+        if (trailing) {
+            m_text.pop_back();
+        }
+        m_kind = m_pattern == u"*"              ? Kind::Any
+            : stars == 0                        ? Kind::Exact
+            : stars == 1 && leading             ? Kind::Suffix
+            : stars == 1 && trailing            ? Kind::Prefix
+            : stars == 2 && leading && trailing ? Kind::Contains
+                                                : Kind::General;
+    }
+
+    bool matches(std::u16string_view text) const
+    {
+        switch (m_kind) {
+        case Kind::Any:
+            return true;
+        case Kind::Exact:
+            return text == m_text;
+        case Kind::Prefix:
+            return text.starts_with(m_text);
+        case Kind::Suffix:
+            return text.ends_with(m_text);
+        case Kind::Contains:
+            return text.find(m_text) != std::u16string_view::npos;
+        case Kind::General:
+            break;
+        }
+        return matchesPattern(m_pattern, text);
+    }
+
+private:
+    enum class Kind : unsigned char { Any, Exact, Prefix, Suffix, Contains, General };
+    std::u16string m_pattern;
+    std::u16string m_text; // without the leading and trailing '*'
+    Kind m_kind = Kind::General;
+};
+
+// A key pattern split at its dots; it matches the end of a key path.
 struct KeyPattern
 {
-    std::vector<std::u16string> segments;
+    std::vector<Glob> segments;
 };
 
 // What one call needs besides the text.
@@ -256,10 +307,9 @@ private:
         bool isObject;
         HeaderRole role;
         bool masked; // the container is replaced as a whole
-        // The content of the key this container is the value of; null for array items
-        // and the document itself.
-        const Char *keyBegin = nullptr;
-        const Char *keyEnd = nullptr;
+        // Whether the container is the value of a key (its folded text is m_frameKeys[its
+        // index]); array items and the document itself have none.
+        bool hasKey = false;
         int keyedBelow = -1; // the nearest frame under this one that has a key
         int item = 0; // the item being read (arrays)
         Verdict headerVerdict = Verdict::Keep; // Pair and Fields: what the header value gets
@@ -319,10 +369,15 @@ private:
         Frame frame { p, isObject, slot.role, masked };
         if (!m_stack.empty()) {
             const Frame &parent = m_stack.back();
-            frame.keyedBelow = parent.keyBegin ? top() : parent.keyedBelow;
+            frame.keyedBelow = parent.hasKey ? top() : parent.keyedBelow;
             if (parent.isObject) {
-                frame.keyBegin = m_keyBegin;
-                frame.keyEnd = m_keyEnd;
+                // Kept per depth: the strings keep their capacity from document to depth.
+                frame.hasKey = true;
+                const size_t depth = m_stack.size();
+                if (m_frameKeys.size() <= depth) {
+                    m_frameKeys.resize(depth + 1);
+                }
+                m_frameKeys[depth] = m_key;
             }
         }
         m_stack.push_back(frame);
@@ -350,8 +405,6 @@ private:
         m_keyVerdict = Verdict::Keep;
         m_keyIsHeaders = false;
         m_key.clear();
-        m_keyBegin = p + 1;
-        m_keyEnd = q - 1;
         if (m_maskedDepth != 0) {
             return; // nothing inside a masked container is looked at
         }
@@ -365,7 +418,7 @@ private:
     Verdict classify(std::u16string_view key, int frame)
     {
         for (const KeyPattern &pattern : m_context.keys) {
-            if (matchesPattern(pattern.segments.back(), key) && pathMatches(pattern, frame)) {
+            if (pattern.segments.back().matches(key) && pathMatches(pattern, frame)) {
                 return isAuthorization(key) ? Verdict::MaskAfterScheme : Verdict::Mask;
             }
         }
@@ -375,20 +428,17 @@ private:
     bool pathMatches(const KeyPattern &pattern, int frame)
     {
         size_t left = pattern.segments.size() - 1;
-        if (left > 0 && frame >= 0 && !m_stack[size_t(frame)].keyBegin) {
+        if (left > 0 && frame >= 0 && !m_stack[size_t(frame)].hasKey) {
             frame = m_stack[size_t(frame)].keyedBelow;
         }
         for (; left > 0; --left) {
             if (frame < 0) {
                 return false;
             }
-            const Frame &keyed = m_stack[size_t(frame)];
-            m_scratch.clear();
-            decodeFolded(keyed.keyBegin, keyed.keyEnd, m_scratch);
-            if (!matchesPattern(pattern.segments[left - 1], m_scratch)) {
+            if (!pattern.segments[left - 1].matches(m_frameKeys[size_t(frame)])) {
                 return false;
             }
-            frame = keyed.keyedBelow;
+            frame = m_stack[size_t(frame)].keyedBelow;
         }
         return true;
     }
@@ -461,7 +511,7 @@ private:
     // a space and something after it.
     static qsizetype schemeLength(const Char *content, const Char *contentEnd)
     {
-        if (content == contentEnd || !isAsciiLetter(unitOf(*content))) {
+        if (content >= contentEnd || !isAsciiLetter(unitOf(*content))) {
             return 0;
         }
         const Char *q = content + 1;
@@ -694,10 +744,9 @@ private:
         bool secretContainer = false;
         for (const KeyPattern &pattern : m_context.keys) {
             if (pattern.segments.size() == 1) {
-                secret = secret || matchesPattern(pattern.segments.front(), m_scratch);
+                secret = secret || pattern.segments.front().matches(m_scratch);
             } else if (pattern.segments.size() == 2) {
-                secretContainer
-                    = secretContainer || matchesPattern(pattern.segments.front(), m_scratch);
+                secretContainer = secretContainer || pattern.segments.front().matches(m_scratch);
             }
         }
         const char32_t c = unitOf(*p);
@@ -720,6 +769,7 @@ private:
             next = quotedEnd(p);
             start = p + 1;
             end = next != m_end || unitOf(next[-1]) == c ? next - 1 : next;
+            end = std::max(end, start); // a quote that is the text's last character
         } else {
             // A bare value ends at a delimiter; an Authorization value at the line's end.
             while (end != m_end) {
@@ -799,12 +849,16 @@ private:
     // taken as it is.
     void decodeFolded(const Char *p, const Char *end, std::u16string &out) const
     {
+        // Never more UTF-16 units than input units: written in place, trimmed at the end.
+        const size_t start = out.size();
+        out.resize(start + size_t(end - p));
+        char16_t *w = out.data() + start;
         while (p < end) {
             const char32_t c = unitOf(*p);
             if (c == '\\' && end - p >= 2) {
                 const char16_t plain = unescaped(unitOf(p[1]));
                 if (plain != 0) {
-                    out.push_back(foldUnit(plain));
+                    *w++ = foldUnit(plain);
                     p += 2;
                     continue;
                 }
@@ -814,7 +868,7 @@ private:
                     for (int i = 2; i < 6; ++i) {
                         unit = char16_t(unit << 4 | hexValue(unitOf(p[i])));
                     }
-                    out.push_back(foldUnit(unit));
+                    *w++ = foldUnit(unit);
                     p += 6;
                     continue;
                 }
@@ -829,21 +883,22 @@ private:
                         }
                         p += length;
                         if (cp > 0xFFFF) {
-                            out.push_back(QChar::highSurrogate(cp));
-                            out.push_back(QChar::lowSurrogate(cp));
+                            *w++ = QChar::highSurrogate(cp);
+                            *w++ = QChar::lowSurrogate(cp);
                         } else {
-                            out.push_back(foldUnit(char16_t(cp)));
+                            *w++ = foldUnit(char16_t(cp));
                         }
                         continue;
                     }
-                    out.push_back(QChar::ReplacementCharacter);
+                    *w++ = QChar::ReplacementCharacter;
                     ++p;
                     continue;
                 }
             }
-            out.push_back(foldUnit(char16_t(c)));
+            *w++ = foldUnit(char16_t(c));
             ++p;
         }
+        out.resize(size_t(w - out.data()));
     }
 
     // Returns the position after the string token at p, or nullptr if it is malformed or
@@ -851,6 +906,22 @@ private:
     const Char *scanString(const Char *p)
     {
         const Char *q = p + 1;
+        if constexpr (sizeof(Char) == 1) {
+            // Most strings are plain ASCII up to their quote: memchr finds it, one branchless
+            // pass checks what lies before it; anything else takes the careful way below.
+            if (const void *quote = std::memchr(q, '"', size_t(m_end - q))) {
+                const auto *from = reinterpret_cast<const unsigned char *>(q);
+                const auto *to = static_cast<const unsigned char *>(quote);
+                unsigned char special = 0;
+                for (const unsigned char *b = from; b != to; ++b) {
+                    special
+                        |= static_cast<unsigned char>((*b < 0x20) | (*b >= 0x80) | (*b == '\\'));
+                }
+                if (!special) {
+                    return reinterpret_cast<const Char *>(to) + 1;
+                }
+            }
+        }
         while (q != m_end) {
             const char32_t c = unitOf(*q);
             if (c == '"') {
@@ -971,8 +1042,7 @@ private:
     std::vector<Frame> m_stack;
     size_t m_maskedDepth = 0; // the stack size at which a masked container is open, or 0
     std::u16string m_key; // the last key read, decoded and folded
-    const Char *m_keyBegin = nullptr; // its content as stored
-    const Char *m_keyEnd = nullptr;
+    std::vector<std::u16string> m_frameKeys; // by depth: the key a container is the value of
     std::u16string m_headerName;
     std::u16string m_scratch;
     Verdict m_keyVerdict = Verdict::Keep;

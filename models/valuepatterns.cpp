@@ -3,6 +3,7 @@
 #include "jsonlexical.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace {
 
@@ -96,6 +97,13 @@ bool hasTopLevelAlternation(const QString &pattern)
     return false;
 }
 
+// The first two bytes of a literal (every literal has two) as one number.
+size_t bigram(const char *bytes)
+{
+    return size_t(static_cast<unsigned char>(bytes[0]))
+        | size_t(static_cast<unsigned char>(bytes[1])) << 8;
+}
+
 bool isPlainLiteral(QChar c)
 {
     static const QString punctuation = QStringLiteral("_-=:/@!#%&,;<>'\"~ ");
@@ -120,9 +128,11 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
         if (!partial.isValid()) {
             partial = expression;
         }
-        Pattern compiled { expression, partial, literalPrefixes(pattern), {} };
+        Pattern compiled { expression, partial, literalPrefixes(pattern) };
         for (const QString &literal : std::as_const(compiled.literals)) {
-            compiled.literalsUtf8.append(literal.toUtf8());
+            const QByteArray bytes = literal.toUtf8();
+            m_literalStarts.set(bigram(bytes.data()));
+            m_literals.emplace_back(bytes, m_patterns.size());
         }
         m_patterns.push_back(std::move(compiled));
     }
@@ -200,12 +210,23 @@ QStringList ValuePatterns::literalPrefixes(const QString &pattern)
 
 std::vector<TextSpan> ValuePatterns::find(QStringView text) const
 {
-    std::vector<TextSpan> spans;
-    for (const Pattern &pattern : m_patterns) {
-        const bool candidate = pattern.literals.isEmpty()
-            || std::any_of(pattern.literals.begin(), pattern.literals.end(),
+    std::vector<bool> candidates(m_patterns.size());
+    for (size_t i = 0; i < m_patterns.size(); ++i) {
+        const QStringList &literals = m_patterns[i].literals;
+        candidates[i] = literals.isEmpty()
+            || std::any_of(literals.begin(), literals.end(),
                 [text](const QString &literal) { return text.contains(literal); });
-        if (!candidate) {
+    }
+    return find(text, candidates);
+}
+
+std::vector<TextSpan> ValuePatterns::find(
+    QStringView text, const std::vector<bool> &candidates) const
+{
+    std::vector<TextSpan> spans;
+    for (size_t i = 0; i < m_patterns.size(); ++i) {
+        const Pattern &pattern = m_patterns[i];
+        if (!candidates[i]) {
             continue;
         }
         QRegularExpressionMatchIterator it = pattern.expression.globalMatch(text);
@@ -223,22 +244,40 @@ std::vector<TextSpan> ValuePatterns::find(QStringView text) const
 
 std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
 {
-    const bool candidate
-        = std::any_of(m_patterns.begin(), m_patterns.end(), [utf8](const Pattern &pattern) {
-              return pattern.literalsUtf8.isEmpty()
-                  || std::any_of(pattern.literalsUtf8.begin(), pattern.literalsUtf8.end(),
-                      [utf8](const QByteArray &literal) { return utf8.contains(literal); });
-          });
-    if (!candidate) {
+    if (m_patterns.empty()) {
+        return {};
+    }
+    // One pass over the bytes for every literal at once: most documents hold none, and are
+    // neither converted nor searched.
+    std::vector<bool> candidates(m_patterns.size());
+    bool any = false;
+    for (size_t i = 0; i < m_patterns.size(); ++i) {
+        candidates[i] = m_patterns[i].literals.isEmpty();
+        any = any || candidates[i];
+    }
+    const char *data = utf8.data();
+    for (qsizetype at = 0; at + 1 < utf8.size(); ++at) {
+        if (!m_literalStarts.test(bigram(data + at))) {
+            continue;
+        }
+        for (const auto &[literal, pattern] : m_literals) {
+            if (!candidates[pattern] && utf8.size() - at >= literal.size()
+                && std::memcmp(data + at, literal.data(), size_t(literal.size())) == 0) {
+                candidates[pattern] = true;
+                any = true;
+            }
+        }
+    }
+    if (!any) {
         return {};
     }
     if (isAscii(utf8)) {
         // One byte is one UTF-16 unit: the offsets are the same.
-        return find(QString::fromLatin1(utf8));
+        return find(QString::fromLatin1(utf8), candidates);
     }
     std::vector<qsizetype> byteOffset;
     const QString text = decodeUtf8(utf8, byteOffset);
-    std::vector<TextSpan> spans = find(text);
+    std::vector<TextSpan> spans = find(text, candidates);
     for (TextSpan &span : spans) {
         span.start = byteOffset[size_t(span.start)];
         span.end = byteOffset[size_t(span.end)];

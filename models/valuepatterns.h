@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <bitset>
 #include <vector>
 
 // A run of text [start, end), in the units of the text it was found in.
@@ -51,6 +52,8 @@ public:
     static QStringList literalPrefixes(const QString &pattern);
 
 private:
+    std::vector<TextSpan> find(QStringView text, const std::vector<bool> &candidates) const;
+
     struct Pattern
     {
         QRegularExpression expression;
@@ -58,7 +61,10 @@ private:
         // looked at before the match, so the match would seem to start one early.
         QRegularExpression partial;
         QStringList literals;
-        QList<QByteArray> literalsUtf8;
     };
     std::vector<Pattern> m_patterns;
+    // Every literal's first two bytes, so that one pass over a document finds where any
+    // literal may start; which pattern each literal belongs to.
+    std::bitset<65536> m_literalStarts;
+    std::vector<std::pair<QByteArray, size_t>> m_literals;
 };

@@ -135,7 +135,9 @@ void checkDocument(const QString &text)
     }
     check(printer.format(QStringView(masked)).ok, "masking broke the document");
     int again = -1;
-    check(masker.mask(masked, &again) == masked && again == count, "masking is not stable");
+    // A value hidden by its key is hidden again ("••••" under the same key); one hidden
+    // for a value pattern match no longer matches.
+    check(masker.mask(masked, &again) == masked && again <= count, "masking is not stable");
 }
 
 } // namespace
