@@ -1,0 +1,300 @@
+// The RepositoryBench measurements that read many rows or big ones: the volume chart,
+// an export of a million rows and the largest entry.
+#include "repositorybench.h"
+
+#include "auditexporter.h"
+#include "auditquery.h"
+#include "auditworker.h"
+#include "hindsightsql.h"
+#include "jsonprettyprinter.h"
+#include "secretmasker.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QProcess>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+QString thousands(qint64 n)
+{
+    return QLocale(QLocale::English).toString(n);
+}
+
+// Runs the event loop until `worker` answers `request`: false when it failed.
+bool waitForAnswer(AuditWorker &worker, quint64 request)
+{
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(&worker, &AuditWorker::volumeLoaded, &loop, [&](quint64 id) {
+        if (id == request) {
+            ok = true;
+            loop.quit();
+        }
+    });
+    QObject::connect(&worker, &AuditWorker::connected, &loop, [&](quint64 id) {
+        if (id == request) {
+            ok = true;
+            loop.quit();
+        }
+    });
+    QObject::connect(
+        &worker, &AuditWorker::queryFailed, &loop, [&](quint64 id, const QueryError &error) {
+            if (id == request) {
+                std::fprintf(stderr, "worker: %s\n", qPrintable(error.message));
+                loop.quit();
+            }
+        });
+    loop.exec();
+    return ok;
+}
+
+// The chart's counts another way, for comparison: one index-only range scan of
+// idx_audit_log_action_started per action (the actions by the same loose index scan as the
+// filter's choices), instead of one scan of the period's rows in started_at order that
+// fetches every heap row. For filters of actions only; literals, as psql runs it.
+QString volumeByAction(const AuditTableRef &table, const AuditFilter &filter,
+    const VolumeRange &range, const QString &zoneId)
+{
+    SqlStatement actions;
+    if (filter.actions.isEmpty()) {
+        actions = AuditQuery::distinctActions(table);
+    } else {
+        QStringList values;
+        for (const QString &action : filter.actions) {
+            values.append(actions.bind(action));
+        }
+        actions.sql = QStringLiteral("SELECT unnest(ARRAY[%1]::text[])").arg(values.join(u','));
+    }
+    SqlStatement s;
+    s.sql = actions.sql;
+    s.params = actions.params;
+    const QString bucket = range.unit == VolumeBucketUnit::Hour
+        ? QStringLiteral("date_bin('1 hour', t.started_at, %1::timestamptz)")
+              .arg(s.bind(range.from.toIsoUtc()))
+        : QStringLiteral("date_trunc('day', t.started_at, %1)").arg(s.bind(zoneId));
+    const QString from = s.bind(range.from.toIsoUtc());
+    const QString to = s.bind(range.to.toIsoUtc());
+    s.sql = QStringLiteral("SELECT d.bucket, a.action, d.n FROM (%1) a(action) CROSS JOIN LATERAL "
+                           "(SELECT %2 AS bucket, count(*) AS n FROM %3 t WHERE t.action = "
+                           "a.action AND t.started_at >= %4::timestamptz AND t.started_at < "
+                           "%5::timestamptz GROUP BY 1) d ORDER BY 1, 2")
+                .arg(s.sql, bucket, table.quoted(), from, to);
+    return PsqlTimer::withLiterals(s);
+}
+
+} // namespace
+
+void RepositoryBench::charts()
+{
+    // As the window does it: a worker with its own connection and VolumeCache.
+    const auto parsed = ConnectionSettings::parse(m_options.conninfo);
+    if (!parsed) {
+        return;
+    }
+    ConnectionSettings settings = parsed.value();
+    settings.setTable(m_options.table);
+    AuditWorker worker;
+    if (!waitForAnswer(worker, worker.connectTo(settings))) {
+        return;
+    }
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const QString zoneId
+        = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
+    AuditFilter recall;
+    recall.actions = { QStringLiteral("recall") };
+    const QList<std::pair<VolumePeriod, AuditFilter>> charts { { VolumePeriod::Today, {} },
+        { VolumePeriod::SevenDays, {} }, { VolumePeriod::ThirtyDays, {} },
+        { VolumePeriod::ThirtyDays, recall } };
+    for (const auto &[period, filter] : charts) {
+        const bool targeted = period == VolumePeriod::ThirtyDays && filter.isEmpty();
+        const auto load = [&](bool recountAll) {
+            return Interleaved::timed([&] {
+                return waitForAnswer(worker, worker.loadVolume(filter, period, zone, recountAll));
+            });
+        };
+        const QList<double> t = interleave(
+            {
+                { QStringLiteral("first load"), [&] { return load(true); } },
+                { QStringLiteral("psql"),
+                    [&] {
+                        const VolumeRange range
+                            = VolumeRange::forPeriod(period, QDateTime::currentDateTimeUtc(), zone);
+                        return m_psql.time(
+                            AuditQuery::volume(m_options.table, filter, range, zoneId));
+                    } },
+                { QStringLiteral("refresh"), [&] { return load(false); } },
+                { QStringLiteral("psql per action"),
+                    [&] {
+                        const VolumeRange range
+                            = VolumeRange::forPeriod(period, QDateTime::currentDateTimeUtc(), zone);
+                        return m_psql.time(volumeByAction(m_options.table, filter, range, zoneId));
+                    } },
+            },
+            5); // rounds of seconds on a noisy machine: at least five
+        Interleaved hindsightRounds(std::min(m_options.iterations, 5), m_options.budgetMs);
+        const double hindsight
+            = hindsightRounds
+                  .measure({ { QStringLiteral("stats"),
+                      [&] {
+                          return m_psql.time(HindsightSql::stats(m_options.table, filter, period));
+                      } } })
+                  .at(0);
+        const QString name = QStringLiteral("chart %1").arg(volumePeriodName(period));
+        const QString filterName
+            = filter.isEmpty() ? QStringLiteral("none") : QStringLiteral("action=recall");
+        BenchLine first { name + QStringLiteral(" first load"), filterName, t.at(0), t.at(1),
+            hindsight, targeted ? QStringLiteral("≤ 1.2x psql") : QString(), std::nullopt,
+            QStringLiteral("through AuditWorker and VolumeCache, as the window; the same "
+                           "counts per action by index-only scans of (action, started_at): "
+                           "%1 ms in psql")
+                .arg(BenchTable::milliseconds(t.at(3))) };
+        BenchLine refresh { name + QStringLiteral(" refresh"), filterName, t.at(2), t.at(1),
+            hindsight, targeted ? QStringLiteral("≤ 0.1x psql") : QString(), std::nullopt,
+            QStringLiteral("closed buckets cached: refresh / first load = %1; Hindsight "
+                           "recounts everything")
+                .arg(BenchTable::ratio(t.at(2), t.at(0))) };
+        if (targeted && t.at(1) > 0) {
+            first.pass = t.at(0) >= 0 && t.at(0) <= 1.2 * t.at(1);
+            refresh.pass = t.at(2) >= 0 && t.at(2) <= 0.1 * t.at(1);
+        }
+        m_table.add(first);
+        m_table.add(refresh);
+    }
+}
+
+void RepositoryBench::exportRows()
+{
+    if (m_options.exportRows <= 0) {
+        return;
+    }
+    // The newest N rows: a time bound both sides use.
+    const auto cursor = cursorAfter(AuditFilter(), m_options.exportRows);
+    if (!cursor) {
+        std::fprintf(stderr, "fewer rows than the export should write\n");
+        return;
+    }
+    AuditFilter filter;
+    filter.since = cursor->startedAt;
+    const QDir dir(m_options.exportDir.isEmpty() ? QDir::tempPath() : m_options.exportDir);
+    const QString ours = dir.filePath(QStringLiteral("bench-export-ours.csv"));
+    const QString theirs = dir.filePath(QStringLiteral("bench-export-psql.csv"));
+    qint64 written = -1;
+    // CSV with request, response and metadata, secrets masked: the export dialog's defaults.
+    const ExportOptions masked;
+    ExportOptions unmasked;
+    unmasked.maskSecrets = false;
+    const auto exportWith = [&](const ExportOptions &options) {
+        return Interleaved::timed([&] {
+            AuditExporter exporter(m_connection.session(), m_options.table);
+            const auto rows = exporter.exportToFile(filter, SortOrder::NewestFirst, options, ours);
+            written = rows ? *rows : -1;
+            return rows.ok();
+        });
+    };
+    const QString select = PsqlTimer::withLiterals(
+        AuditQuery::exportRows(m_options.table, filter, SortOrder::NewestFirst, true));
+    const int exports = std::clamp(m_options.iterations / 10, 1, 3);
+    Interleaved rounds(exports, 1e12, exports);
+    const QList<double> t = rounds.measure({
+        { QStringLiteral("ours"), [&] { return exportWith(masked); } },
+        { QStringLiteral("psql \\copy"),
+            [&] {
+                return Interleaved::timed([&] {
+                    QProcess psql;
+                    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                    env.insert(QStringLiteral("PGOPTIONS"), QStringLiteral("-c TimeZone=UTC"));
+                    psql.setProcessEnvironment(env);
+                    psql.start(QStringLiteral("psql"),
+                        { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                            QStringLiteral("ON_ERROR_STOP=1"), m_options.conninfo,
+                            QStringLiteral("-c"),
+                            QStringLiteral("\\copy (%1) TO '%2' WITH (FORMAT csv, HEADER)")
+                                .arg(select, theirs) });
+                    return psql.waitForFinished(-1) && psql.exitCode() == 0;
+                });
+            } },
+        { QStringLiteral("ours unmasked"), [&] { return exportWith(unmasked); } },
+    });
+    const auto mb = [](const QString &path) { return QFileInfo(path).size() / 1e6; };
+    const QString rowsName = QStringLiteral("newest %1 rows").arg(thousands(m_options.exportRows));
+    BenchLine line { QStringLiteral("export with JSON (CSV)"), rowsName, t.at(0), t.at(1), -1,
+        QStringLiteral("≤ 1.25x psql"), std::nullopt,
+        QStringLiteral("%1 rows, %2 MB (%3 MB/s), psql \\copy %4 MB; secrets masked (the "
+                       "dialog's default); medians of %5; Hindsight has no export")
+            .arg(thousands(written), QString::number(mb(ours), 'f', 0),
+                QString::number(t.at(0) > 0 ? mb(ours) / (t.at(0) / 1000) : 0, 'f', 0),
+                QString::number(mb(theirs), 'f', 0), QString::number(rounds.rounds())) };
+    if (t.at(0) >= 0 && t.at(1) > 0) {
+        line.pass = t.at(0) <= 1.25 * t.at(1);
+    }
+    m_table.add(line);
+    m_table.add({ QStringLiteral("export with JSON (CSV), unmasked"), rowsName, t.at(2), t.at(1),
+        -1, {}, std::nullopt,
+        QStringLiteral("\"Include secrets unmasked\": the exporter without SecretMasker; masking "
+                       "costs %1 ms")
+            .arg(BenchTable::milliseconds(t.at(0) - t.at(2))) });
+    QFile::remove(ours);
+    QFile::remove(theirs);
+}
+
+void RepositoryBench::largestEntry()
+{
+    QString id = m_options.largestId;
+    if (id.isEmpty()) {
+        auto result = m_connection.session().exec(
+            QStringLiteral("SELECT id::text FROM %1 ORDER BY coalesce(pg_column_size(request), 0) "
+                           "+ coalesce(pg_column_size(response), 0) DESC LIMIT 1")
+                .arg(m_options.table.quoted()));
+        if (!result || result->rowCount() == 0) {
+            return;
+        }
+        id = result->text(0, 0);
+    }
+    qint64 characters = 0;
+    // What the entry window does: fetch, then mask and pretty-print each document (off
+    // the GUI thread there, here in line).
+    const auto open = [&](bool format) {
+        return Interleaved::timed([&] {
+            auto detail = m_repository.entry(id);
+            if (!detail) {
+                return false;
+            }
+            characters = 0;
+            if (!format) {
+                return true;
+            }
+            const SecretMasker masker;
+            const JsonPrettyPrinter printer(2);
+            for (const auto &document : { detail->request, detail->response, detail->metadata }) {
+                if (document) {
+                    const QString masked = masker.mask(*document);
+                    characters += printer.format(QStringView(masked)).text.size();
+                }
+            }
+            return true;
+        });
+    };
+    const QList<double> t = interleave({
+        { QStringLiteral("open"), [&] { return open(true); } },
+        { QStringLiteral("fetch"), [&] { return open(false); } },
+        { QStringLiteral("psql"),
+            [&] { return m_psql.time(AuditQuery::entry(m_options.table, id)); } },
+    });
+    open(true);
+    Interleaved hindsightRounds(m_options.iterations, m_options.budgetMs);
+    const double hindsight
+        = hindsightRounds
+              .measure({ { QStringLiteral("hindsight"),
+                  [&] { return m_psql.time(HindsightSql::entry(m_options.table, id)); } } })
+              .at(0);
+    m_table.add({ QStringLiteral("open the largest entry"), id.left(8) + QStringLiteral("…"),
+        t.at(0), t.at(2), hindsight, {}, std::nullopt,
+        QStringLiteral("fetch + mask + pretty-print, %1 characters formatted; fetch alone %2 ms")
+            .arg(thousands(characters), BenchTable::milliseconds(t.at(1))) });
+}
