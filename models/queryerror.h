@@ -33,7 +33,8 @@ struct QueryError
     }
     static QueryError cancelled()
     {
-        return { Kind::Cancelled, QCoreApplication::translate("QueryError", "The query was cancelled."), {} };
+        return { Kind::Cancelled,
+            QCoreApplication::translate("QueryError", "The query was cancelled."), {} };
     }
     static QueryError schema(QString message) { return { Kind::Schema, std::move(message), {} }; }
     static QueryError usage(QString message) { return { Kind::Usage, std::move(message), {} }; }
