@@ -173,79 +173,9 @@ private:
         m_open.pop_back();
     }
 
-    qsizetype scanString(qsizetype p) const
-    {
-        qsizetype q = p + 1;
-        while (q != m_size) {
-            const char16_t c = m_text[q];
-            if (c == '"') {
-                return q + 1;
-            }
-            if (c < 0x20) {
-                return -1;
-            }
-            if (c != '\\') {
-                ++q;
-            } else if (q + 1 != m_size && unescaped(m_text[q + 1]) != 0) {
-                q += 2;
-            } else if (m_size - q >= 6 && m_text[q + 1] == 'u'
-                && std::all_of(
-                    m_text + q + 2, m_text + q + 6, [](char16_t h) { return hexValue(h) >= 0; })) {
-                q += 6;
-            } else {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    qsizetype scanNumber(qsizetype p) const
-    {
-        qsizetype q = p;
-        const auto digits = [&q, this] {
-            const qsizetype first = q;
-            while (q != m_size && isDigit(m_text[q])) {
-                ++q;
-            }
-            return q != first;
-        };
-        if (m_text[q] == '-') {
-            ++q;
-        }
-        if (q != m_size && m_text[q] == '0') {
-            ++q;
-        } else if (!digits()) {
-            return -1;
-        }
-        if (q != m_size && m_text[q] == '.') {
-            ++q;
-            if (!digits()) {
-                return -1;
-            }
-        }
-        if (q != m_size && (m_text[q] == 'e' || m_text[q] == 'E')) {
-            ++q;
-            if (q != m_size && (m_text[q] == '+' || m_text[q] == '-')) {
-                ++q;
-            }
-            if (!digits()) {
-                return -1;
-            }
-        }
-        return q;
-    }
-
-    qsizetype scanLiteral(qsizetype p) const
-    {
-        const std::string_view literal = m_text[p] == 't' ? "true"
-            : m_text[p] == 'f'                            ? "false"
-                                                          : "null";
-        if (m_size - p < qsizetype(literal.size())
-            || !std::equal(literal.begin(), literal.end(), m_text + p)) {
-            return -1;
-        }
-        return p + qsizetype(literal.size());
-    }
+    qsizetype scanString(qsizetype p) const { return JsonLexical::scanString(m_text, m_size, p); }
+    qsizetype scanNumber(qsizetype p) const { return JsonLexical::scanNumber(m_text, m_size, p); }
+    qsizetype scanLiteral(qsizetype p) const { return JsonLexical::scanLiteral(m_text, m_size, p); }
 
     const char16_t *m_text;
     qsizetype m_size;

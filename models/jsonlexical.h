@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QtGlobal>
+
+#include <algorithm>
 #include <string_view>
 
 // The lexical pieces of JSON shared by the token-level readers (JsonPrettyPrinter,
-// SecretMasker, JsonTreeModel): each keeps its own loop, these are the same everywhere.
+// SecretMasker, JsonTreeModel, JsonDiff): each keeps its own loop, these are the same everywhere.
 // Thread: any (pure functions).
 namespace JsonLexical {
 
@@ -52,6 +55,85 @@ inline char16_t unescaped(char32_t letter)
     constexpr std::u16string_view meanings = u"\"\\/\b\f\n\r\t";
     const size_t at = letter < 0x80 ? letters.find(char16_t(letter)) : letters.npos;
     return at == letters.npos ? char16_t(0) : meanings[at];
+}
+
+// Token scanners over UTF-16 text of `size` units, for readers that index a whole
+// document (JsonTreeModel, JsonDiff). Each returns the offset after the token that starts at
+// p, or -1 if it is malformed.
+
+// A string token (p at its opening quote): escapes checked, never decoded.
+inline qsizetype scanString(const char16_t *text, qsizetype size, qsizetype p)
+{
+    qsizetype q = p + 1;
+    while (q != size) {
+        const char16_t c = text[q];
+        if (c == '"') {
+            return q + 1;
+        }
+        if (c < 0x20) {
+            return -1;
+        }
+        if (c != '\\') {
+            ++q;
+        } else if (q + 1 != size && unescaped(text[q + 1]) != 0) {
+            q += 2;
+        } else if (q + 1 != size && text[q + 1] == 'u' && size - q >= 6
+            && std::all_of(
+                text + q + 2, text + q + 6, [](char16_t h) { return hexValue(h) >= 0; })) {
+            q += 6;
+        } else {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+// A number token: the grammar is checked; the digits are never converted.
+inline qsizetype scanNumber(const char16_t *text, qsizetype size, qsizetype p)
+{
+    qsizetype q = p;
+    const auto digits = [&q, text, size] {
+        const qsizetype first = q;
+        while (q != size && isDigit(text[q])) {
+            ++q;
+        }
+        return q != first;
+    };
+    if (text[q] == '-') {
+        ++q;
+    }
+    if (q != size && text[q] == '0') {
+        ++q;
+    } else if (!digits()) {
+        return -1;
+    }
+    if (q != size && text[q] == '.') {
+        ++q;
+        if (!digits()) {
+            return -1;
+        }
+    }
+    if (q != size && (text[q] == 'e' || text[q] == 'E')) {
+        ++q;
+        if (q != size && (text[q] == '+' || text[q] == '-')) {
+            ++q;
+        }
+        if (!digits()) {
+            return -1;
+        }
+    }
+    return q;
+}
+
+// true, false or null (p at its first letter).
+inline qsizetype scanLiteral(const char16_t *text, qsizetype size, qsizetype p)
+{
+    const std::string_view literal = text[p] == 't' ? "true" : text[p] == 'f' ? "false" : "null";
+    if (size - p < qsizetype(literal.size())
+        || !std::equal(literal.begin(), literal.end(), text + p)) {
+        return -1;
+    }
+    return p + qsizetype(literal.size());
 }
 
 // Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates,
