@@ -2,6 +2,10 @@
 
 #include "secretmasker.h"
 
+#include <QTextBlock>
+
+#include <algorithm>
+
 namespace {
 
 bool isSpace(QChar c)
@@ -51,6 +55,7 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document, bool dark)
     , m_literal(formatFor(Token::Literal, dark))
     , m_punctuation(formatFor(Token::Punctuation, dark))
     , m_masked(formatFor(Token::Masked, dark))
+    , m_shortened(formatFor(Token::Shortened, dark))
 {
 }
 
@@ -77,14 +82,21 @@ QTextCharFormat JsonHighlighter::formatFor(Token token, bool dark)
     case Token::Masked:
         color = dark ? QColor(0xff, 0x9e, 0x9e) : QColor(0xa3, 0x1f, 0x1f);
         break;
+    case Token::Shortened:
+        color = dark ? QColor(0xc8, 0xcd, 0xd4) : QColor(0x4a, 0x52, 0x5c);
+        break;
     }
     QTextCharFormat format;
     format.setForeground(color);
     if (token == Token::Key) {
         format.setFontWeight(QFont::DemiBold);
     }
-    if (token == Token::Masked) {
+    if (token == Token::Masked || token == Token::Shortened) {
         format.setFontItalic(true);
+    }
+    if (token == Token::Shortened) {
+        // A band, so that it does not read as part of the value.
+        format.setBackground(dark ? QColor(0x3a, 0x3f, 0x47) : QColor(0xe4, 0xe7, 0xeb));
     }
     format.setProperty(TokenProperty, static_cast<int>(token));
     return format;
@@ -134,5 +146,13 @@ void JsonHighlighter::highlightBlock(const QString &text)
         } else {
             ++i;
         }
+    }
+    const qsizetype blockStart = currentBlock().position();
+    auto marker = std::upper_bound(m_markers.begin(), m_markers.end(), blockStart,
+        [](qsizetype at, const std::pair<qsizetype, qsizetype> &m) { return at < m.second; });
+    for (; marker != m_markers.end() && marker->first < blockStart + length; ++marker) {
+        const qsizetype from = std::max(marker->first, blockStart) - blockStart;
+        const qsizetype to = std::min(marker->second, blockStart + length) - blockStart;
+        setFormat(static_cast<int>(from), static_cast<int>(to - from), m_shortened);
     }
 }

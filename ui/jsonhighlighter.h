@@ -3,8 +3,12 @@
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
+#include <utility>
+#include <vector>
+
 // Colours JSON text line by line: keys, strings, numbers, literals (true, false, null),
-// punctuation, and masked values. Pretty-printed JSON never continues a token on the next
+// punctuation, masked values, and the markers that stand for what a shortened line leaves
+// out (ShortenedText). Pretty-printed JSON never continues a token on the next
 // line, so no state is carried between blocks. Each format carries its token kind in
 // TokenProperty, so what was highlighted can be read back from a block's layout.
 // Thread: the thread that owns the document; it may be built on a worker together with
@@ -13,7 +17,7 @@ class JsonHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
 public:
-    enum class Token { Key = 1, String, Number, Literal, Punctuation, Masked };
+    enum class Token { Key = 1, String, Number, Literal, Punctuation, Masked, Shortened };
     static constexpr int TokenProperty = QTextFormat::UserProperty + 1;
 
     // `dark`: pick the colours that read on a dark base colour.
@@ -25,6 +29,12 @@ public:
     // view calls rehighlightBlock() for the blocks it shows.
     void setOnDemand(bool onDemand) { m_onDemand = onDemand; }
     bool isOnDemand() const { return m_onDemand; }
+    // Where the markers of shortened lines are: [start, end) in the document, in order. Set
+    // before the document is filled.
+    void setMarkers(std::vector<std::pair<qsizetype, qsizetype>> markers)
+    {
+        m_markers = std::move(markers);
+    }
 
 protected:
     void highlightBlock(const QString &text) override;
@@ -36,5 +46,7 @@ private:
     QTextCharFormat m_literal;
     QTextCharFormat m_punctuation;
     QTextCharFormat m_masked;
+    QTextCharFormat m_shortened;
+    std::vector<std::pair<qsizetype, qsizetype>> m_markers;
     bool m_onDemand = false;
 };

@@ -243,6 +243,7 @@ void JsonPane::present(JsonRendering rendering)
     m_rendering = std::move(rendering);
     m_text->setDocument(m_rendering.document, m_rendering.text);
     m_text->setMaskedSpans(m_rendering.maskedSpans);
+    m_text->setShortenedLines(m_rendering.cuts, m_rendering.wholeText);
     m_treeLoaded = false;
     if (m_rendering.valid) {
         m_notice->hide();
@@ -301,12 +302,22 @@ void JsonPane::showPage()
         m_status->setText(tr("Formatting…"));
     } else if (hasDocument) {
         const int lines = m_rendering.document->blockCount();
-        m_status->setText(lines == 1
-                ? tr("1 line")
-                : tr("%1 lines", nullptr, lines).arg(QLocale().toString(lines)));
+        QString status = lines == 1 ? tr("1 line")
+                                    : tr("%1 lines", nullptr, lines).arg(QLocale().toString(lines));
+        const auto shortened = static_cast<int>(m_rendering.cuts.size());
+        if (shortened > 0) {
+            status = tr("%1, %n shortened", nullptr, shortened).arg(status);
+        }
+        m_status->setText(status);
     } else {
         m_status->clear();
     }
+    m_status->setToolTip(m_rendering.cuts.empty()
+            ? QString()
+            : tr("Lines over %1 characters show their start and end only; Find searches what "
+                 "is shown. The Tree view, Copy value, Copy entry and Save have the whole "
+                 "value.")
+                  .arg(QLocale().toString(ShortenedText::maxLineLength)));
 }
 
 void JsonPane::copyFromTree(int role)

@@ -80,6 +80,33 @@ std::vector<MaskedSpan> placeMaskedValues(
     return spans;
 }
 
+// Shortens the lines that Qt could not lay out quickly, keeping every hidden value whole or
+// leaving it out whole (it can still be revealed with the others).
+void shortenLongLines(JsonRendering &rendering)
+{
+    std::vector<std::pair<qsizetype, qsizetype>> keepWhole;
+    keepWhole.reserve(rendering.maskedSpans.size());
+    for (const MaskedSpan &span : rendering.maskedSpans) {
+        keepWhole.emplace_back(span.start, span.end);
+    }
+    ShortenedText shortened = ShortenedText::shorten(rendering.text, keepWhole);
+    if (!shortened.isShortened()) {
+        return;
+    }
+    std::vector<MaskedSpan> spans;
+    for (const MaskedSpan &span : rendering.maskedSpans) {
+        const qsizetype start = shortened.mapFromOriginal(span.start);
+        const qsizetype last = shortened.mapFromOriginal(span.end - 1);
+        if (start >= 0 && last >= 0) {
+            spans.push_back(MaskedSpan { start, last + 1, span.ordinal });
+        }
+    }
+    rendering.maskedSpans = std::move(spans);
+    rendering.wholeText = std::move(rendering.text);
+    rendering.text = std::move(shortened.text);
+    rendering.cuts = std::move(shortened.cuts);
+}
+
 // The masked, pretty-printed text, before it becomes a document.
 JsonRendering prepare(const QString &stored, const RevealedValues &revealed)
 {
@@ -104,11 +131,12 @@ JsonRendering prepare(const QString &stored, const RevealedValues &revealed)
     result.text = JsonRenderer::neutralizeBidi(text);
     result.lineCount = result.text.count(QLatin1Char('\n')) + 1;
     result.maskedSpans = placeMaskedValues(result.json, result.text, values);
+    shortenLongLines(result);
     return result;
 }
 
-std::shared_ptr<QTextDocument> buildDocument(
-    const QString &text, const JsonRenderer::Style &style, bool highlightAll)
+std::shared_ptr<QTextDocument> buildDocument(const QString &text, const JsonRenderer::Style &style,
+    bool highlightAll, const std::vector<ShortenedText::Cut> &cuts)
 {
     auto *document = new QTextDocument;
     document->setUndoRedoEnabled(false);
@@ -124,6 +152,11 @@ std::shared_ptr<QTextDocument> buildDocument(
     // text goes in. A long document is filled unheard instead, and the view highlights
     // what it shows.
     auto *highlighter = new JsonHighlighter(document, style.dark);
+    std::vector<std::pair<qsizetype, qsizetype>> markers;
+    for (const ShortenedText::Cut &cut : cuts) {
+        markers.emplace_back(cut.markerStart, cut.markerEnd);
+    }
+    highlighter->setMarkers(std::move(markers));
     if (highlightAll) {
         document->setPlainText(text);
     } else {
@@ -141,8 +174,8 @@ std::shared_ptr<QTextDocument> buildDocument(
 
 void finish(JsonRendering &rendering, const QString &text, const JsonRenderer::Style &style)
 {
-    rendering.document
-        = buildDocument(text, style, rendering.lineCount <= JsonRenderer::highlightAllUpTo);
+    rendering.document = buildDocument(
+        text, style, rendering.lineCount <= JsonRenderer::highlightAllUpTo, rendering.cuts);
     rendering.text = rendering.document->toRawText();
 }
 
@@ -202,7 +235,7 @@ QFuture<JsonRendering> start(
             }
             JsonRendering first = whole;
             first.partial = true;
-            first.document = buildDocument(text.left(cut), style, true);
+            first.document = buildDocument(text.left(cut), style, true, whole.cuts);
             first.text = first.document->toRawText();
             first.document->moveToThread(target);
             promise->addResult(std::move(first));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "secretmasker.h"
+#include "shortenedtext.h"
 
 #include <QFont>
 #include <QFuture>
@@ -12,10 +13,10 @@
 class QTextDocument;
 class QThread;
 
-// One JSON document made ready for reading: masked, pretty-printed and laid into a
-// highlighted QTextDocument for QPlainTextEdit. Filling a QTextDocument costs about a
-// second per 400,000 lines here, so large documents are built on a pool thread, and their
-// first lines are handed over first, readable while the rest is built.
+// One JSON document made ready for reading: masked, pretty-printed, its very long lines
+// shortened (ShortenedText), and laid into a highlighted QTextDocument for QPlainTextEdit. Filling
+// a QTextDocument costs about a second per 400,000 lines here, so large documents are built on a
+// pool thread, and their first lines are handed over first, readable while the rest is built.
 // Thread: any (start() from the thread that will own the documents; render() keeps them).
 
 // A hidden value in JsonRendering::text: [start, end) covers it with its quotes; `ordinal`
@@ -45,6 +46,10 @@ struct JsonRendering
     // Where the hidden values are in `text`, in document order (empty when they cannot be
     // placed, e.g. in text that is not JSON after a cut).
     std::vector<MaskedSpan> maskedSpans;
+    // The lines over ShortenedText::maxLineLength in `text` are shortened here: what each
+    // marker stands for, and the text before shortening (empty when nothing is).
+    std::vector<ShortenedText::Cut> cuts;
+    QString wholeText;
     // Only the first lines: the whole document follows as the next result.
     bool partial = false;
     // Lines of the whole document.

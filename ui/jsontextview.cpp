@@ -3,9 +3,11 @@
 #include "findbar.h"
 #include "jsonhighlighter.h"
 
+#include <QClipboard>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFuture>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -119,6 +121,8 @@ void JsonTextView::setDocument(std::shared_ptr<QTextDocument> document, const QS
     m_document = std::move(document);
     m_text = m_document ? text : QString();
     m_maskedSpans.clear();
+    m_cuts.clear();
+    m_wholeText.clear();
     m_highlighter = m_document ? m_document->findChild<JsonHighlighter *>() : nullptr;
     if (m_highlighter && !m_highlighter->isOnDemand()) {
         m_highlighter = nullptr;
@@ -141,6 +145,33 @@ void JsonTextView::setMaskedSpans(std::vector<MaskedSpan> spans)
     m_maskedSpans = std::move(spans);
 }
 
+void JsonTextView::setShortenedLines(std::vector<ShortenedText::Cut> cuts, const QString &wholeText)
+{
+    m_cuts = std::move(cuts);
+    m_wholeText = m_cuts.empty() ? QString() : wholeText;
+}
+
+QString JsonTextView::wholeLineAt(qsizetype position) const
+{
+    if (m_cuts.empty() || !m_document) {
+        return {};
+    }
+    const QTextBlock block = m_document->findBlock(static_cast<int>(position));
+    const qsizetype start = block.position();
+    const qsizetype end = start + block.length();
+    const auto cut = std::find_if(m_cuts.begin(), m_cuts.end(),
+        [&](const ShortenedText::Cut &c) { return c.markerStart >= start && c.markerStart < end; });
+    if (cut == m_cuts.end()) {
+        return {};
+    }
+    const qsizetype lineStart = m_wholeText.lastIndexOf(QLatin1Char('\n'), cut->from) + 1;
+    qsizetype lineEnd = m_wholeText.indexOf(QLatin1Char('\n'), cut->from);
+    if (lineEnd < 0) {
+        lineEnd = m_wholeText.size();
+    }
+    return m_wholeText.mid(lineStart, lineEnd - lineStart);
+}
+
 int JsonTextView::maskedValueAt(qsizetype position) const
 {
     const auto it = std::upper_bound(m_maskedSpans.begin(), m_maskedSpans.end(), position,
@@ -155,7 +186,19 @@ int JsonTextView::maskedValueAt(qsizetype position) const
 QMenu *JsonTextView::createContextMenu(const QPoint &pos)
 {
     QMenu *menu = m_edit->createStandardContextMenu(pos);
-    const int ordinal = maskedValueAt(m_edit->cursorForPosition(pos).position());
+    const int position = m_edit->cursorForPosition(pos).position();
+    const QString wholeLine = wholeLineAt(position);
+    if (!wholeLine.isNull()) {
+        auto *copyLine = new QAction(tr("Copy the whole line"), menu);
+        copyLine->setObjectName(QStringLiteral("copyWholeLine"));
+        copyLine->setToolTip(tr("Copy this line with the part the view leaves out"));
+        connect(copyLine, &QAction::triggered, this,
+            [wholeLine] { QGuiApplication::clipboard()->setText(wholeLine); });
+        QAction *first = menu->actions().value(0);
+        menu->insertAction(first, copyLine);
+        menu->insertSeparator(first);
+    }
+    const int ordinal = maskedValueAt(position);
     if (ordinal >= 0) {
         auto *reveal = new QAction(tr("Reveal this value"), menu);
         reveal->setObjectName(QStringLiteral("revealValue"));

@@ -21,7 +21,7 @@ class QTimer;
 // the bar counts them ("3 of 17"). The search itself runs on a pool thread, so a
 // one-letter search in megabytes of text does not stall typing. A long document is
 // highlighted block by block as it scrolls into view. Right-clicking a hidden secret
-// offers "Reveal this value".
+// offers "Reveal this value"; right-clicking a shortened line offers "Copy the whole line".
 // Thread: the GUI thread.
 class JsonTextView : public QWidget
 {
@@ -37,6 +37,11 @@ public:
     QPlainTextEdit *editor() const { return m_edit; }
     // Where the hidden values are in the text (JsonRendering::maskedSpans).
     void setMaskedSpans(std::vector<MaskedSpan> spans);
+    // The lines shortened in the text (JsonRendering::cuts) and the text before shortening.
+    void setShortenedLines(std::vector<ShortenedText::Cut> cuts, const QString &wholeText);
+    // The whole line, as before shortening, of a shortened line at text position `position`;
+    // a null string when that line is not shortened.
+    QString wholeLineAt(qsizetype position) const;
     // The ordinal of the hidden value at text position `position`, or -1.
     int maskedValueAt(qsizetype position) const;
     // The editor's context menu for a right-click at `pos` (viewport coordinates), with
@@ -78,6 +83,8 @@ private:
     std::shared_ptr<QTextDocument> m_document;
     QString m_text;
     std::vector<MaskedSpan> m_maskedSpans;
+    std::vector<ShortenedText::Cut> m_cuts;
+    QString m_wholeText;
     // Set when the document is highlighted on demand; which blocks already are.
     JsonHighlighter *m_highlighter = nullptr;
     std::vector<bool> m_highlighted;

@@ -1421,6 +1421,17 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
             <numerusform>%1 Zeilen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n shortened</source>
+        <translation>
+            <numerusform>%1, %n gekürzt</numerusform>
+            <numerusform>%1, %n gekürzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines over %1 characters show their start and end only; Find searches what is shown. The Tree view, Copy value, Copy entry and Save have the whole value.</source>
+        <translation>Zeilen über %1 Zeichen zeigen nur ihren Anfang und ihr Ende; Suchen durchsucht, was angezeigt wird. Die Baumansicht, Wert kopieren, Eintrag kopieren und Speichern haben den ganzen Wert.</translation>
+    </message>
 </context>
 <context>
     <name>JsonPrettyPrinter</name>
@@ -1458,6 +1469,14 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Show this secret as stored, in this window until it shows another entry</source>
         <translation>Diesen geheimen Wert wie gespeichert anzeigen, in diesem Fenster, bis es einen anderen Eintrag zeigt</translation>
+    </message>
+    <message>
+        <source>Copy the whole line</source>
+        <translation>Ganze Zeile kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this line with the part the view leaves out</source>
+        <translation>Diese Zeile mit dem Teil kopieren, den die Ansicht auslässt</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2176,13 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
     <message>
         <source>Next difference (compare window)</source>
         <translation>Nächster Unterschied (Vergleichsfenster)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortenedText</name>
+    <message>
+        <source>⟪ %1 characters not shown: the Tree view, Copy value and Save have the whole value ⟫</source>
+        <translation>⟪ %1 Zeichen nicht angezeigt: die Baumansicht, Wert kopieren und Speichern haben den ganzen Wert ⟫</translation>
     </message>
 </context>
 <context>
