@@ -42,9 +42,12 @@ void keepWholeAround(
 
 QString ShortenedText::marker(qsizetype count)
 {
-    return QCoreApplication::translate("ShortenedText",
-        "⟪ %1 characters not shown: the Tree view, Copy value and Save have the whole value ⟫")
-        .arg(QLocale().toString(count));
+    // Spaced from the text on either side, inside its band, so no word runs into it.
+    return QLatin1Char(' ')
+        + QCoreApplication::translate("ShortenedText",
+            "⟪ %1 characters not shown: the Tree view, Copy value and Save have the whole value ⟫")
+              .arg(QLocale().toString(count))
+        + QLatin1Char(' ');
 }
 
 ShortenedText ShortenedText::shorten(const QString &text, const std::vector<Range> &keepWhole)

@@ -8,7 +8,10 @@
 #include "shortenedtext.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
@@ -132,6 +135,17 @@ TEST(ShortenedLines, AMegabyteStringIsShortenedInTheTextAndWholeInTheTree)
     cursor.setPosition(edit->document()->firstBlock().next().position() + 2);
     menu.reset(pane->textView()->createContextMenu(edit->cursorRect(cursor).center()));
     EXPECT_EQ(menu->findChild<QAction *>(QStringLiteral("copyWholeLine")), nullptr);
+
+    // For a look by eye: wrapped, around the marker.
+    const QString screenshots = qEnvironmentVariable("AUDIT_VIEWER_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        pane->findChild<QCheckBox *>(QStringLiteral("wrapLines"))->setChecked(true);
+        cursor.setPosition(static_cast<int>(line.position() + markerColumn));
+        edit->setTextCursor(cursor);
+        edit->centerCursor();
+        QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        pane->grab().save(QDir(screenshots).filePath(QStringLiteral("shortened-line.png")));
+    }
 
     // The tree and its Copy value have the whole value.
     QTest::mouseClick(
