@@ -13,8 +13,10 @@ namespace {
 // whole document is read and printed, a few milliseconds for a megabyte. A request stored
 // larger than RequestPreview::maxStoredBytes (pg_column_size reads only its header) is
 // not previewed but marked with '', which no request prints as.
+// The id is read as text under its own name: an ORDER BY "id" would otherwise mean that
+// output column and sort by text, not by the uuid the keyset seek compares.
 const QString kPageColumns = QStringLiteral(
-    "id::text, action, transport, bank_id, started_at, ended_at, response IS NOT NULL, "
+    "id::text AS entry_id, action, transport, bank_id, started_at, ended_at, response IS NOT NULL, "
     "CASE WHEN request IS NULL THEN NULL WHEN pg_column_size(request) <= %1 "
     "THEN left(request::text, %2) ELSE '' END")
                                  .arg(RequestPreview::maxStoredBytes)
@@ -287,7 +289,8 @@ SqlStatement exportRows(
 {
     SqlStatement s;
     const QString where = whereClause(filter, s);
-    s.sql = QStringLiteral("SELECT id::text, action, transport, bank_id, started_at, ended_at%1 "
+    s.sql = QStringLiteral("SELECT id::text AS entry_id, action, transport, bank_id, started_at, "
+                           "ended_at%1 "
                            "FROM %2 WHERE %3")
                 .arg(includeJson ? QStringLiteral(", request::text, response::text, metadata::text")
                                  : QString(),

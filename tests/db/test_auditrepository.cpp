@@ -1,3 +1,4 @@
+#include "auditquery.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
 #include "testdatabase.h"
@@ -375,4 +376,37 @@ TEST_F(AuditRepositoryTest, UnreachableServerFailsWithinTheConnectTimeout)
     EXPECT_EQ(opened.error().kind, QueryError::Kind::Connection);
     EXPECT_TRUE(opened.error().message.startsWith(QLatin1String("Could not connect:")))
         << opened.error().message.toStdString();
+}
+
+// The keyset seek compares (started_at, id) as timestamp and uuid, so the page and export
+// statements must order by that uuid, not by the id text they select.
+TEST_F(AuditRepositoryTest, PagesAndExportsOrderByTheUuidTheKeysetSeekCompares)
+{
+    insert(QStringLiteral("('recall', 'http', 'b', now(), now(), '{}', '{}')"));
+    const PageCursor after { AuditTimestamp::fromUsecsSinceEpoch(1774606530123456),
+        QStringLiteral("0b4c7d3e-5a61-4f0e-9c2a-7e1d2f3a4b5c") };
+    const std::vector<SqlStatement> statements {
+        AuditQuery::page(table(), AuditFilter(), 51, after, SortOrder::NewestFirst),
+        AuditQuery::page(table(), AuditFilter(), 51, std::nullopt, SortOrder::LongestFirst),
+        AuditQuery::exportRows(table(), AuditFilter(), SortOrder::OldestFirst, true),
+    };
+    for (const SqlStatement &statement : statements) {
+        QStringList values;
+        for (const std::optional<QByteArray> &param : statement.params) {
+            values.append(QStringLiteral("'%1'").arg(QString::fromUtf8(param.value_or("NULL"))));
+        }
+        ASSERT_TRUE(
+            m_admin.exec(QStringLiteral("DEALLOCATE ALL; PREPARE ordered AS ") + statement.sql))
+            << m_admin.error().toStdString();
+        const QStringList plan = m_admin.column(
+            QStringLiteral("EXPLAIN (VERBOSE, COSTS OFF) EXECUTE ordered%1")
+                .arg(values.isEmpty() ? QString() : QStringLiteral("(%1)").arg(values.join(u','))));
+        const QStringList sortKeys = plan.filter(QStringLiteral("Sort Key:"));
+        ASSERT_FALSE(sortKeys.isEmpty()) << plan.join(u'\n').toStdString();
+        for (const QString &key : sortKeys) {
+            EXPECT_TRUE(key.contains(QLatin1String("audit_log.id"))
+                && !key.contains(QLatin1String("::text")))
+                << key.toStdString();
+        }
+    }
 }
