@@ -54,37 +54,24 @@ bool waitForAnswer(AuditWorker &worker, quint64 request)
     return ok;
 }
 
-// The chart's counts another way, for comparison: one index-only range scan of
-// idx_audit_log_action_started per action (the actions by the same loose index scan as the
-// filter's choices), instead of one scan of the period's rows in started_at order that
-// fetches every heap row. For filters of actions only; literals, as psql runs it.
-QString volumeByAction(const AuditTableRef &table, const AuditFilter &filter,
+// The chart's counts the way the viewer counted them before it went action by action: one
+// scan of the period's rows through the time index, fetching every heap row, then a GROUP BY
+// of bucket and action. Literals, as psql runs it.
+QString volumeInOneScan(const AuditTableRef &table, const AuditFilter &filter,
     const VolumeRange &range, const QString &zoneId)
 {
-    SqlStatement actions;
-    if (filter.actions.isEmpty()) {
-        actions = AuditQuery::distinctActions(table);
-    } else {
-        QStringList values;
-        for (const QString &action : filter.actions) {
-            values.append(actions.bind(action));
-        }
-        actions.sql = QStringLiteral("SELECT unnest(ARRAY[%1]::text[])").arg(values.join(u','));
-    }
     SqlStatement s;
-    s.sql = actions.sql;
-    s.params = actions.params;
     const QString bucket = range.unit == VolumeBucketUnit::Hour
-        ? QStringLiteral("date_bin('1 hour', t.started_at, %1::timestamptz)")
+        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)")
               .arg(s.bind(range.from.toIsoUtc()))
-        : QStringLiteral("date_trunc('day', t.started_at, %1)").arg(s.bind(zoneId));
-    const QString from = s.bind(range.from.toIsoUtc());
-    const QString to = s.bind(range.to.toIsoUtc());
-    s.sql = QStringLiteral("SELECT d.bucket, a.action, d.n FROM (%1) a(action) CROSS JOIN LATERAL "
-                           "(SELECT %2 AS bucket, count(*) AS n FROM %3 t WHERE t.action = "
-                           "a.action AND t.started_at >= %4::timestamptz AND t.started_at < "
-                           "%5::timestamptz GROUP BY 1) d ORDER BY 1, 2")
-                .arg(s.sql, bucket, table.quoted(), from, to);
+        : QStringLiteral("date_trunc('day', started_at, %1)").arg(s.bind(zoneId));
+    AuditFilter bounded = filter;
+    bounded.since = range.from;
+    bounded.until = range.to;
+    const QString where = AuditQuery::whereClause(bounded, s);
+    s.sql = QStringLiteral(
+        "SELECT %1 AS bucket, action, count(*) FROM %2 WHERE %3 GROUP BY 1, 2 ORDER BY 1, 2")
+                .arg(bucket, table.quoted(), where);
     return PsqlTimer::withLiterals(s);
 }
 
@@ -129,11 +116,11 @@ void RepositoryBench::charts()
                             AuditQuery::volume(m_options.table, filter, range, zoneId));
                     } },
                 { QStringLiteral("refresh"), [&] { return load(false); } },
-                { QStringLiteral("psql per action"),
+                { QStringLiteral("psql in one scan"),
                     [&] {
                         const VolumeRange range
                             = VolumeRange::forPeriod(period, QDateTime::currentDateTimeUtc(), zone);
-                        return m_psql.time(volumeByAction(m_options.table, filter, range, zoneId));
+                        return m_psql.time(volumeInOneScan(m_options.table, filter, range, zoneId));
                     } },
             },
             5); // rounds of seconds on a noisy machine: at least five
@@ -150,9 +137,9 @@ void RepositoryBench::charts()
             = filter.isEmpty() ? QStringLiteral("none") : QStringLiteral("action=recall");
         BenchLine first { name + QStringLiteral(" first load"), filterName, t.at(0), t.at(1),
             hindsight, targeted ? QStringLiteral("≤ 1.2x psql") : QString(), std::nullopt,
-            QStringLiteral("through AuditWorker and VolumeCache, as the window; the same "
-                           "counts per action by index-only scans of (action, started_at): "
-                           "%1 ms in psql")
+            QStringLiteral("through AuditWorker and VolumeCache, as the window, action by "
+                           "action on (action, started_at); the same counts in one scan of the "
+                           "period's rows and a GROUP BY: %1 ms in psql")
                 .arg(BenchTable::milliseconds(t.at(3))) };
         BenchLine refresh { name + QStringLiteral(" refresh"), filterName, t.at(2), t.at(1),
             hindsight, targeted ? QStringLiteral("≤ 0.1x psql") : QString(), std::nullopt,

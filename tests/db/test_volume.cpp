@@ -155,3 +155,58 @@ TEST_F(VolumeTest, FilterTimeRangeNarrowsThePeriod)
     }
     EXPECT_GT(series->buckets[6].total, 0);
 }
+
+// Counts per bucket and action, whichever statement the filter leads to (action by action
+// for actions and time only; one GROUP BY otherwise), equal PostgreSQL's own GROUP BY.
+TEST_F(VolumeTest, CountsPerActionEqualGroupByForEveryKindOfFilter)
+{
+    const VolumeRange probe = VolumeRange::forPeriod(
+        VolumePeriod::SevenDays, utc("2026-10-26T12:00:00Z"), QTimeZone::utc());
+    struct Case
+    {
+        const char *name;
+        AuditFilter filter;
+        QString where;
+    };
+    std::vector<Case> cases(4);
+    cases[0].name = "no filter";
+    cases[1].name = "two actions, one given twice";
+    cases[1].filter.actions
+        = { QStringLiteral("recall"), QStringLiteral("reflect"), QStringLiteral("recall") };
+    cases[1].where = QStringLiteral("AND action IN ('recall', 'reflect')");
+    cases[2].name = "an action no row has";
+    cases[2].filter.actions = { QStringLiteral("consolidation") };
+    cases[2].where = QStringLiteral("AND false");
+    cases[3].name = "an action and a bank";
+    cases[3].filter.actions = { QStringLiteral("retain") };
+    cases[3].filter.bank = QStringLiteral("bank-2");
+    cases[3].where = QStringLiteral("AND action = 'retain' AND bank_id = 'bank-2'");
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.name);
+        const auto series = repository().volume(
+            c.filter, VolumePeriod::SevenDays, QTimeZone::utc(), utc("2026-10-26T12:00:00Z"));
+        ASSERT_TRUE(series) << series.error().message.toStdString();
+        const QStringList truth = m_admin.column(
+            QStringLiteral("SELECT (extract(epoch FROM b) * 1000000)::int8 || ':' || action || ':' "
+                           "|| n FROM (SELECT date_trunc('day', started_at AT TIME ZONE 'UTC') "
+                           "AT TIME ZONE 'UTC' AS b, action, count(*) AS n FROM volume.audit_log "
+                           "WHERE started_at >= '%1' AND started_at < '%2' %3 GROUP BY 1, 2) s "
+                           "ORDER BY 1")
+                .arg(probe.from.toIsoUtc(), probe.to.toIsoUtc(), c.where));
+        QStringList counted;
+        for (const VolumeBucket &bucket : series->buckets) {
+            for (auto it = bucket.actions.cbegin(); it != bucket.actions.cend(); ++it) {
+                counted.append(QStringLiteral("%1:%2:%3")
+                                   .arg(bucket.start.usecsSinceEpoch())
+                                   .arg(it.key())
+                                   .arg(it.value()));
+            }
+        }
+        counted.sort();
+        QStringList expected = truth;
+        expected.sort();
+        EXPECT_EQ(counted, expected);
+        EXPECT_EQ(
+            counted.isEmpty(), c.filter.actions == QStringList { QStringLiteral("consolidation") });
+    }
+}
