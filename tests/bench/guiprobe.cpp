@@ -41,6 +41,15 @@ GuiProbe::GuiProbe(Options options, TimedApplication &app)
 GuiProbe::~GuiProbe()
 {
     m_app.setLateness(nullptr);
+    removeLeftoverFiles();
+}
+
+void GuiProbe::removeLeftoverFiles()
+{
+    for (const QString &path : std::as_const(m_leftoverFiles)) {
+        QFile::remove(path);
+    }
+    m_leftoverFiles.clear();
 }
 
 qint64 GuiProbe::statusKb(const char *field)
@@ -188,6 +197,7 @@ bool GuiProbe::run()
     idle.start();
     waitUntil([&] { return idle.elapsed() >= 1000; }, 2000, QStringLiteral("idle"));
     m_lateness.stop();
+    removeLeftoverFiles();
     return true;
 }
 

@@ -57,6 +57,7 @@ private:
     // Runs the event loop until `done` holds; false (and a note) after `timeoutMs`.
     bool waitUntil(const std::function<bool()> &done, int timeoutMs, const QString &what);
     void note(const QString &text);
+    void removeLeftoverFiles();
     static qint64 statusKb(const char *field);
 
     Options m_options;
@@ -68,6 +69,8 @@ private:
     AuditTimestamp m_largestStarted;
     QString m_busyBank;
     QStringList m_notes;
+    // Files the phases wrote (the export), removed when nothing is being measured.
+    QStringList m_leftoverFiles;
     QString m_memoryPhase;
     qint64 m_baselineKb = 0;
     qint64 m_peakKb = 0;
