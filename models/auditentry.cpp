@@ -10,7 +10,8 @@ AuditEntry::Status AuditEntry::status() const
 
 std::optional<qint64> AuditEntry::durationUsecs() const
 {
-    if (!endedAt) {
+    // A call at 'infinity' or '-infinity' has no duration to speak of, as in the database.
+    if (!endedAt || !endedAt->isFinite() || !startedAt.isFinite()) {
         return std::nullopt;
     }
     return endedAt->usecsSinceEpoch() - startedAt.usecsSinceEpoch();

@@ -31,9 +31,9 @@ QString limitClause(SqlStatement &statement, int limit)
 // as a sentinel beyond every real one (no two PostgreSQL timestamps are a million years
 // apart), so it comes after every ended call in both orders and the keyset seek stays an
 // exact row comparison. Nothing indexes this key, so a duration page sorts every matching
-// row (cancellable like any query); an expression index on exactly this key, e.g.
-//   CREATE INDEX ON audit_log ((COALESCE(ended_at - started_at, interval '-1000000 years'))
-//       DESC, id DESC)
+// row (cancellable like any query); an expression index on exactly this key, i.e.
+//   CREATE INDEX ON audit_log ((COALESCE(CASE WHEN isfinite(started_at) AND isfinite(ended_at)
+//       THEN ended_at - started_at END, interval '-1000000 years')) DESC, id DESC)
 // would let LongestFirst read only a page. (One on the bare (ended_at - started_at) DESC, id
 // would not match this ORDER BY.) The viewer never creates it: it only reads.
 QString inFlightDuration(SortOrder order)
@@ -42,9 +42,15 @@ QString inFlightDuration(SortOrder order)
                                             : QStringLiteral("interval '1000000 years'");
 }
 
+// A call's duration, NULL while it is in flight and when either time is 'infinity' or
+// '-infinity' (subtracting those fails before PostgreSQL 17: "interval out of range"; CASE
+// keeps the subtraction from being evaluated). AuditEntry::durationUsecs agrees.
+const QString kDuration = QStringLiteral(
+    "CASE WHEN isfinite(started_at) AND isfinite(ended_at) THEN ended_at - started_at END");
+
 QString durationKey(SortOrder order)
 {
-    return QStringLiteral("COALESCE(ended_at - started_at, %1)").arg(inFlightDuration(order));
+    return QStringLiteral("COALESCE(%1, %2)").arg(kDuration, inFlightDuration(order));
 }
 
 // Whole microseconds as an exact interval. PostgreSQL multiplies an interval by a double,
@@ -152,8 +158,8 @@ QString whereClause(const AuditFilter &filter, SqlStatement &statement)
     if (filter.minDurationMicros) {
         // Whole microseconds times a one-microsecond interval: exact integer arithmetic.
         terms.append(
-            QStringLiteral("ended_at - started_at >= %1::bigint * interval '1 microsecond'")
-                .arg(statement.bind(QByteArray::number(*filter.minDurationMicros))));
+            QStringLiteral("%1 >= %2::bigint * interval '1 microsecond'")
+                .arg(kDuration, statement.bind(QByteArray::number(*filter.minDurationMicros))));
     }
     return terms.isEmpty() ? QStringLiteral("TRUE") : terms.join(QLatin1String(" AND "));
 }
@@ -265,12 +271,12 @@ SqlStatement latencySummary(const AuditTableRef &table, const AuditFilter &filte
     s.sql = QStringLiteral("SELECT action, grouped, calls, %1, %2, %3, %4 FROM ("
                            "SELECT action, GROUPING(action) AS grouped, count(*) AS calls,"
                            " percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP"
-                           " (ORDER BY ended_at - started_at) AS p,"
-                           " max(ended_at - started_at) AS longest"
-                           " FROM %5 WHERE %6 AND ended_at IS NOT NULL GROUP BY ROLLUP (action)"
+                           " (ORDER BY %5) AS p,"
+                           " max(%5) AS longest"
+                           " FROM %6 WHERE %7 AND %5 IS NOT NULL GROUP BY ROLLUP (action)"
                            ") latency ORDER BY grouped, action")
                 .arg(micros(QStringLiteral("p[1]")), micros(QStringLiteral("p[2]")),
-                    micros(QStringLiteral("p[3]")), micros(QStringLiteral("longest")),
+                    micros(QStringLiteral("p[3]")), micros(QStringLiteral("longest")), kDuration,
                     table.quoted(), where);
     return s;
 }

@@ -5,6 +5,7 @@
 #include <QTimeZone>
 
 #include <compare>
+#include <limits>
 #include <optional>
 
 // A point in time with PostgreSQL's microsecond precision. QDateTime stops at
@@ -20,6 +21,12 @@ public:
     static AuditTimestamp fromDateTime(const QDateTime &dateTime);
 
     constexpr qint64 usecsSinceEpoch() const { return m_usecs; }
+    // False for PostgreSQL's 'infinity' and '-infinity' (the largest and smallest value).
+    constexpr bool isFinite() const
+    {
+        return m_usecs != std::numeric_limits<qint64>::max()
+            && m_usecs != std::numeric_limits<qint64>::min();
+    }
     // Millisecond precision: for arithmetic with Qt's calendar, never for display or cursors.
     QDateTime toDateTime(const QTimeZone &zone) const;
     int microsecondOfSecond() const;

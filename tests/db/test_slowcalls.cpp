@@ -301,3 +301,73 @@ TEST_F(SlowCallsTest, DurationOrderAppliesTheFilterToo)
         sqlIds(QStringLiteral("ended_at - started_at >= interval '5 seconds'"),
             QStringLiteral("ended_at - started_at DESC, id DESC")));
 }
+
+// 'infinity' and '-infinity' are valid timestamps; before PostgreSQL 17 subtracting them
+// fails ("interval out of range"). A call with either has no duration: it is never matched
+// by a minimum duration, sorts with the calls in flight, and is left out of the latency.
+TEST(SlowCallsAtInfinity, HaveNoDurationAndBreakNothing)
+{
+    TestDatabase admin;
+    ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
+    ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("slow_infinite")))
+        << admin.error().toStdString();
+    ASSERT_TRUE(admin.exec(QStringLiteral(
+        "INSERT INTO slow_infinite.audit_log (action, transport, started_at, ended_at, response)"
+        " VALUES"
+        " ('recall', 'http', '2026-03-27 10:00:00+00', '2026-03-27 10:00:01+00', '{}'),"
+        " ('recall', 'http', '2026-03-27 10:01:00+00', '2026-03-27 10:01:02+00', '{}'),"
+        " ('recall', 'http', '2026-03-27 10:02:00+00', '2026-03-27 10:02:03+00', '{}'),"
+        " ('recall', 'http', '2026-03-27 10:03:00+00', 'infinity', '{}'),"
+        " ('recall', 'http', '-infinity', '2026-03-27 10:04:00+00', '{}'),"
+        " ('recall', 'http', 'infinity', 'infinity', '{}'),"
+        " ('recall', 'http', '2026-03-27 10:05:00+00', NULL, NULL)")))
+        << admin.error().toStdString();
+    auto parsed = ConnectionSettings::parse(TestDatabase::conninfo());
+    ASSERT_TRUE(parsed);
+    ConnectionSettings settings = parsed.value();
+    const AuditTableRef table { QStringLiteral("slow_infinite"), QStringLiteral("audit_log") };
+    settings.setTable(table);
+    DatabaseConnection connection;
+    const auto opened = connection.open(settings);
+    ASSERT_TRUE(opened) << opened.error().message.toStdString();
+    const AuditRepository repository(connection.session(), table);
+
+    AuditFilter slow;
+    slow.minDurationMicros = 1'500'000;
+    const auto matched = repository.page(slow, 10);
+    ASSERT_TRUE(matched) << matched.error().message.toStdString();
+    ASSERT_EQ(matched->entries.size(), 2);
+    EXPECT_EQ(matched->entries[0].durationUsecs(), 3 * kSecond);
+    EXPECT_EQ(matched->entries[1].durationUsecs(), 2 * kSecond);
+
+    // Longest first, two a page: the three durations, then the four without one, each once.
+    QList<std::optional<qint64>> durations;
+    QSet<QString> seen;
+    std::optional<PageCursor> after;
+    for (int guard = 0; guard < 10; ++guard) {
+        const auto page = repository.page(AuditFilter(), 2, after, SortOrder::LongestFirst);
+        ASSERT_TRUE(page) << page.error().message.toStdString();
+        for (const AuditEntry &entry : page->entries) {
+            EXPECT_FALSE(seen.contains(entry.id));
+            seen.insert(entry.id);
+            durations.append(entry.durationUsecs());
+        }
+        if (!page->hasMore) {
+            break;
+        }
+        const AuditEntry &last = page->entries.last();
+        after = PageCursor { last.startedAt, last.id, last.durationUsecs() };
+    }
+    ASSERT_EQ(durations.size(), 7);
+    EXPECT_EQ(durations.mid(0, 3),
+        (QList<std::optional<qint64>> { 3 * kSecond, 2 * kSecond, 1 * kSecond }));
+    for (qsizetype i = 3; i < durations.size(); ++i) {
+        EXPECT_FALSE(durations[i].has_value()) << i;
+    }
+
+    const auto summary = repository.latencySummary(AuditFilter());
+    ASSERT_TRUE(summary) << summary.error().message.toStdString();
+    EXPECT_EQ(summary->total.calls, 3);
+    EXPECT_EQ(summary->total.p50Micros, 2 * kSecond);
+    EXPECT_EQ(summary->total.maxMicros, 3 * kSecond);
+}

@@ -71,8 +71,10 @@ TEST(AuditQuery, MinimumDurationIsExactMicrosecondsOnEndedCalls)
     filter.minDurationMicros = 5'000'001;
     EXPECT_FALSE(filter.isEmpty());
     SqlStatement s;
+    // A call at 'infinity' has no duration: never subtracted, never matched.
     EXPECT_EQ(AuditQuery::whereClause(filter, s).toStdString(),
-        "ended_at - started_at >= $1::bigint * interval '1 microsecond'");
+        "CASE WHEN isfinite(started_at) AND isfinite(ended_at) THEN ended_at - started_at END"
+        " >= $1::bigint * interval '1 microsecond'");
     EXPECT_EQ(param(s, 0), "5000001");
 }
 
@@ -127,8 +129,9 @@ TEST(AuditQuery, KeysetSeekKeepsMicrosecondsAndLetsTheTimeIndexDriveTheScan)
 TEST(AuditQuery, DurationOrderSeeksOnTheExactDurationThenIdWithCallsInFlightLast)
 {
     const QString id = QStringLiteral("0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10");
-    const QString longest
-        = QStringLiteral("COALESCE(ended_at - started_at, interval '-1000000 years')");
+    const QString duration = QStringLiteral(
+        "CASE WHEN isfinite(started_at) AND isfinite(ended_at) THEN ended_at - started_at END");
+    const QString longest = QStringLiteral("COALESCE(%1, interval '-1000000 years')").arg(duration);
     // Two days and 5 us: whole days and the rest, so no double rounds it.
     const PageCursor after { AuditTimestamp(), id, 2 * 86'400'000'000LL + 5 };
     const SqlStatement s
@@ -154,9 +157,10 @@ TEST(AuditQuery, DurationOrderSeeksOnTheExactDurationThenIdWithCallsInFlightLast
     inFlight.durationMicros.reset();
     const SqlStatement shortest
         = AuditQuery::page(AuditTableRef(), AuditFilter(), 10, inFlight, SortOrder::ShortestFirst);
-    EXPECT_TRUE(shortest.sql.contains(
-        QStringLiteral("(COALESCE(ended_at - started_at, interval '1000000 years'), id) > "
-                       "(interval '1000000 years', $1::uuid)")))
+    EXPECT_TRUE(
+        shortest.sql.contains(QStringLiteral("(COALESCE(%1, interval '1000000 years'), id) > "
+                                             "(interval '1000000 years', $1::uuid)")
+                                  .arg(duration)))
         << shortest.sql.toStdString();
     EXPECT_TRUE(shortest.sql.contains(QLatin1String(" ASC, id ASC LIMIT $2")));
 
@@ -172,9 +176,12 @@ TEST(AuditQuery, LatencySummaryIsExactMicrosecondsOfEndedCallsPerActionAndInTota
     AuditFilter filter;
     filter.minDurationMicros = 5'000'000;
     const SqlStatement s = AuditQuery::latencySummary(AuditTableRef(), filter);
-    EXPECT_TRUE(s.sql.contains(QLatin1String("AND ended_at IS NOT NULL GROUP BY ROLLUP (action)")));
-    EXPECT_TRUE(s.sql.contains(QLatin1String("percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN "
-                                             "GROUP (ORDER BY ended_at - started_at)")));
+    const QString duration = QStringLiteral(
+        "CASE WHEN isfinite(started_at) AND isfinite(ended_at) THEN ended_at - started_at END");
+    EXPECT_TRUE(s.sql.contains(duration + QStringLiteral(" IS NOT NULL GROUP BY ROLLUP (action)")));
+    EXPECT_TRUE(s.sql.contains(QStringLiteral("percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN "
+                                              "GROUP (ORDER BY %1)")
+                                   .arg(duration)));
     EXPECT_TRUE(s.sql.contains(QLatin1String("(extract(epoch FROM p[2]) * 1000000)::bigint")));
     EXPECT_EQ(param(s, 0), "5000000");
 }
