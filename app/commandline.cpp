@@ -76,11 +76,14 @@ QString usage(const QString &command)
     if (command == QLatin1String("list")) {
         return CommandLine::tr(
                    "Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] "
-                   "[--oldest-first] [--format table|jsonl|csv]\n\n"
+                   "[--sort ORDER] [--format table|jsonl|csv]\n\n"
                    "Lists audit entries, newest first, without their JSON documents.\n"
                    "  --limit N         at most N entries (default 50)\n"
                    "  --after CURSOR    continue after this entry: its started_at,id as printed\n"
-                   "  --oldest-first    oldest entries first\n"
+                   "  --sort ORDER      newest (default), oldest, longest or shortest first; "
+                   "calls in flight\n"
+                   "                    come last in longest and shortest\n"
+                   "  --oldest-first    the same as --sort oldest\n"
                    "  --format F        table (default), jsonl or csv\n\n")
             + filters + QLatin1Char('\n') + connection;
     }
@@ -99,6 +102,24 @@ QString usage(const QString &command)
                    "--last)\n"
                    "  --format F        table (default) or json\n\n")
             + filters + QLatin1Char('\n') + connection;
+    }
+    if (command == QLatin1String("export")) {
+        return CommandLine::tr(
+                   "Usage: audit-viewer export [CONNINFO] [FILTERS] --output FILE|- "
+                   "[--format csv|jsonl] [--sort ORDER]\n"
+                   "                           [--no-json] [--no-formula-guard] [--bom] "
+                   "[--no-mask]\n\n"
+                   "Writes every entry the filter matches, with its JSON documents, as the "
+                   "window's export does.\n"
+                   "  --output FILE     the file to write (replaced when it is complete), or - "
+                   "for standard output\n"
+                   "  --format F        csv or jsonl (default: from the file name, else csv)\n"
+                   "  --sort ORDER      newest (default), oldest, longest or shortest first\n"
+                   "  --no-json         without the request, response and metadata columns\n"
+                   "  --no-formula-guard  CSV: leave cells starting with = + - @ as they are\n"
+                   "  --bom             CSV: start with a UTF-8 byte order mark (for Excel)\n\n")
+            + filters + QLatin1Char('\n') + masking
+            + CommandLine::tr("  --no-mask         export the secrets as stored\n\n") + connection;
     }
     if (command == QLatin1String("show")) {
         return CommandLine::tr(
@@ -175,6 +196,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"));
     const QCommandLineOption after(QStringLiteral("after"), QString(), QStringLiteral("CURSOR"));
     const QCommandLineOption oldestFirst(QStringLiteral("oldest-first"), QString());
+    const QCommandLineOption sort(QStringLiteral("sort"), QString(), QStringLiteral("ORDER"));
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"));
     const QCommandLineOption period(QStringLiteral("period"), QString(), QStringLiteral("P"));
     const QCommandLineOption utc(QStringLiteral("utc"), QString());
@@ -197,18 +219,34 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         parser.addOption(view);
     }
     if (command == QLatin1String("list")) {
-        parser.addOptions({ limit, after, oldestFirst, format });
+        parser.addOptions({ limit, after, oldestFirst, sort, format });
     } else if (command == QLatin1String("stats")) {
         parser.addOptions({ period, utc, latency, format });
     } else if (command == QLatin1String("show")) {
         parser.addOptions({ format, noMask });
     } else if (command == QLatin1String("export")) {
-        parser.addOptions({ output, format, noGuard, bom, noJson, oldestFirst, noMask });
+        parser.addOptions({ output, format, noGuard, bom, noJson, oldestFirst, sort, noMask });
     }
 
     auto fail = [&](const QString &message) -> std::optional<CommandLine> {
         *error = message;
         return std::nullopt;
+    };
+    // --sort ORDER, or --oldest-first; false (and the error) when they are not understood.
+    const auto sortOrder = [&](SortOrder &order) {
+        order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+        if (!parser.isSet(sort)) {
+            return true;
+        }
+        const auto named = sortOrderFromName(parser.value(sort));
+        if (!named || (parser.isSet(oldestFirst) && *named != SortOrder::OldestFirst)) {
+            *error = named
+                ? tr("--oldest-first and --sort %1 contradict each other.").arg(parser.value(sort))
+                : tr("--sort takes newest, oldest, longest or shortest.");
+            return false;
+        }
+        order = *named;
+        return true;
     };
     if (!parser.parse(args)) {
         const QString text = parser.errorText();
@@ -338,7 +376,9 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
                                "2026-03-27T10:15:30.123456Z,<uuid>."));
             }
         }
-        result.order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+        if (!sortOrder(result.order)) {
+            return std::nullopt;
+        }
         result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
         if (!QStringList { QStringLiteral("table"), QStringLiteral("jsonl"), QStringLiteral("csv") }
                  .contains(result.format)) {
@@ -377,7 +417,9 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         result.formulaGuard = !parser.isSet(noGuard);
         result.byteOrderMark = parser.isSet(bom);
         result.includeJson = !parser.isSet(noJson);
-        result.order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+        if (!sortOrder(result.order)) {
+            return std::nullopt;
+        }
     } else if (result.command == Command::Show) {
         result.format = formatValue.isEmpty() ? QStringLiteral("text") : formatValue;
         if (result.format != QLatin1String("text") && result.format != QLatin1String("json")) {

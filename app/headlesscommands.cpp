@@ -65,7 +65,17 @@ QString prettyDocument(const std::optional<QString> &stored, int baseIndent, boo
 int listEntries(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
-    auto page = repository.page(cl.filter, cl.limit, cl.after, cl.order);
+    std::optional<PageCursor> after = cl.after;
+    if (after && isDurationOrder(cl.order)) {
+        // The cursor names the row as in every order (started_at,id); the duration orders
+        // seek on its duration, read from the row itself.
+        const auto row = repository.entry(after->id);
+        if (!row) {
+            return fail(err, row.error());
+        }
+        after->durationMicros = row->entry.durationUsecs();
+    }
+    auto page = repository.page(cl.filter, cl.limit, after, cl.order);
     if (!page) {
         return fail(err, page.error());
     }

@@ -26,6 +26,32 @@ bool AuditFilter::isEmpty() const
         && search.isEmpty() && !minDurationMicros;
 }
 
+QString sortOrderName(SortOrder order)
+{
+    switch (order) {
+    case SortOrder::NewestFirst:
+        return QStringLiteral("newest");
+    case SortOrder::OldestFirst:
+        return QStringLiteral("oldest");
+    case SortOrder::LongestFirst:
+        return QStringLiteral("longest");
+    case SortOrder::ShortestFirst:
+        return QStringLiteral("shortest");
+    }
+    return QStringLiteral("newest");
+}
+
+std::optional<SortOrder> sortOrderFromName(const QString &name)
+{
+    for (SortOrder order : { SortOrder::NewestFirst, SortOrder::OldestFirst,
+             SortOrder::LongestFirst, SortOrder::ShortestFirst }) {
+        if (name == sortOrderName(order)) {
+            return order;
+        }
+    }
+    return std::nullopt;
+}
+
 QString PageCursor::encode() const
 {
     return startedAt.toIsoUtc() + QLatin1Char(',') + id;

@@ -47,6 +47,10 @@ inline bool isDurationOrder(SortOrder order)
     return order == SortOrder::LongestFirst || order == SortOrder::ShortestFirst;
 }
 
+// "newest", "oldest", "longest", "shortest": the words of --sort.
+QString sortOrderName(SortOrder order);
+std::optional<SortOrder> sortOrderFromName(const QString &name);
+
 // The position after the last row of a page: keyset pagination on (started_at, id), or on
 // (duration, id) in the duration orders.
 struct PageCursor

@@ -227,26 +227,6 @@ und der Dienstdatei.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl|csv]
-
-Lists audit entries, newest first, without their JSON documents.
-  --limit N         at most N entries (default 50)
-  --after CURSOR    continue after this entry: its started_at,id as printed
-  --oldest-first    oldest entries first
-  --format F        table (default), jsonl or csv
-
-</source>
-        <translation>Aufruf: audit-viewer list [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl|csv]
-
-Listet Audit-Einträge auf, die neuesten zuerst, ohne ihre JSON-Dokumente.
-  --limit N         höchstens N Einträge (Standard: 50)
-  --after CURSOR    nach diesem Eintrag fortfahren: sein started_at,id wie ausgegeben
-  --oldest-first    die ältesten Einträge zuerst
-  --format F        table (Standard), jsonl oder csv
-
-</translation>
-    </message>
-    <message>
         <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
 
 Shows one audit entry with its request, response and metadata.
@@ -455,6 +435,74 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>--latency summarises the filter: give its time range with --since, --until or --last instead of --period and --utc.</source>
         <translation>--latency fasst den Filter zusammen: Geben Sie seinen Zeitraum mit --since, --until oder --last statt mit --period und --utc an.</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
+
+Lists audit entries, newest first, without their JSON documents.
+  --limit N         at most N entries (default 50)
+  --after CURSOR    continue after this entry: its started_at,id as printed
+  --sort ORDER      newest (default), oldest, longest or shortest first; calls in flight
+                    come last in longest and shortest
+  --oldest-first    the same as --sort oldest
+  --format F        table (default), jsonl or csv
+
+</source>
+        <translation>Aufruf: audit-viewer list [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
+
+Listet Audit-Einträge, die neuesten zuerst, ohne ihre JSON-Dokumente.
+  --limit N         höchstens N Einträge (Standard: 50)
+  --after CURSOR    nach diesem Eintrag fortsetzen: sein started_at,id wie ausgegeben
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst; laufende Aufrufe
+                    kommen bei longest und shortest zuletzt
+  --oldest-first    dasselbe wie --sort oldest
+  --format F        table (Standard), jsonl oder csv
+
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--sort ORDER]
+                           [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Writes every entry the filter matches, with its JSON documents, as the window&apos;s export does.
+  --output FILE     the file to write (replaced when it is complete), or - for standard output
+  --format F        csv or jsonl (default: from the file name, else csv)
+  --sort ORDER      newest (default), oldest, longest or shortest first
+  --no-json         without the request, response and metadata columns
+  --no-formula-guard  CSV: leave cells starting with = + - @ as they are
+  --bom             CSV: start with a UTF-8 byte order mark (for Excel)
+
+</source>
+        <translation>Aufruf: audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--sort ORDER]
+                            [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Schreibt jeden Eintrag, auf den der Filter passt, mit seinen JSON-Dokumenten, wie der Export
+im Fenster.
+  --output FILE     die zu schreibende Datei (ersetzt, sobald sie vollständig ist), oder - für
+                    die Standardausgabe
+  --format F        csv oder jsonl (Standard: nach dem Dateinamen, sonst csv)
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --no-json         ohne die Spalten request, response und metadata
+  --no-formula-guard  CSV: Zellen, die mit = + - @ beginnen, unverändert lassen
+  --bom             CSV: mit einer UTF-8-Bytereihenfolgemarke beginnen (für Excel)
+
+</translation>
+    </message>
+    <message>
+        <source>  --no-mask         export the secrets as stored
+
+</source>
+        <translation>  --no-mask         die geheimen Werte wie gespeichert exportieren
+
+</translation>
+    </message>
+    <message>
+        <source>--oldest-first and --sort %1 contradict each other.</source>
+        <translation>--oldest-first und --sort %1 widersprechen sich.</translation>
+    </message>
+    <message>
+        <source>--sort takes newest, oldest, longest or shortest.</source>
+        <translation>--sort erwartet newest, oldest, longest oder shortest.</translation>
     </message>
 </context>
 <context>

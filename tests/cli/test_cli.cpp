@@ -479,3 +479,67 @@ TEST_F(CliSlowCallsTest, StatsLatencyPrintsPercentilesPerActionAndForAll)
     EXPECT_EQ(
         cells(rows[3]), QStringList({ "all", "actions", "3", "5.000001s", "7.7s", "7.94s", "8s" }));
 }
+
+TEST_F(CliSlowCallsTest, SortLongestFirstPagesThroughDurationsWithTheSameCursor)
+{
+    // One row a page: every --after is a started_at,id cursor, as in the time orders.
+    QStringList ids;
+    QString after;
+    for (int page = 0; page < 10; ++page) {
+        QStringList args { QStringLiteral("list"), QStringLiteral("--sort"),
+            QStringLiteral("longest"), QStringLiteral("--limit"), QStringLiteral("1"),
+            QStringLiteral("--format"), QStringLiteral("jsonl") };
+        if (!after.isEmpty()) {
+            args << QStringLiteral("--after") << after;
+        }
+        const CliRun run = runCli(withConn(args));
+        ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+        const QStringList rows = lines(run.out);
+        if (rows.isEmpty()) {
+            break;
+        }
+        const QJsonObject row = QJsonDocument::fromJson(rows.first().toUtf8()).object();
+        ids.append(row.value(QLatin1String("id")).toString());
+        after = row.value(QLatin1String("started_at")).toString() + QLatin1Char(',')
+            + row.value(QLatin1String("id")).toString();
+    }
+    // 8 s, 5.000001 s, 5 s, 4.999999 s, 250 ms, then the call in flight.
+    EXPECT_EQ(ids,
+        m_admin.column(QStringLiteral("SELECT id FROM cli_slow.audit_log ORDER BY ended_at - "
+                                      "started_at DESC NULLS LAST, id DESC")));
+
+    const CliRun shortest = runCli(withConn({ QStringLiteral("list"), QStringLiteral("--sort"),
+        QStringLiteral("shortest"), QStringLiteral("--format"), QStringLiteral("csv") }));
+    ASSERT_EQ(shortest.exitCode, 0) << shortest.err.toStdString();
+    const QStringList rows = lines(shortest.out);
+    ASSERT_EQ(rows.size(), 7);
+    EXPECT_TRUE(rows[1].endsWith(QLatin1String(",250.000"))) << rows[1].toStdString();
+
+    const CliRun exported = runCli(withConn({ QStringLiteral("export"), QStringLiteral("--sort"),
+        QStringLiteral("longest"), QStringLiteral("--no-json"), QStringLiteral("--output"),
+        QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("jsonl") }));
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    QStringList exportedIds;
+    for (const QString &line : lines(exported.out)) {
+        exportedIds.append(
+            QJsonDocument::fromJson(line.toUtf8()).object().value(QLatin1String("id")).toString());
+    }
+    EXPECT_EQ(exportedIds, ids);
+}
+
+TEST_F(CliSlowCallsTest, AnUnknownOrContradictorySortIsAUsageError)
+{
+    for (const QStringList &sort :
+        { QStringList { QStringLiteral("--sort"), QStringLiteral("slowest") },
+            QStringList { QStringLiteral("--sort"), QStringLiteral("longest"),
+                QStringLiteral("--oldest-first") } }) {
+        const CliRun run = runCli(withConn(QStringList { QStringLiteral("list") } + sort));
+        EXPECT_EQ(run.exitCode, 1) << sort.join(u' ').toStdString();
+        EXPECT_TRUE(run.err.contains(QLatin1String("--sort"))) << run.err.toStdString();
+        EXPECT_TRUE(run.out.isEmpty());
+    }
+    const CliRun help = runCli({ QStringLiteral("export"), QStringLiteral("--help") });
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains(QLatin1String("--no-formula-guard"))) << help.out.toStdString();
+    EXPECT_TRUE(help.out.contains(QLatin1String("--sort ORDER")));
+}
