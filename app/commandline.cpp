@@ -131,9 +131,10 @@ QString usage(const QString &command)
             + connection;
     }
     return CommandLine::tr(
-               "Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--schema S] [--table T]\n"
+               "Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] "
+               "[--table T]\n"
                "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after "
-               "CURSOR] [--format table|jsonl|csv]\n"
+               "CURSOR] [--sort ORDER] [--format table|jsonl|csv]\n"
                "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action "
                "A] [--bank B] [--utc] [--format table|json]\n"
                "       audit-viewer show   [CONNINFO] ID [--format text|json]\n"
@@ -216,7 +217,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
             { action, transport, bank, since, until, last, failed, search, minDuration });
     }
     if (command.isEmpty()) {
-        parser.addOption(view);
+        parser.addOptions({ view, sort, oldestFirst });
     }
     if (command == QLatin1String("list")) {
         parser.addOptions({ limit, after, oldestFirst, sort, format });
@@ -235,6 +236,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     // --sort ORDER, or --oldest-first; false (and the error) when they are not understood.
     const auto sortOrder = [&](SortOrder &order) {
         order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+        result.sortGiven = parser.isSet(oldestFirst) || parser.isSet(sort);
         if (!parser.isSet(sort)) {
             return true;
         }
@@ -351,6 +353,9 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
                 return fail(tr("--min-duration takes %1.").arg(durationSyntaxHint()));
             }
         }
+    }
+    if (command.isEmpty() && !sortOrder(result.order)) {
+        return std::nullopt;
     }
     if (command.isEmpty() && parser.isSet(view)) {
         result.view = parser.value(view);

@@ -31,6 +31,7 @@ public:
     int limit = 50;
     std::optional<PageCursor> after;
     SortOrder order = SortOrder::NewestFirst;
+    bool sortGiven = false; // --sort or --oldest-first was given (the window keeps a view's)
     QString format;
     VolumePeriod period = VolumePeriod::SevenDays;
     bool utc = false;

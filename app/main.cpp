@@ -119,11 +119,16 @@ int main(int argc, char *argv[])
                 stderr);
             return kExitUsage;
         }
-        window.applyView(*view);
-    } else if (!commandLine->filter.isEmpty()) {
+        SavedView opened = *view;
+        if (commandLine->sortGiven) {
+            opened.order = commandLine->order;
+        }
+        window.applyView(opened);
+    } else if (!commandLine->filter.isEmpty() || commandLine->sortGiven) {
         SavedView view = window.currentView();
         view.name.clear();
         view.setFilter(commandLine->filter, commandLine->range);
+        view.order = commandLine->order;
         window.applyView(view);
     } else {
         window.restoreLastView();

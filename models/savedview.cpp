@@ -105,6 +105,7 @@ void writeView(QSettings &settings, const SavedView &view)
     settings.setValue(QStringLiteral("columnState"), view.columnState);
     settings.setValue(QStringLiteral("chartPeriod"), volumePeriodName(view.chartPeriod));
     settings.setValue(QStringLiteral("utc"), view.utc);
+    settings.setValue(QStringLiteral("order"), sortOrderName(view.order));
 }
 
 // The view in the current group, or nullopt when it is missing, newer or does not read back.
@@ -149,7 +150,11 @@ std::optional<SavedView> readView(QSettings &settings)
     view.chartPeriod = period.value_or(VolumePeriod::SevenDays);
     const auto utc = readBool(settings, QStringLiteral("utc"));
     view.utc = utc.value_or(false);
-    if (!ok || !failedOnly || !range || !period || !utc) {
+    // Views saved before the order was kept read as newest first.
+    const auto order = sortOrderFromName(
+        settings.value(QStringLiteral("order"), QStringLiteral("newest")).toString());
+    view.order = order.value_or(SortOrder::NewestFirst);
+    if (!ok || !failedOnly || !range || !period || !utc || !order) {
         return std::nullopt;
     }
     return view;
@@ -550,6 +555,9 @@ QString toCommandLine(const SavedView &view)
     if (f.minDurationMicros) {
         add("--min-duration", formatDuration(*f.minDurationMicros));
     }
+    if (v.order != SortOrder::NewestFirst) {
+        add("--sort", sortOrderName(v.order));
+    }
     return words.join(QLatin1Char(' '));
 }
 
@@ -589,15 +597,16 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
                              bank = valued("bank"), last = valued("last"), since = valued("since"),
                              until = valued("until"), failed = flag("failed"),
                              search = valued("search"), minDuration = valued("min-duration"),
-                             period = valued("period"), utc = flag("utc");
-    parser.addOptions(
-        { action, transport, bank, last, since, until, failed, search, minDuration, period, utc });
+                             period = valued("period"), utc = flag("utc"), sort = valued("sort"),
+                             oldestFirst = flag("oldest-first");
+    parser.addOptions({ action, transport, bank, last, since, until, failed, search, minDuration,
+        period, utc, sort, oldestFirst });
     // Options of the CLI that say nothing about a view.
     for (const char *ignored :
         { "schema", "table", "statement-timeout", "limit", "after", "format", "output" }) {
         parser.addOption(valued(ignored));
     }
-    for (const char *ignored : { "oldest-first", "no-formula-guard", "bom", "no-json" }) {
+    for (const char *ignored : { "no-formula-guard", "bom", "no-json" }) {
         parser.addOption(flag(ignored));
     }
     if (!parser.parse(QStringList { program } + words)) {
@@ -685,5 +694,15 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
         view.chartPeriod = *chartPeriod;
     }
     view.utc = parser.isSet(utc);
+    if (parser.isSet(oldestFirst)) {
+        view.order = SortOrder::OldestFirst;
+    }
+    if (parser.isSet(sort)) {
+        const auto order = sortOrderFromName(parser.value(sort));
+        if (!order) {
+            return refuse(translate("--sort takes newest, oldest, longest or shortest."));
+        }
+        view.order = *order;
+    }
     return view;
 }

@@ -39,6 +39,7 @@
 //                --since TIME --until TIME  a custom range: ISO 8601 UTC with microseconds,
 //                                         2026-03-27T10:15:30.123456Z; --until is exclusive
 //                --min-duration 5s        (new) see durationtext.h: us, ms, s, m, h
+//                --sort longest           the table's order, when not newest first
 // Values are quoted for a POSIX shell: single quotes, a quote inside as '\''. The columns,
 // chart period and UTC toggle are not part of the line: it is a filter, runnable as
 // `audit-viewer list …` or `audit-viewer export …` as well.
@@ -64,6 +65,8 @@ struct SavedView
     QByteArray columnState; // QHeaderView::saveState() of the results table, opaque here
     VolumePeriod chartPeriod = VolumePeriod::SevenDays;
     bool utc = false; // times and chart buckets in UTC instead of the local zone
+    // The table's order; part of the command line (--sort) when it is not the default.
+    SortOrder order = SortOrder::NewestFirst;
 
     // The filter to query with at `now`: a preset's since counted back from `now` (no
     // until), a custom range as saved, All without bounds.
@@ -77,17 +80,17 @@ struct SavedView
     bool operator==(const SavedView &) const = default;
 };
 
-// The view's filter and range as an `audit-viewer` command line (see the spelling above);
-// columns, chart period and UTC are left out. fromCommandLine(toCommandLine(v)) gives back
+// The view's filter, range and order as an `audit-viewer` command line (see the spelling
+// above); columns, chart period and UTC are left out. fromCommandLine(toCommandLine(v)) gives back
 // v's filter and range, except that a Custom range without either bound reads as All.
 QString toCommandLine(const SavedView &view);
 
 // The inverse, for a line an operator pastes: an optional leading `audit-viewer` (or a path
 // ending in it), an optional `list`, `stats` or `export`, a CONNINFO (ignored: a view has no
-// connection), then options. Reads the filter options above, `--since 1h|24h|7d|30d` (the
-// CLI's relative form) as that preset, other relative spans (`--since 90m`) and local times
-// as a Custom range computed with `now` and `zoneForLocalTimes`, and `--period` and `--utc`
-// of a stats line. The CLI's options that do not describe a view (--schema, --table,
+// connection), then options. Reads the filter options above, --sort and --oldest-first, `--since
+// 1h|24h|7d|30d` (the CLI's relative form) as that preset, other relative spans (`--since 90m`) and
+// local times as a Custom range computed with `now` and `zoneForLocalTimes`, and `--period` and
+// `--utc` of a stats line. The CLI's options that do not describe a view (--schema, --table,
 // --limit, --format, --output, ...) are accepted and ignored. The line ends at an unquoted
 // |, ;, &, < or > or a # comment. On an error returns nullopt and sets `error` to one
 // translated sentence. The view comes back without a name.

@@ -23,6 +23,7 @@ SavedView MainWindow::currentView() const
     view.columnState = m_view->headerState();
     view.chartPeriod = m_chartPanel->chart()->period();
     view.utc = m_utcAction && m_utcAction->isChecked();
+    view.order = m_view->sortOrder();
     return view;
 }
 
@@ -39,6 +40,10 @@ void MainWindow::applyView(const SavedView &view)
         m_view->restoreHeaderState(view.columnState);
     }
     m_chartPanel->chart()->setPeriod(view.chartPeriod);
+    if (view.order != m_loader->order()) {
+        m_view->setSortOrder(view.order);
+        m_loader->setOrder(view.order); // the filter below loads the first page again anyway
+    }
     if (m_views) {
         m_views->setCurrentName(view.name);
     }

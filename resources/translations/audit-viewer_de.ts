@@ -384,35 +384,6 @@ Anfragen pro Stunde (today) oder pro Tag (7d, 30d), je Aktion.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--schema S] [--table T]
-       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
-       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
-       audit-viewer show   [CONNINFO] ID [--format text|json]
-       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
-
-Browse the audit log of a Hindsight memory server. Without a sub-command the window opens,
-with FILTERS, with the saved view NAME (--view), or as it was left.
-&apos;audit-viewer COMMAND --help&apos; describes a sub-command.
-
-Exit status: 0 ok, 1 usage error, 2 connection or query error.
-
-</source>
-        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--schema S] [--table T]
-        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--format table|jsonl|csv]
-        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
-        audit-viewer show   [CONNINFO] ID [--format text|json]
-        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
-
-Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich
-das Fenster: mit FILTER, mit der gespeicherten Ansicht NAME (--view) oder so, wie es zuletzt
-geschlossen wurde.
-„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
-
-Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
-
-</translation>
-    </message>
-    <message>
         <source>  --no-mask         show and export: secrets as stored
 
 </source>
@@ -503,6 +474,35 @@ im Fenster.
     <message>
         <source>--sort takes newest, oldest, longest or shortest.</source>
         <translation>--sort erwartet newest, oldest, longest oder shortest.</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] [--table T]
+       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
+       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+       audit-viewer show   [CONNINFO] ID [--format text|json]
+       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+
+Browse the audit log of a Hindsight memory server. Without a sub-command the window opens,
+with FILTERS, with the saved view NAME (--view), or as it was left.
+&apos;audit-viewer COMMAND --help&apos; describes a sub-command.
+
+Exit status: 0 ok, 1 usage error, 2 connection or query error.
+
+</source>
+        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S] [--table T]
+        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
+        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+        audit-viewer show   [CONNINFO] ID [--format text|json]
+        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+
+Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich
+das Fenster: mit FILTER, mit der gespeicherten Ansicht NAME (--view) oder so, wie es zuletzt
+geschlossen wurde.
+„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
+
+Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
+
+</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,8 @@ TEST_F(SavedViewsTest, TheLastViewComesBackAfterARestart)
     m_window->filterBar()->setFilter(sampleFilter());
     m_window->filterBar()->setTimeRange(FilterBar::TimeRange::LastHour);
     m_window->chartPanel()->chart()->setPeriod(VolumePeriod::Today);
+    // Clicking the Duration header: longest first.
+    emit m_window->resultsView()->sortOrderRequested(SortOrder::LongestFirst);
     m_window->close(); // saves the last view
     m_window.reset();
 
@@ -141,6 +143,7 @@ TEST_F(SavedViewsTest, TheLastViewComesBackAfterARestart)
     shown.since.reset();
     EXPECT_EQ(shown, sampleFilter());
     EXPECT_EQ(restarted->chartPanel()->chart()->period(), VolumePeriod::Today);
+    EXPECT_EQ(restarted->resultsView()->sortOrder(), SortOrder::LongestFirst);
     // The last view is not one of the named ones.
     restarted->viewsMenu()->rebuild();
     EXPECT_TRUE(restarted->viewsMenu()->listedNames().isEmpty());

@@ -23,7 +23,8 @@ std::string describe(const SavedView &view)
 {
     const AuditFilter &f = view.filter;
     return QStringLiteral("name=[%1] actions=[%2] transport=[%3] bank=[%4] since=%5 until=%6 "
-                          "failed=%7 search=[%8] min=%9 range=%10 columns=%11 period=%12 utc=%13")
+                          "failed=%7 search=[%8] min=%9 range=%10 columns=%11 period=%12 utc=%13 "
+                          "order=%14")
         .arg(view.name, f.actions.join(QLatin1Char('|')), f.transport,
             f.bank ? *f.bank : QStringLiteral("<none>"), QString::fromStdString(iso(f.since)),
             QString::fromStdString(iso(f.until)),
@@ -31,7 +32,7 @@ std::string describe(const SavedView &view)
             f.minDurationMicros ? QString::number(*f.minDurationMicros) : QStringLiteral("<none>"))
         .arg(relativeRangeName(view.range), QString::fromLatin1(view.columnState.toHex()),
             volumePeriodName(view.chartPeriod),
-            view.utc ? QStringLiteral("yes") : QStringLiteral("no"))
+            view.utc ? QStringLiteral("yes") : QStringLiteral("no"), sortOrderName(view.order))
         .toStdString();
 }
 
@@ -51,6 +52,7 @@ SavedView fullView(const QString &name)
     view.columnState = QByteArray("\x00\xff\x01header=state/\\\n", 17);
     view.chartPeriod = VolumePeriod::ThirtyDays;
     view.utc = true;
+    view.order = SortOrder::LongestFirst;
     return view;
 }
 
@@ -382,6 +384,20 @@ TEST(SavedViewCommandLine, SpellsEachFilterOption)
     EXPECT_EQ(toCommandLine(view).toStdString(),
         "audit-viewer --action retain --action recall --transport http --bank 'my bank' "
         "--last 7d --failed --search 'x y' --min-duration 5s");
+    // The order only when it is not the default, and back.
+    view.order = SortOrder::ShortestFirst;
+    const QString line = toCommandLine(view);
+    EXPECT_TRUE(line.endsWith(QLatin1String(" --min-duration 5s --sort shortest")))
+        << line.toStdString();
+    QString error;
+    const auto read = fromCommandLine(line, &error);
+    ASSERT_TRUE(read) << error.toStdString();
+    EXPECT_EQ(read->order, SortOrder::ShortestFirst);
+    const auto oldest = fromCommandLine(QStringLiteral("audit-viewer list --oldest-first"), &error);
+    ASSERT_TRUE(oldest) << error.toStdString();
+    EXPECT_EQ(oldest->order, SortOrder::OldestFirst);
+    EXPECT_FALSE(fromCommandLine(QStringLiteral("audit-viewer --sort slowest"), &error));
+    EXPECT_EQ(error, QStringLiteral("--sort takes newest, oldest, longest or shortest."));
 }
 
 TEST(SavedViewCommandLine, WritesACustomRangeInUtcWithMicroseconds)
