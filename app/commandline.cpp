@@ -301,6 +301,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     }
     if (parser.isSet(maskRules)) {
         QString readError;
+        result.maskingRulesFile = parser.value(maskRules);
         result.maskingRules
             = MaskingRules::fromFile(parser.value(maskRules), &readError, &result.maskingProblems);
         if (!result.maskingRules) {

@@ -45,6 +45,7 @@ public:
     // --mask-rules FILE as read, with the lines that are not rules; without it the
     // rules come from the settings.
     std::optional<MaskingRules> maskingRules;
+    QString maskingRulesFile; // where maskingRules were read from
     QStringList maskingProblems;
     int statementTimeoutMs = 5 * 60 * 1000;
     QString helpText;

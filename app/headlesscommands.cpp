@@ -366,7 +366,7 @@ void activateMaskingRules(const CommandLine &cl, QIODevice &err)
     for (const QString &problem : cl.maskingProblems + rules.problems()) {
         writeLine(err, QStringLiteral("audit-viewer: %1").arg(problem));
     }
-    MaskingRules::setActive(rules);
+    MaskingRules::setActive(rules, cl.maskingRules ? cl.maskingRulesFile : QString());
 }
 
 // What goes to standard error is for people and is translated. Standard output (the

@@ -13,6 +13,7 @@ const QString kValuePatterns = QStringLiteral("valuePatterns");
 
 QMutex s_activeMutex;
 std::optional<MaskingRules> s_active;
+QString s_activeFile;
 
 // Blank entries carry no rule; they are dropped rather than reported.
 QStringList withoutBlanks(const QStringList &patterns)
@@ -180,8 +181,15 @@ MaskingRules MaskingRules::active()
     return s_active.value_or(defaults());
 }
 
-void MaskingRules::setActive(const MaskingRules &rules)
+void MaskingRules::setActive(const MaskingRules &rules, const QString &fromFile)
 {
     QMutexLocker lock(&s_activeMutex);
     s_active = rules;
+    s_activeFile = fromFile;
+}
+
+QString MaskingRules::activeFile()
+{
+    QMutexLocker lock(&s_activeMutex);
+    return s_activeFile;
 }

@@ -55,5 +55,8 @@ public:
     // The rules SecretMasker() applies: the defaults until setActive() is called (main
     // sets the ones from the settings or --mask-rules; the rules dialog its edits).
     static MaskingRules active();
-    static void setActive(const MaskingRules &rules);
+    // `fromFile`: the --mask-rules file they were read from; empty for the settings' rules.
+    static void setActive(const MaskingRules &rules, const QString &fromFile = QString());
+    // The file the active rules came from, or empty (the settings or the defaults).
+    static QString activeFile();
 };

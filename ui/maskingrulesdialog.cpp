@@ -1,6 +1,7 @@
 #include "maskingrulesdialog.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -53,6 +54,7 @@ MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *paren
     , m_keys(makeEditor(QStringLiteral("keyPatterns")))
     , m_values(makeEditor(QStringLiteral("valuePatterns")))
     , m_problems(new QLabel)
+    , m_file(MaskingRules::activeFile())
 {
     setWindowTitle(tr("Masking rules"));
     auto *intro = makeLabel(tr("Secret values are masked in the table, the entry window, copies "
@@ -75,10 +77,19 @@ MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *paren
 
     auto *buttons = new QDialogButtonBox(
         QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Save"));
+    buttons->button(QDialogButtonBox::Ok)->setText(m_file.isEmpty() ? tr("Save") : tr("Apply"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    if (!m_file.isEmpty()) {
+        auto *fromFile = makeLabel(tr("This window masks by the rules in %1 (--mask-rules). "
+                                      "Apply changes them for this window only; the rules in "
+                                      "the settings stay as they are.")
+                                       .arg(QDir::toNativeSeparators(m_file)));
+        fromFile->setObjectName(QStringLiteral("rulesFromFile"));
+        fromFile->setTextFormat(Qt::PlainText);
+        layout->addWidget(fromFile);
+    }
     layout->addWidget(keysLabel);
     layout->addWidget(m_keys, 1);
     layout->addWidget(valuesLabel);
@@ -122,9 +133,11 @@ void MaskingRulesDialog::restoreDefaults()
 void MaskingRulesDialog::accept()
 {
     const MaskingRules chosen = rules();
-    QSettings settings;
-    chosen.save(settings);
-    MaskingRules::setActive(chosen);
+    if (m_file.isEmpty()) {
+        QSettings settings;
+        chosen.save(settings);
+    }
+    MaskingRules::setActive(chosen, m_file);
     QDialog::accept();
 }
 

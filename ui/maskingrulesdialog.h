@@ -10,8 +10,10 @@ class QPlainTextEdit;
 // View → Masking rules…: the key patterns and value patterns secrets are masked by, one per
 // line, with the built-in defaults a click away. Rules that cannot be used (a regular
 // expression that does not compile) are named as they are typed; they are ignored, the
-// others apply. OK saves the rules in the settings and makes them the ones every masker
-// applies from then on (MaskingRules::setActive).
+// others apply. Save stores the rules in the settings and makes them the ones every masker
+// applies from then on (MaskingRules::setActive). When the window was started with
+// --mask-rules FILE, the dialog says so and Apply changes the rules of this window only:
+// the file's rules never overwrite the settings.
 // Thread: the GUI thread.
 class MaskingRulesDialog : public QDialog
 {
@@ -28,7 +30,8 @@ public:
 
 public slots:
     void restoreDefaults();
-    // Saves (QSettings, group "masking") and activates the rules, then closes.
+    // Saves (QSettings, group "masking") and activates the rules, then closes; with rules
+    // from a --mask-rules file, only activates them.
     void accept() override;
 
 private:
@@ -37,4 +40,5 @@ private:
     QPlainTextEdit *m_keys;
     QPlainTextEdit *m_values;
     QLabel *m_problems;
+    QString m_file; // the --mask-rules file the active rules came from, or empty
 };

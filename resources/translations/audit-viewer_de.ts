@@ -2005,6 +2005,14 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>This window masks by the rules in %1 (--mask-rules). Apply changes them for this window only; the rules in the settings stay as they are.</source>
+        <translation>Dieses Fenster maskiert nach den Regeln in %1 (--mask-rules). Übernehmen ändert sie nur für dieses Fenster; die Regeln in den Einstellungen bleiben, wie sie sind.</translation>
+    </message>
 </context>
 <context>
     <name>PageLoader</name>

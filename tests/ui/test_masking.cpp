@@ -254,3 +254,33 @@ TEST_F(MaskingUiTest, TheRulesDialogNamesBadPatternsSavesAndAppliesTheRules)
     EXPECT_EQ(MaskingRules::active(), MaskingRules::defaults());
     EXPECT_FALSE(settings.contains(QStringLiteral("masking/keyPatterns")));
 }
+
+TEST_F(MaskingUiTest, RulesFromAMaskRulesFileApplyToThisWindowAndNeverOverwriteTheSettings)
+{
+    QSettings settings;
+    const MaskingRules saved { { QStringLiteral("password") }, {} };
+    saved.save(settings);
+    const MaskingRules fromFile { { QStringLiteral("url"), QStringLiteral("secret") }, {} };
+    MaskingRules::setActive(fromFile, QStringLiteral("/etc/audit-viewer/rules.txt"));
+
+    MaskingRulesDialog dialog;
+    EXPECT_EQ(dialog.rules(), fromFile);
+    auto *notice = dialog.findChild<QLabel *>(QStringLiteral("rulesFromFile"));
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->text().contains(QLatin1String("/etc/audit-viewer/rules.txt")))
+        << notice->text().toStdString();
+    auto *keys = dialog.findChild<QPlainTextEdit *>(QStringLiteral("keyPatterns"));
+    keys->setPlainText(QStringLiteral("url"));
+    dialog.accept();
+
+    // This window masks by the edit; the settings keep their own rules.
+    EXPECT_EQ(MaskingRules::active(), (MaskingRules { { QStringLiteral("url") }, {} }));
+    EXPECT_EQ(MaskingRules::activeFile(), QStringLiteral("/etc/audit-viewer/rules.txt"));
+    settings.sync();
+    EXPECT_EQ(MaskingRules::fromSettings(settings), saved);
+
+    // Rules from the settings are saved as before, and the notice is gone.
+    MaskingRules::setActive(saved);
+    MaskingRulesDialog fromSettings;
+    EXPECT_EQ(fromSettings.findChild<QLabel *>(QStringLiteral("rulesFromFile")), nullptr);
+}
