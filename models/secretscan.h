@@ -1,7 +1,9 @@
 #pragma once
 
 #include "jsonlexical.h"
+#include "keypattern.h"
 #include "secretmasker.h"
+#include "tokenreader.h"
 #include "valuepatterns.h"
 
 #include <QByteArray>
@@ -9,7 +11,6 @@
 #include <QString>
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,122 +44,6 @@ inline bool isAsciiLetter(char32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-
-// Keys and patterns are compared in this form: ASCII lower case, '-' as '_', the rest
-// case-folded one UTF-16 unit at a time.
-inline char16_t foldUnit(char16_t c)
-{
-    if (c >= u'A' && c <= u'Z') {
-        return char16_t(c - u'A' + u'a');
-    }
-    if (c == u'-') {
-        return u'_';
-    }
-    if (c < 0x80 || QChar::isSurrogate(c)) {
-        return c;
-    }
-    const char32_t folded = QChar::toCaseFolded(char32_t(c));
-    return folded <= 0xFFFF ? char16_t(folded) : c;
-}
-
-inline std::u16string fold(QStringView text)
-{
-    std::u16string folded;
-    folded.reserve(size_t(text.size()));
-    for (const QChar c : text) {
-        folded.push_back(foldUnit(c.unicode()));
-    }
-    return folded;
-}
-
-// '*' matches any run of characters (also none); everything else matches itself.
-inline bool matchesPattern(std::u16string_view pattern, std::u16string_view text)
-{
-    size_t p = 0;
-    size_t t = 0;
-    size_t star = std::u16string_view::npos;
-    size_t resume = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && pattern[p] == u'*') {
-            star = p++;
-            resume = t;
-        } else if (p < pattern.size() && pattern[p] == text[t]) {
-            ++p;
-            ++t;
-        } else if (star != std::u16string_view::npos) {
-            // Let the last '*' swallow one more character and try again from there.
-            p = star + 1;
-            t = ++resume;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == u'*') {
-        ++p;
-    }
-    return p == pattern.size();
-}
-
-inline bool isAuthorization(std::u16string_view folded)
-{
-    return folded == u"authorization" || folded.ends_with(u"_authorization");
-}
-
-// One part of a key pattern, folded. Every key of every document is compared with every
-// pattern, so the usual shapes ("*secret*", "password", "x_*", "*") skip the general
-// wildcard match.
-class Glob
-{
-public:
-    explicit Glob(std::u16string folded)
-        : m_pattern(std::move(folded))
-    {
-        const size_t stars = size_t(std::count(m_pattern.begin(), m_pattern.end(), u'*'));
-        const bool leading = !m_pattern.empty() && m_pattern.front() == u'*';
-        const bool trailing = m_pattern.size() > 1 && m_pattern.back() == u'*';
-        m_text = m_pattern.substr(leading ? 1 : 0);
-        if (trailing) {
-            m_text.pop_back();
-        }
-        m_kind = m_pattern == u"*"              ? Kind::Any
-            : stars == 0                        ? Kind::Exact
-            : stars == 1 && leading             ? Kind::Suffix
-            : stars == 1 && trailing            ? Kind::Prefix
-            : stars == 2 && leading && trailing ? Kind::Contains
-                                                : Kind::General;
-    }
-
-    bool matches(std::u16string_view text) const
-    {
-        switch (m_kind) {
-        case Kind::Any:
-            return true;
-        case Kind::Exact:
-            return text == m_text;
-        case Kind::Prefix:
-            return text.starts_with(m_text);
-        case Kind::Suffix:
-            return text.ends_with(m_text);
-        case Kind::Contains:
-            return text.find(m_text) != std::u16string_view::npos;
-        case Kind::General:
-            break;
-        }
-        return matchesPattern(m_pattern, text);
-    }
-
-private:
-    enum class Kind : unsigned char { Any, Exact, Prefix, Suffix, Contains, General };
-    std::u16string m_pattern;
-    std::u16string m_text; // without the leading and trailing '*'
-    Kind m_kind = Kind::General;
-};
-
-// A key pattern split at its dots; it matches the end of a key path.
-struct KeyPattern
-{
-    std::vector<Glob> segments;
-};
 
 // What one call needs besides the text.
 struct Context
@@ -196,14 +81,14 @@ inline void appendBullets(QByteArray &out)
 // hides secret values, copying everything between them unchanged. Nesting is tracked in
 // a vector, so depth costs heap, never stack. Where the text ends early or stops being
 // JSON, the pass finishes as SecretMasker describes.
-template <typename Char, typename Buffer> class Scan
+template <typename Char, typename Buffer> class Scan : private TokenReader<Char>
 {
 public:
     // out may be null to only count.
     Scan(const Context &context, const Char *begin, const Char *end, Buffer *out)
-        : m_context(context)
+        : TokenReader<Char>(end)
+        , m_context(context)
         , m_begin(begin)
-        , m_end(end)
         , m_out(out)
         , m_copied(begin)
     {
@@ -301,6 +186,18 @@ public:
     int replaced() const { return m_replaced; }
 
 private:
+    // The reader's members, named here as a template cannot see its base's otherwise.
+    using Reader = TokenReader<Char>;
+    using Reader::bracketEnd;
+    using Reader::decodeFolded;
+    using Reader::m_end;
+    using Reader::m_hitEnd;
+    using Reader::quotedEnd;
+    using Reader::scanLiteral;
+    using Reader::scanNumber;
+    using Reader::scanString;
+    using Reader::skipWhitespace;
+
     struct Frame
     {
         const Char *start; // the opening bracket
@@ -657,45 +554,6 @@ private:
         return isAsciiLetter(c) || isDigit(c) || c == '_' || c == '-' || c == '.' || c >= 0x80;
     }
 
-    const Char *skipWhitespace(const Char *p) const
-    {
-        while (p != m_end && isJsonWhitespace(unitOf(*p))) {
-            ++p;
-        }
-        return p;
-    }
-
-    // After the quote at p: one past the matching closing quote, or the end.
-    const Char *quotedEnd(const Char *p) const
-    {
-        const char32_t quote = unitOf(*p);
-        const Char *q = p + 1;
-        while (q != m_end && unitOf(*q) != quote) {
-            q += unitOf(*q) == '\\' && q + 1 != m_end ? 2 : 1;
-        }
-        return q == m_end ? q : q + 1;
-    }
-
-    // One past the bracket closing the one at p (strings skipped), or the end.
-    const Char *bracketEnd(const Char *p) const
-    {
-        int depth = 0;
-        for (const Char *q = p; q != m_end;) {
-            const char32_t c = unitOf(*q);
-            if (c == '"' || c == '\'') {
-                q = quotedEnd(q);
-                continue;
-            }
-            if (c == '{' || c == '[') {
-                ++depth;
-            } else if ((c == '}' || c == ']') && --depth == 0) {
-                return q + 1;
-            }
-            ++q;
-        }
-        return m_end;
-    }
-
     // Best effort in text that is not JSON: "key": value, 'key': value and key=value
     // whose key the single-part key patterns name (or whose container value a pattern
     // like "headers.*" covers).
@@ -844,200 +702,12 @@ private:
         return m_count;
     }
 
-    // Decodes string content (between the quotes) and folds it for matching. The content
-    // may be cut off or malformed (text that is not JSON): what cannot be decoded is
-    // taken as it is.
-    void decodeFolded(const Char *p, const Char *end, std::u16string &out) const
-    {
-        // Never more UTF-16 units than input units: written in place, trimmed at the end.
-        const size_t start = out.size();
-        out.resize(start + size_t(end - p));
-        char16_t *w = out.data() + start;
-        while (p < end) {
-            const char32_t c = unitOf(*p);
-            if (c == '\\' && end - p >= 2) {
-                const char16_t plain = unescaped(unitOf(p[1]));
-                if (plain != 0) {
-                    *w++ = foldUnit(plain);
-                    p += 2;
-                    continue;
-                }
-                const auto isHex = [](Char h) { return hexValue(unitOf(h)) >= 0; };
-                if (unitOf(p[1]) == 'u' && end - p >= 6 && std::all_of(p + 2, p + 6, isHex)) {
-                    char16_t unit = 0;
-                    for (int i = 2; i < 6; ++i) {
-                        unit = char16_t(unit << 4 | hexValue(unitOf(p[i])));
-                    }
-                    *w++ = foldUnit(unit);
-                    p += 6;
-                    continue;
-                }
-            }
-            if constexpr (sizeof(Char) == 1) {
-                if (c >= 0x80) {
-                    const int length = utf8SequenceLength(p, end);
-                    if (length > 0) {
-                        char32_t cp = c & (0x7F >> length);
-                        for (int i = 1; i < length; ++i) {
-                            cp = cp << 6 | (unitOf(p[i]) & 0x3F);
-                        }
-                        p += length;
-                        if (cp > 0xFFFF) {
-                            *w++ = QChar::highSurrogate(cp);
-                            *w++ = QChar::lowSurrogate(cp);
-                        } else {
-                            *w++ = foldUnit(char16_t(cp));
-                        }
-                        continue;
-                    }
-                    *w++ = QChar::ReplacementCharacter;
-                    ++p;
-                    continue;
-                }
-            }
-            *w++ = foldUnit(char16_t(c));
-            ++p;
-        }
-        out.resize(size_t(w - out.data()));
-    }
-
-    // Returns the position after the string token at p, or nullptr if it is malformed or
-    // the text ends inside it (then m_hitEnd is set).
-    const Char *scanString(const Char *p)
-    {
-        const Char *q = p + 1;
-        if constexpr (sizeof(Char) == 1) {
-            // Most strings are plain ASCII up to their quote: memchr finds it, one branchless
-            // pass checks what lies before it; anything else takes the careful way below.
-            if (const void *quote = std::memchr(q, '"', size_t(m_end - q))) {
-                const auto *from = reinterpret_cast<const unsigned char *>(q);
-                const auto *to = static_cast<const unsigned char *>(quote);
-                unsigned char special = 0;
-                for (const unsigned char *b = from; b != to; ++b) {
-                    special
-                        |= static_cast<unsigned char>((*b < 0x20) | (*b >= 0x80) | (*b == '\\'));
-                }
-                if (!special) {
-                    return reinterpret_cast<const Char *>(to) + 1;
-                }
-            }
-        }
-        while (q != m_end) {
-            const char32_t c = unitOf(*q);
-            if (c == '"') {
-                return q + 1;
-            }
-            if (c < 0x20) {
-                return nullptr;
-            }
-            if (c == '\\') {
-                if (++q == m_end) {
-                    break;
-                }
-                if (unescaped(unitOf(*q)) != 0) {
-                    ++q;
-                    continue;
-                }
-                if (unitOf(*q) != 'u') {
-                    return nullptr;
-                }
-                for (int i = 1; i <= 4; ++i) {
-                    if (q + i == m_end) {
-                        m_hitEnd = true;
-                        return nullptr;
-                    }
-                    if (hexValue(unitOf(q[i])) < 0) {
-                        return nullptr;
-                    }
-                }
-                q += 5;
-                continue;
-            }
-            if constexpr (sizeof(Char) == 1) {
-                if (c >= 0x80) {
-                    const int length = utf8SequenceLength(q, m_end);
-                    if (length == 0) {
-                        return nullptr;
-                    }
-                    if (length < 0) {
-                        break; // cut off inside a character
-                    }
-                    q += length;
-                    continue;
-                }
-            }
-            ++q;
-        }
-        m_hitEnd = true;
-        return nullptr;
-    }
-
-    // The number grammar of RFC 8259; the digits are only stepped over, never converted.
-    const Char *scanNumber(const Char *p)
-    {
-        const Char *q = p;
-        const auto digits = [&q, this] {
-            const Char *first = q;
-            while (q != m_end && isDigit(unitOf(*q))) {
-                ++q;
-            }
-            return q != first;
-        };
-        const auto fail = [&q, this]() -> const Char * {
-            m_hitEnd = q == m_end;
-            return nullptr;
-        };
-        if (unitOf(*q) == '-') {
-            ++q;
-        }
-        if (q != m_end && unitOf(*q) == '0') {
-            ++q;
-        } else if (!digits()) {
-            return fail();
-        }
-        if (q != m_end && unitOf(*q) == '.') {
-            ++q;
-            if (!digits()) {
-                return fail();
-            }
-        }
-        if (q != m_end && (unitOf(*q) == 'e' || unitOf(*q) == 'E')) {
-            ++q;
-            if (q != m_end && (unitOf(*q) == '+' || unitOf(*q) == '-')) {
-                ++q;
-            }
-            if (!digits()) {
-                return fail();
-            }
-        }
-        return q;
-    }
-
-    const Char *scanLiteral(const Char *p)
-    {
-        const std::string_view literal = unitOf(*p) == 't' ? "true"
-            : unitOf(*p) == 'f'                            ? "false"
-                                                           : "null";
-        for (size_t i = 0; i < literal.size(); ++i) {
-            if (p + i == m_end) {
-                m_hitEnd = true;
-                return nullptr;
-            }
-            if (unitOf(p[i]) != char32_t(literal[i])) {
-                return nullptr;
-            }
-        }
-        return p + literal.size();
-    }
-
     const Context &m_context;
     const Char *m_begin;
-    const Char *m_end;
     Buffer *m_out;
     const Char *m_copied; // the input up to here is in m_out already
     int m_count = 0;
     int m_replaced = 0;
-    bool m_hitEnd = false; // a scan stopped because the text ended
     size_t m_nextMatch = 0;
     std::vector<Frame> m_stack;
     size_t m_maskedDepth = 0; // the stack size at which a masked container is open, or 0
