@@ -369,6 +369,10 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return d->path(int(index.internalId()));
     case ValueTextRole:
         return d->textOf(node).toString();
+    case StartRole:
+        return qlonglong(node.start);
+    case EndRole:
+        return qlonglong(node.end);
     case ValueRole:
         if (node.kind == Kind::String) {
             const QStringView token = d->textOf(node);

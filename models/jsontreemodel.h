@@ -25,6 +25,8 @@ public:
         ValueTextRole, // QString: the node's exact JSON text (whole subtree for containers)
         ValueRole, // QString: a string's decoded text in full; else as ValueTextRole
         TypeRole, // int, a ValueType: for delegates that colour by type
+        StartRole, // qlonglong: where the node's value starts in the document (QChar units)
+        EndRole, // qlonglong: one past where it ends
     };
     enum ValueType { ObjectType, ArrayType, StringType, NumberType, BooleanType, NullType };
 

@@ -12,6 +12,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -21,6 +22,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -55,6 +58,7 @@ JsonPane::JsonPane(QWidget *parent)
     , m_message(new QLabel)
     , m_copyValue(new QAction(tr("Copy value"), this))
     , m_copyPath(new QAction(tr("Copy JSON path"), this))
+    , m_revealValue(new QAction(tr("Reveal this value"), this))
 {
     auto *views = new QButtonGroup(this);
     views->addButton(m_textButton);
@@ -90,6 +94,9 @@ JsonPane::JsonPane(QWidget *parent)
     m_copyValue->setShortcutContext(Qt::WidgetShortcut);
     m_copyPath->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_copyPath->setShortcutContext(Qt::WidgetShortcut);
+    m_revealValue->setObjectName(QStringLiteral("revealTreeValue"));
+    m_revealValue->setVisible(false);
+    m_tree->addAction(m_revealValue);
     m_tree->addAction(m_copyValue);
     m_tree->addAction(m_copyPath);
     m_tree->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -137,6 +144,18 @@ JsonPane::JsonPane(QWidget *parent)
     });
     connect(
         m_copyPath, &QAction::triggered, this, [this] { copyFromTree(JsonTreeModel::PathRole); });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &JsonPane::updateTreeReveal);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &JsonPane::updateTreeReveal);
+    connect(m_revealValue, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_tree->currentIndex();
+        const int ordinal = hiddenValueAt(current);
+        if (ordinal >= 0) {
+            // The tree is built again with the value revealed; the node stays in sight.
+            m_treePathToRestore = current.data(JsonTreeModel::PathRole).toString();
+            revealValue(ordinal);
+        }
+    });
     showPage();
 }
 
@@ -269,6 +288,10 @@ void JsonPane::showPage()
         // Indexing the tree costs time of its own: done when the tree is first looked at.
         m_treeValid = m_model->setDocument(m_rendering.json);
         m_treeLoaded = true;
+        if (m_treeValid && !m_treePathToRestore.isEmpty()) {
+            selectTreePath(m_treePathToRestore);
+        }
+        m_treePathToRestore.clear();
     }
     QWidget *page = m_message;
     if (!m_hasEntry) {
@@ -325,5 +348,53 @@ void JsonPane::copyFromTree(int role)
     const QModelIndex index = m_tree->currentIndex();
     if (index.isValid()) {
         QGuiApplication::clipboard()->setText(index.data(role).toString());
+    }
+}
+
+int JsonPane::hiddenValueAt(const QModelIndex &index) const
+{
+    if (!index.isValid()
+        || index.data(JsonTreeModel::TypeRole).toInt() != JsonTreeModel::StringType) {
+        return -1;
+    }
+    const qsizetype start = index.data(JsonTreeModel::StartRole).toLongLong();
+    const qsizetype end = index.data(JsonTreeModel::EndRole).toLongLong();
+    const auto &hidden = m_rendering.hiddenInJson;
+    const auto it = std::lower_bound(hidden.begin(), hidden.end(), start,
+        [](const std::pair<qsizetype, int> &value, qsizetype at) { return value.first < at; });
+    return it != hidden.end() && it->first < end ? it->second : -1;
+}
+
+void JsonPane::updateTreeReveal()
+{
+    m_revealValue->setVisible(hiddenValueAt(m_tree->currentIndex()) >= 0);
+}
+
+void JsonPane::selectTreePath(const QString &path)
+{
+    QModelIndex index = m_model->index(0, 0);
+    while (index.isValid()) {
+        if (index.data(JsonTreeModel::PathRole).toString() == path) {
+            m_tree->setCurrentIndex(index);
+            m_tree->scrollTo(index);
+            return;
+        }
+        m_tree->expand(index);
+        QModelIndex next;
+        for (int row = 0; !next.isValid(); ++row) {
+            while (row >= m_model->rowCount(index) && m_model->canFetchMore(index)) {
+                m_model->fetchMore(index);
+            }
+            if (row >= m_model->rowCount(index)) {
+                break;
+            }
+            const QModelIndex child = m_model->index(row, 0, index);
+            const QString childPath = child.data(JsonTreeModel::PathRole).toString();
+            if (path == childPath || path.startsWith(childPath + QLatin1Char('.'))
+                || path.startsWith(childPath + QLatin1Char('['))) {
+                next = child;
+            }
+        }
+        index = next;
     }
 }

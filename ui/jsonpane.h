@@ -20,8 +20,8 @@ class QTreeView;
 // with Find, or as a lazy tree with "Copy value" / "Copy JSON path". A NULL document reads
 // "(none)"; text that is not valid JSON is shown as stored under a one-line notice.
 // Documents above a few dozen kilobytes are formatted on a pool thread ("Formatting…").
-// Secrets are masked; single values are revealed from the text's context menu, or all of
-// them, until the next document.
+// Secrets are masked; single values are revealed from the text's or the tree's context
+// menu, or all of them, until the next document.
 // Thread: the GUI thread.
 class JsonPane : public QWidget
 {
@@ -62,6 +62,8 @@ public:
     // The tree's context menu: copy the current node's value / its JSON path.
     QAction *copyValueAction() const { return m_copyValue; }
     QAction *copyPathAction() const { return m_copyPath; }
+    // The tree's "Reveal this value": shown when the current node is a hidden value.
+    QAction *revealValueAction() const { return m_revealValue; }
 
 signals:
     // The first lines of a long document are on screen; the rest follows.
@@ -74,6 +76,11 @@ private:
     void present(JsonRendering rendering);
     void showPage();
     void copyFromTree(int role);
+    // The ordinal of the hidden value the tree node `index` shows, or -1.
+    int hiddenValueAt(const QModelIndex &index) const;
+    void updateTreeReveal();
+    // Expands the tree down to the node with JSON path `path` and makes it current.
+    void selectTreePath(const QString &path);
 
     bool m_hasEntry = false;
     std::optional<QString> m_stored;
@@ -98,4 +105,7 @@ private:
     QLabel *m_message;
     QAction *m_copyValue;
     QAction *m_copyPath;
+    QAction *m_revealValue;
+    // The node to show again once the tree is rebuilt with a value revealed.
+    QString m_treePathToRestore;
 };

@@ -115,6 +115,9 @@ JsonRendering prepare(const QString &stored, const RevealedValues &revealed)
     result.json = SecretMasker().mask(stored, revealed, &values);
     for (const MaskedValue &value : values) {
         ++(value.revealed ? result.revealedCount : result.maskedCount);
+        if (!value.revealed) {
+            result.hiddenInJson.emplace_back(value.position, value.ordinal);
+        }
     }
     const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(result.json));
     result.valid = formatted.ok;

@@ -46,6 +46,9 @@ struct JsonRendering
     // Where the hidden values are in `text`, in document order (empty when they cannot be
     // placed, e.g. in text that is not JSON after a cut).
     std::vector<MaskedSpan> maskedSpans;
+    // The hidden values in `json` (what the tree shows): where each one's first "•" is, and
+    // its ordinal, in document order.
+    std::vector<std::pair<qsizetype, int>> hiddenInJson;
     // The lines over ShortenedText::maxLineLength in `text` are shortened here: what each
     // marker stands for, and the text before shortening (empty when nothing is).
     std::vector<ShortenedText::Cut> cuts;

@@ -1480,6 +1480,10 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>Lines over %1 characters show their start and end only; Find searches what is shown. The Tree view, Copy value, Copy entry and Save have the whole value.</source>
         <translation>Zeilen über %1 Zeichen zeigen nur ihren Anfang und ihr Ende; Suchen durchsucht, was angezeigt wird. Die Baumansicht, Wert kopieren, Eintrag kopieren und Speichern haben den ganzen Wert.</translation>
     </message>
+    <message>
+        <source>Reveal this value</source>
+        <translation>Diesen Wert zeigen</translation>
+    </message>
 </context>
 <context>
     <name>JsonPrettyPrinter</name>

@@ -4,6 +4,7 @@
 #include "hindsightsecrets.h"
 #include "jsonpane.h"
 #include "jsontextview.h"
+#include "jsontreemodel.h"
 #include "mainwindow.h"
 #include "maskingrulesdialog.h"
 #include "resultsview.h"
@@ -26,6 +27,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeView>
 
 #include <gtest/gtest.h>
 
@@ -283,4 +286,67 @@ TEST_F(MaskingUiTest, RulesFromAMaskRulesFileApplyToThisWindowAndNeverOverwriteT
     MaskingRules::setActive(saved);
     MaskingRulesDialog fromSettings;
     EXPECT_EQ(fromSettings.findChild<QLabel *>(QStringLiteral("rulesFromFile")), nullptr);
+}
+
+namespace {
+
+// The tree node with JSON path `path`, its ancestors' children fetched on the way.
+QModelIndex treeNode(QAbstractItemModel *model, const QString &path)
+{
+    QModelIndex index = model->index(0, 0);
+    while (index.isValid() && index.data(JsonTreeModel::PathRole).toString() != path) {
+        while (model->canFetchMore(index)) {
+            model->fetchMore(index);
+        }
+        QModelIndex next;
+        for (int row = 0; row < model->rowCount(index) && !next.isValid(); ++row) {
+            const QModelIndex child = model->index(row, 0, index);
+            const QString childPath = child.data(JsonTreeModel::PathRole).toString();
+            if (path == childPath || path.startsWith(childPath + QLatin1Char('.'))) {
+                next = child;
+            }
+        }
+        index = next;
+    }
+    return index;
+}
+
+} // namespace
+
+TEST_F(MaskingUiTest, TheTreeRevealsOneValueAndKeepsItsNodeInSight)
+{
+    JsonPane pane;
+    pane.resize(800, 500);
+    pane.show();
+    pane.setDocument(HindsightSecrets::createWebhook);
+    QTest::mouseClick(
+        pane.findChild<QToolButton *>(QStringLiteral("treeViewButton")), Qt::LeftButton);
+    QTreeView *tree = pane.treeView();
+    QAbstractItemModel *model = tree->model();
+    QAction *reveal = pane.revealValueAction();
+
+    // Not offered on a value that is not hidden.
+    const QModelIndex url = treeNode(model, QStringLiteral("$.url"));
+    ASSERT_TRUE(url.isValid());
+    tree->setCurrentIndex(url);
+    EXPECT_FALSE(reveal->isVisible());
+
+    const QModelIndex secret = treeNode(model, QStringLiteral("$.secret"));
+    ASSERT_TRUE(secret.isValid());
+    EXPECT_EQ(secret.data(JsonTreeModel::ValueRole).toString(), QStringLiteral("••••"));
+    tree->setCurrentIndex(secret);
+    ASSERT_TRUE(reveal->isVisible());
+    ASSERT_TRUE(tree->actions().contains(reveal));
+    reveal->trigger();
+
+    // Exactly that value, and the tree shows it where it was.
+    EXPECT_EQ(pane.revealedCount(), 1);
+    const QModelIndex current = tree->currentIndex();
+    EXPECT_EQ(current.data(JsonTreeModel::PathRole).toString(), QStringLiteral("$.secret"));
+    EXPECT_EQ(current.data(JsonTreeModel::ValueRole).toString(), HindsightSecrets::webhookSecret);
+    EXPECT_FALSE(reveal->isVisible());
+    const QString document = model->index(0, 0).data(JsonTreeModel::ValueTextRole).toString();
+    EXPECT_EQ(HindsightSecrets::leaked(document), QStringList { HindsightSecrets::webhookSecret });
+    // The text view shows the same.
+    EXPECT_TRUE(pane.textView()->editor()->toPlainText().contains(HindsightSecrets::webhookSecret));
 }
