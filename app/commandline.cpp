@@ -1,45 +1,13 @@
 #include "commandline.h"
 
-#include "durationtext.h"
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QRegularExpression>
 
 namespace {
 
 const QStringList kSubcommands { QStringLiteral("list"), QStringLiteral("stats"),
     QStringLiteral("show"), QStringLiteral("export") };
-
-// "90s", "15m", "1h", "24h", "7d", "2w": a span back from now.
-std::optional<qint64> relativeSpanUsecs(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})([smhdw])$"));
-    const auto match = pattern.match(text.trimmed());
-    if (!match.hasMatch()) {
-        return std::nullopt;
-    }
-    const qint64 n = match.captured(1).toLongLong();
-    const QChar unit = match.captured(2).at(0);
-    const qint64 seconds = unit == QLatin1Char('s') ? 1
-        : unit == QLatin1Char('m')                  ? 60
-        : unit == QLatin1Char('h')                  ? 3600
-        : unit == QLatin1Char('d')                  ? 86400
-                                                    : 7 * 86400;
-    return n * seconds * 1000000;
-}
-
-std::optional<AuditTimestamp> parseTime(const QString &text, bool allowRelative)
-{
-    if (allowRelative) {
-        if (const auto span = relativeSpanUsecs(text)) {
-            const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
-            return AuditTimestamp::fromUsecsSinceEpoch(now - *span);
-        }
-    }
-    return AuditTimestamp::parse(text, QTimeZone::systemTimeZone());
-}
 
 // The help is for people and is translated; option names and values stay as they are typed.
 QString usage(const QString &command)
@@ -179,16 +147,6 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QString());
     const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") }, QString());
-    const QCommandLineOption action(QStringLiteral("action"), QString(), QStringLiteral("A"));
-    const QCommandLineOption transport(QStringLiteral("transport"), QString(), QStringLiteral("T"));
-    const QCommandLineOption bank(QStringLiteral("bank"), QString(), QStringLiteral("B"));
-    const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("TIME"));
-    const QCommandLineOption until(QStringLiteral("until"), QString(), QStringLiteral("TIME"));
-    const QCommandLineOption failed(QStringLiteral("failed"), QString());
-    const QCommandLineOption search(QStringLiteral("search"), QString(), QStringLiteral("TEXT"));
-    const QCommandLineOption minDuration(
-        QStringLiteral("min-duration"), QString(), QStringLiteral("DURATION"));
-    const QCommandLineOption last(QStringLiteral("last"), QString(), QStringLiteral("RANGE"));
     const QCommandLineOption view(QStringLiteral("view"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption schema(QStringLiteral("schema"), QString(), QStringLiteral("S"));
     const QCommandLineOption table(QStringLiteral("table"), QString(), QStringLiteral("T"));
@@ -213,8 +171,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
         || command == QLatin1String("export") || command.isEmpty();
     if (filtered) {
-        parser.addOptions(
-            { action, transport, bank, since, until, last, failed, search, minDuration });
+        parser.addOptions(viewFilterOptions());
     }
     if (command.isEmpty()) {
         parser.addOptions({ view, sort, oldestFirst });
@@ -313,47 +270,17 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     }
 
     if (filtered) {
-        AuditFilter &f = result.filter;
-        f.actions = parser.values(action);
-        f.transport = parser.value(transport);
-        if (parser.isSet(bank)) {
-            f.bank = parser.value(bank);
+        // The same reading as a saved view's line: a preset counts back from now.
+        const AuditTimestamp now
+            = AuditTimestamp::fromUsecsSinceEpoch(QDateTime::currentMSecsSinceEpoch() * 1000);
+        QString filterError;
+        const std::optional<SavedView> read
+            = readViewFilterOptions(parser, &filterError, QTimeZone::systemTimeZone(), now);
+        if (!read) {
+            return fail(filterError);
         }
-        if (parser.isSet(since)) {
-            f.since = parseTime(parser.value(since), true);
-            if (!f.since) {
-                return fail(tr("--since takes an ISO 8601 time such as "
-                               "2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
-            }
-        }
-        if (parser.isSet(since)) {
-            result.range
-                = relativeRangeFromName(parser.value(since)).value_or(RelativeRange::Custom);
-        }
-        if (parser.isSet(last)) {
-            const auto range = relativeRangeFromName(parser.value(last));
-            if (!range || !relativeRangeSpan(*range) || parser.isSet(since)) {
-                return fail(tr("--last takes 1h, 24h, 7d or 30d, without --since."));
-            }
-            result.range = *range;
-            const qint64 now = QDateTime::currentDateTimeUtc().toMSecsSinceEpoch() * 1000;
-            f.since = AuditTimestamp::fromUsecsSinceEpoch(now - *relativeRangeSpan(*range));
-        }
-        if (parser.isSet(until)) {
-            result.range = RelativeRange::Custom;
-            f.until = parseTime(parser.value(until), false);
-            if (!f.until) {
-                return fail(tr("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
-            }
-        }
-        f.failedOnly = parser.isSet(failed);
-        f.search = parser.value(search);
-        if (parser.isSet(minDuration)) {
-            f.minDurationMicros = parseDuration(parser.value(minDuration));
-            if (!f.minDurationMicros) {
-                return fail(tr("--min-duration takes %1.").arg(durationSyntaxHint()));
-            }
-        }
+        result.filter = read->filterAt(now);
+        result.range = read->range;
     }
     if (command.isEmpty() && !sortOrder(result.order)) {
         return std::nullopt;

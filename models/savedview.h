@@ -4,6 +4,7 @@
 #include "volumestats.h"
 
 #include <QByteArray>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QList>
 #include <QSettings>
@@ -97,6 +98,16 @@ QString toCommandLine(const SavedView &view);
 std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
     const QTimeZone &zoneForLocalTimes = QTimeZone::systemTimeZone(),
     std::optional<AuditTimestamp> now = std::nullopt);
+
+// The filter options of the spelling above (--action … --min-duration), for the CLI's parser
+// and fromCommandLine()'s alike: one reading of them everywhere.
+QList<QCommandLineOption> viewFilterOptions();
+// Reads those options from `parser` (which has them and has parsed) into a view's filter and
+// range: a preset stays relative (no since; filterAt(now) gives one), `--since 1h|24h|7d|30d`
+// is that preset, other relative spans count back from `now`, times without an offset are
+// in `zoneForLocalTimes`. On a bad value nullopt, with one translated sentence in `error`.
+std::optional<SavedView> readViewFilterOptions(const QCommandLineParser &parser, QString *error,
+    const QTimeZone &zoneForLocalTimes, AuditTimestamp now);
 
 // POSIX shell words: single quotes (literal), double quotes (backslash escapes $ ` " \ and
 // newline), a backslash outside quotes escapes the next character, backslash-newline joins

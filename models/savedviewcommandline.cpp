@@ -10,7 +10,9 @@
 
 namespace {
 
-// Free functions have no tr(); their messages share SavedView's context.
+// Free functions have no tr(); their messages share SavedView's context. Literals are written
+// out as QCoreApplication::translate("SavedView", ...) or QT_TRANSLATE_NOOP so that lupdate
+// finds them; this is for the marked ones passed around.
 QString translate(const char *text)
 {
     return QCoreApplication::translate("SavedView", text);
@@ -182,6 +184,91 @@ QString toCommandLine(const SavedView &view)
     return words.join(QLatin1Char(' '));
 }
 
+QList<QCommandLineOption> viewFilterOptions()
+{
+    auto valued = [](const char *name) {
+        return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("VALUE"));
+    };
+    auto flag = [](const char *name) { return QCommandLineOption(QLatin1String(name)); };
+    return { valued("action"), valued("transport"), valued("bank"), valued("last"), valued("since"),
+        valued("until"), flag("failed"), valued("search"), valued("min-duration") };
+}
+
+std::optional<SavedView> readViewFilterOptions(const QCommandLineParser &parser, QString *error,
+    const QTimeZone &zoneForLocalTimes, AuditTimestamp now)
+{
+    auto refuse = [&](const QString &message) -> std::optional<SavedView> {
+        setError(error, message);
+        return std::nullopt;
+    };
+    SavedView view;
+    AuditFilter &f = view.filter;
+    f.actions = parser.values(QStringLiteral("action"));
+    f.transport = parser.value(QStringLiteral("transport"));
+    if (parser.isSet(QStringLiteral("bank"))) {
+        f.bank = parser.value(QStringLiteral("bank"));
+    }
+    if (parser.isSet(QStringLiteral("last"))) {
+        const auto range = relativeRangeFromName(parser.value(QStringLiteral("last")));
+        if (!range || !relativeRangeSpan(*range)) {
+            return refuse(
+                QCoreApplication::translate("SavedView", "--last takes 1h, 24h, 7d or 30d."));
+        }
+        if (parser.isSet(QStringLiteral("since")) || parser.isSet(QStringLiteral("until"))) {
+            return refuse(QCoreApplication::translate(
+                "SavedView", "--last cannot be combined with --since or --until."));
+        }
+        view.range = *range;
+    }
+    if (parser.isSet(QStringLiteral("since"))) {
+        // The CLI's relative --since: "90s", "15m", "1h", "24h", "7d", "2w" back from now.
+        static const QRegularExpression relative(QStringLiteral("^(\\d{1,6})([smhdw])$"));
+        const QString value = parser.value(QStringLiteral("since")).trimmed();
+        const auto match = relative.match(value);
+        if (match.hasMatch()) {
+            const qint64 unit = QStringView(u"smhdw").indexOf(match.captured(2).at(0));
+            constexpr qint64 seconds[] = { 1, 60, 3600, 86400, 7 * 86400 };
+            const qint64 span = match.captured(1).toLongLong() * seconds[unit] * 1'000'000;
+            for (RelativeRange preset : { RelativeRange::LastHour, RelativeRange::Last24Hours,
+                     RelativeRange::Last7Days, RelativeRange::Last30Days }) {
+                if (!parser.isSet(QStringLiteral("until")) && relativeRangeSpan(preset) == span) {
+                    view.range = preset;
+                }
+            }
+            if (view.range == RelativeRange::All) {
+                f.since = AuditTimestamp::fromUsecsSinceEpoch(now.usecsSinceEpoch() - span);
+            }
+        } else {
+            f.since = AuditTimestamp::parse(value, zoneForLocalTimes);
+            if (!f.since) {
+                return refuse(QCoreApplication::translate("SavedView",
+                    "--since takes an ISO 8601 time such as "
+                    "2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
+            }
+        }
+    }
+    if (parser.isSet(QStringLiteral("until"))) {
+        f.until = AuditTimestamp::parse(parser.value(QStringLiteral("until")), zoneForLocalTimes);
+        if (!f.until) {
+            return refuse(QCoreApplication::translate(
+                "SavedView", "--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
+        }
+    }
+    if (f.since || f.until) {
+        view.range = RelativeRange::Custom;
+    }
+    f.failedOnly = parser.isSet(QStringLiteral("failed"));
+    f.search = parser.value(QStringLiteral("search"));
+    if (parser.isSet(QStringLiteral("min-duration"))) {
+        f.minDurationMicros = parseDuration(parser.value(QStringLiteral("min-duration")));
+        if (!f.minDurationMicros) {
+            return refuse(QCoreApplication::translate("SavedView", "--min-duration takes %1.")
+                              .arg(durationSyntaxHint()));
+        }
+    }
+    return view;
+}
+
 std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
     const QTimeZone &zoneForLocalTimes, std::optional<AuditTimestamp> now)
 {
@@ -200,7 +287,8 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
         words.removeFirst();
     }
     if (!words.isEmpty() && words.first() == QLatin1String("show")) {
-        return refuse(translate("A show command names one entry, not a view."));
+        return refuse(QCoreApplication::translate(
+            "SavedView", "A show command names one entry, not a view."));
     }
     if (!words.isEmpty()
         && QStringList { QStringLiteral("list"), QStringLiteral("stats"), QStringLiteral("export") }
@@ -214,14 +302,10 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
         return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("VALUE"));
     };
     auto flag = [](const char *name) { return QCommandLineOption(QLatin1String(name)); };
-    const QCommandLineOption action = valued("action"), transport = valued("transport"),
-                             bank = valued("bank"), last = valued("last"), since = valued("since"),
-                             until = valued("until"), failed = flag("failed"),
-                             search = valued("search"), minDuration = valued("min-duration"),
-                             period = valued("period"), utc = flag("utc"), sort = valued("sort"),
+    const QCommandLineOption period = valued("period"), utc = flag("utc"), sort = valued("sort"),
                              oldestFirst = flag("oldest-first");
-    parser.addOptions({ action, transport, bank, last, since, until, failed, search, minDuration,
-        period, utc, sort, oldestFirst });
+    parser.addOptions(viewFilterOptions());
+    parser.addOptions({ period, utc, sort, oldestFirst });
     // Options of the CLI that say nothing about a view.
     for (const char *ignored :
         { "schema", "table", "statement-timeout", "limit", "after", "format", "output" }) {
@@ -239,78 +323,25 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
             || argument.startsWith(QLatin1String("postgres://"))
             || argument.startsWith(QLatin1String("postgresql://"));
         if (!conninfo || positional.size() > 1) {
-            return refuse(translate("Unexpected \u201c%1\u201d: a view line has options and at "
-                                    "most one connection string.")
+            return refuse(QCoreApplication::translate("SavedView",
+                "Unexpected \u201c%1\u201d: a view line has options and at "
+                "most one connection string.")
                               .arg(argument));
         }
     }
 
-    SavedView view;
-    AuditFilter &f = view.filter;
-    f.actions = parser.values(action);
-    f.transport = parser.value(transport);
-    if (parser.isSet(bank)) {
-        f.bank = parser.value(bank);
+    QString filterError;
+    std::optional<SavedView> read = readViewFilterOptions(
+        parser, &filterError, zoneForLocalTimes, now.value_or(currentTime()));
+    if (!read) {
+        return refuse(filterError);
     }
-    if (parser.isSet(last)) {
-        const auto range = relativeRangeFromName(parser.value(last));
-        if (!range || !relativeRangeSpan(*range)) {
-            return refuse(translate("--last takes 1h, 24h, 7d or 30d."));
-        }
-        if (parser.isSet(since) || parser.isSet(until)) {
-            return refuse(translate("--last cannot be combined with --since or --until."));
-        }
-        view.range = *range;
-    }
-    if (parser.isSet(since)) {
-        // The CLI's relative --since: "90s", "15m", "1h", "24h", "7d", "2w" back from now.
-        static const QRegularExpression relative(QStringLiteral("^(\\d{1,6})([smhdw])$"));
-        const QString value = parser.value(since).trimmed();
-        const auto match = relative.match(value);
-        if (match.hasMatch()) {
-            const qint64 unit = QStringView(u"smhdw").indexOf(match.captured(2).at(0));
-            constexpr qint64 seconds[] = { 1, 60, 3600, 86400, 7 * 86400 };
-            const qint64 span = match.captured(1).toLongLong() * seconds[unit] * 1'000'000;
-            for (RelativeRange preset : { RelativeRange::LastHour, RelativeRange::Last24Hours,
-                     RelativeRange::Last7Days, RelativeRange::Last30Days }) {
-                if (!parser.isSet(until) && relativeRangeSpan(preset) == span) {
-                    view.range = preset;
-                }
-            }
-            if (view.range == RelativeRange::All) {
-                f.since = AuditTimestamp::fromUsecsSinceEpoch(
-                    now.value_or(currentTime()).usecsSinceEpoch() - span);
-            }
-        } else {
-            f.since = AuditTimestamp::parse(value, zoneForLocalTimes);
-            if (!f.since) {
-                return refuse(translate("--since takes an ISO 8601 time such as "
-                                        "2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d."));
-            }
-        }
-    }
-    if (parser.isSet(until)) {
-        f.until = AuditTimestamp::parse(parser.value(until), zoneForLocalTimes);
-        if (!f.until) {
-            return refuse(
-                translate("--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z."));
-        }
-    }
-    if (f.since || f.until) {
-        view.range = RelativeRange::Custom;
-    }
-    f.failedOnly = parser.isSet(failed);
-    f.search = parser.value(search);
-    if (parser.isSet(minDuration)) {
-        f.minDurationMicros = parseDuration(parser.value(minDuration));
-        if (!f.minDurationMicros) {
-            return refuse(translate("--min-duration takes %1.").arg(durationSyntaxHint()));
-        }
-    }
+    SavedView view = *read;
     if (parser.isSet(period)) {
         const auto chartPeriod = volumePeriodFromName(parser.value(period));
         if (!chartPeriod) {
-            return refuse(translate("--period takes today, 7d or 30d."));
+            return refuse(
+                QCoreApplication::translate("SavedView", "--period takes today, 7d or 30d."));
         }
         view.chartPeriod = *chartPeriod;
     }
@@ -321,7 +352,8 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
     if (parser.isSet(sort)) {
         const auto order = sortOrderFromName(parser.value(sort));
         if (!order) {
-            return refuse(translate("--sort takes newest, oldest, longest or shortest."));
+            return refuse(QCoreApplication::translate(
+                "SavedView", "--sort takes newest, oldest, longest or shortest."));
         }
         view.order = *order;
     }

@@ -259,14 +259,6 @@ Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
         <translation>--statement-timeout erwartet eine Anzahl Millisekunden.</translation>
     </message>
     <message>
-        <source>--since takes an ISO 8601 time such as 2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d.</source>
-        <translation>--since erwartet eine ISO-8601-Zeit wie 2026-03-27T10:15:30Z oder 1h, 24h, 7d, 30d.</translation>
-    </message>
-    <message>
-        <source>--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z.</source>
-        <translation>--until erwartet eine ISO-8601-Zeit wie 2026-03-27T10:15:30Z.</translation>
-    </message>
-    <message>
         <source>--limit takes a positive number.</source>
         <translation>--limit erwartet eine positive Zahl.</translation>
     </message>
@@ -390,14 +382,6 @@ Anfragen pro Stunde (today) oder pro Tag (7d, 30d), je Aktion.
         <translation>  --no-mask         show und export: geheime Werte wie gespeichert
 
 </translation>
-    </message>
-    <message>
-        <source>--last takes 1h, 24h, 7d or 30d, without --since.</source>
-        <translation>--last erwartet 1h, 24h, 7d oder 30d, ohne --since.</translation>
-    </message>
-    <message>
-        <source>--min-duration takes %1.</source>
-        <translation>--min-duration erwartet %1.</translation>
     </message>
     <message>
         <source>--view takes the filter from the saved view; give no filter options with it.</source>
@@ -2130,6 +2114,42 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
     <message>
         <source>The line ends with a backslash.</source>
         <translation>Die Zeile endet mit einem Backslash.</translation>
+    </message>
+    <message>
+        <source>--last takes 1h, 24h, 7d or 30d.</source>
+        <translation>--last erwartet 1h, 24h, 7d oder 30d.</translation>
+    </message>
+    <message>
+        <source>--last cannot be combined with --since or --until.</source>
+        <translation>--last lässt sich nicht mit --since oder --until kombinieren.</translation>
+    </message>
+    <message>
+        <source>--since takes an ISO 8601 time such as 2026-03-27T10:15:30Z, or 1h, 24h, 7d, 30d.</source>
+        <translation>--since erwartet eine ISO-8601-Zeit wie 2026-03-27T10:15:30Z oder 1h, 24h, 7d, 30d.</translation>
+    </message>
+    <message>
+        <source>--until takes an ISO 8601 time such as 2026-03-27T10:15:30Z.</source>
+        <translation>--until erwartet eine ISO-8601-Zeit wie 2026-03-27T10:15:30Z.</translation>
+    </message>
+    <message>
+        <source>--min-duration takes %1.</source>
+        <translation>--min-duration erwartet %1.</translation>
+    </message>
+    <message>
+        <source>A show command names one entry, not a view.</source>
+        <translation>Ein show-Befehl nennt einen Eintrag, keine Ansicht.</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1”: a view line has options and at most one connection string.</source>
+        <translation>Unerwartet: „%1“; eine Ansichtszeile enthält Optionen und höchstens eine Verbindungszeichenkette.</translation>
+    </message>
+    <message>
+        <source>--period takes today, 7d or 30d.</source>
+        <translation>--period erwartet today, 7d oder 30d.</translation>
+    </message>
+    <message>
+        <source>--sort takes newest, oldest, longest or shortest.</source>
+        <translation>--sort erwartet newest, oldest, longest oder shortest.</translation>
     </message>
 </context>
 <context>

@@ -253,6 +253,13 @@ TEST(Translations, CommandLineFollowsTheSystemLocale)
         << germanError.err.toStdString();
     EXPECT_TRUE(germanError.err.contains(QStringLiteral("„audit-viewer --help“")))
         << germanError.err.toStdString();
+    // The filter options are read by the saved views' code: their messages are German too.
+    const ViewerCliRun germanFilter = runViewerCli(
+        { QStringLiteral("list"), QStringLiteral("--since"), QStringLiteral("gestern") },
+        localeEnvironment(QStringLiteral("de_DE.UTF-8")));
+    EXPECT_EQ(germanFilter.exitCode, 1);
+    EXPECT_TRUE(germanFilter.err.contains(QStringLiteral("--since erwartet eine ISO-8601-Zeit")))
+        << germanFilter.err.toStdString();
 
     const ViewerCliRun english
         = runViewerCli({ QStringLiteral("--help") }, localeEnvironment(QStringLiteral("C.UTF-8")));
