@@ -3,10 +3,9 @@
 
 #include "jsonlexical.h"
 #include "jsonprettyprinter.h"
+#include "jsontreeindex.h"
 
 #include <algorithm>
-#include <climits>
-#include <string_view>
 
 using Kind = JsonDiff::Kind;
 using Row = JsonDiff::Row;
@@ -18,155 +17,6 @@ using Node = JsonDiff::Data::Node;
 namespace {
 
 using namespace JsonLexical;
-
-// Builds the node table in one pass. Iterative: open containers are a vector of node
-// numbers, so nesting depth costs heap, never stack (as in JsonTreeModel).
-class Parser
-{
-public:
-    Parser(QStringView text, std::vector<Node> &nodes)
-        : m_text(text.utf16())
-        , m_size(text.size())
-        , m_nodes(nodes)
-    {
-    }
-
-    bool run()
-    {
-        qsizetype p = 0;
-        Expect expect = Expect::Value;
-        for (;;) {
-            while (p != m_size && isJsonWhitespace(m_text[p])) {
-                ++p;
-            }
-            if (p == m_size) {
-                return expect == Expect::End;
-            }
-            const char16_t c = m_text[p];
-            switch (expect) {
-            case Expect::FirstKeyOrClose:
-            case Expect::FirstValueOrClose:
-                if (c == closer()) {
-                    close(p++);
-                    expect = afterValue();
-                } else {
-                    expect = expect == Expect::FirstKeyOrClose ? Expect::Key : Expect::Value;
-                }
-                break;
-            case Expect::Key: {
-                const qsizetype q = c == '"' ? scanString(p) : -1;
-                if (q < 0) {
-                    return false;
-                }
-                m_keyStart = p;
-                m_keyEnd = q;
-                p = q;
-                expect = Expect::Colon;
-                break;
-            }
-            case Expect::Colon:
-                if (c != ':') {
-                    return false;
-                }
-                ++p;
-                expect = Expect::Value;
-                break;
-            case Expect::Value: {
-                ValueType type = ValueType::Null;
-                qsizetype q = p + 1;
-                if (c == '{' || c == '[') {
-                    type = c == '{' ? ValueType::Object : ValueType::Array;
-                } else if (c == '"') {
-                    type = ValueType::String;
-                    q = scanString(p);
-                } else if (c == '-' || isDigit(c)) {
-                    type = ValueType::Number;
-                    q = scanNumber(p);
-                } else if (c == 't' || c == 'f' || c == 'n') {
-                    type = c == 'n' ? ValueType::Null : ValueType::Boolean;
-                    q = scanLiteral(p);
-                } else {
-                    return false;
-                }
-                if (q < 0 || m_nodes.size() >= size_t(INT_MAX) - 1) {
-                    return false;
-                }
-                const int id = addNode(p, type);
-                if (Data::isContainerType(type)) {
-                    m_open.push_back(id);
-                    expect = type == ValueType::Object ? Expect::FirstKeyOrClose
-                                                       : Expect::FirstValueOrClose;
-                } else {
-                    m_nodes.back().end = q;
-                    m_nodes.back().after = id + 1;
-                    expect = afterValue();
-                }
-                p = q;
-                break;
-            }
-            case Expect::CommaOrClose:
-                if (c == ',') {
-                    ++p;
-                    expect = m_nodes[size_t(m_open.back())].type == ValueType::Object
-                        ? Expect::Key
-                        : Expect::Value;
-                } else if (c == closer()) {
-                    close(p++);
-                    expect = afterValue();
-                } else {
-                    return false;
-                }
-                break;
-            case Expect::End:
-                return false;
-            }
-        }
-    }
-
-private:
-    Expect afterValue() const { return m_open.empty() ? Expect::End : Expect::CommaOrClose; }
-
-    char16_t closer() const
-    {
-        return m_nodes[size_t(m_open.back())].type == ValueType::Object ? '}' : ']';
-    }
-
-    int addNode(qsizetype p, ValueType type)
-    {
-        Node node;
-        node.start = p;
-        node.type = type;
-        if (!m_open.empty()) {
-            Node &parent = m_nodes[size_t(m_open.back())];
-            ++parent.childCount;
-            if (parent.type == ValueType::Object) {
-                node.keyStart = m_keyStart;
-                node.keyEnd = m_keyEnd;
-            }
-        }
-        m_nodes.push_back(node);
-        return int(m_nodes.size() - 1);
-    }
-
-    void close(qsizetype p)
-    {
-        Node &node = m_nodes[size_t(m_open.back())];
-        node.end = p + 1;
-        node.after = int(m_nodes.size());
-        m_open.pop_back();
-    }
-
-    qsizetype scanString(qsizetype p) const { return JsonLexical::scanString(m_text, m_size, p); }
-    qsizetype scanNumber(qsizetype p) const { return JsonLexical::scanNumber(m_text, m_size, p); }
-    qsizetype scanLiteral(qsizetype p) const { return JsonLexical::scanLiteral(m_text, m_size, p); }
-
-    const char16_t *m_text;
-    qsizetype m_size;
-    std::vector<Node> &m_nodes;
-    std::vector<int> m_open;
-    qsizetype m_keyStart = -1;
-    qsizetype m_keyEnd = -1;
-};
 
 // Characters that would move or break the text of a cell.
 bool isLayoutControl(char16_t c)
@@ -217,31 +67,32 @@ bool isIdentifier(QStringView key)
 
 QString JsonDiff::Data::decodeString(QStringView content)
 {
-    QString out;
-    out.reserve(content.size());
-    for (qsizetype i = 0; i < content.size();) {
-        const char16_t c = content[i].unicode();
-        if (c != '\\') {
-            out.append(QChar(c));
-            ++i;
-        } else if (content[i + 1] == u'u') {
-            char16_t unit = 0;
-            for (qsizetype k = i + 2; k < i + 6; ++k) {
-                unit = char16_t(unit << 4 | hexValue(content[k].unicode()));
-            }
-            out.append(QChar(unit));
-            i += 6;
-        } else {
-            out.append(QChar(unescaped(content[i + 1].unicode())));
-            i += 2;
-        }
-    }
-    return out;
+    return JsonTreeIndex::decodeString(content, content.size());
 }
 
 namespace {
 
 using Document = JsonDiff::Data::Document;
+
+ValueType valueType(JsonTreeIndex::Kind kind)
+{
+    switch (kind) {
+    case JsonTreeIndex::Kind::Object:
+        return ValueType::Object;
+    case JsonTreeIndex::Kind::Array:
+        return ValueType::Array;
+    case JsonTreeIndex::Kind::String:
+        return ValueType::String;
+    case JsonTreeIndex::Kind::Number:
+        return ValueType::Number;
+    case JsonTreeIndex::Kind::True:
+    case JsonTreeIndex::Kind::False:
+        return ValueType::Boolean;
+    case JsonTreeIndex::Kind::Null:
+        break;
+    }
+    return ValueType::Null;
+}
 
 Document load(const std::optional<QString> &stored)
 {
@@ -250,10 +101,29 @@ Document load(const std::optional<QString> &stored)
         return document;
     }
     document.text = *stored;
-    Parser parser(document.text, document.nodes);
-    if (!parser.run()) {
+    // The tree model's index of the document, with each node's subtree end added.
+    std::vector<JsonTreeIndex::Node> index;
+    if (JsonTreeIndex::build(document.text, index)) {
+        document.nodes.resize(index.size());
+        for (size_t id = 0; id < index.size(); ++id) {
+            const JsonTreeIndex::Node &from = index[id];
+            Node &node = document.nodes[id];
+            node.start = from.start;
+            node.end = from.end;
+            node.keyStart = from.keyStart;
+            node.keyEnd = from.keyEnd;
+            node.childCount = from.childCount;
+            node.type = valueType(from.kind);
+            node.after = int(id) + 1;
+        }
+        // Nodes are in document order: a subtree ends after its last descendant, and every
+        // descendant comes after its parent, so one backward pass finds each end.
+        for (size_t id = index.size(); id-- > 1;) {
+            Node &parent = document.nodes[size_t(index[id].parent)];
+            parent.after = std::max(parent.after, document.nodes[id].after);
+        }
+    } else {
         document.valid = false;
-        document.nodes.clear();
         const JsonFormatResult formatted = JsonPrettyPrinter().format(QStringView(document.text));
         document.error = formatted.ok ? JsonDiff::tr("too many values") : formatted.error;
         // The whole text is one value, compared as text.

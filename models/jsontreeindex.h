@@ -6,7 +6,8 @@
 #include <vector>
 
 // The node table behind JsonTreeModel: one pass over a document finds every value, its
-// key and its place among its parent's children. Only jsontreemodel.cpp includes it.
+// key and its place among its parent's children. JsonTreeModel shows it; JsonDiff compares
+// two of them.
 // Thread: any (the table is built in one call).
 namespace JsonTreeIndex {
 
