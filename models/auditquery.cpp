@@ -78,6 +78,26 @@ QString orderByClause(SortOrder order, bool backward)
     return QStringLiteral(" ORDER BY %1 %2, id %2").arg(key, direction);
 }
 
+// A chart bucket's start for each row. Days follow the zone's calendar (date_trunc with a
+// zone). Hours are binned in absolute time from local midnight (date_bin), so the repeated
+// hour of a DST fall-back day stays a bucket of its own instead of merging into its twin.
+QString volumeBucket(SqlStatement &s, const VolumeRange &range, const QString &zoneId)
+{
+    return range.unit == VolumeBucketUnit::Hour
+        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)")
+              .arg(s.bind(range.from.toIsoUtc()))
+        : QStringLiteral("date_trunc('day', started_at, %1)").arg(s.bind(zoneId));
+}
+
+// `filter` within the period: its bounds narrow the filter's own time range, never widen it.
+AuditFilter periodFilter(const AuditFilter &filter, const VolumeRange &range)
+{
+    AuditFilter bounded = filter;
+    bounded.since = filter.since ? std::max(*filter.since, range.from) : range.from;
+    bounded.until = filter.until ? std::min(*filter.until, range.to) : range.to;
+    return bounded;
+}
+
 // The table's distinct actions, one index probe each on (action, started_at) instead of a
 // scan of every row: a recursive CTE that asks for the next action after the last.
 QString looseActionScan(const AuditTableRef &table)
@@ -208,37 +228,36 @@ SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filte
     return s;
 }
 
+SqlStatement volumeInOneScan(const AuditTableRef &table, const AuditFilter &filter,
+    const VolumeRange &range, const QString &zoneId)
+{
+    SqlStatement s;
+    const QString bucket = volumeBucket(s, range, zoneId);
+    const QString where = whereClause(periodFilter(filter, range), s);
+    s.sql = QStringLiteral(
+        "SELECT %1 AS bucket, action, count(*) FROM %2 WHERE %3 GROUP BY 1, 2 ORDER BY 1, 2")
+                .arg(bucket, table.quoted(), where);
+    return s;
+}
+
 SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const VolumeRange &range,
     const QString &zoneId)
 {
-    SqlStatement s;
-    // Days follow the zone's calendar (date_trunc with a zone). Hours are binned in
-    // absolute time from local midnight (date_bin), so the repeated hour of a DST
-    // fall-back day stays a bucket of its own instead of merging into its twin.
-    const QString bucket = range.unit == VolumeBucketUnit::Hour
-        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)")
-              .arg(s.bind(range.from.toIsoUtc()))
-        : QStringLiteral("date_trunc('day', started_at, %1)").arg(s.bind(zoneId));
-    AuditFilter bounded = filter;
-    // The period's bounds narrow the filter's own time range, never widen it.
-    bounded.since = filter.since ? std::max(*filter.since, range.from) : range.from;
-    bounded.until = filter.until ? std::min(*filter.until, range.to) : range.to;
     const bool onlyActions = filter.transport.isEmpty() && !filter.bank && !filter.failedOnly
         && filter.search.isEmpty() && !filter.minDurationMicros;
     if (!onlyActions) {
-        const QString where = whereClause(bounded, s);
-        s.sql = QStringLiteral(
-            "SELECT %1 AS bucket, action, count(*) FROM %2 WHERE %3 GROUP BY 1, 2 ORDER BY 1, 2")
-                    .arg(bucket, table.quoted(), where);
-        return s;
+        return volumeInOneScan(table, filter, range, zoneId);
     }
     // Only actions and time: counted action by action, each a range scan of Hindsight's
     // (action, started_at) index, index-only where the table is vacuumed, instead of
     // fetching every row of the period from the heap through the time index and sorting
     // them (7 days of 10 million rows: 0.3 s instead of 1.4 s). The actions are the filter's
     // or the table's (a loose index scan); the schema makes action NOT NULL.
+    SqlStatement s;
+    const QString bucket = volumeBucket(s, range, zoneId);
     QStringList actions = filter.actions;
     actions.removeDuplicates();
+    AuditFilter bounded = periodFilter(filter, range);
     bounded.actions.clear();
     const QString where = whereClause(bounded, s);
     QString actionRows;

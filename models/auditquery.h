@@ -34,9 +34,14 @@ SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int lim
 SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter);
 // EXPLAIN (FORMAT JSON) of the count: the planner's row estimate, in about a millisecond.
 SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter);
-// Rows: bucket start (timestamptz), action, count. `zoneId` is an IANA name.
+// Rows: bucket start (timestamptz), action, count. `zoneId` is an IANA name. A filter of
+// actions and time only is counted action by action on (action, started_at); any other
+// filter by volumeInOneScan().
 SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const VolumeRange &range,
     const QString &zoneId);
+// The same rows from one scan of the period's rows and a GROUP BY of bucket and action.
+SqlStatement volumeInOneScan(const AuditTableRef &table, const AuditFilter &filter,
+    const VolumeRange &range, const QString &zoneId);
 // Durations of the ended calls matching the filter, per action and then for all actions
 // (the ROLLUP row: grouped = 1): action, grouped, calls, p50, p95, p99, max, the last four in
 // whole microseconds (NULL when no call ended).

@@ -54,27 +54,6 @@ bool waitForAnswer(AuditWorker &worker, quint64 request)
     return ok;
 }
 
-// The chart's counts the way the viewer counted them before it went action by action: one
-// scan of the period's rows through the time index, fetching every heap row, then a GROUP BY
-// of bucket and action. Literals, as psql runs it.
-QString volumeInOneScan(const AuditTableRef &table, const AuditFilter &filter,
-    const VolumeRange &range, const QString &zoneId)
-{
-    SqlStatement s;
-    const QString bucket = range.unit == VolumeBucketUnit::Hour
-        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)")
-              .arg(s.bind(range.from.toIsoUtc()))
-        : QStringLiteral("date_trunc('day', started_at, %1)").arg(s.bind(zoneId));
-    AuditFilter bounded = filter;
-    bounded.since = range.from;
-    bounded.until = range.to;
-    const QString where = AuditQuery::whereClause(bounded, s);
-    s.sql = QStringLiteral(
-        "SELECT %1 AS bucket, action, count(*) FROM %2 WHERE %3 GROUP BY 1, 2 ORDER BY 1, 2")
-                .arg(bucket, table.quoted(), where);
-    return PsqlTimer::withLiterals(s);
-}
-
 } // namespace
 
 void RepositoryBench::charts()
@@ -120,7 +99,9 @@ void RepositoryBench::charts()
                     [&] {
                         const VolumeRange range
                             = VolumeRange::forPeriod(period, QDateTime::currentDateTimeUtc(), zone);
-                        return m_psql.time(volumeInOneScan(m_options.table, filter, range, zoneId));
+                        // The way the viewer counted them before it went action by action.
+                        return m_psql.time(
+                            AuditQuery::volumeInOneScan(m_options.table, filter, range, zoneId));
                     } },
             },
             5); // rounds of seconds on a noisy machine: at least five
