@@ -154,8 +154,6 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         QStringLiteral("statement-timeout"), QString(), QStringLiteral("MS"));
     const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"));
     const QCommandLineOption after(QStringLiteral("after"), QString(), QStringLiteral("CURSOR"));
-    const QCommandLineOption oldestFirst(QStringLiteral("oldest-first"), QString());
-    const QCommandLineOption sort(QStringLiteral("sort"), QString(), QStringLiteral("ORDER"));
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"));
     const QCommandLineOption period(QStringLiteral("period"), QString(), QStringLiteral("P"));
     const QCommandLineOption utc(QStringLiteral("utc"), QString());
@@ -174,38 +172,30 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         parser.addOptions(viewFilterOptions());
     }
     if (command.isEmpty()) {
-        parser.addOptions({ view, sort, oldestFirst });
+        parser.addOption(view);
+        parser.addOptions(viewSortOptions());
     }
     if (command == QLatin1String("list")) {
-        parser.addOptions({ limit, after, oldestFirst, sort, format });
+        parser.addOptions({ limit, after, format });
+        parser.addOptions(viewSortOptions());
     } else if (command == QLatin1String("stats")) {
         parser.addOptions({ period, utc, latency, format });
     } else if (command == QLatin1String("show")) {
         parser.addOptions({ format, noMask });
     } else if (command == QLatin1String("export")) {
-        parser.addOptions({ output, format, noGuard, bom, noJson, oldestFirst, sort, noMask });
+        parser.addOptions({ output, format, noGuard, bom, noJson, noMask });
+        parser.addOptions(viewSortOptions());
     }
 
     auto fail = [&](const QString &message) -> std::optional<CommandLine> {
         *error = message;
         return std::nullopt;
     };
-    // --sort ORDER, or --oldest-first; false (and the error) when they are not understood.
-    const auto sortOrder = [&](SortOrder &order) {
-        order = parser.isSet(oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
-        result.sortGiven = parser.isSet(oldestFirst) || parser.isSet(sort);
-        if (!parser.isSet(sort)) {
-            return true;
-        }
-        const auto named = sortOrderFromName(parser.value(sort));
-        if (!named || (parser.isSet(oldestFirst) && *named != SortOrder::OldestFirst)) {
-            *error = named
-                ? tr("--oldest-first and --sort %1 contradict each other.").arg(parser.value(sort))
-                : tr("--sort takes newest, oldest, longest or shortest.");
-            return false;
-        }
-        order = *named;
-        return true;
+    // --sort ORDER or --oldest-first, read as a view line reads them.
+    const auto readSortOrder = [&] {
+        result.sortGiven
+            = parser.isSet(QStringLiteral("sort")) || parser.isSet(QStringLiteral("oldest-first"));
+        return readViewSortOptions(parser, result.order, error);
     };
     if (!parser.parse(args)) {
         const QString text = parser.errorText();
@@ -282,7 +272,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         result.filter = read->filterAt(now);
         result.range = read->range;
     }
-    if (command.isEmpty() && !sortOrder(result.order)) {
+    if (command.isEmpty() && !readSortOrder()) {
         return std::nullopt;
     }
     if (command.isEmpty() && parser.isSet(view)) {
@@ -309,7 +299,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
                                "2026-03-27T10:15:30.123456Z,<uuid>."));
             }
         }
-        if (!sortOrder(result.order)) {
+        if (!readSortOrder()) {
             return std::nullopt;
         }
         result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
@@ -350,7 +340,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         result.formulaGuard = !parser.isSet(noGuard);
         result.byteOrderMark = parser.isSet(bom);
         result.includeJson = !parser.isSet(noJson);
-        if (!sortOrder(result.order)) {
+        if (!readSortOrder()) {
             return std::nullopt;
         }
     } else if (result.command == Command::Show) {

@@ -108,6 +108,11 @@ QList<QCommandLineOption> viewFilterOptions();
 // in `zoneForLocalTimes`. On a bad value nullopt, with one translated sentence in `error`.
 std::optional<SavedView> readViewFilterOptions(const QCommandLineParser &parser, QString *error,
     const QTimeZone &zoneForLocalTimes, AuditTimestamp now);
+// --sort ORDER and --oldest-first (the same as --sort oldest), for the same two parsers.
+QList<QCommandLineOption> viewSortOptions();
+// Reads them into `order`, which stays as it is when neither is given. False, with one
+// translated sentence in `error`, for an unknown order or one that contradicts --oldest-first.
+bool readViewSortOptions(const QCommandLineParser &parser, SortOrder &order, QString *error);
 
 // POSIX shell words: single quotes (literal), double quotes (backslash escapes $ ` " \ and
 // newline), a backslash outside quotes escapes the next character, backslash-newline joins

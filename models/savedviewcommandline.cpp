@@ -269,6 +269,40 @@ std::optional<SavedView> readViewFilterOptions(const QCommandLineParser &parser,
     return view;
 }
 
+QList<QCommandLineOption> viewSortOptions()
+{
+    return { QCommandLineOption(QStringLiteral("sort"), QString(), QStringLiteral("ORDER")),
+        QCommandLineOption(QStringLiteral("oldest-first")) };
+}
+
+bool readViewSortOptions(const QCommandLineParser &parser, SortOrder &order, QString *error)
+{
+    const bool oldestFirst = parser.isSet(QStringLiteral("oldest-first"));
+    if (!parser.isSet(QStringLiteral("sort"))) {
+        if (oldestFirst) {
+            order = SortOrder::OldestFirst;
+        }
+        return true;
+    }
+    const QString name = parser.value(QStringLiteral("sort"));
+    const auto named = sortOrderFromName(name);
+    if (!named) {
+        setError(error,
+            QCoreApplication::translate(
+                "SavedView", "--sort takes newest, oldest, longest or shortest."));
+        return false;
+    }
+    if (oldestFirst && *named != SortOrder::OldestFirst) {
+        setError(error,
+            QCoreApplication::translate(
+                "SavedView", "--oldest-first and --sort %1 contradict each other.")
+                .arg(name));
+        return false;
+    }
+    order = *named;
+    return true;
+}
+
 std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
     const QTimeZone &zoneForLocalTimes, std::optional<AuditTimestamp> now)
 {
@@ -302,10 +336,10 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
         return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("VALUE"));
     };
     auto flag = [](const char *name) { return QCommandLineOption(QLatin1String(name)); };
-    const QCommandLineOption period = valued("period"), utc = flag("utc"), sort = valued("sort"),
-                             oldestFirst = flag("oldest-first");
+    const QCommandLineOption period = valued("period"), utc = flag("utc");
     parser.addOptions(viewFilterOptions());
-    parser.addOptions({ period, utc, sort, oldestFirst });
+    parser.addOptions(viewSortOptions());
+    parser.addOptions({ period, utc });
     // Options of the CLI that say nothing about a view.
     for (const char *ignored :
         { "schema", "table", "statement-timeout", "limit", "after", "format", "output" }) {
@@ -346,16 +380,9 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
         view.chartPeriod = *chartPeriod;
     }
     view.utc = parser.isSet(utc);
-    if (parser.isSet(oldestFirst)) {
-        view.order = SortOrder::OldestFirst;
-    }
-    if (parser.isSet(sort)) {
-        const auto order = sortOrderFromName(parser.value(sort));
-        if (!order) {
-            return refuse(QCoreApplication::translate(
-                "SavedView", "--sort takes newest, oldest, longest or shortest."));
-        }
-        view.order = *order;
+    QString sortError;
+    if (!readViewSortOptions(parser, view.order, &sortError)) {
+        return refuse(sortError);
     }
     return view;
 }

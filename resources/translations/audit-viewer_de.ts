@@ -452,14 +452,6 @@ im Fenster.
 </translation>
     </message>
     <message>
-        <source>--oldest-first and --sort %1 contradict each other.</source>
-        <translation>--oldest-first und --sort %1 widersprechen sich.</translation>
-    </message>
-    <message>
-        <source>--sort takes newest, oldest, longest or shortest.</source>
-        <translation>--sort erwartet newest, oldest, longest oder shortest.</translation>
-    </message>
-    <message>
         <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] [--table T]
        audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
@@ -2150,6 +2142,10 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
     <message>
         <source>--sort takes newest, oldest, longest or shortest.</source>
         <translation>--sort erwartet newest, oldest, longest oder shortest.</translation>
+    </message>
+    <message>
+        <source>--oldest-first and --sort %1 contradict each other.</source>
+        <translation>--oldest-first und --sort %1 widersprechen sich.</translation>
     </message>
 </context>
 <context>

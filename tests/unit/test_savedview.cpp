@@ -398,6 +398,10 @@ TEST(SavedViewCommandLine, SpellsEachFilterOption)
     EXPECT_EQ(oldest->order, SortOrder::OldestFirst);
     EXPECT_FALSE(fromCommandLine(QStringLiteral("audit-viewer --sort slowest"), &error));
     EXPECT_EQ(error, QStringLiteral("--sort takes newest, oldest, longest or shortest."));
+    // Read as the CLI reads them: a contradiction is refused, not settled by the last word.
+    EXPECT_FALSE(
+        fromCommandLine(QStringLiteral("audit-viewer --oldest-first --sort longest"), &error));
+    EXPECT_EQ(error, QStringLiteral("--oldest-first and --sort longest contradict each other."));
 }
 
 TEST(SavedViewCommandLine, WritesACustomRangeInUtcWithMicroseconds)
