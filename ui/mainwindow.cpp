@@ -109,10 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
         emit entryOpened(id);
         openEntry(id);
     });
-    connect(m_view, &ResultsView::sortOrderRequested, this, [this](SortOrder order) {
-        m_view->setSortOrder(order);
-        m_loader->setOrder(order);
-    });
+    connect(m_view, &ResultsView::sortOrderRequested, this, &MainWindow::setSortOrder);
     connect(m_pagination, &PaginationBar::firstRequested, this, &MainWindow::goFirst);
     connect(m_pagination, &PaginationBar::previousRequested, this, &MainWindow::goPrevious);
     connect(m_pagination, &PaginationBar::nextRequested, this, &MainWindow::goNext);
@@ -497,4 +494,10 @@ void MainWindow::updatePosition()
     m_pagination->setPosition(
         navigator.offset(), m_model->rowCount(), m_loader->total(), m_loader->totalIsExact());
     m_pagination->setNavigation(navigator.hasPrevious(), navigator.hasNext());
+}
+
+void MainWindow::setSortOrder(SortOrder order)
+{
+    m_view->setSortOrder(order);
+    m_loader->setOrder(order);
 }

@@ -111,6 +111,8 @@ private:
     void openEntry(const QString &id, EntryDetailDialog *dialog = nullptr);
     void stepEntry(EntryDetailDialog *dialog, int step);
     void updatePosition();
+    // The table's order: the header's indicator and the pages (from the first one again).
+    void setSortOrder(SortOrder order);
     // Why the table is empty: no entries at all (auditing is off), or none match.
     void updateEmptyMessage();
     struct PendingCompare;

@@ -41,8 +41,7 @@ void MainWindow::applyView(const SavedView &view)
     }
     m_chartPanel->chart()->setPeriod(view.chartPeriod);
     if (view.order != m_loader->order()) {
-        m_view->setSortOrder(view.order);
-        m_loader->setOrder(view.order); // the filter below loads the first page again anyway
+        setSortOrder(view.order); // the filter below loads the first page again anyway
     }
     if (m_views) {
         m_views->setCurrentName(view.name);
