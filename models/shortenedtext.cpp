@@ -101,14 +101,3 @@ qsizetype ShortenedText::mapFromOriginal(qsizetype position) const
     const Cut &cut = *std::prev(after);
     return position < cut.to ? -1 : position - cut.to + cut.markerEnd;
 }
-
-const ShortenedText::Cut *ShortenedText::cutAt(qsizetype position) const
-{
-    const auto after = std::upper_bound(cuts.begin(), cuts.end(), position,
-        [](qsizetype at, const Cut &cut) { return at < cut.markerStart; });
-    if (after == cuts.begin()) {
-        return nullptr;
-    }
-    const Cut &cut = *std::prev(after);
-    return position < cut.markerEnd ? &cut : nullptr;
-}

@@ -38,8 +38,6 @@ struct ShortenedText
 
     // Where original position `position` is in `text`, or -1 when it was left out.
     qsizetype mapFromOriginal(qsizetype position) const;
-    // The cut whose marker covers position `position` of `text`, or nullptr.
-    const Cut *cutAt(qsizetype position) const;
     bool isShortened() const { return !cuts.empty(); }
 
     QString text;

@@ -70,9 +70,6 @@ TEST(ShortenedText, PositionsMapAcrossEveryCut)
     EXPECT_EQ(shortened.text.mid(shortened.mapFromOriginal(middle), 6), QStringLiteral("middle"));
     const qsizetype end = text.lastIndexOf(QStringLiteral("end"));
     EXPECT_EQ(shortened.text.mid(shortened.mapFromOriginal(end)), QStringLiteral("end"));
-    EXPECT_EQ(shortened.cutAt(shortened.cuts[1].markerStart), &shortened.cuts[1]);
-    EXPECT_EQ(shortened.cutAt(shortened.cuts[1].markerEnd), nullptr);
-    EXPECT_EQ(shortened.cutAt(middle), nullptr);
 }
 
 TEST(ShortenedText, NeitherAKeptRangeNorASurrogatePairIsSplit)
