@@ -1,6 +1,7 @@
 #include "comparedialog.h"
 #include "entryheader.h"
 #include "jsondiff.h"
+#include "screenshot.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -174,15 +175,6 @@ QStringList allTexts(const QTreeView *tree)
         }
     });
     return texts;
-}
-
-void saveScreenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("AUDIT_VIEWER_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        widget.grab().save(QDir(dir).filePath(name));
-    }
 }
 
 } // namespace

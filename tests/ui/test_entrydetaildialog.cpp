@@ -6,6 +6,7 @@
 #include "jsonpane.h"
 #include "jsonprettyprinter.h"
 #include "jsontextview.h"
+#include "screenshot.h"
 
 #include <QAction>
 #include <QApplication>
@@ -129,15 +130,6 @@ QTextBlock blockContaining(QPlainTextEdit *edit, const QString &text)
         }
     }
     return {};
-}
-
-void saveScreenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("AUDIT_VIEWER_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        widget.grab().save(QDir(dir).filePath(name));
-    }
 }
 
 } // namespace

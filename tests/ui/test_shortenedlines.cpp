@@ -5,13 +5,12 @@
 #include "jsonhighlighter.h"
 #include "jsonpane.h"
 #include "jsontextview.h"
+#include "screenshot.h"
 #include "shortenedtext.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
@@ -137,14 +136,12 @@ TEST(ShortenedLines, AMegabyteStringIsShortenedInTheTextAndWholeInTheTree)
     EXPECT_EQ(menu->findChild<QAction *>(QStringLiteral("copyWholeLine")), nullptr);
 
     // For a look by eye: wrapped, around the marker.
-    const QString screenshots = qEnvironmentVariable("AUDIT_VIEWER_SCREENSHOT_DIR");
-    if (!screenshots.isEmpty()) {
+    if (!qEnvironmentVariableIsEmpty("AUDIT_VIEWER_SCREENSHOT_DIR")) {
         pane->findChild<QCheckBox *>(QStringLiteral("wrapLines"))->setChecked(true);
         cursor.setPosition(static_cast<int>(line.position() + markerColumn));
         edit->setTextCursor(cursor);
         edit->centerCursor();
-        QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        pane->grab().save(QDir(screenshots).filePath(QStringLiteral("shortened-line.png")));
+        saveScreenshot(*pane, QStringLiteral("shortened-line.png"));
     }
 
     // The tree and its Copy value have the whole value.
