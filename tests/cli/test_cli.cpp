@@ -39,6 +39,15 @@ CliRun runCli(const QStringList &arguments, const QProcessEnvironment &extra = {
         QString::fromUtf8(process.readAllStandardError()) };
 }
 
+// `arguments` (a sub-command first) with the test cluster's CONNINFO after the sub-command
+// and the audit table in `schema`.
+QStringList connectedTo(const QString &schema, QStringList arguments)
+{
+    arguments.insert(1, TestDatabase::conninfo());
+    arguments.append({ QStringLiteral("--schema"), schema });
+    return arguments;
+}
+
 QStringList lines(const QString &text)
 {
     return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -68,11 +77,9 @@ protected:
             << admin.error().toStdString();
     }
 
-    static QStringList withConn(QStringList arguments)
+    static QStringList withConn(const QStringList &arguments)
     {
-        arguments.insert(1, TestDatabase::conninfo());
-        arguments.append({ QStringLiteral("--schema"), QStringLiteral("cli") });
-        return arguments;
+        return connectedTo(QStringLiteral("cli"), arguments);
     }
 
     TestDatabase m_admin;
@@ -383,11 +390,9 @@ protected:
             << admin.error().toStdString();
     }
 
-    static QStringList withConn(QStringList arguments)
+    static QStringList withConn(const QStringList &arguments)
     {
-        arguments.insert(1, TestDatabase::conninfo());
-        arguments.append({ QStringLiteral("--schema"), QStringLiteral("cli_slow") });
-        return arguments;
+        return connectedTo(QStringLiteral("cli_slow"), arguments);
     }
 
     TestDatabase m_admin;
