@@ -237,8 +237,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         result.entryId = positional.takeLast();
         // What PostgreSQL's uuid reads (braces, any case, hyphens after groups of four);
         // anything else is a typing mistake, not a query error.
-        static const QRegularExpression uuid(QStringLiteral(
-            "^(\\{)?[0-9a-f]{4}(-?[0-9a-f]{4}){7}(?(1)\\})$"),
+        static const QRegularExpression uuid(
+            QStringLiteral("^(\\{)?[0-9a-f]{4}(-?[0-9a-f]{4}){7}(?(1)\\})$"),
             QRegularExpression::CaseInsensitiveOption);
         if (!uuid.match(result.entryId).hasMatch()) {
             return fail(tr("\"%1\" is not an entry id: show takes a UUID such as "

@@ -60,8 +60,7 @@ QStringList volumeTableLines(const VolumeSeries &series, const QTimeZone &zone, 
     qsizetype shown = 0;
     for (const Column &column : std::as_const(columns)) {
         const bool last = shown + 1 == columns.size();
-        const qsizetype needed
-            = used + kSeparator + column.width + (last ? 0 : kSeparator + other);
+        const qsizetype needed = used + kSeparator + column.width + (last ? 0 : kSeparator + other);
         if (needed > width) {
             break;
         }
@@ -74,7 +73,7 @@ QStringList volumeTableLines(const VolumeSeries &series, const QTimeZone &zone, 
     const auto line = [&](const QString &label, const QStringList &cells) {
         QStringList parts { label.leftJustified(kLabelWidth) };
         for (qsizetype i = 0; i < cells.size(); ++i) {
-            const qsizetype w = i == 0 ? total.width
+            const qsizetype w = i == 0     ? total.width
                 : qsizetype(i - 1) < shown ? columns.at(i - 1).width
                                            : other;
             parts.append(cells.at(i).rightJustified(w));

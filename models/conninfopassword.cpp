@@ -14,8 +14,8 @@ bool isSpace(char c)
 // libpq's URI prefixes (matched case-sensitively, as libpq does).
 qsizetype uriPrefixLength(QByteArrayView text)
 {
-    for (const QByteArrayView prefix : { QByteArrayView("postgresql://"),
-             QByteArrayView("postgres://") }) {
+    for (const QByteArrayView prefix :
+        { QByteArrayView("postgresql://"), QByteArrayView("postgres://") }) {
         if (text.startsWith(prefix)) {
             return prefix.size();
         }
@@ -118,7 +118,8 @@ QList<ByteSpan> conninfoPasswordSpans(QByteArrayView conninfo)
 
 bool blankConninfoPassword(char *argument)
 {
-    const QList<ByteSpan> spans = conninfoPasswordSpans(QByteArrayView(argument, qsizetype(std::strlen(argument))));
+    const QList<ByteSpan> spans
+        = conninfoPasswordSpans(QByteArrayView(argument, qsizetype(std::strlen(argument))));
     for (const ByteSpan &span : spans) {
         std::memset(argument + span.start, 'x', size_t(span.length));
     }

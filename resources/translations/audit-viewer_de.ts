@@ -113,22 +113,6 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <source>%1 ms</source>
-        <translation>%L1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%L1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
         <source>ok</source>
         <translation>OK</translation>
     </message>
@@ -145,10 +129,6 @@
 %2 UTC</source>
         <translation>Beginn %1
 %2 UTC</translation>
-    </message>
-    <message>
-        <source>%1 ms (ended %2)</source>
-        <translation>%1 ms (Ende %2)</translation>
     </message>
     <message>
         <source>Still running, or its end was never written</source>
@@ -210,6 +190,10 @@
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
+    <message>
+        <source>%1 (ended %2)</source>
+        <translation>%1 (Ende %2)</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -224,22 +208,6 @@ out comes from the PG* environment variables, ~/.pgpass and the service file.
         <translation>CONNINFO ist eine postgresql://-URI oder eine Verbindungszeichenkette aus key=value-Paaren,
 wie psql sie annimmt; was darin fehlt, kommt aus den PG*-Umgebungsvariablen, ~/.pgpass
 und der Dienstdatei.
-</translation>
-    </message>
-    <message>
-        <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
-
-Shows one audit entry with its request, response and metadata.
-  --format F        text (default) or json (one object, documents as stored)
-  --schema S, --table T as for list
-
-</source>
-        <translation>Aufruf: audit-viewer show [CONNINFO] ID [--format text|json]
-
-Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
-  --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
-  --schema S, --table T wie bei list
-
 </translation>
     </message>
     <message>
@@ -452,6 +420,34 @@ im Fenster.
 </translation>
     </message>
     <message>
+        <source>A password in CONNINFO is blanked out of the process&apos;s arguments once read, but
+another user may see it before that, and your shell keeps it in its history:
+PGPASSWORD, ~/.pgpass or the keyring (the window&apos;s &quot;Remember password&quot;) are better
+places for it.
+</source>
+        <translation>Ein Passwort in CONNINFO wird in den Argumenten des Prozesses überschrieben, sobald es
+gelesen ist; bis dahin können andere Benutzer es sehen, und die Shell behält es in ihrem
+Verlauf: PGPASSWORD, ~/.pgpass oder der Schlüsselbund („Passwort merken“ im Fenster) sind
+bessere Orte dafür.
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Shows one audit entry with its request, response and metadata.
+  --format F        text (default) or json (one object, documents as stored)
+  --schema S, --table T, --statement-timeout MS as for list
+
+</source>
+        <translation>Aufruf: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
+  --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
+  --schema S, --table T, --statement-timeout MS wie bei list
+
+</translation>
+    </message>
+    <message>
         <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] [--table T]
        audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
@@ -463,6 +459,12 @@ with FILTERS, with the saved view NAME (--view), or as it was left.
 &apos;audit-viewer COMMAND --help&apos; describes a sub-command.
 
 Exit status: 0 ok, 1 usage error, 2 connection or query error.
+
+The window:
+  --view NAME       open the saved view NAME (give no filter options with it)
+  --sort ORDER      newest (default), oldest, longest or shortest first
+  --oldest-first    the same as --sort oldest
+  -h, --help        this help; -v, --version  the version
 
 </source>
         <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S] [--table T]
@@ -478,7 +480,17 @@ geschlossen wurde.
 
 Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
 
+Das Fenster:
+  --view NAME       öffnet die gespeicherte Ansicht NAME (ohne Filteroptionen)
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --oldest-first    dasselbe wie --sort oldest
+  -h, --help        diese Hilfe; -v, --version  die Version
+
 </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an entry id: show takes a UUID such as 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</source>
+        <translation>„%1“ ist keine Eintrags-ID: show erwartet eine UUID wie 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</translation>
     </message>
 </context>
 <context>
@@ -1048,10 +1060,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <translation>(keine)</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1599,14 +1607,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <translation>Filter: %1</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%L1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%L1 s</translation>
-    </message>
-    <message>
         <source>Ended calls: %1, computed in %2 at %3. Calls still in flight have no duration and are not included.</source>
         <translation>Beendete Aufrufe: %1, berechnet in %2 um %3. Noch laufende Aufrufe haben keine Dauer und sind nicht enthalten.</translation>
     </message>
@@ -1670,10 +1670,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <source>%1 µs (%2)</source>
-        <translation>%1 µs (%2)</translation>
-    </message>
-    <message>
         <source>Calls that ended; calls still in flight have no duration</source>
         <translation>Beendete Aufrufe; noch laufende Aufrufe haben keine Dauer</translation>
     </message>
@@ -1720,6 +1716,10 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>The slowest call</source>
         <translation>Der langsamste Aufruf</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2306,8 +2306,8 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
         </translation>
     </message>
     <message>
-        <source>page in %1 ms</source>
-        <translation>Seite in %1 ms</translation>
+        <source>page in %1</source>
+        <translation>Seite in %1</translation>
     </message>
 </context>
 <context>

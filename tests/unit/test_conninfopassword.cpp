@@ -1,5 +1,5 @@
-#include "conninfopassword.h"
 #include "connectionsettings.h"
+#include "conninfopassword.h"
 
 #include <gtest/gtest.h>
 
@@ -33,9 +33,10 @@ TEST(ConninfoPassword, BlanksThePasswordParameterOfAUri)
 {
     EXPECT_EQ(blanked("postgresql://h/db?sslmode=disable&password=S3cret&user=u"),
         "postgresql://h/db?sslmode=disable&password=xxxxxx&user=u");
-    EXPECT_EQ(blanked("postgresql://h/db?pass%77ord=S3cret"), "postgresql://h/db?pass%77ord=xxxxxx");
-    EXPECT_EQ(blanked("postgresql://u:one@h/db?password=two"),
-        "postgresql://u:xxx@h/db?password=xxx");
+    EXPECT_EQ(
+        blanked("postgresql://h/db?pass%77ord=S3cret"), "postgresql://h/db?pass%77ord=xxxxxx");
+    EXPECT_EQ(
+        blanked("postgresql://u:one@h/db?password=two"), "postgresql://u:xxx@h/db?password=xxx");
 }
 
 TEST(ConninfoPassword, BlanksKeywordValuesQuotedOrNot)
@@ -50,8 +51,8 @@ TEST(ConninfoPassword, BlanksKeywordValuesQuotedOrNot)
 
 TEST(ConninfoPassword, LeavesAConninfoWithoutPasswordAlone)
 {
-    for (const char *text : { "", "host=db user=u", "postgresql://u@db/x", "postgresql://db/x?user=u",
-             "service=hindsight", "host=db password=" }) {
+    for (const char *text : { "", "host=db user=u", "postgresql://u@db/x",
+             "postgresql://db/x?user=u", "service=hindsight", "host=db password=" }) {
         std::string copy = text;
         EXPECT_FALSE(blankConninfoPassword(copy.data())) << text;
         EXPECT_EQ(copy, text);
