@@ -1,9 +1,10 @@
 #include "commandline.h"
 
+#include "auditentry.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QRegularExpression>
 
 namespace {
 
@@ -89,6 +90,7 @@ QString usage(const QString &command)
                    "for standard output\n"
                    "  --format F        csv or jsonl (default: from the file name, else csv)\n"
                    "  --sort ORDER      newest (default), oldest, longest or shortest first\n"
+                   "  --oldest-first    the same as --sort oldest\n"
                    "  --no-json         without the request, response and metadata columns\n"
                    "  --no-formula-guard  CSV: leave cells starting with = + - @ as they are\n"
                    "  --bom             CSV: start with a UTF-8 byte order mark (for Excel)\n\n")
@@ -180,8 +182,9 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
         QStringLiteral("mask-rules"), QString(), QStringLiteral("FILE"));
     parser.addOptions({ help, version, schema, table, timeout });
     // Masking applies where documents are shown: the window, show and export.
-    if (command.isEmpty() || command == QLatin1String("show")
-        || command == QLatin1String("export")) {
+    const bool masked = command.isEmpty() || command == QLatin1String("show")
+        || command == QLatin1String("export");
+    if (masked) {
         parser.addOption(maskRules);
     }
     const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
@@ -235,12 +238,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
             return fail(tr("show takes an entry id, optionally after a CONNINFO."));
         }
         result.entryId = positional.takeLast();
-        // What PostgreSQL's uuid reads (braces, any case, hyphens after groups of four);
-        // anything else is a typing mistake, not a query error.
-        static const QRegularExpression uuid(
-            QStringLiteral("^(\\{)?[0-9a-f]{4}(-?[0-9a-f]{4}){7}(?(1)\\})$"),
-            QRegularExpression::CaseInsensitiveOption);
-        if (!uuid.match(result.entryId).hasMatch()) {
+        // A typing mistake, refused before connecting: not a query error.
+        if (!AuditEntry::isId(result.entryId)) {
             return fail(tr("\"%1\" is not an entry id: show takes a UUID such as "
                            "0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.")
                             .arg(result.entryId));
@@ -274,7 +273,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
             return fail(tr("--statement-timeout takes a number of milliseconds."));
         }
     }
-    if (parser.isSet(maskRules)) {
+    if (masked && parser.isSet(maskRules)) {
         QString readError;
         result.maskingRulesFile = parser.value(maskRules);
         result.maskingRules

@@ -27,6 +27,7 @@
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
 constexpr int kExitDatabase = 2;
 // The widest the latency table's action column gets (the table stays within 100 columns).
 constexpr qsizetype kLatencyActionWidth = 30;
@@ -46,26 +47,13 @@ void writeLine(QIODevice &device, const QString &line)
 int fail(QIODevice &err, const QueryError &error)
 {
     writeLine(err, QStringLiteral("audit-viewer: ") + error.message);
-    return kExitDatabase;
+    return error.kind == QueryError::Kind::Usage ? kExitUsage : kExitDatabase;
 }
 
 // Pads to `width` columns of text for the table formats.
 QString padded(const QString &text, qsizetype width)
 {
     return text.leftJustified(width, QLatin1Char(' '));
-}
-
-// Database text in a table format, by the window's rule: a newline, TAB or bidi override is
-// shown as a marker instead of splitting the row or reordering the terminal's line.
-QString shown(const QString &text)
-{
-    return visibleText(text);
-}
-
-// `text` cut to `width` columns with an ellipsis, for a column that must stay narrow.
-QString elided(const QString &text, qsizetype width)
-{
-    return text.size() <= width ? text : text.left(width - 1) + QChar(0x2026);
 }
 
 // A duration in the table formats: as the window reads it, with a point for the decimals.
@@ -112,6 +100,8 @@ int listEntries(
             writeLine(out, EntryFormat::csvRow(entry, true));
         }
     } else {
+        // Database text by the window's rule: a newline, TAB or bidi override shows as a
+        // marker instead of splitting the row or reordering the terminal's line.
         const QTimeZone zone = QTimeZone::systemTimeZone();
         writeLine(out,
             QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
@@ -123,8 +113,9 @@ int listEntries(
             writeLine(out,
                 QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
                     .arg(padded(entry.startedAt.toDisplayString(zone), 33),
-                        padded(shown(entry.action), 20), padded(shown(entry.transport), 9),
-                        padded(entry.bankId ? shown(*entry.bankId) : QStringLiteral("-"), 24),
+                        padded(visibleText(entry.action), 20),
+                        padded(visibleText(entry.transport), 9),
+                        padded(entry.bankId ? visibleText(*entry.bankId) : QStringLiteral("-"), 24),
                         (entry.durationUsecs() ? readable(*entry.durationUsecs()) : QString())
                             .rightJustified(12),
                         padded(AuditEntry::statusName(entry.status()), 7), entry.id));
@@ -213,11 +204,11 @@ int showLatency(
     }
     qsizetype width = 11; // "all actions"
     for (const LatencyRow &row : summary->actions) {
-        width = std::max(width, shown(row.action).size());
+        width = std::max(width, visibleText(row.action).size());
     }
     width = std::min<qsizetype>(width, kLatencyActionWidth);
     const auto line = [&](const QString &action, const QStringList &cells) {
-        QStringList columns { padded(elided(action, width), width) };
+        QStringList columns { padded(cutToWidth(action, width), width) };
         for (const QString &cell : cells) {
             columns.append(cell.rightJustified(11));
         }
@@ -234,7 +225,7 @@ int showLatency(
         { QStringLiteral("calls"), QStringLiteral("p50"), QStringLiteral("p95"),
             QStringLiteral("p99"), QStringLiteral("max") });
     for (const LatencyRow &row : summary->actions) {
-        line(shown(row.action), cells(row));
+        line(visibleText(row.action), cells(row));
     }
     line(QStringLiteral("all actions"), cells(summary->total));
     return kExitOk;
@@ -282,9 +273,9 @@ int showEntry(
         writeLine(out, padded(name, 11) + value);
     };
     field(QStringLiteral("id"), e.id);
-    field(QStringLiteral("action"), shown(e.action));
-    field(QStringLiteral("transport"), shown(e.transport));
-    field(QStringLiteral("bank"), e.bankId ? shown(*e.bankId) : QStringLiteral("(none)"));
+    field(QStringLiteral("action"), visibleText(e.action));
+    field(QStringLiteral("transport"), visibleText(e.transport));
+    field(QStringLiteral("bank"), e.bankId ? visibleText(*e.bankId) : QStringLiteral("(none)"));
     field(QStringLiteral("started"),
         e.startedAt.toDisplayString(zone) + QStringLiteral("  (") + e.startedAt.toIsoUtc()
             + QLatin1Char(')'));
@@ -310,7 +301,7 @@ int showEntry(
             ? prettyDocument(document, 0, cl.maskSecrets).split(QLatin1Char('\n'))
             : QStringList { QStringLiteral("(none)") };
         for (const QString &printedLine : printed) {
-            writeLine(out, shown(printedLine));
+            writeLine(out, visibleText(printedLine));
         }
     }
     return kExitOk;
@@ -386,7 +377,7 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
     if (!settings) {
         // A connection string libpq cannot parse is a usage error, like a bad option.
         fail(err, settings.error());
-        return 1;
+        return kExitUsage;
     }
     ConnectionSettings connectionSettings = settings.value();
     connectionSettings.setTable(cl.table);

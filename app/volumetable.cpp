@@ -26,6 +26,11 @@ qsizetype digits(qint64 n)
 
 } // namespace
 
+QString cutToWidth(const QString &text, qsizetype width)
+{
+    return text.size() <= width ? text : text.left(width - 1) + QChar(0x2026);
+}
+
 QStringList volumeTableLines(const VolumeSeries &series, const QTimeZone &zone, int width)
 {
     QHash<QString, qint64> totals;
@@ -46,10 +51,7 @@ QStringList volumeTableLines(const VolumeSeries &series, const QTimeZone &zone, 
     const Column total { QStringLiteral("total"), std::max(kMinNumberWidth, digits(peakTotal)) };
     QList<Column> columns;
     for (const QString &action : std::as_const(actions)) {
-        QString title = visibleText(action);
-        if (title.size() > kMaxActionWidth) {
-            title = title.left(kMaxActionWidth - 1) + QChar(0x2026);
-        }
+        const QString title = cutToWidth(visibleText(action), kMaxActionWidth);
         const qsizetype w
             = std::max({ title.size(), digits(peaks.value(action)), kMinNumberWidth });
         columns.append({ title, w });

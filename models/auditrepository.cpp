@@ -14,13 +14,6 @@
 
 namespace {
 
-bool isUuid(const QString &text)
-{
-    static const QRegularExpression uuid(QStringLiteral(
-        "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"));
-    return uuid.match(text).hasMatch();
-}
-
 AuditTimestamp timestampAt(const PgResult &result, int row, int column)
 {
     // The session runs in UTC and PostgreSQL's output is regular; a value it could not
@@ -290,7 +283,7 @@ Result<QStringList> AuditRepository::distinctBanks(const QString &startingAfter,
 
 Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
 {
-    if (!isUuid(id)) {
+    if (!AuditEntry::isId(id)) {
         return QueryError::usage(QCoreApplication::translate(
             "AuditRepository", "\"%1\" is not an audit entry id (a UUID).")
                                      .arg(id));

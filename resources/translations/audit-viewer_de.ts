@@ -384,34 +384,6 @@ Listet Audit-Einträge, die neuesten zuerst, ohne ihre JSON-Dokumente.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--sort ORDER]
-                           [--no-json] [--no-formula-guard] [--bom] [--no-mask]
-
-Writes every entry the filter matches, with its JSON documents, as the window&apos;s export does.
-  --output FILE     the file to write (replaced when it is complete), or - for standard output
-  --format F        csv or jsonl (default: from the file name, else csv)
-  --sort ORDER      newest (default), oldest, longest or shortest first
-  --no-json         without the request, response and metadata columns
-  --no-formula-guard  CSV: leave cells starting with = + - @ as they are
-  --bom             CSV: start with a UTF-8 byte order mark (for Excel)
-
-</source>
-        <translation>Aufruf: audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--sort ORDER]
-                            [--no-json] [--no-formula-guard] [--bom] [--no-mask]
-
-Schreibt jeden Eintrag, auf den der Filter passt, mit seinen JSON-Dokumenten, wie der Export
-im Fenster.
-  --output FILE     die zu schreibende Datei (ersetzt, sobald sie vollständig ist), oder - für
-                    die Standardausgabe
-  --format F        csv oder jsonl (Standard: nach dem Dateinamen, sonst csv)
-  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
-  --no-json         ohne die Spalten request, response und metadata
-  --no-formula-guard  CSV: Zellen, die mit = + - @ beginnen, unverändert lassen
-  --bom             CSV: mit einer UTF-8-Bytereihenfolgemarke beginnen (für Excel)
-
-</translation>
-    </message>
-    <message>
         <source>  --no-mask         export the secrets as stored
 
 </source>
@@ -491,6 +463,36 @@ Das Fenster:
     <message>
         <source>&quot;%1&quot; is not an entry id: show takes a UUID such as 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</source>
         <translation>„%1“ ist keine Eintrags-ID: show erwartet eine UUID wie 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--sort ORDER]
+                           [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Writes every entry the filter matches, with its JSON documents, as the window&apos;s export does.
+  --output FILE     the file to write (replaced when it is complete), or - for standard output
+  --format F        csv or jsonl (default: from the file name, else csv)
+  --sort ORDER      newest (default), oldest, longest or shortest first
+  --oldest-first    the same as --sort oldest
+  --no-json         without the request, response and metadata columns
+  --no-formula-guard  CSV: leave cells starting with = + - @ as they are
+  --bom             CSV: start with a UTF-8 byte order mark (for Excel)
+
+</source>
+        <translation>Aufruf: audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--sort ORDER]
+                            [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Schreibt jeden Eintrag, auf den der Filter passt, mit seinen JSON-Dokumenten, wie der Export
+im Fenster.
+  --output FILE     die zu schreibende Datei (ersetzt, sobald sie vollständig ist), oder - für
+                    die Standardausgabe
+  --format F        csv oder jsonl (Standard: nach dem Dateinamen, sonst csv)
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --oldest-first    dasselbe wie --sort oldest
+  --no-json         ohne die Spalten request, response und metadata
+  --no-formula-guard  CSV: Zellen, die mit = + - @ beginnen, unverändert lassen
+  --bom             CSV: mit einer UTF-8-Bytereihenfolgemarke beginnen (für Excel)
+
+</translation>
     </message>
 </context>
 <context>

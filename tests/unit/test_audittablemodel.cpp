@@ -89,7 +89,7 @@ TEST(AuditTableModel, DurationsReadByTheOneRuleWithTheExactValueInTheTooltip)
     const QList<qint64> durations { 412, 8'079, 12'345, 84'213, 842'000, 4'560'000, 45'600'000,
         62'000'000, 3'723'000'000LL };
     for (const qint64 usecs : durations) {
-        entries.append(entry(QString::number(usecs), 0, usecs, true));
+        entries.append(entry("x", 0, usecs, true));
     }
     model.setEntries(entries);
     for (int row = 0; row < durations.size(); ++row) {

@@ -23,7 +23,7 @@ TEST(ConninfoPassword, BlanksTheUserinfoPasswordOfAUri)
         "postgresql://reader:xxxxxx@db/hindsight");
     EXPECT_EQ(blanked("postgres://reader:S3cret@db"), "postgres://reader:xxxxxx@db");
     EXPECT_EQ(blanked("postgresql://reader:p%40ss%20w@db:5432,db2/x?sslmode=require"),
-        "postgresql://reader:xxxxxxxxxxx@db:5432,db2/x?sslmode=require");
+        "postgresql://reader:xxxxxxxxxx@db:5432,db2/x?sslmode=require");
     // A '?' or ':' in the password belongs to it: libpq reads up to the first '@'.
     EXPECT_EQ(blanked("postgresql://u:a?b:c@h/db?application_name=x"),
         "postgresql://u:xxxxx@h/db?application_name=x");

@@ -174,8 +174,8 @@ TEST(DurationText, ReadableRoundingCarriesIntoTheNextUnit)
     EXPECT_EQ(readable(59'949'999), "59.9 s");
     EXPECT_EQ(readable(59'950'000), "1 min 0 s");
     EXPECT_EQ(readable(3'599'500'000LL), "1 h 0 min");
-    EXPECT_EQ(readable(std::numeric_limits<qint64>::max()), "2562047788 h 0 min");
-    EXPECT_EQ(readable(std::numeric_limits<qint64>::min()), "-2562047788 h 0 min");
+    EXPECT_EQ(readable(std::numeric_limits<qint64>::max()), "2562047788 h 1 min");
+    EXPECT_EQ(readable(std::numeric_limits<qint64>::min()), "-2562047788 h 1 min");
 }
 
 TEST(DurationText, EveryReadableValueHasAtMostThreeSignificantDigitsBelowAMinute)
@@ -197,7 +197,7 @@ TEST(DurationText, ReadableUsesTheLocalesDecimalSeparatorAndNoGrouping)
     const QLocale german(QLocale::German, QLocale::Germany);
     EXPECT_EQ(readable(8'079, german), "8,08 ms");
     EXPECT_EQ(readable(14'344'090, german), "14,3 s");
-    EXPECT_EQ(readable(std::numeric_limits<qint64>::max(), german), "2562047788 h 0 min");
+    EXPECT_EQ(readable(std::numeric_limits<qint64>::max(), german), "2562047788 h 1 min");
     EXPECT_EQ(exactDuration(14'344'090, german).toStdString(), "14.344.090 µs");
     EXPECT_EQ(exactDuration(14'344'090, QLocale::c()).toStdString(), "14344090 µs");
 }
