@@ -48,6 +48,9 @@ QString usage(const QString &command)
         "another user may see it before that, and your shell keeps it in its history:\n"
         "PGPASSWORD, ~/.pgpass or the keyring (the window's \"Remember password\") are better\n"
         "places for it.\n");
+    // The end of a help that shows documents: masking, its --no-mask, then connecting.
+    const auto maskedEnd
+        = [&](const QString &noMask) { return masking + noMask + connection + password; };
     if (command == QLatin1String("list")) {
         return CommandLine::tr(
                    "Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] "
@@ -94,9 +97,8 @@ QString usage(const QString &command)
                    "  --no-json         without the request, response and metadata columns\n"
                    "  --no-formula-guard  CSV: leave cells starting with = + - @ as they are\n"
                    "  --bom             CSV: start with a UTF-8 byte order mark (for Excel)\n\n")
-            + filters + QLatin1Char('\n') + masking
-            + CommandLine::tr("  --no-mask         export the secrets as stored\n\n") + connection
-            + password;
+            + filters + QLatin1Char('\n')
+            + maskedEnd(CommandLine::tr("  --no-mask         export the secrets as stored\n\n"));
     }
     if (command == QLatin1String("show")) {
         return CommandLine::tr(
@@ -104,8 +106,7 @@ QString usage(const QString &command)
                    "Shows one audit entry with its request, response and metadata.\n"
                    "  --format F        text (default) or json (one object, documents as stored)\n"
                    "  --schema S, --table T, --statement-timeout MS as for list\n\n")
-            + masking + CommandLine::tr("  --no-mask         show the secrets as stored\n\n")
-            + connection + password;
+            + maskedEnd(CommandLine::tr("  --no-mask         show the secrets as stored\n\n"));
     }
     return CommandLine::tr(
                "Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] "
@@ -127,9 +128,8 @@ QString usage(const QString &command)
                "  --sort ORDER      newest (default), oldest, longest or shortest first\n"
                "  --oldest-first    the same as --sort oldest\n"
                "  -h, --help        this help; -v, --version  the version\n\n")
-        + filters + QLatin1Char('\n') + masking
-        + CommandLine::tr("  --no-mask         show and export: secrets as stored\n\n") + connection
-        + password;
+        + filters + QLatin1Char('\n')
+        + maskedEnd(CommandLine::tr("  --no-mask         show and export: secrets as stored\n\n"));
 }
 
 } // namespace

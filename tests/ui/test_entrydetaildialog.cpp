@@ -149,7 +149,8 @@ TEST(EntryDetailDialog, ShowsTheHeaderWithMicroseconds)
     EXPECT_EQ(labelText(dialog, "ended"), QStringLiteral("2026-03-27 10:15:30.135801 +00:00"));
     // Read as the table reads it, every microsecond in the tooltip.
     EXPECT_EQ(labelText(dialog, "duration"), readableDuration(12'345));
-    EXPECT_EQ(labelText(dialog, "duration"), QLocale().toString(12.3, 'f', 1) + u" ms");
+    EXPECT_EQ(
+        labelText(dialog, "duration"), QLocale().toString(12.3, 'f', 1) + QStringLiteral(" ms"));
     EXPECT_EQ(
         dialog.findChild<QLabel *>(QStringLiteral("duration"))->toolTip(), exactDuration(12'345));
     const auto *started = dialog.findChild<QLabel *>(QStringLiteral("started"));

@@ -148,34 +148,26 @@ std::string readable(qint64 micros, const QLocale &locale = QLocale::c())
 
 TEST(DurationText, ReadsAsThreeSignificantDigitsInTheLargestUnit)
 {
-    EXPECT_EQ(readable(0), "0 µs");
-    EXPECT_EQ(readable(412), "412 µs");
-    EXPECT_EQ(readable(8'079), "8.08 ms");
-    EXPECT_EQ(readable(12'345), "12.3 ms");
-    EXPECT_EQ(readable(84'213), "84.2 ms");
-    EXPECT_EQ(readable(358'031), "358 ms");
-    EXPECT_EQ(readable(2'000'000), "2.00 s");
-    EXPECT_EQ(readable(9'724'831), "9.72 s");
-    EXPECT_EQ(readable(14'344'090), "14.3 s");
-    EXPECT_EQ(readable(62'000'000), "1 min 2 s");
-    EXPECT_EQ(readable(125'000'000), "2 min 5 s");
-    EXPECT_EQ(readable(3'723'000'000LL), "1 h 2 min");
-    EXPECT_EQ(readable(-8'079), "-8.08 ms");
+    const QList<std::pair<qint64, const char *>> cases { { 0, "0 µs" }, { 412, "412 µs" },
+        { 8'079, "8.08 ms" }, { 12'345, "12.3 ms" }, { 84'213, "84.2 ms" }, { 358'031, "358 ms" },
+        { 2'000'000, "2.00 s" }, { 9'724'831, "9.72 s" }, { 14'344'090, "14.3 s" },
+        { 62'000'000, "1 min 2 s" }, { 125'000'000, "2 min 5 s" }, { 3'723'000'000LL, "1 h 2 min" },
+        { -8'079, "-8.08 ms" } };
+    for (const auto &[micros, text] : cases) {
+        EXPECT_EQ(readable(micros), text) << micros;
+    }
 }
 
 TEST(DurationText, ReadableRoundingCarriesIntoTheNextUnit)
 {
-    EXPECT_EQ(readable(999), "999 µs");
-    EXPECT_EQ(readable(9'994), "9.99 ms");
-    EXPECT_EQ(readable(9'995), "10.0 ms");
-    EXPECT_EQ(readable(99'950), "100 ms");
-    EXPECT_EQ(readable(999'499), "999 ms");
-    EXPECT_EQ(readable(999'500), "1.00 s");
-    EXPECT_EQ(readable(59'949'999), "59.9 s");
-    EXPECT_EQ(readable(59'950'000), "1 min 0 s");
-    EXPECT_EQ(readable(3'599'500'000LL), "1 h 0 min");
-    EXPECT_EQ(readable(std::numeric_limits<qint64>::max()), "2562047788 h 1 min");
-    EXPECT_EQ(readable(std::numeric_limits<qint64>::min()), "-2562047788 h 1 min");
+    const QList<std::pair<qint64, const char *>> cases { { 999, "999 µs" }, { 9'994, "9.99 ms" },
+        { 9'995, "10.0 ms" }, { 99'950, "100 ms" }, { 999'499, "999 ms" }, { 999'500, "1.00 s" },
+        { 59'949'999, "59.9 s" }, { 59'950'000, "1 min 0 s" }, { 3'599'500'000LL, "1 h 0 min" },
+        { std::numeric_limits<qint64>::max(), "2562047788 h 1 min" },
+        { std::numeric_limits<qint64>::min(), "-2562047788 h 1 min" } };
+    for (const auto &[micros, text] : cases) {
+        EXPECT_EQ(readable(micros), text) << micros;
+    }
 }
 
 TEST(DurationText, EveryReadableValueHasAtMostThreeSignificantDigitsBelowAMinute)
