@@ -218,7 +218,9 @@ void VolumeChartPlot::addBands(const QStringList &actions, const QList<qint64> &
             actionColor(a) });
     }
     if (std::any_of(other.cbegin(), other.cend(), [](qint64 n) { return n > 0; })) {
-        bands.append({ kOtherKey, tr("other"), other, m_palette.color(QPalette::PlaceholderText) });
+        QColor grey = m_palette.color(QPalette::PlaceholderText);
+        grey.setAlphaF(0.6F); // made lighter again by the band's own transparency
+        bands.append({ kOtherKey, tr("other"), other, grey });
     }
     QList<QAreaSeries *> added;
     for (auto band = bands.crbegin(); band != bands.crend(); ++band) {
@@ -228,7 +230,7 @@ void VolumeChartPlot::addBands(const QStringList &actions, const QList<qint64> &
         area->setUpperSeries(upper);
         area->setLowerSeries(lower);
         QColor fill = band->color;
-        fill.setAlphaF(0.7F);
+        fill.setAlphaF(fill.alphaF() * 0.7F);
         area->setBrush(fill);
         // A hairline in the background colour keeps neighbouring bands apart.
         area->setPen(QPen(m_palette.color(QPalette::Base), 1));
@@ -514,6 +516,8 @@ void VolumeChartPlot::styleMarker(QLegendMarker *marker)
         pen = line->pen();
     } else if (const auto *area = qobject_cast<const QAreaSeries *>(series)) {
         pen = QPen(area->brush().color(), 1);
+        // "From series" leaves an area's square unfilled (Qt 6.4): a filled square, stated.
+        marker->setShape(QLegend::MarkerShapeRectangle);
     } else {
         return;
     }
