@@ -95,6 +95,9 @@ VolumeChart::VolumeChart(QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(controls);
     layout->addWidget(d->view, 1);
+    // Low enough for a splitter to give the table most of the window, high enough for the
+    // legend of five actions, "other" and the total (Qt clips a legend that does not fit).
+    d->view->setMinimumHeight(fontMetrics().height() * 12);
 
     connect(d->periods, &QButtonGroup::idClicked, this,
         [this](int id) { setPeriod(static_cast<VolumePeriod>(id)); });

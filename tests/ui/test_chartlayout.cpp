@@ -5,6 +5,8 @@
 #include "volumechart.h"
 #include "volumechartplot.h"
 
+#include <QGraphicsTextItem>
+#include <QGraphicsView>
 #include <QSettings>
 #include <QSplitter>
 #include <QSplitterHandle>
@@ -92,4 +94,45 @@ TEST_F(ChartLayoutTest, AConnectionErrorIsShownOnceInTheBannerNotAgainInTheChart
     EXPECT_FALSE(chart->placeholderText().contains(QStringLiteral("no_such_database_here")))
         << chart->placeholderText().toStdString();
     EXPECT_EQ(chart->placeholderText(), QStringLiteral("Not connected"));
+}
+
+TEST_F(ChartLayoutTest, AtItsSmallestTheChartStillShowsItsWholeLegend)
+{
+    auto window = showWindow();
+    VolumeChart *chart = window->chartPanel()->chart();
+    chart->setShowsActionLines(true);
+    VolumeSeries series;
+    series.range = VolumeRange::forPeriod(
+        VolumePeriod::SevenDays, QDateTime::currentDateTime(), QTimeZone::systemTimeZone());
+    for (const AuditTimestamp &start : std::as_const(series.range.bucketStarts)) {
+        VolumeBucket bucket;
+        bucket.start = start;
+        for (int a = 0; a < 8; ++a) {
+            bucket.actions.insert(QStringLiteral("action%1").arg(a), 10 + a);
+            bucket.total += 10 + a;
+        }
+        series.buckets.append(bucket);
+    }
+    chart->setSeries(series);
+    QSplitter *split = splitter(*window);
+    ASSERT_NE(split, nullptr);
+    const int all = split->sizes().at(0) + split->sizes().at(1);
+    split->setSizes({ 1, all - 1 }); // as far as dragging the handle up goes
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    auto *view = chart->findChild<QGraphicsView *>(QStringLiteral("chartView"));
+    ASSERT_NE(view, nullptr);
+    ASSERT_GT(view->height(), 0);
+    QStringList shown;
+    const QList<QGraphicsItem *> items = view->scene()->items();
+    for (QGraphicsItem *item : items) {
+        auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+        if (text && text->isVisible()) {
+            const QRect at = view->mapFromScene(text->sceneBoundingRect()).boundingRect();
+            EXPECT_TRUE(view->viewport()->rect().contains(at))
+                << text->toPlainText().toStdString() << " is cut off";
+            shown.append(text->toPlainText());
+        }
+    }
+    EXPECT_TRUE(shown.contains(QStringLiteral("Total"))) << shown.join(u' ').toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("other"))) << shown.join(u' ').toStdString();
 }
