@@ -340,16 +340,26 @@ TEST(EntryDetailDialog, RevealAllBecomesMaskAllAndBack)
     EXPECT_EQ(reveal->text(), QStringLiteral("Reveal all"));
 }
 
-TEST(EntryDetailDialog, TheTreeOpensWithTheDocumentsFirstLevelShown)
+namespace {
+
+// Shows the webhook entry in `dialog` and switches its request to the tree; its pane.
+JsonPane *showWebhookTree(EntryDetailDialog &dialog)
 {
-    EntryDetailDialog dialog;
     dialog.setEntry(makeEntry(
         QStringLiteral("create_webhook"), webhookRequest, QStringLiteral("{}"), std::nullopt));
     dialog.show();
     JsonPane *request = pane(dialog, "requestPane");
     QTest::mouseClick(
         request->findChild<QToolButton *>(QStringLiteral("treeViewButton")), Qt::LeftButton);
-    QTreeView *tree = request->treeView();
+    return request;
+}
+
+} // namespace
+
+TEST(EntryDetailDialog, TheTreeOpensWithTheDocumentsFirstLevelShown)
+{
+    EntryDetailDialog dialog;
+    QTreeView *tree = showWebhookTree(dialog)->treeView();
     ASSERT_TRUE(tree->isVisible());
     const QModelIndex root = tree->model()->index(0, 0);
     EXPECT_EQ(root.data().toString(), QStringLiteral("$"));
@@ -363,12 +373,7 @@ TEST(EntryDetailDialog, TheTreeOpensWithTheDocumentsFirstLevelShown)
 TEST(EntryDetailDialog, TreeCopiesValuesAndPathsOfTheMaskedDocument)
 {
     EntryDetailDialog dialog;
-    dialog.setEntry(makeEntry(
-        QStringLiteral("create_webhook"), webhookRequest, QStringLiteral("{}"), std::nullopt));
-    dialog.show();
-    JsonPane *request = pane(dialog, "requestPane");
-    QTest::mouseClick(
-        request->findChild<QToolButton *>(QStringLiteral("treeViewButton")), Qt::LeftButton);
+    JsonPane *request = showWebhookTree(dialog);
     ASSERT_EQ(request->view(), JsonPane::View::Tree);
     QTreeView *tree = request->treeView();
     ASSERT_TRUE(tree->isVisible());
