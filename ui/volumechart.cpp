@@ -79,7 +79,8 @@ VolumeChart::VolumeChart(QWidget *parent)
     d->perAction->setObjectName(QStringLiteral("perActionButton"));
     d->perAction->setText(tr("Per action"));
     d->perAction->setCheckable(true);
-    d->perAction->setToolTip(tr("One line for each of the five busiest actions, plus the rest"));
+    d->perAction->setToolTip(
+        tr("The five busiest actions and the rest as bands stacked up to the total"));
     controls->addWidget(d->perAction);
     controls->addSpacing(12);
     d->follow->setObjectName(QStringLiteral("followTableFilter"));

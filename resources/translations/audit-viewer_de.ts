@@ -2502,8 +2502,8 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>Je Aktion</translation>
     </message>
     <message>
-        <source>One line for each of the five busiest actions, plus the rest</source>
-        <translation>Eine Linie für jede der fünf häufigsten Aktionen, dazu der Rest</translation>
+        <source>The five busiest actions and the rest as bands stacked up to the total</source>
+        <translation>Die fünf häufigsten Aktionen und der Rest als Bänder, bis zur Gesamtzahl gestapelt</translation>
     </message>
     <message>
         <source>Count what the table&apos;s filter selects, over the chart&apos;s period</source>
