@@ -102,7 +102,6 @@ void ConnectionDialog::Private::build()
     connectButton = buttons->addButton(tr("Co&nnect"), QDialogButtonBox::AcceptRole);
     connectButton->setObjectName(QStringLiteral("connectButton"));
     connectButton->setIcon(QIcon(QStringLiteral(":/icons/database-connect.svg")));
-    connectButton->setDefault(true);
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
     QObject::connect(buttons, &QDialogButtonBox::accepted, q, [this] { startConnecting(); });
     QObject::connect(buttons, &QDialogButtonBox::rejected, q, &ConnectionDialog::reject);
@@ -116,6 +115,15 @@ void ConnectionDialog::Private::build()
     layout->addWidget(errorRow);
     layout->addStretch(1);
     layout->addLayout(bottom);
+
+    // Enter connects from any field. A push button in a dialog is "auto default" unless told
+    // otherwise: on show QDialog made the first one after the focused field (Browse…) the
+    // default, and a focused Cancel would take Enter too. setDefault() only registers with
+    // the dialog once the button is inside it, hence here, after the layout.
+    for (QPushButton *button : q->findChildren<QPushButton *>()) {
+        button->setAutoDefault(button == connectButton);
+    }
+    connectButton->setDefault(true);
 }
 
 void ConnectionDialog::Private::startConnecting()

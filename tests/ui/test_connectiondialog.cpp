@@ -11,6 +11,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -238,6 +239,44 @@ TEST_F(ConnectionDialogTest, PasswordIsMaskedAndErrorsAreNeverRichText)
     EXPECT_EQ(label->textFormat(), Qt::PlainText);
     EXPECT_TRUE(label->wordWrap());
     EXPECT_EQ(m_dialog->errorText(), QStringLiteral("<b>not bold</b>"));
+}
+
+TEST_F(ConnectionDialogTest, EnterAfterTypingTheDatabaseConnectsInsteadOfBrowsing)
+{
+    createAuditSchema(QStringLiteral("dlg_enter"));
+    // A file dialog opened by Enter would block here until closed: note it and close it.
+    QStringList modalTitles;
+    QTimer closer;
+    QObject::connect(&closer, &QTimer::timeout, [&modalTitles, this] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal && modal != m_dialog.get()) {
+            modalTitles.append(modal->windowTitle());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+
+    typeTestDatabase(QStringLiteral("dlg_enter"));
+    type("database",
+        ConnectionSettings::parse(TestDatabase::conninfo())->value(QStringLiteral("dbname")));
+    QTest::keyClick(field("database"), Qt::Key_Return);
+
+    EXPECT_TRUE(modalTitles.isEmpty()) << modalTitles.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(m_dialog->isConnecting() || accepted.count() == 1);
+    EXPECT_TRUE(QTest::qWaitFor([&accepted] { return accepted.count() == 1; }, 20000))
+        << m_dialog->errorText().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, ConnectIsTheOnlyButtonEnterCanPress)
+{
+    const QList<QPushButton *> buttons = m_dialog->findChildren<QPushButton *>();
+    ASSERT_GE(buttons.size(), 3); // Connect, Cancel, Browse… at least
+    for (QPushButton *button : buttons) {
+        const bool isConnect = button->objectName() == QStringLiteral("connectButton");
+        EXPECT_EQ(button->isDefault(), isConnect) << button->text().toStdString();
+        EXPECT_EQ(button->autoDefault(), isConnect) << button->text().toStdString();
+    }
 }
 
 TEST_F(ConnectionDialogTest, ConnectingToAnAuditSchemaAcceptsAndRemembersItWithoutThePassword)
