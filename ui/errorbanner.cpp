@@ -1,15 +1,21 @@
 #include "errorbanner.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
+#include <algorithm>
+#include <climits>
+
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel)
     , m_text(new QLabel)
+    , m_schemas(new QComboBox)
+    , m_openSchema(new QPushButton(tr("Open")))
     , m_retry(new QPushButton(tr("Retry")))
 {
     setObjectName(QStringLiteral("errorBanner"));
@@ -35,6 +41,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_schemas);
+    layout->addWidget(m_openSchema);
     layout->addWidget(m_retry);
     layout->addWidget(close);
     connect(m_retry, &QPushButton::clicked, this, [this] {
@@ -42,6 +50,19 @@ ErrorBanner::ErrorBanner(QWidget *parent)
         emit retryRequested();
     });
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    m_schemas->setObjectName(QStringLiteral("schemaChoice"));
+    m_schemas->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_openSchema->setObjectName(QStringLiteral("openSchema"));
+    m_openSchema->setToolTip(tr("Open the audit table of the chosen schema"));
+    connect(m_openSchema, &QPushButton::clicked, this, [this] {
+        const QString schema = m_schemas->currentData().toString();
+        if (!schema.isEmpty()) {
+            hide();
+            emit schemaChosen(schema);
+        }
+    });
+    m_schemas->hide();
+    m_openSchema->hide();
     hide();
 }
 
@@ -49,7 +70,26 @@ void ErrorBanner::showError(const QString &message, bool canRetry)
 {
     m_text->setText(message);
     m_retry->setVisible(canRetry);
+    m_schemas->hide();
+    m_openSchema->hide();
     show();
+}
+
+void ErrorBanner::showSchemaChoice(const QString &message, const QList<AuditSchema> &schemas)
+{
+    showError(message);
+    m_schemas->clear();
+    for (const AuditSchema &schema : schemas) {
+        // tr() counts in int; an estimate past two billion rows reads as that.
+        const int rows = int(std::min<qint64>(schema.estimatedRows.value_or(0), INT_MAX));
+        m_schemas->addItem(schema.estimatedRows
+                ? tr("%1 — about %Ln rows", "a schema and its estimated rows", rows)
+                      .arg(schema.schema)
+                : tr("%1 — rows not counted yet").arg(schema.schema),
+            schema.schema);
+    }
+    m_schemas->setVisible(!schemas.isEmpty());
+    m_openSchema->setVisible(!schemas.isEmpty());
 }
 
 QString ErrorBanner::message() const

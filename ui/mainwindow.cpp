@@ -155,6 +155,7 @@ MainWindow::MainWindow(QWidget *parent)
             }
         });
 
+    wireSchemaChoice();
     restoreSettings();
 }
 

@@ -1070,6 +1070,26 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the audit table of the chosen schema</source>
+        <translation>Die Audit-Tabelle des gewählten Schemas öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — about %Ln rows</source>
+        <comment>a schema and its estimated rows</comment>
+        <translation>
+            <numerusform>%1 — etwa %Ln Zeile</numerusform>
+            <numerusform>%1 — etwa %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — rows not counted yet</source>
+        <translation>%1 — Zeilen noch nicht gezählt</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1942,6 +1962,25 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
     <message>
         <source>Loading the two entries…</source>
         <translation>Die beiden Einträge werden geladen…</translation>
+    </message>
+    <message>
+        <source>No audit table</source>
+        <translation>Keine Audit-Tabelle</translation>
+    </message>
+    <message>
+        <source>This database has no table %1 in any schema. Hindsight creates its audit table when auditing is enabled (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); connect to the database Hindsight writes to.</source>
+        <translation>Diese Datenbank hat in keinem Schema eine Tabelle %1. Hindsight legt seine Audit-Tabelle an, wenn das Audit eingeschaltet ist (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); verbinden Sie sich mit der Datenbank, in die Hindsight schreibt.</translation>
+    </message>
+    <message>
+        <source>The table %1 does not exist. One schema of this database holds a table %2: open it from there.</source>
+        <translation>Die Tabelle %1 existiert nicht. Ein Schema dieser Datenbank enthält eine Tabelle %2: Öffnen Sie sie von dort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The table %1 does not exist. %n schemas of this database hold a table %2: choose one to open it.</source>
+        <translation>
+            <numerusform>Die Tabelle %1 existiert nicht. %n Schema dieser Datenbank enthält eine Tabelle %2: Wählen Sie es zum Öffnen.</numerusform>
+            <numerusform>Die Tabelle %1 existiert nicht. %n Schemas dieser Datenbank enthalten eine Tabelle %2: Wählen Sie eines zum Öffnen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
