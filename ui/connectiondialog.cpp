@@ -3,12 +3,14 @@
 #include "auditworker.h"
 #include "connectionform.h"
 #include "recentconnections.h"
+#include "rememberedpasswords.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -28,6 +30,10 @@ struct ConnectionDialog::Private
     void abandonWorker();
     void hideError();
     void fitHeight();
+    // Asks the keyring for the password of the connection the fields describe.
+    void readRememberedPassword();
+    // After a successful connection: the recent list, and the keyring as the box says.
+    void rememberConnection();
 
     ConnectionDialog *q;
     ConnectionForm *form = nullptr; // everything editable; disabled while connecting
@@ -37,6 +43,8 @@ struct ConnectionDialog::Private
     QPushButton *connectButton = nullptr;
 
     RecentConnections recentConnections;
+    RememberedPasswords *passwords = nullptr;
+    QSet<QString> keysWithPassword; // keys the keyring answered with a password
     std::unique_ptr<AuditWorker> worker;
     quint64 pendingRequest = 0; // 0 when not connecting
     ConnectionSettings attempted;
@@ -64,6 +72,23 @@ void ConnectionDialog::Private::build()
         }
     });
     QObject::connect(form, &ConnectionForm::problemsCleared, q, [this] { hideError(); });
+    QObject::connect(
+        form, &ConnectionForm::recentConnectionChosen, q, [this] { readRememberedPassword(); });
+
+    passwords = new RememberedPasswords(q);
+    QObject::connect(passwords, &RememberedPasswords::passwordRead, q,
+        [this](const QString &key, const QString &password) {
+            keysWithPassword.insert(key);
+            // Only while the fields still describe that connection.
+            if (key == RecentConnection::passwordKeyOf(form->settings())) {
+                form->fillRememberedPassword(password);
+            }
+        });
+    QObject::connect(
+        passwords, &RememberedPasswords::unavailable, q, [this](const QString &message) {
+            form->setKeyringUnavailable(message, RememberedPasswords::unavailableDetail());
+            fitHeight();
+        });
 
     errorRow = new QWidget;
     errorRow->setObjectName(QStringLiteral("errorRow"));
@@ -146,7 +171,7 @@ void ConnectionDialog::Private::startConnecting()
                 setConnecting(false);
                 description = desc;
                 serverVersion = version;
-                form->setRecentConnections(recentConnections.remember(attempted));
+                rememberConnection();
                 q->QDialog::accept();
             });
         QObject::connect(worker.get(), &AuditWorker::queryFailed, q,
@@ -161,6 +186,27 @@ void ConnectionDialog::Private::startConnecting()
     }
     setConnecting(true);
     pendingRequest = worker->connectTo(attempted);
+}
+
+void ConnectionDialog::Private::readRememberedPassword()
+{
+    passwords->read(RecentConnection::passwordKeyOf(form->settings()));
+}
+
+void ConnectionDialog::Private::rememberConnection()
+{
+    const QList<RecentConnection> before = recentConnections.load();
+    const QList<RecentConnection> after = recentConnections.remember(attempted);
+    form->setRecentConnections(after);
+    for (const QString &key : RecentConnections::passwordKeysDropped(before, after)) {
+        passwords->forget(key);
+    }
+    const QString key = RecentConnection::passwordKeyOf(attempted);
+    if (form->rememberPassword() && !attempted.password().isEmpty()) {
+        passwords->store(key, attempted.password());
+    } else if (!form->rememberPassword() && keysWithPassword.contains(key)) {
+        passwords->forget(key); // the box was unticked
+    }
 }
 
 void ConnectionDialog::Private::setConnecting(bool connecting)
@@ -215,6 +261,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     d->build();
     d->form->setRecentConnections(d->recentConnections.load());
     d->form->focusHost();
+    // Also finds out early whether a keyring answers here, so that the box can say so.
+    d->readRememberedPassword();
 }
 
 ConnectionDialog::~ConnectionDialog()
@@ -229,6 +277,9 @@ ConnectionDialog::~ConnectionDialog()
 void ConnectionDialog::setSettings(const ConnectionSettings &settings)
 {
     d->form->setSettings(settings); // and hides the error line (problemsCleared)
+    if (settings.password().isEmpty()) {
+        d->readRememberedPassword();
+    }
 }
 
 ConnectionSettings ConnectionDialog::settings() const

@@ -805,6 +805,14 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Re&amp;member password</source>
+        <translation>Passwort &amp;merken</translation>
+    </message>
+    <message>
+        <source>Keep the password in the desktop&apos;s keyring (Secret Service) for this server, database and user; never in the settings file.</source>
+        <translation>Das Passwort im Schlüsselbund der Arbeitsumgebung (Secret Service) für diesen Server, diese Datenbank und diesen Benutzer aufbewahren, nie in der Einstellungsdatei.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -2126,6 +2134,13 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
     <message>
         <source>The query was cancelled.</source>
         <translation>Die Abfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>RememberedPasswords</name>
+    <message>
+        <source>Passwords cannot be remembered here: the desktop keyring (Secret Service) is not available. ~/.pgpass and PGPASSWORD still work.</source>
+        <translation>Passwörter können hier nicht gemerkt werden: Der Schlüsselbund der Arbeitsumgebung (Secret Service) ist nicht verfügbar. ~/.pgpass und PGPASSWORD funktionieren weiterhin.</translation>
     </message>
 </context>
 <context>
