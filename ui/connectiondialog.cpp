@@ -4,6 +4,7 @@
 #include "connectionform.h"
 #include "recentconnections.h"
 #include "rememberedpasswords.h"
+#include "schemachoice.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -34,6 +35,8 @@ struct ConnectionDialog::Private
     void readRememberedPassword();
     // After a successful connection: the recent list, and the keyring as the box says.
     void rememberConnection();
+    // The table is missing: names the schemas that hold one in the error line.
+    void showSchemas(const QString &error, const QList<AuditSchema> &schemas);
 
     ConnectionDialog *q;
     ConnectionForm *form = nullptr; // everything editable; disabled while connecting
@@ -47,6 +50,7 @@ struct ConnectionDialog::Private
     QSet<QString> keysWithPassword; // keys the keyring answered with a password
     std::unique_ptr<AuditWorker> worker;
     quint64 pendingRequest = 0; // 0 when not connecting
+    quint64 schemasRequest = 0; // the schema lookup after a missing table, 0 when none
     ConnectionSettings attempted;
     QString description;
     QString serverVersion;
@@ -160,6 +164,7 @@ void ConnectionDialog::Private::startConnecting()
         return;
     }
     hideError();
+    schemasRequest = 0;
     attempted = q->settings();
     if (!worker) {
         worker = std::make_unique<AuditWorker>();
@@ -182,6 +187,16 @@ void ConnectionDialog::Private::startConnecting()
                 setConnecting(false);
                 q->showError(error.message);
                 form->focusFieldAtFault(error);
+                if (error.isMissingTable()) {
+                    schemasRequest = worker->loadSchemas();
+                }
+            });
+        QObject::connect(worker.get(), &AuditWorker::schemasLoaded, q,
+            [this](quint64 requestId, const QList<AuditSchema> &schemas) {
+                if (requestId == schemasRequest) {
+                    schemasRequest = 0;
+                    showSchemas(q->errorText(), schemas);
+                }
             });
     }
     setConnecting(true);
@@ -207,6 +222,31 @@ void ConnectionDialog::Private::rememberConnection()
     } else if (!form->rememberPassword() && keysWithPassword.contains(key)) {
         passwords->forget(key); // the box was unticked
     }
+}
+
+void ConnectionDialog::Private::showSchemas(const QString &error, const QList<AuditSchema> &schemas)
+{
+    const QString table = attempted.table().table;
+    if (schemas.isEmpty()) {
+        q->showError(error + QLatin1Char('\n') + SchemaChoice::noneMessage(table));
+        return;
+    }
+    constexpr int kNamed = 5; // the rest by count: tenants can be thousands
+    QStringList named;
+    QStringList names;
+    for (const AuditSchema &schema : schemas) {
+        if (named.size() < kNamed) {
+            named.append(SchemaChoice::label(schema));
+        }
+        names.append(schema.schema);
+    }
+    QString list = named.join(QLatin1String("; "));
+    if (schemas.size() > kNamed) {
+        list = tr("%1 and %n more", nullptr, int(schemas.size()) - kNamed).arg(list);
+    }
+    q->showError(
+        error + QLatin1Char('\n') + tr("Schemas here that hold a table %1: %2.").arg(table, list));
+    form->setSchemaSuggestions(names);
 }
 
 void ConnectionDialog::Private::setConnecting(bool connecting)

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -272,6 +273,15 @@ void ConnectionForm::setKeyringUnavailable(const QString &message, const QString
     // A form layout does not give a word-wrapped row the height it needs at its width.
     m_keyringNote->setMinimumHeight(m_keyringNote->heightForWidth(m_password->width()));
     m_keyringNote->show();
+}
+
+void ConnectionForm::setSchemaSuggestions(const QStringList &schemas)
+{
+    auto *completer = new QCompleter(schemas, m_schema);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    delete m_schema->completer();
+    m_schema->setCompleter(completer);
 }
 
 void ConnectionForm::focusHost()

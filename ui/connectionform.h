@@ -45,6 +45,9 @@ public:
     // in its tooltip).
     void setKeyringUnavailable(const QString &message, const QString &detail);
 
+    // Schemas the Schema field completes to (those that hold the audit table).
+    void setSchemaSuggestions(const QStringList &schemas);
+
     void focusHost();
     void focusConnectionString();
     // Focuses (and selects) the field that `error` most likely comes from.

@@ -1,14 +1,13 @@
 #include "errorbanner.h"
 
+#include "schemachoice.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
-
-#include <algorithm>
-#include <climits>
 
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
@@ -80,13 +79,7 @@ void ErrorBanner::showSchemaChoice(const QString &message, const QList<AuditSche
     showError(message);
     m_schemas->clear();
     for (const AuditSchema &schema : schemas) {
-        // tr() counts in int; an estimate past two billion rows reads as that.
-        const int rows = int(std::min<qint64>(schema.estimatedRows.value_or(0), INT_MAX));
-        m_schemas->addItem(schema.estimatedRows
-                ? tr("%1 — about %Ln rows", "a schema and its estimated rows", rows)
-                      .arg(schema.schema)
-                : tr("%1 — rows not counted yet").arg(schema.schema),
-            schema.schema);
+        m_schemas->addItem(SchemaChoice::label(schema), schema.schema);
     }
     m_schemas->setVisible(!schemas.isEmpty());
     m_openSchema->setVisible(!schemas.isEmpty());

@@ -3,6 +3,7 @@
 #include "auditworker.h"
 #include "errorbanner.h"
 #include "pageloader.h"
+#include "schemachoice.h"
 #include "statuspanel.h"
 
 // The audit table is missing from the database connected to: find the schemas that hold a
@@ -24,11 +25,7 @@ void MainWindow::wireSchemaChoice()
             m_schemasRequest = 0;
             const AuditTableRef table = m_settings.table();
             if (schemas.isEmpty()) {
-                m_banner->showError(
-                    tr("This database has no table %1 in any schema. Hindsight creates its "
-                       "audit table when auditing is enabled (HINDSIGHT_API_AUDIT_LOG_ENABLED="
-                       "true); connect to the database Hindsight writes to.")
-                        .arg(table.table));
+                m_banner->showError(SchemaChoice::noneMessage(table.table));
                 return;
             }
             const int count = int(schemas.size());

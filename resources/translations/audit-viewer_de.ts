@@ -658,6 +658,17 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>Co&amp;nnect</source>
         <translation>Verbi&amp;nden</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schemas here that hold a table %1: %2.</source>
+        <translation>Schemas hier, die eine Tabelle %1 enthalten: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionForm</name>
@@ -1085,18 +1096,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Open the audit table of the chosen schema</source>
         <translation>Die Audit-Tabelle des gewählten Schemas öffnen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — about %Ln rows</source>
-        <comment>a schema and its estimated rows</comment>
-        <translation>
-            <numerusform>%1 — etwa %Ln Zeile</numerusform>
-            <numerusform>%1 — etwa %Ln Zeilen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — rows not counted yet</source>
-        <translation>%1 — Zeilen noch nicht gezählt</translation>
     </message>
 </context>
 <context>
@@ -1976,10 +1975,6 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
         <translation>Keine Audit-Tabelle</translation>
     </message>
     <message>
-        <source>This database has no table %1 in any schema. Hindsight creates its audit table when auditing is enabled (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); connect to the database Hindsight writes to.</source>
-        <translation>Diese Datenbank hat in keinem Schema eine Tabelle %1. Hindsight legt seine Audit-Tabelle an, wenn das Audit eingeschaltet ist (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); verbinden Sie sich mit der Datenbank, in die Hindsight schreibt.</translation>
-    </message>
-    <message>
         <source>The table %1 does not exist. One schema of this database holds a table %2: open it from there.</source>
         <translation>Die Tabelle %1 existiert nicht. Ein Schema dieser Datenbank enthält eine Tabelle %2: Öffnen Sie sie von dort.</translation>
     </message>
@@ -2227,6 +2222,25 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
     <message>
         <source>A view named “%1” already exists.</source>
         <translation>Eine Ansicht namens „%1“ existiert bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaChoice</name>
+    <message numerus="yes">
+        <source>%1 — about %Ln rows</source>
+        <comment>a schema and its estimated rows</comment>
+        <translation>
+            <numerusform>%1 — etwa %Ln Zeile</numerusform>
+            <numerusform>%1 — etwa %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — rows not counted yet</source>
+        <translation>%1 — Zeilen noch nicht gezählt</translation>
+    </message>
+    <message>
+        <source>This database has no table %1 in any schema. Hindsight creates its audit table when auditing is enabled (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); connect to the database Hindsight writes to.</source>
+        <translation>Diese Datenbank hat in keinem Schema eine Tabelle %1. Hindsight legt seine Audit-Tabelle an, wenn das Audit eingeschaltet ist (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); verbinden Sie sich mit der Datenbank, in die Hindsight schreibt.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -141,6 +142,17 @@ protected:
         QTest::mouseClick(field<QPushButton>("connectButton"), Qt::LeftButton);
         EXPECT_TRUE(m_dialog->isConnecting() || !m_dialog->errorText().isEmpty());
         return QTest::qWaitFor([this] { return !m_dialog->isConnecting(); }, 20000);
+    }
+
+    // Connects to `table` in public (where no test has one) and waits until the error line
+    // also says `words`, as it does once the schema lookup after a missing table answered.
+    bool connectToMissingTable(const QString &table, const QString &words) const
+    {
+        typeTestDatabase(QStringLiteral("public"));
+        type("table", table);
+        return clickConnectAndWait()
+            && QTest::qWaitFor(
+                [this, &words] { return m_dialog->errorText().contains(words); }, 10000);
     }
 
     // The application's settings file as stored on disk.
@@ -399,6 +411,45 @@ TEST_F(ConnectionDialogTest, AMissingTableIsNamedInTheError)
         << m_dialog->errorText().toStdString();
     EXPECT_TRUE(m_dialog->errorText().contains(QStringLiteral("does not exist")));
     EXPECT_EQ(m_dialog->focusWidget(), field("table"));
+}
+
+TEST_F(ConnectionDialogTest, AMissingTableNamesTheSchemasThatHoldOne)
+{
+    createAuditSchema(QStringLiteral("dlg_pick"));
+    ASSERT_TRUE(m_admin.exec(
+        QStringLiteral("ALTER TABLE dlg_pick.audit_log RENAME TO dlg_pick_log;"
+                       "INSERT INTO dlg_pick.dlg_pick_log (action, transport, started_at)"
+                       " VALUES ('recall', 'http', now()), ('retain', 'mcp', now());"
+                       "ANALYZE dlg_pick.dlg_pick_log;")))
+        << m_admin.error().toStdString();
+    ASSERT_TRUE(
+        connectToMissingTable(QStringLiteral("dlg_pick_log"), QStringLiteral("Schemas here")))
+        << m_dialog->errorText().toStdString();
+    EXPECT_TRUE(m_dialog->errorText().startsWith(
+        QStringLiteral("The table public.dlg_pick_log does not exist")));
+    EXPECT_TRUE(m_dialog->errorText().endsWith(
+        QStringLiteral("Schemas here that hold a table dlg_pick_log: dlg_pick — about 2 rows.")))
+        << m_dialog->errorText().toStdString();
+    saveScreenshot(*m_dialog, QStringLiteral("connect-schemas.png"));
+
+    // The Schema field completes to it; connecting there works.
+    QCompleter *completer = field("schema")->completer();
+    ASSERT_NE(completer, nullptr);
+    EXPECT_EQ(completer->model()->rowCount(), 1);
+    EXPECT_EQ(completer->model()->index(0, 0).data().toString(), QStringLiteral("dlg_pick"));
+    type("schema", QStringLiteral("dlg_pick"));
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    ASSERT_TRUE(clickConnectAndWait());
+    EXPECT_EQ(accepted.count(), 1) << m_dialog->errorText().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, NoSchemaWithTheTableSaysHindsightCreatesIt)
+{
+    ASSERT_TRUE(
+        connectToMissingTable(QStringLiteral("dlg_nowhere_log"), QStringLiteral("in any schema")))
+        << m_dialog->errorText().toStdString();
+    EXPECT_TRUE(
+        m_dialog->errorText().contains(QStringLiteral("Hindsight creates its audit table")));
 }
 
 TEST_F(ConnectionDialogTest, ATableWithoutHindsightsColumnsIsNamedInTheError)
