@@ -289,9 +289,16 @@ void ConnectionDialog::Private::fitHeight()
     // row needs it, and the dialog shrinks back when the error goes away.
     QLayout *layout = q->layout();
     layout->activate();
+    if (!errorRow->isHidden()) {
+        // The label's width once laid out: the form's, less the icon beside it.
+        const int width = form->width() - errorRow->layout()->itemAt(0)->sizeHint().width()
+            - errorRow->layout()->spacing();
+        errorLabel->setMinimumHeight(errorLabel->heightForWidth(width));
+    }
     const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(q->width())
                                                    : layout->totalSizeHint().height();
-    q->resize(q->width(), std::max(needed, q->minimumHeight()));
+    q->resize(
+        q->width(), std::max({ needed, layout->totalMinimumSize().height(), q->minimumHeight() }));
 }
 
 ConnectionDialog::ConnectionDialog(QWidget *parent)

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -126,7 +127,7 @@ ConnectionForm::ConnectionForm(QWidget *parent)
     m_keyringNote->setWordWrap(true);
     m_keyringNote->setForegroundRole(QPalette::PlaceholderText);
     m_keyringNote->hide();
-    authentication->addRow(QString(), m_keyringNote);
+    authentication->addRow(m_keyringNote); // the whole row: fewer lines
 
     auto *security = new QFormLayout;
     m_sslMode = new QComboBox;
@@ -270,9 +271,22 @@ void ConnectionForm::setKeyringUnavailable(const QString &message, const QString
     m_rememberPassword->setEnabled(false);
     m_keyringNote->setText(message);
     m_keyringNote->setToolTip(plainToolTip(detail));
-    // A form layout does not give a word-wrapped row the height it needs at its width.
-    m_keyringNote->setMinimumHeight(m_keyringNote->heightForWidth(m_password->width()));
     m_keyringNote->show();
+    fitKeyringNote();
+}
+
+void ConnectionForm::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitKeyringNote();
+}
+
+void ConnectionForm::fitKeyringNote()
+{
+    if (!m_keyringNote->isHidden()) {
+        // At most as wide as the password field, so never too short.
+        m_keyringNote->setMinimumHeight(m_keyringNote->heightForWidth(m_password->width()));
+    }
 }
 
 void ConnectionForm::setSchemaSuggestions(const QStringList &schemas)

@@ -64,7 +64,12 @@ signals:
     // A recent connection was chosen and its fields filled (the password left empty).
     void recentConnectionChosen();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // A form layout does not give a word-wrapped row the height it needs at its width.
+    void fitKeyringNote();
     QLineEdit *addLineEdit(QFormLayout *form, const QString &label, const QString &name,
         const QString &placeholder, QWidget *beside = nullptr);
     void fillFields(const ConnectionSettings &settings);
