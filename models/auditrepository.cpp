@@ -66,10 +66,10 @@ Result<bool> AuditRepository::checkTable() const
         return result.error();
     }
     if (result->rowCount() == 0) {
-        return QueryError::schema(QCoreApplication::translate("AuditRepository",
+        return QueryError::missingTable(QCoreApplication::translate("AuditRepository",
             "The table %1 does not exist; choose the schema and table "
             "that Hindsight writes its audit log to.")
-                                      .arg(m_table.displayName()));
+                                            .arg(m_table.displayName()));
     }
     static const QList<QPair<QString, QString>> expected = {
         { QStringLiteral("id"), QStringLiteral("uuid") },
@@ -119,6 +119,23 @@ Result<bool> AuditRepository::checkTable() const
                                       .arg(m_table.displayName()));
     }
     return true;
+}
+
+Result<QList<AuditSchema>> AuditRepository::schemasHoldingTable() const
+{
+    auto result = m_session.exec(AuditQuery::schemasHoldingTable(m_table.table));
+    if (!result) {
+        return result.error();
+    }
+    QList<AuditSchema> schemas;
+    for (int row = 0; row < result->rowCount(); ++row) {
+        AuditSchema schema { result->text(row, 0), std::nullopt };
+        if (!result->isNull(row, 1)) {
+            schema.estimatedRows = result->integer(row, 1);
+        }
+        schemas.append(schema);
+    }
+    return schemas;
 }
 
 Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit,

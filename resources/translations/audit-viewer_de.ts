@@ -679,6 +679,17 @@ im Fenster.
         <source>Co&amp;nnect</source>
         <translation>Verbi&amp;nden</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schemas here that hold a table %1: %2.</source>
+        <translation>Schemas hier, die eine Tabelle %1 enthalten: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionForm</name>
@@ -825,6 +836,14 @@ im Fenster.
     <message>
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Re&amp;member password</source>
+        <translation>Passwort &amp;merken</translation>
+    </message>
+    <message>
+        <source>Keep the password in the desktop&apos;s keyring (Secret Service) for this server, database and user; never in the settings file.</source>
+        <translation>Das Passwort im Schlüsselbund der Arbeitsumgebung (Secret Service) für diesen Server, diese Datenbank und diesen Benutzer aufbewahren, nie in der Einstellungsdatei.</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1109,14 @@ im Fenster.
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the audit table of the chosen schema</source>
+        <translation>Die Audit-Tabelle des gewählten Schemas öffnen</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +1991,21 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <source>Loading the two entries…</source>
         <translation>Die beiden Einträge werden geladen…</translation>
     </message>
+    <message>
+        <source>No audit table</source>
+        <translation>Keine Audit-Tabelle</translation>
+    </message>
+    <message>
+        <source>The table %1 does not exist. One schema of this database holds a table %2: open it from there.</source>
+        <translation>Die Tabelle %1 existiert nicht. Ein Schema dieser Datenbank enthält eine Tabelle %2: Öffnen Sie sie von dort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The table %1 does not exist. %n schemas of this database hold a table %2: choose one to open it.</source>
+        <translation>
+            <numerusform>Die Tabelle %1 existiert nicht. %n Schema dieser Datenbank enthält eine Tabelle %2: Wählen Sie es zum Öffnen.</numerusform>
+            <numerusform>Die Tabelle %1 existiert nicht. %n Schemas dieser Datenbank enthalten eine Tabelle %2: Wählen Sie eines zum Öffnen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MaskingRules</name>
@@ -2111,6 +2153,13 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     </message>
 </context>
 <context>
+    <name>RememberedPasswords</name>
+    <message>
+        <source>Passwords cannot be remembered here: the desktop keyring (Secret Service) is not available. ~/.pgpass and PGPASSWORD still work.</source>
+        <translation>Passwörter können hier nicht gemerkt werden: Der Schlüsselbund der Arbeitsumgebung (Secret Service) ist nicht verfügbar. ~/.pgpass und PGPASSWORD funktionieren weiterhin.</translation>
+    </message>
+</context>
+<context>
     <name>SavedView</name>
     <message>
         <source>The line uses shell expansion ($, `), which a pasted view cannot follow; put such text in single quotes.</source>
@@ -2194,6 +2243,25 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>A view named “%1” already exists.</source>
         <translation>Eine Ansicht namens „%1“ existiert bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaChoice</name>
+    <message numerus="yes">
+        <source>%1 — about %Ln rows</source>
+        <comment>a schema and its estimated rows</comment>
+        <translation>
+            <numerusform>%1 — etwa %Ln Zeile</numerusform>
+            <numerusform>%1 — etwa %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — rows not counted yet</source>
+        <translation>%1 — Zeilen noch nicht gezählt</translation>
+    </message>
+    <message>
+        <source>This database has no table %1 in any schema. Hindsight creates its audit table when auditing is enabled (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); connect to the database Hindsight writes to.</source>
+        <translation>Diese Datenbank hat in keinem Schema eine Tabelle %1. Hindsight legt seine Audit-Tabelle an, wenn das Audit eingeschaltet ist (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); verbinden Sie sich mit der Datenbank, in die Hindsight schreibt.</translation>
     </message>
 </context>
 <context>
