@@ -15,6 +15,10 @@ class AuditRepository;
 // A bucket counts as closed once it ended `settleTime` before it was counted, because
 // Hindsight writes a row when the call ends, with the time it started: a call running
 // across a bucket's end still lands in that bucket for as long as it runs.
+// A call that runs longer than the settle time lands in a bucket already closed: before
+// using the cache, a refresh asks for the earliest start of the rows that ended since the
+// last count (less the settle time, for clocks and commits that lag) among the closed
+// buckets of the last kRecentPastMinutes, and counts again from that bucket on.
 // Thread: the thread that owns the repository's connection (one worker).
 class VolumeCache
 {
@@ -38,7 +42,12 @@ private:
     {
         AuditTimestamp rangeFrom;
         QList<VolumeBucket> closed; // the period's first buckets, in order
+        AuditTimestamp countedAt; // the `now` they were counted at
     };
+    // How many of the cached closed buckets still hold: up to the first one that
+    // received a late arrival since `entry` was counted.
+    Result<qsizetype> stillClosed(const AuditRepository &repository, const AuditFilter &filter,
+        const VolumeRange &range, const Entry &entry, qsizetype known, AuditTimestamp now) const;
     static QString keyOf(const AuditFilter &filter, VolumePeriod period, const QString &zoneId);
 
     qint64 m_settleUsecs;
