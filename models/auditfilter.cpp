@@ -55,19 +55,14 @@ std::optional<SortOrder> sortOrderFromName(const QString &name)
     return std::nullopt;
 }
 
-AuditTimestamp recentPastStart(AuditTimestamp now)
-{
-    constexpr qint64 kMicrosPerMinute = 60'000'000LL;
-    return AuditTimestamp::fromUsecsSinceEpoch(
-        now.usecsSinceEpoch() - kRecentPastMinutes * kMicrosPerMinute);
-}
-
 AuditFilter filterForOrder(const AuditFilter &filter, SortOrder order, AuditTimestamp now)
 {
     if (order != SortOrder::RecentlyFinishedFirst) {
         return filter;
     }
-    const AuditTimestamp recent = recentPastStart(now);
+    constexpr qint64 kMicrosPerMinute = 60'000'000LL;
+    const auto recent = AuditTimestamp::fromUsecsSinceEpoch(
+        now.usecsSinceEpoch() - kRecentPastMinutes * kMicrosPerMinute);
     AuditFilter bounded = filter;
     bounded.since = filter.since ? std::max(*filter.since, recent) : recent;
     return bounded;

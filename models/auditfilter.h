@@ -63,10 +63,8 @@ inline bool isDurationOrder(SortOrder order)
 // window: its cost grows with the rows written in it (a million rows over 30 days, 24 hours
 // are 39,000 rows to sort for every page, an hour 3,000), and an hour holds the calls an
 // operator tails, a consolidation of minutes included. A call that ran longer is not in this
-// order (newest first still lists it), and the chart looks for late arrivals as far back.
+// order; newest first still lists it.
 inline constexpr qint64 kRecentPastMinutes = 60;
-// kRecentPastMinutes before `now`.
-AuditTimestamp recentPastStart(AuditTimestamp now);
 
 // `filter` as `order` reads it: for RecentlyFinishedFirst, narrowed to the calls that started
 // at most kRecentPastMinutes before `now`; unchanged for every other order. Counts and pages

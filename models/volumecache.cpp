@@ -80,9 +80,10 @@ Result<qsizetype> VolumeCache::stillClosed(const AuditRepository &repository,
     const AuditFilter &filter, const VolumeRange &range, const Entry &entry, qsizetype known,
     AuditTimestamp now) const
 {
-    // Calls that ran longer than kRecentPastMinutes are left to F5: the bound keeps this an
-    // indexed range scan of the last hour, whatever the period.
-    const AuditTimestamp recent = recentPastStart(now);
+    // Calls that ran longer than the look-back are left to F5: the bound keeps this an
+    // indexed range scan of the last hours, whatever the period.
+    const AuditTimestamp recent
+        = AuditTimestamp::fromUsecsSinceEpoch(now.usecsSinceEpoch() - m_lateUsecs);
     AuditFilter closed = filter;
     closed.since = std::max({ filter.since.value_or(recent), recent, range.from });
     closed.until = std::min(

@@ -4,10 +4,8 @@
 #include "auditquery.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
-#include "pagenavigator.h"
+#include "keysetwalk.h"
 #include "testdatabase.h"
-
-#include <QSet>
 
 #include <gtest/gtest.h>
 
@@ -77,15 +75,6 @@ protected:
     }
     AuditRepository repository() const { return AuditRepository(m_connection.session(), table()); }
 
-    static QStringList idsOf(const QList<AuditEntry> &entries)
-    {
-        QStringList ids;
-        for (const AuditEntry &entry : entries) {
-            ids.append(entry.id);
-        }
-        return ids;
-    }
-
     // The recent rows in the order the viewer pages through, with one query: NULLs (in
     // flight) first as PostgreSQL sorts them in a descending order.
     QStringList sqlIds()
@@ -95,20 +84,12 @@ protected:
                                   .arg(m_filter.since->toIsoUtc()));
     }
 
-    // A page move as the window makes it (PageLoader: a short "previous" page means First).
-    QStringList show(PageNavigator &navigator, PageNavigator::Move move, qint64 total)
+    KeysetWalk::PageReader reader() const
     {
-        const PageNavigator::Request request = navigator.request(move);
-        const auto page = repository().page(
-            m_filter, navigator.pageSize(), request.after, request.order, request.reversed);
-        EXPECT_TRUE(page) << page.error().message.toStdString();
-        if (!page) {
-            return {};
-        }
-        if (navigator.needsFirstInstead(request, *page)) {
-            return show(navigator, PageNavigator::Move::First, total);
-        }
-        return idsOf(navigator.accept(request, *page, total));
+        return [this](int limit, const std::optional<PageCursor> &after, SortOrder order,
+                   bool backward) {
+            return repository().page(m_filter, limit, after, order, backward);
+        };
     }
 
     TestDatabase m_admin;
@@ -121,50 +102,13 @@ protected:
 TEST_F(RecentlyFinishedTest, PagesVisitEveryRecentRowOnceInTheOrderOfOneBigQuery)
 {
     const QStringList all = sqlIds();
-    const auto total = static_cast<qint64>(all.size());
-    ASSERT_EQ(total, 40 + 12 + 2 + 5);
-    EXPECT_EQ(*repository().exactCount(m_filter), total);
-    PageNavigator navigator;
-    navigator.setPageSize(7);
-    navigator.setOrder(SortOrder::RecentlyFinishedFirst);
-    QList<QStringList> pages { show(navigator, PageNavigator::Move::First, total) };
-    while (navigator.hasNext() && pages.size() < 100) {
-        pages.append(show(navigator, PageNavigator::Move::Next, total));
-    }
-    QStringList forward;
-    for (const QStringList &page : std::as_const(pages)) {
-        forward += page;
-    }
-    EXPECT_EQ(forward, all);
-    EXPECT_EQ(QSet<QString>(forward.begin(), forward.end()).size(), total);
-
-    for (qsizetype page = pages.size() - 2; page >= 0; --page) {
-        ASSERT_TRUE(navigator.hasPrevious());
-        EXPECT_EQ(show(navigator, PageNavigator::Move::Previous, total), pages[page])
-            << "back to page " << page;
-    }
-    EXPECT_FALSE(navigator.hasPrevious());
-
-    EXPECT_EQ(show(navigator, PageNavigator::Move::Last, total), all.mid(total - 7));
-    EXPECT_EQ(navigator.offset(), std::optional<qint64>(total - 7));
-    EXPECT_EQ(show(navigator, PageNavigator::Move::Previous, total), all.mid(total - 14, 7));
-}
-
-TEST_F(RecentlyFinishedTest, EveryPageSizeSeeksAcrossTiesInFlightCallsAndMicroseconds)
-{
+    ASSERT_EQ(all.size(), 40 + 12 + 2 + 5);
+    EXPECT_EQ(*repository().exactCount(m_filter), all.size());
     // Each size puts the page edges elsewhere: between in-flight calls, inside the twelve
     // ties, between the two calls a microsecond apart.
-    const QStringList all = sqlIds();
     for (int size = 1; size <= 13; ++size) {
         SCOPED_TRACE(size);
-        PageNavigator navigator;
-        navigator.setPageSize(size);
-        navigator.setOrder(SortOrder::RecentlyFinishedFirst);
-        QStringList forward = show(navigator, PageNavigator::Move::First, all.size());
-        while (navigator.hasNext() && forward.size() <= all.size()) {
-            forward += show(navigator, PageNavigator::Move::Next, all.size());
-        }
-        EXPECT_EQ(forward, all);
+        KeysetWalk::expectPagesOf(reader(), SortOrder::RecentlyFinishedFirst, all, size);
     }
 }
 
@@ -195,8 +139,6 @@ TEST_F(RecentlyFinishedTest, CallsInFlightComeFirstAndTheLatestToEndNext)
 
 TEST_F(RecentlyFinishedTest, ThePlanReadsTheStartedAtIndexNotTheWholeTable)
 {
-    PageNavigator navigator;
-    navigator.setOrder(SortOrder::RecentlyFinishedFirst);
     const auto first
         = repository().page(m_filter, 100, std::nullopt, SortOrder::RecentlyFinishedFirst);
     ASSERT_TRUE(first);
