@@ -59,12 +59,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        ConnectionSettings s = settings.value();
-        s.setTable(table());
-        const auto opened = m_connection.open(s);
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        KeysetWalk::openOn(m_connection, table());
         m_filter = filterForOrder(AuditFilter(), SortOrder::RecentlyFinishedFirst,
             AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc()));
     }
