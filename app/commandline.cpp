@@ -60,7 +60,10 @@ QString usage(const QString &command)
                    "  --after CURSOR    continue after this entry: its started_at,id as printed\n"
                    "  --sort ORDER      newest (default), oldest, longest or shortest first; "
                    "calls in flight\n"
-                   "                    come last in longest and shortest\n"
+                   "                    come last in longest and shortest; finished: the "
+                   "calls that started\n"
+                   "                    in the last hour, the latest to end first (calls "
+                   "in flight first)\n"
                    "  --oldest-first    the same as --sort oldest\n"
                    "  --format F        table (default), jsonl or csv\n\n")
             + filters + QLatin1Char('\n') + connection + password;
@@ -92,7 +95,8 @@ QString usage(const QString &command)
                    "  --output FILE     the file to write (replaced when it is complete), or - "
                    "for standard output\n"
                    "  --format F        csv or jsonl (default: from the file name, else csv)\n"
-                   "  --sort ORDER      newest (default), oldest, longest or shortest first\n"
+                   "  --sort ORDER      newest (default), oldest, longest, shortest or finished "
+                   "(last hour)\n"
                    "  --oldest-first    the same as --sort oldest\n"
                    "  --no-json         without the request, response and metadata columns\n"
                    "  --no-formula-guard  CSV: leave cells starting with = + - @ as they are\n"

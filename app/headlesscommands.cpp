@@ -77,16 +77,19 @@ int listEntries(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
     std::optional<PageCursor> after = cl.after;
-    if (after && isDurationOrder(cl.order)) {
+    if (after && (isDurationOrder(cl.order) || cl.order == SortOrder::RecentlyFinishedFirst)) {
         // The cursor names the row as in every order (started_at,id); the duration orders
-        // seek on its duration, read from the row itself.
+        // seek on its duration and "finished" on its end, read from the row itself.
         const auto row = repository.entry(after->id);
         if (!row) {
             return fail(err, row.error());
         }
         after->durationMicros = row->entry.durationUsecs();
+        after->endedAt = row->entry.endedAt;
     }
-    auto page = repository.page(cl.filter, cl.limit, after, cl.order);
+    const AuditFilter filter = filterForOrder(
+        cl.filter, cl.order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc()));
+    auto page = repository.page(filter, cl.limit, after, cl.order);
     if (!page) {
         return fail(err, page.error());
     }

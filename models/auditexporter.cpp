@@ -268,8 +268,10 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
 
     // Single-row mode: the server streams every row while this thread formats the ones
     // that arrived, with bound parameters (COPY takes none) and flat memory.
-    const SqlStatement statement
-        = AuditQuery::exportRows(m_table, filter, order, options.includeJson);
+    const SqlStatement statement = AuditQuery::exportRows(m_table,
+        filterForOrder(
+            filter, order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())),
+        order, options.includeJson);
     const QByteArray sql = statement.sql.toUtf8();
     std::vector<const char *> values;
     for (const auto &param : statement.params) {

@@ -65,19 +65,35 @@ QString sortOrderName(SortOrder order)
         return QStringLiteral("longest");
     case SortOrder::ShortestFirst:
         return QStringLiteral("shortest");
+    case SortOrder::RecentlyFinishedFirst:
+        return QStringLiteral("finished");
     }
     return QStringLiteral("newest");
 }
 
 std::optional<SortOrder> sortOrderFromName(const QString &name)
 {
-    for (SortOrder order : { SortOrder::NewestFirst, SortOrder::OldestFirst,
-             SortOrder::LongestFirst, SortOrder::ShortestFirst }) {
+    for (SortOrder order :
+        { SortOrder::NewestFirst, SortOrder::OldestFirst, SortOrder::LongestFirst,
+            SortOrder::ShortestFirst, SortOrder::RecentlyFinishedFirst }) {
         if (name == sortOrderName(order)) {
             return order;
         }
     }
     return std::nullopt;
+}
+
+AuditFilter filterForOrder(const AuditFilter &filter, SortOrder order, AuditTimestamp now)
+{
+    if (order != SortOrder::RecentlyFinishedFirst) {
+        return filter;
+    }
+    constexpr qint64 kMicrosPerMinute = 60'000'000LL;
+    const auto recent = AuditTimestamp::fromUsecsSinceEpoch(
+        now.usecsSinceEpoch() - kRecentPastMinutes * kMicrosPerMinute);
+    AuditFilter bounded = filter;
+    bounded.since = filter.since ? std::max(*filter.since, recent) : recent;
+    return bounded;
 }
 
 QString PageCursor::encode() const

@@ -66,16 +66,41 @@ QString exactInterval(SqlStatement &statement, qint64 micros)
 
 bool isDescending(SortOrder order, bool backward)
 {
-    return (order == SortOrder::NewestFirst || order == SortOrder::LongestFirst) != backward;
+    return (order == SortOrder::NewestFirst || order == SortOrder::LongestFirst
+               || order == SortOrder::RecentlyFinishedFirst)
+        != backward;
 }
 
 // "ORDER BY" terms for `order`, read forwards or backwards.
 QString orderByClause(SortOrder order, bool backward)
 {
     const bool descending = isDescending(order, backward);
+    if (order == SortOrder::RecentlyFinishedFirst) {
+        // Calls in flight (no ended_at) first, then the latest to end. Nothing indexes
+        // ended_at: the rows come from the started_at range filterForOrder() bounds, and
+        // the page is a top-N sort of them.
+        return descending ? QStringLiteral(" ORDER BY ended_at DESC NULLS FIRST, id DESC")
+                          : QStringLiteral(" ORDER BY ended_at ASC NULLS LAST, id ASC");
+    }
     const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     const QString key = isDurationOrder(order) ? durationKey(order) : QStringLiteral("started_at");
     return QStringLiteral(" ORDER BY %1 %2, id %2").arg(key, direction);
+}
+
+// The rows after `after` in RecentlyFinishedFirst, read forwards (`descending`: in flight
+// first, then ended_at DESC) or backwards. A row comparison with a NULL ended_at is NULL, so
+// the calls in flight get terms of their own.
+QString finishedAfter(SqlStatement &s, const PageCursor &after, bool descending)
+{
+    const QString id = s.bind(after.id) + QStringLiteral("::uuid");
+    if (!after.endedAt) {
+        return descending ? QStringLiteral("(ended_at IS NOT NULL OR id < %1)").arg(id)
+                          : QStringLiteral("ended_at IS NULL AND id > %1").arg(id);
+    }
+    const QString ended = s.bind(after.endedAt->toIsoUtc()) + QStringLiteral("::timestamptz");
+    return descending
+        ? QStringLiteral("(ended_at, id) < (%1, %2)").arg(ended, id)
+        : QStringLiteral("((ended_at, id) > (%1, %2) OR ended_at IS NULL)").arg(ended, id);
 }
 
 // A chart bucket's start for each row. Days follow the zone's calendar (date_trunc with a
@@ -197,6 +222,8 @@ SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int lim
         where += QStringLiteral(" AND (%1, id) %2 (%3, %4)")
                      .arg(durationKey(order),
                          descending ? QStringLiteral("<") : QStringLiteral(">"), duration, id);
+    } else if (after && order == SortOrder::RecentlyFinishedFirst) {
+        where += QLatin1String(" AND ") + finishedAfter(s, *after, descending);
     } else if (after) {
         const QString ts = s.bind(after->startedAt.toIsoUtc()) + QStringLiteral("::timestamptz");
         const QString id = s.bind(after->id) + QStringLiteral("::uuid");
@@ -274,6 +301,17 @@ SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const
                            "SELECT %2 AS bucket, count(*) AS n FROM %3 t"
                            " WHERE t.action = a.action AND %4 GROUP BY 1) d ORDER BY 1, 2")
                 .arg(actionRows, bucket, table.quoted(), where);
+    return s;
+}
+
+SqlStatement earliestEndedSince(
+    const AuditTableRef &table, const AuditFilter &filter, const AuditTimestamp &endedSince)
+{
+    SqlStatement s;
+    const QString where = whereClause(filter, s);
+    s.sql
+        = QStringLiteral("SELECT min(started_at) FROM %1 WHERE %2 AND ended_at >= %3::timestamptz")
+              .arg(table.quoted(), where, s.bind(endedSince.toIsoUtc()));
     return s;
 }
 

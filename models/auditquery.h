@@ -42,6 +42,11 @@ SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const
 // The same rows from one scan of the period's rows and a GROUP BY of bucket and action.
 SqlStatement volumeInOneScan(const AuditTableRef &table, const AuditFilter &filter,
     const VolumeRange &range, const QString &zoneId);
+// The earliest started_at of the rows matching the filter that ended at or after
+// `endedSince` (one row, NULL when none): where the chart's late arrivals begin. Nothing
+// indexes ended_at; the filter's time range bounds the scan on the started_at index.
+SqlStatement earliestEndedSince(
+    const AuditTableRef &table, const AuditFilter &filter, const AuditTimestamp &endedSince);
 // Durations of the ended calls matching the filter, per action and then for all actions
 // (the ROLLUP row: grouped = 1): action, grouped, calls, p50, p95, p99, max, the last four in
 // whole microseconds (NULL when no call ended).

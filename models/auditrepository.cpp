@@ -229,6 +229,19 @@ Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePe
     return series;
 }
 
+Result<std::optional<AuditTimestamp>> AuditRepository::earliestEndedSince(
+    const AuditFilter &filter, const AuditTimestamp &endedSince) const
+{
+    auto result = m_session.exec(AuditQuery::earliestEndedSince(m_table, filter, endedSince));
+    if (!result) {
+        return result.error();
+    }
+    if (result->rowCount() < 1 || result->isNull(0, 0)) {
+        return std::optional<AuditTimestamp>();
+    }
+    return std::optional<AuditTimestamp>(timestampAt(*result, 0, 0));
+}
+
 Result<LatencySummary> AuditRepository::latencySummary(const AuditFilter &filter) const
 {
     auto result = m_session.exec(AuditQuery::latencySummary(m_table, filter));

@@ -44,6 +44,11 @@ public:
         const QTimeZone &zone, const QDateTime &now = QDateTime::currentDateTimeUtc(),
         std::optional<AuditTimestamp> countFrom = std::nullopt) const;
 
+    // The earliest start of the rows matching the filter that ended at or after
+    // `endedSince`; nullopt when there is none.
+    Result<std::optional<AuditTimestamp>> earliestEndedSince(
+        const AuditFilter &filter, const AuditTimestamp &endedSince) const;
+
     // Count, p50, p95, p99 and max duration of the ended calls matching the filter, per
     // action and in total. Reads every matching row: cancel it like any query.
     Result<LatencySummary> latencySummary(const AuditFilter &filter) const;

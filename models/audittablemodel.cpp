@@ -15,9 +15,13 @@ AuditTableModel::AuditTableModel(QObject *parent)
 void AuditTableModel::setEntries(const QList<AuditEntry> &entries, bool markNew)
 {
     QSet<QString> previous;
+    std::optional<AuditTimestamp> latestEnd; // the latest ended_at on the page before
     if (markNew) {
         for (const AuditEntry &entry : std::as_const(m_entries)) {
             previous.insert(entry.id);
+            if (entry.endedAt && (!latestEnd || *entry.endedAt > *latestEnd)) {
+                latestEnd = entry.endedAt;
+            }
         }
     }
     beginResetModel();
@@ -25,8 +29,14 @@ void AuditTableModel::setEntries(const QList<AuditEntry> &entries, bool markNew)
     maskPreviews();
     m_newIds.clear();
     if (markNew && !previous.isEmpty()) {
+        // New wherever it lands: Hindsight writes a row when the call ends, so a row that
+        // arrived since has ended after every row shown before (a long call lands far below
+        // the top in time order). A row not shown before that ended earlier was already
+        // there and only moved up into the page (rows above it went, as in a retention
+        // sweep). A call in flight has no end: new when it was not shown.
         for (const AuditEntry &entry : entries) {
-            if (!previous.contains(entry.id)) {
+            if (!previous.contains(entry.id)
+                && (!entry.endedAt || !latestEnd || *entry.endedAt > *latestEnd)) {
                 m_newIds.insert(entry.id);
             }
         }

@@ -36,8 +36,9 @@ public:
 
     explicit AuditTableModel(QObject *parent = nullptr);
 
-    // Replaces the page. With `markNew`, entries whose ids were not on the previous page
-    // are flagged (IsNewRole) until clearNewMarks().
+    // Replaces the page. With `markNew`, entries that arrived since the previous page (not
+    // on it, and ended after every row on it or still in flight) are flagged (IsNewRole)
+    // until clearNewMarks().
     void setEntries(const QList<AuditEntry> &entries, bool markNew = false);
     void clearNewMarks();
     const QList<AuditEntry> &entries() const { return m_entries; }

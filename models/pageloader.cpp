@@ -24,6 +24,7 @@ PageLoader::PageLoader(AuditTableModel *model, QObject *parent)
         [this](quint64 id, const QueryError &error) {
             if (id == m_exactRequest && error.kind != QueryError::Kind::Cancelled) {
                 m_exactRequest = 0;
+                m_exactCountQueued = false;
                 emit countFailed(error);
             }
         });
@@ -60,10 +61,21 @@ void PageLoader::setPageSize(int size)
 
 void PageLoader::setOrder(SortOrder order)
 {
+    const bool sameRows = order == m_navigator.order()
+        || (order != SortOrder::RecentlyFinishedFirst
+            && m_navigator.order() != SortOrder::RecentlyFinishedFirst);
     m_navigator.setOrder(order);
     if (m_connected) {
+        if (!sameRows) {
+            recount(); // the recent past or all of the filter's rows
+        }
         move(PageNavigator::Move::First);
     }
+}
+
+AuditFilter PageLoader::listedFilter() const
+{
+    return filterForOrder(m_filter, m_navigator.order(), m_countedAt);
 }
 
 void PageLoader::move(PageNavigator::Move move, bool quiet)
@@ -78,8 +90,8 @@ void PageLoader::move(PageNavigator::Move move, bool quiet)
     m_pending = m_navigator.request(move);
     m_pendingQuiet = quiet;
     m_timer.start();
-    m_pageRequest = m_pageWorker->loadPage(
-        m_filter, m_navigator.pageSize(), m_pending.after, m_pending.order, m_pending.reversed);
+    m_pageRequest = m_pageWorker->loadPage(listedFilter(), m_navigator.pageSize(), m_pending.after,
+        m_pending.order, m_pending.reversed);
     if (!quiet) {
         // Nothing indexes durations: say why a large table takes a while.
         setLoading(true,
@@ -97,9 +109,29 @@ void PageLoader::recount()
         }
     }
     m_totalExact = false;
-    m_estimateRequest = m_countWorker->estimateCount(m_filter);
-    m_exactRequest = m_countWorker->countExactly(m_filter);
+    m_exactCountQueued = false;
+    m_countedAt = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc());
+    m_estimateRequest = m_countWorker->estimateCount(listedFilter());
+    m_exactRequest = m_countWorker->countExactly(listedFilter());
     emit countChanged();
+}
+
+void PageLoader::recountLive()
+{
+    if (!m_connected) {
+        return;
+    }
+    if (m_exactRequest == 0) {
+        recount();
+        return;
+    }
+    if (m_estimateRequest != 0) {
+        m_countWorker->cancel(m_estimateRequest);
+    }
+    m_totalExact = false;
+    m_countedAt = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc());
+    m_estimateRequest = m_countWorker->estimateCount(listedFilter());
+    m_exactCountQueued = true;
 }
 
 void PageLoader::retry()
@@ -118,6 +150,7 @@ void PageLoader::cancel()
             *request = 0;
         }
     }
+    m_exactCountQueued = false;
     setLoading(false);
 }
 
@@ -168,6 +201,10 @@ void PageLoader::onCount(quint64 requestId, qint64 count, bool exact)
         }
     } else if (requestId == m_exactRequest) {
         m_exactRequest = 0;
+        if (m_exactCountQueued) {
+            m_exactCountQueued = false;
+            m_exactRequest = m_countWorker->countExactly(listedFilter());
+        }
     } else {
         return;
     }

@@ -32,9 +32,16 @@ public:
     // A new filter: back to the first page, counted again.
     void setFilter(const AuditFilter &filter);
     const AuditFilter &filter() const { return m_filter; }
+    // What the pages and counts read: filter() narrowed by the order (filterForOrder(), as of
+    // the last count), so that the count is the count of the rows the order lists.
+    AuditFilter listedFilter() const;
     // `quiet` moves (auto-refresh) do not report loading and mark rows that are new.
     void move(PageNavigator::Move move, bool quiet = false);
     void recount();
+    // The counts again as recount() does (the estimate at once, the exact count when it
+    // arrives) for auto-refresh: an exact count still running is left to finish and the next
+    // one starts after it, so a count slower than the refresh interval still arrives.
+    void recountLive();
     // Repeats the move that failed last (or reloads the page).
     void retry();
     void cancel();
@@ -80,5 +87,7 @@ private:
     std::optional<PageNavigator::Move> m_failedMove;
     std::optional<qint64> m_total;
     bool m_totalExact = false;
+    AuditTimestamp m_countedAt; // the `now` of listedFilter()
+    bool m_exactCountQueued = false; // recountLive() came while an exact count ran
     QElapsedTimer m_timer;
 };

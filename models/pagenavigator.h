@@ -44,7 +44,7 @@ public:
 private:
     static PageCursor cursorOf(const AuditEntry &entry)
     {
-        return PageCursor { entry.startedAt, entry.id, entry.durationUsecs() };
+        return PageCursor { entry.startedAt, entry.id, entry.durationUsecs(), entry.endedAt };
     }
 
     int m_pageSize = 100;

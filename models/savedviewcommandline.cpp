@@ -289,7 +289,7 @@ bool readViewSortOptions(const QCommandLineParser &parser, SortOrder &order, QSt
     if (!named) {
         setError(error,
             QCoreApplication::translate(
-                "SavedView", "--sort takes newest, oldest, longest or shortest."));
+                "SavedView", "--sort takes newest, oldest, longest, shortest or finished."));
         return false;
     }
     if (oldestFirst && *named != SortOrder::OldestFirst) {

@@ -356,6 +356,8 @@ void MainWindow::refresh()
 
 void MainWindow::refreshLive()
 {
+    // Every number follows: the count changes on every page, as F5 counts.
+    m_loader->recountLive();
     // Only the first page moves with new rows; elsewhere the operator is reading.
     if (m_loader->isConnected() && !m_loader->isLoading()
         && m_loader->navigator().offset() == std::optional<qint64>(0)) {
@@ -505,4 +507,7 @@ void MainWindow::setSortOrder(SortOrder order)
 {
     m_view->setSortOrder(order);
     m_loader->setOrder(order);
+    for (QAction *action : m_sortGroup->actions()) {
+        action->setChecked(action->data().toInt() == static_cast<int>(order));
+    }
 }

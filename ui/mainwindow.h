@@ -56,6 +56,7 @@ public:
     AuditTableModel *tableModel() const { return m_model; }
     PaginationBar *paginationBar() const { return m_pagination; }
     ErrorBanner *errorBanner() const { return m_banner; }
+    StatusPanel *statusPanel() const { return m_status; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ViewsMenu *viewsMenu() const { return m_views; }
     bool isLoading() const;
@@ -138,6 +139,7 @@ private:
     QAction *m_utcAction = nullptr;
     QAction *m_backAction = nullptr;
     QActionGroup *m_autoRefreshGroup = nullptr;
+    QActionGroup *m_sortGroup = nullptr; // View → Sort
     ViewsMenu *m_views = nullptr;
 
     ConnectionSettings m_settings;

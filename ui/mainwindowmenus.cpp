@@ -53,6 +53,26 @@ void MainWindow::buildMenus()
         connect(action, &QAction::triggered, this,
             [this, seconds = seconds] { setAutoRefreshSeconds(seconds); });
     }
+    QMenu *sortMenu = view->addMenu(tr("&Sort"));
+    m_sortGroup = new QActionGroup(this);
+    for (const auto &[order, label] : { std::pair { SortOrder::NewestFirst, tr("&Newest first") },
+             std::pair { SortOrder::OldestFirst, tr("&Oldest first") },
+             std::pair { SortOrder::LongestFirst, tr("&Longest first") },
+             std::pair { SortOrder::ShortestFirst, tr("&Shortest first") },
+             std::pair { SortOrder::RecentlyFinishedFirst, tr("Recently &finished first") } }) {
+        QAction *action = sortMenu->addAction(label);
+        action->setCheckable(true);
+        action->setData(static_cast<int>(order));
+        action->setChecked(order == SortOrder::NewestFirst);
+        m_sortGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, order = order] { setSortOrder(order); });
+    }
+    m_sortGroup->actions().constLast()->setToolTip(
+        tr("For tailing the log: the calls that started in the last %n minutes, the latest to end "
+           "first, calls still running on top. Hindsight writes a call when it ends, so a long "
+           "call shows up here at the top when it arrives.",
+            nullptr, static_cast<int>(kRecentPastMinutes)));
+    sortMenu->setToolTipsVisible(true);
     QAction *latencyAction = view->addAction(tr("&Latency…"), this, &MainWindow::showLatency);
     latencyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     latencyAction->setToolTip(

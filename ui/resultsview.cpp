@@ -11,6 +11,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
+#include <QPainter>
 
 #include <algorithm>
 
@@ -180,10 +181,33 @@ void ResultsView::selectEntry(const QString &id)
 void ResultsView::setSortOrder(SortOrder order)
 {
     m_order = order;
+    // Nothing shown orders by ended_at (recently finished first): no column has the indicator.
+    horizontalHeader()->setSortIndicatorShown(order != SortOrder::RecentlyFinishedFirst);
     horizontalHeader()->setSortIndicator(
         isDurationOrder(order) ? AuditTableModel::DurationColumn : AuditTableModel::TimeColumn,
         order == SortOrder::NewestFirst || order == SortOrder::LongestFirst ? Qt::DescendingOrder
                                                                             : Qt::AscendingOrder);
+}
+
+void ResultsView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    // A tint over the whole row and a bar at its left edge, drawn after the cells so that
+    // the alternating row colours and the badges keep their look underneath.
+    QPainter painter(viewport());
+    QColor tint = palette().color(QPalette::Highlight);
+    const QColor bar = tint;
+    tint.setAlpha(48);
+    const int first = std::max(0, rowAt(0));
+    const int last = rowAt(viewport()->height() - 1);
+    for (int row = first; row <= (last < 0 ? m_model->rowCount() - 1 : last); ++row) {
+        if (!m_model->index(row, 0).data(AuditTableModel::IsNewRole).toBool()) {
+            continue;
+        }
+        const QRect line(0, rowViewportPosition(row), viewport()->width(), rowHeight(row));
+        painter.fillRect(line, tint);
+        painter.fillRect(QRect(line.topLeft(), QSize(4, line.height())), bar);
+    }
 }
 
 QByteArray ResultsView::headerState() const

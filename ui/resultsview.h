@@ -45,6 +45,8 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    // Over the cells: the rows the last auto-refresh brought (AuditTableModel::IsNewRole).
+    void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:

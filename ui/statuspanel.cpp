@@ -69,6 +69,11 @@ void StatusPanel::setCount(std::optional<qint64> count, bool exact)
     }
 }
 
+QString StatusPanel::countText() const
+{
+    return m_count->text();
+}
+
 void StatusPanel::setPageTime(qint64 milliseconds)
 {
     m_timing->setText(tr("page in %1").arg(readableDuration(milliseconds * 1000)));

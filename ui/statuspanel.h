@@ -19,6 +19,7 @@ public:
 
     void setConnection(const QString &text);
     void setCount(std::optional<qint64> count, bool exact);
+    QString countText() const; // "1,234 entries" as shown
     void setPageTime(qint64 milliseconds);
     void setBusy(bool busy);
     bool isBusy() const;

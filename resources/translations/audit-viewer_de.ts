@@ -373,7 +373,8 @@ Lists audit entries, newest first, without their JSON documents.
   --limit N         at most N entries (default 50)
   --after CURSOR    continue after this entry: its started_at,id as printed
   --sort ORDER      newest (default), oldest, longest or shortest first; calls in flight
-                    come last in longest and shortest
+                    come last in longest and shortest; finished: the calls that started
+                    in the last hour, the latest to end first (calls in flight first)
   --oldest-first    the same as --sort oldest
   --format F        table (default), jsonl or csv
 
@@ -384,7 +385,8 @@ Listet Audit-Einträge, die neuesten zuerst, ohne ihre JSON-Dokumente.
   --limit N         höchstens N Einträge (Standard: 50)
   --after CURSOR    nach diesem Eintrag fortsetzen: sein started_at,id wie ausgegeben
   --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst; laufende Aufrufe
-                    kommen bei longest und shortest zuletzt
+                    kommen bei longest und shortest zuletzt; finished: die Aufrufe, die in
+                    der letzten Stunde begannen, die zuletzt beendeten zuerst (laufende zuerst)
   --oldest-first    dasselbe wie --sort oldest
   --format F        table (Standard), jsonl oder csv
 
@@ -478,7 +480,7 @@ Das Fenster:
 Writes every entry the filter matches, with its JSON documents, as the window&apos;s export does.
   --output FILE     the file to write (replaced when it is complete), or - for standard output
   --format F        csv or jsonl (default: from the file name, else csv)
-  --sort ORDER      newest (default), oldest, longest or shortest first
+  --sort ORDER      newest (default), oldest, longest, shortest or finished (last hour)
   --oldest-first    the same as --sort oldest
   --no-json         without the request, response and metadata columns
   --no-formula-guard  CSV: leave cells starting with = + - @ as they are
@@ -493,7 +495,7 @@ im Fenster.
   --output FILE     die zu schreibende Datei (ersetzt, sobald sie vollständig ist), oder - für
                     die Standardausgabe
   --format F        csv oder jsonl (Standard: nach dem Dateinamen, sonst csv)
-  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --sort ORDER      newest (Standard), oldest, longest, shortest oder finished (letzte Stunde)
   --oldest-first    dasselbe wie --sort oldest
   --no-json         ohne die Spalten request, response und metadata
   --no-formula-guard  CSV: Zellen, die mit = + - @ beginnen, unverändert lassen
@@ -1956,6 +1958,37 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>&amp;Latenz…</translation>
     </message>
     <message>
+        <source>&amp;Sort</source>
+        <translation>&amp;Sortierung</translation>
+    </message>
+    <message>
+        <source>&amp;Newest first</source>
+        <translation>&amp;Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Oldest first</source>
+        <translation>&amp;Älteste zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Longest first</source>
+        <translation>&amp;Längste zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Shortest first</source>
+        <translation>&amp;Kürzeste zuerst</translation>
+    </message>
+    <message>
+        <source>Recently &amp;finished first</source>
+        <translation>&amp;Zuletzt beendete zuerst</translation>
+    </message>
+    <message numerus="yes">
+        <source>For tailing the log: the calls that started in the last %n minutes, the latest to end first, calls still running on top. Hindsight writes a call when it ends, so a long call shows up here at the top when it arrives.</source>
+        <translation>
+            <numerusform>Um das Log mitzulesen: die Aufrufe, die in der letzten %n Minute begonnen haben, die zuletzt beendeten zuerst, laufende Aufrufe ganz oben. Hindsight schreibt einen Aufruf, wenn er endet; ein langer Aufruf erscheint hier oben, sobald er eintrifft.</numerusform>
+            <numerusform>Um das Log mitzulesen: die Aufrufe, die in den letzten %n Minuten begonnen haben, die zuletzt beendeten zuerst, laufende Aufrufe ganz oben. Hindsight schreibt einen Aufruf, wenn er endet; ein langer Aufruf erscheint hier oben, sobald er eintrifft.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Calls, p50, p95, p99 and longest duration per action for the current filter</source>
         <translation>Aufrufe, p50, p95, p99 und längste Dauer je Aktion für den aktuellen Filter</translation>
     </message>
@@ -2210,8 +2243,8 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>--period erwartet today, 7d oder 30d.</translation>
     </message>
     <message>
-        <source>--sort takes newest, oldest, longest or shortest.</source>
-        <translation>--sort erwartet newest, oldest, longest oder shortest.</translation>
+        <source>--sort takes newest, oldest, longest, shortest or finished.</source>
+        <translation>--sort erwartet newest, oldest, longest, shortest oder finished.</translation>
     </message>
     <message>
         <source>--oldest-first and --sort %1 contradict each other.</source>

@@ -2,6 +2,7 @@
 // order, each checked against SQL written independently of the viewer's.
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "keysetwalk.h"
 #include "pagenavigator.h"
 #include "testdatabase.h"
 
@@ -59,12 +60,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        ConnectionSettings s = settings.value();
-        s.setTable(table());
-        const auto opened = m_connection.open(s);
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        KeysetWalk::openOn(m_connection, table());
     }
 
     static AuditTableRef table()
@@ -103,22 +99,6 @@ protected:
                 row.section(QLatin1Char(' '), 1).toLongLong());
         }
         return durations;
-    }
-
-    // A page move as the window makes it (PageLoader: a short "previous" page means First).
-    QStringList show(PageNavigator &navigator, PageNavigator::Move move, qint64 total)
-    {
-        const PageNavigator::Request request = navigator.request(move);
-        const auto page = repository().page(
-            AuditFilter(), navigator.pageSize(), request.after, request.order, request.reversed);
-        EXPECT_TRUE(page) << page.error().message.toStdString();
-        if (!page) {
-            return {};
-        }
-        if (navigator.needsFirstInstead(request, *page)) {
-            return show(navigator, PageNavigator::Move::First, total);
-        }
-        return idsOf(navigator.accept(request, *page, total));
     }
 
     TestDatabase m_admin;
@@ -260,34 +240,15 @@ TEST_F(SlowCallsTest, DurationPagesVisitEveryRowOnceInTheOrderOfOneBigQuery)
         { SortOrder::ShortestFirst,
             QStringLiteral("ended_at IS NULL, ended_at - started_at ASC, id ASC") },
     };
+    const KeysetWalk::PageReader read = [this](int limit, const std::optional<PageCursor> &after,
+                                            SortOrder order, bool backward) {
+        return repository().page(AuditFilter(), limit, after, order, backward);
+    };
     for (const auto &[order, orderBy] : orders) {
         SCOPED_TRACE(orderBy.toStdString());
         const QStringList all = sqlIds(QStringLiteral("TRUE"), orderBy);
         ASSERT_EQ(all.size(), total);
-        PageNavigator navigator;
-        navigator.setPageSize(7);
-        navigator.setOrder(order);
-        QList<QStringList> pages { show(navigator, PageNavigator::Move::First, total) };
-        while (navigator.hasNext() && pages.size() < 100) {
-            pages.append(show(navigator, PageNavigator::Move::Next, total));
-        }
-        QStringList forward;
-        for (const QStringList &page : std::as_const(pages)) {
-            forward += page;
-        }
-        EXPECT_EQ(forward, all);
-        EXPECT_EQ(QSet<QString>(forward.begin(), forward.end()).size(), total);
-
-        for (qsizetype page = pages.size() - 2; page >= 0; --page) {
-            ASSERT_TRUE(navigator.hasPrevious());
-            EXPECT_EQ(show(navigator, PageNavigator::Move::Previous, total), pages[page])
-                << "back to page " << page;
-        }
-        EXPECT_FALSE(navigator.hasPrevious());
-
-        EXPECT_EQ(show(navigator, PageNavigator::Move::Last, total), all.mid(total - 7));
-        EXPECT_EQ(navigator.offset(), std::optional<qint64>(total - 7));
-        EXPECT_EQ(show(navigator, PageNavigator::Move::Previous, total), all.mid(total - 14, 7));
+        KeysetWalk::expectPagesOf(read, order, all, 7);
     }
 }
 

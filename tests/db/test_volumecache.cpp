@@ -98,6 +98,38 @@ TEST_F(VolumeCacheTest, HourlyRefreshKeepsTheSettleTimeOpen)
     EXPECT_EQ(cache.lastCountedFrom().toIsoUtc().toStdString(), "2026-10-26T11:00:00.000000Z");
 }
 
+TEST_F(VolumeCacheTest, ACallLongerThanTheSettleTimeIsCountedWhenItArrives)
+{
+    VolumeCache cache(15 * 60);
+    const auto first
+        = cache.volume(repository(), AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow);
+    ASSERT_TRUE(first);
+    // A consolidation that started at 09:10 and ended at 12:00:50 is written at its end, into
+    // the 09:00 hour the cache already holds as closed.
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "INSERT INTO vcache.audit_log (action, transport, started_at, ended_at, response) "
+        "VALUES ('consolidation', 'system', '2026-10-26 09:10:00.000001+00', "
+        "'2026-10-26 12:00:50.000002+00', '{}')")));
+    const auto refreshed = cache.volume(
+        repository(), AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow.addSecs(60));
+    ASSERT_TRUE(refreshed) << refreshed.error().message.toStdString();
+    EXPECT_EQ(cache.lastCountedFrom().toIsoUtc().toStdString(), "2026-10-26T09:00:00.000000Z");
+    EXPECT_EQ(refreshed->buckets.at(9).total, first->buckets.at(9).total + 1);
+    expectSameBuckets(*refreshed,
+        *repository().volume(
+            AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow.addSecs(60)));
+    // Counted again while the arrival is within a settle time of the last count; then the
+    // cache holds the hour again and only the open one is counted.
+    ASSERT_TRUE(cache.volume(
+        repository(), AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow.addSecs(30 * 60)));
+    EXPECT_EQ(cache.lastCountedFrom().toIsoUtc().toStdString(), "2026-10-26T09:00:00.000000Z");
+    const auto settled = cache.volume(
+        repository(), AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow.addSecs(50 * 60));
+    ASSERT_TRUE(settled);
+    EXPECT_EQ(cache.lastCountedFrom().toIsoUtc().toStdString(), "2026-10-26T12:00:00.000000Z");
+    EXPECT_EQ(settled->buckets.at(9).total, first->buckets.at(9).total + 1);
+}
+
 TEST_F(VolumeCacheTest, AnotherFilterIsCountedOnItsOwn)
 {
     VolumeCache cache;

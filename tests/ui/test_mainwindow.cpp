@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "paginationbar.h"
 #include "resultsview.h"
+#include "statuspanel.h"
 #include "testdatabase.h"
 #include "volumechart.h"
 
@@ -14,6 +15,8 @@
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QLocale>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -392,6 +395,89 @@ TEST_F(MainWindowTest, LiveRefreshHighlightsNewRowsAndKeepsTheSelection)
     EXPECT_EQ(window->resultsView()->currentEntryId(), selected);
     EXPECT_EQ(model->rowOfId(selected), 4);
     ASSERT_TRUE(m_admin.exec(QStringLiteral("DELETE FROM mw.audit_log WHERE started_at > now()")));
+}
+
+TEST_F(MainWindowTest, LiveRefreshMarksALateArrivalWhereItLandsButNotRowsThatMovedUp)
+{
+    auto window = openWindow();
+    window->resize(1200, 2400);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    const QStringList before = shownIds(*window);
+    // A retention-like delete of four rows of the page pulls the first four of page 2 up;
+    // a call that started 31 minutes ago and just ended lands ten rows down; one at the top.
+    const QString gone = QStringLiteral("'%1', '%2', '%3', '%4'")
+                             .arg(before.at(40), before.at(41), before.at(42), before.at(43));
+    ASSERT_TRUE(m_admin.exec(
+        QStringLiteral("CREATE TEMP TABLE kept AS SELECT * FROM mw.audit_log WHERE id IN (%1);"
+                       "DELETE FROM mw.audit_log WHERE id IN (%1);"
+                       "INSERT INTO mw.audit_log (action, transport, started_at, ended_at) VALUES "
+                       "('consolidation', 'system', now() - interval '31 minutes', now()),"
+                       "('retain', 'http', now() + interval '1 second', NULL)")
+            .arg(gone)));
+    const QStringList arrived = m_admin.column(QStringLiteral(
+        "SELECT id FROM mw.audit_log WHERE started_at > now() - interval '32 minutes' "
+        "AND (ended_at IS NULL OR ended_at > now() - interval '10 seconds') ORDER BY started_at"));
+    window->refreshLive();
+    ASSERT_TRUE(waitForPage(*window));
+    AuditTableModel *model = window->tableModel();
+    QStringList marked;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(AuditTableModel::IsNewRole).toBool()) {
+            marked.append(model->entries().at(row).id);
+        }
+    }
+    ASSERT_EQ(arrived.size(), 2);
+    EXPECT_EQ(
+        QSet<QString>(marked.begin(), marked.end()), QSet<QString>(arrived.begin(), arrived.end()));
+    const int late = model->rowOfId(arrived.first());
+    EXPECT_GE(late, 10);
+
+    // The mark is drawn: a bar in the highlight colour at the row's left edge, none beside an
+    // old row.
+    ResultsView *view = window->resultsView();
+    view->clearSelection();
+    view->setCurrentIndex({});
+    view->scrollTo(model->index(late + 1, 0));
+    const QImage shot = view->viewport()->grab().toImage();
+    const auto edge = [&](int row) {
+        return QColor(shot.pixel(1, view->rowViewportPosition(row) + view->rowHeight(row) / 2));
+    };
+    const QColor bar = view->palette().color(QPalette::Highlight);
+    EXPECT_EQ(edge(late).name().toStdString(), bar.name().toStdString());
+    EXPECT_NE(edge(late + 1).name().toStdString(), bar.name().toStdString());
+    EXPECT_NE(edge(late - 1).name().toStdString(), bar.name().toStdString());
+
+    ASSERT_TRUE(m_admin.exec(QStringLiteral("DELETE FROM mw.audit_log WHERE id IN ('%1');"
+                                            "INSERT INTO mw.audit_log SELECT * FROM kept;"
+                                            "DROP TABLE kept")
+                                 .arg(arrived.join(QStringLiteral("', '")))));
+}
+
+TEST_F(MainWindowTest, LiveRefreshCountsAgainAsRowsArrive)
+{
+    auto window = openWindow();
+    const auto shows = [&window](const QString &count) {
+        return window->paginationBar()->positionText() == QStringLiteral("rows 1–100 of ") + count
+            && window->statusPanel()->countText() == count + QStringLiteral(" entries");
+    };
+    EXPECT_TRUE(QTest::qWaitFor([&] { return shows(QLocale().toString(1234)); }, 15000))
+        << window->paginationBar()->positionText().toStdString();
+    for (const int rows : { 25, 7 }) {
+        ASSERT_TRUE(m_admin.exec(
+            QStringLiteral("INSERT INTO mw.audit_log (action, transport, started_at, ended_at) "
+                           "SELECT 'live-count', 'http', now(), now() FROM generate_series(1, %1)")
+                .arg(rows)));
+        const QString expected = QLocale().toString(
+            m_admin.scalar(QStringLiteral("SELECT count(*) FROM mw.audit_log")).toLongLong());
+        window->refreshLive();
+        EXPECT_TRUE(QTest::qWaitFor([&] { return shows(expected); }, 15000))
+            << window->paginationBar()->positionText().toStdString() << " / "
+            << window->statusPanel()->countText().toStdString() << ", SQL counts "
+            << expected.toStdString();
+    }
+    ASSERT_TRUE(
+        m_admin.exec(QStringLiteral("DELETE FROM mw.audit_log WHERE action = 'live-count'")));
 }
 
 TEST_F(MainWindowTest, ClickingAChartBucketFiltersTheTableToItAndBackRestores)

@@ -57,3 +57,25 @@ TEST(AuditFilter, CacheKeyCannotBeImitatedAcrossFields)
     AuditFilter same = bankThenSearch;
     EXPECT_EQ(same.cacheKey(), bankThenSearch.cacheKey());
 }
+
+TEST(AuditFilter, RecentlyFinishedFirstReadsOnlyTheRecentPastAndNeverWidensTheRange)
+{
+    const AuditTimestamp now = AuditTimestamp::fromUsecsSinceEpoch(1'800'000'000'000'000LL);
+    const AuditTimestamp hourAgo = AuditTimestamp::fromUsecsSinceEpoch(
+        now.usecsSinceEpoch() - kRecentPastMinutes * 60'000'000LL);
+    AuditFilter filter;
+    filter.search = QStringLiteral("x");
+    for (SortOrder order : { SortOrder::NewestFirst, SortOrder::OldestFirst,
+             SortOrder::LongestFirst, SortOrder::ShortestFirst }) {
+        EXPECT_EQ(filterForOrder(filter, order, now), filter);
+    }
+    const AuditFilter recent = filterForOrder(filter, SortOrder::RecentlyFinishedFirst, now);
+    EXPECT_EQ(recent.since, std::optional<AuditTimestamp>(hourAgo));
+    EXPECT_EQ(recent.search, filter.search);
+    // A filter that starts later keeps its start; an earlier one is narrowed.
+    filter.since = AuditTimestamp::fromUsecsSinceEpoch(now.usecsSinceEpoch() - 60'000'000LL);
+    EXPECT_EQ(filterForOrder(filter, SortOrder::RecentlyFinishedFirst, now).since, filter.since);
+    filter.since = AuditTimestamp::fromUsecsSinceEpoch(0);
+    EXPECT_EQ(filterForOrder(filter, SortOrder::RecentlyFinishedFirst, now).since,
+        std::optional<AuditTimestamp>(hourAgo));
+}

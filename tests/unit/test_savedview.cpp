@@ -393,11 +393,21 @@ TEST(SavedViewCommandLine, SpellsEachFilterOption)
     const auto read = fromCommandLine(line, &error);
     ASSERT_TRUE(read) << error.toStdString();
     EXPECT_EQ(read->order, SortOrder::ShortestFirst);
+    // Every order has a --sort word that reads back as that order.
+    for (SortOrder order :
+        { SortOrder::NewestFirst, SortOrder::OldestFirst, SortOrder::LongestFirst,
+            SortOrder::ShortestFirst, SortOrder::RecentlyFinishedFirst }) {
+        view.order = order;
+        const auto again = fromCommandLine(toCommandLine(view), &error);
+        ASSERT_TRUE(again) << error.toStdString();
+        EXPECT_EQ(again->order, order) << toCommandLine(view).toStdString();
+    }
+    EXPECT_TRUE(toCommandLine(view).endsWith(QLatin1String(" --sort finished")));
     const auto oldest = fromCommandLine(QStringLiteral("audit-viewer list --oldest-first"), &error);
     ASSERT_TRUE(oldest) << error.toStdString();
     EXPECT_EQ(oldest->order, SortOrder::OldestFirst);
     EXPECT_FALSE(fromCommandLine(QStringLiteral("audit-viewer --sort slowest"), &error));
-    EXPECT_EQ(error, QStringLiteral("--sort takes newest, oldest, longest or shortest."));
+    EXPECT_EQ(error, QStringLiteral("--sort takes newest, oldest, longest, shortest or finished."));
     // Read as the CLI reads them: a contradiction is refused, not settled by the last word.
     EXPECT_FALSE(
         fromCommandLine(QStringLiteral("audit-viewer --oldest-first --sort longest"), &error));
