@@ -26,6 +26,34 @@ bool AuditFilter::isEmpty() const
         && search.isEmpty() && !minDurationMicros;
 }
 
+QString AuditFilter::cacheKey() const
+{
+    // One binding per field: a new member of AuditFilter is a compile error here.
+    const auto &[actionList, transportName, bankId, from, to, failed, searchText, minDuration]
+        = *this;
+    // Each text carries its length, so no value can imitate a separator or another field.
+    const auto text = [](QChar tag, const QString &value) {
+        return tag + QString::number(value.size()) + QLatin1Char(':') + value;
+    };
+    const auto optionalNumber = [](QChar tag, std::optional<qint64> value) {
+        return value ? tag + QString::number(*value) : QString(tag) + QLatin1Char('-');
+    };
+    QString key = QLatin1Char('a') + QString::number(actionList.size());
+    for (const QString &action : actionList) {
+        key += text(QLatin1Char(':'), action);
+    }
+    key += text(QLatin1Char('t'), transportName);
+    key += bankId ? text(QLatin1Char('b'), *bankId) : QStringLiteral("b-");
+    key += optionalNumber(
+        QLatin1Char('f'), from ? std::optional<qint64>(from->usecsSinceEpoch()) : std::nullopt);
+    key += optionalNumber(
+        QLatin1Char('u'), to ? std::optional<qint64>(to->usecsSinceEpoch()) : std::nullopt);
+    key += failed ? QStringLiteral("F1") : QStringLiteral("F0");
+    key += text(QLatin1Char('s'), searchText);
+    key += optionalNumber(QLatin1Char('d'), minDuration);
+    return key;
+}
+
 QString sortOrderName(SortOrder order)
 {
     switch (order) {

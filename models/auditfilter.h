@@ -36,6 +36,11 @@ struct AuditFilter
 
     bool isEmpty() const;
     bool operator==(const AuditFilter &) const = default;
+
+    // A text that differs whenever any field above differs, for caches of what was counted
+    // for a filter. Defined with a structured binding of every field, so a field added here
+    // stops the build until the key covers it too.
+    QString cacheKey() const;
 };
 
 // The table's order. Duration orders sort by ended_at - started_at, ties broken by id; calls

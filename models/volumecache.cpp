@@ -6,21 +6,8 @@
 
 QString VolumeCache::keyOf(const AuditFilter &filter, VolumePeriod period, const QString &zoneId)
 {
-    // Every field of the filter, unambiguously: lengths guard against separator clashes.
-    QStringList parts { volumePeriodName(period), zoneId };
-    for (const QString &action : filter.actions) {
-        parts.append(QString::number(action.size()) + QLatin1Char(':') + action);
-    }
-    parts.append(QStringLiteral("t%1:%2").arg(filter.transport.size()).arg(filter.transport));
-    parts.append(filter.bank ? QStringLiteral("b%1:%2").arg(filter.bank->size()).arg(*filter.bank)
-                             : QStringLiteral("b-"));
-    parts.append(
-        filter.since ? QString::number(filter.since->usecsSinceEpoch()) : QStringLiteral("-"));
-    parts.append(
-        filter.until ? QString::number(filter.until->usecsSinceEpoch()) : QStringLiteral("-"));
-    parts.append(filter.failedOnly ? QStringLiteral("f") : QStringLiteral("a"));
-    parts.append(QStringLiteral("s%1:%2").arg(filter.search.size()).arg(filter.search));
-    return parts.join(QLatin1Char('\x1f'));
+    return volumePeriodName(period) + QLatin1Char('\x1f') + zoneId + QLatin1Char('\x1f')
+        + filter.cacheKey();
 }
 
 Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,

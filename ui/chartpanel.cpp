@@ -102,7 +102,8 @@ void ChartPanel::onFailed(quint64 requestId, const QueryError &error)
 {
     if (requestId == m_connectRequest && !m_connected) {
         m_chart->setBusy(false);
-        m_chart->showError(error.message);
+        // The window's banner says why; the chart only says that it has nothing to show.
+        m_chart->showError(tr("Not connected"));
         return;
     }
     if (requestId != m_request) {

@@ -364,6 +364,8 @@ void EntryDetailDialog::updateMaskedCount()
             tr("%1, %2", "values hidden, values revealed").arg(hiddenText, revealedText));
     }
     d->reveal->setEnabled(hidden + revealed > 0 || formatting || d->reveal->isChecked());
+    // The button says what pressing it does now.
+    d->reveal->setText(d->reveal->isChecked() ? tr("Mask all") : tr("Reveal all"));
 }
 
 void EntryDetailDialog::showNotice(const QString &message)

@@ -115,7 +115,9 @@ void FilterBar::Private::buildBank()
     bankEdit->setObjectName(QStringLiteral("bankEdit"));
     bankEdit->setPlaceholderText(FilterBar::tr("All banks"));
     bankEdit->setClearButtonEnabled(true);
-    bankEdit->setMinimumWidth(q->fontMetrics().averageCharWidth() * 12);
+    // Fixed: the clear button appearing with the first character would widen the box and
+    // shift every control after it.
+    bankEdit->setFixedWidth(q->fontMetrics().averageCharWidth() * 26);
     bankEdit->setToolTip(
         FilterBar::tr("Only this memory bank (the id exactly as stored); empty "
                       "for all banks. Suggestions match anywhere. Enter applies."));

@@ -288,6 +288,7 @@ void JsonPane::showPage()
         // Indexing the tree costs time of its own: done when the tree is first looked at.
         m_treeValid = m_model->setDocument(m_rendering.json);
         m_treeLoaded = true;
+        m_tree->expand(m_model->index(0, 0)); // "$" open: its first level is what one looks for
         if (m_treeValid && !m_treePathToRestore.isEmpty()) {
             selectTreePath(m_treePathToRestore);
         }

@@ -69,7 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(tableArea);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({ fontMetrics().height() * 15, fontMetrics().height() * 40 });
+    // The chart gets about two fifths: room for the stacked actions, its legend and labels.
+    m_splitter->setSizes({ fontMetrics().height() * 20, fontMetrics().height() * 30 });
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -223,9 +224,12 @@ void MainWindow::updateEmptyMessage()
                "check the audit_log_enabled setting of the banks you want audited. Calls made "
                "after that appear here (F5 refreshes).")
                 .arg(m_settings.table().displayName()));
-    } else {
+    } else if (m_loader->filter().since || m_loader->filter().until) {
         m_view->setEmptyMessage(tr("No entries match this filter.\n\n"
                                    "Widen the time range or press Reset in the filter bar."));
+    } else { // all time already: only the other conditions can be loosened
+        m_view->setEmptyMessage(tr("No entries match this filter.\n\n"
+                                   "Press Reset in the filter bar to see every entry."));
     }
 }
 

@@ -79,7 +79,8 @@ VolumeChart::VolumeChart(QWidget *parent)
     d->perAction->setObjectName(QStringLiteral("perActionButton"));
     d->perAction->setText(tr("Per action"));
     d->perAction->setCheckable(true);
-    d->perAction->setToolTip(tr("One line for each of the five busiest actions, plus the rest"));
+    d->perAction->setToolTip(
+        tr("The five busiest actions and the rest as bands stacked up to the total"));
     controls->addWidget(d->perAction);
     controls->addSpacing(12);
     d->follow->setObjectName(QStringLiteral("followTableFilter"));
@@ -95,6 +96,9 @@ VolumeChart::VolumeChart(QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(controls);
     layout->addWidget(d->view, 1);
+    // Low enough for a splitter to give the table most of the window, high enough for the
+    // legend of five actions, "other" and the total (Qt clips a legend that does not fit).
+    d->view->setMinimumHeight(fontMetrics().height() * 12);
 
     connect(d->periods, &QButtonGroup::idClicked, this,
         [this](int id) { setPeriod(static_cast<VolumePeriod>(id)); });

@@ -14,7 +14,7 @@ class QChart;
 
 // Request volume over time, above the table: Today (hourly buckets from local midnight),
 // 7 days and 30 days (local days), chosen with toggle buttons. Draws the total and,
-// optionally, one line per busy action (the five busiest, the rest as "other") with a
+// optionally, the five busiest actions and "other" as bands stacked up to it, with a
 // legend whose entries toggle their series; a time axis with readable labels; a hover
 // tooltip with the bucket's time and counts; the peak marked. Clicking a bucket asks to
 // filter the table to that bucket (drill-down). While a new series loads, the previous

@@ -2,6 +2,7 @@
 
 #include "actionchecklist.h"
 
+#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QGraphicsLayout>
 #include <QGraphicsRectItem>
@@ -82,6 +83,7 @@ QStringList busiestActions(const VolumeSeries &series, qsizetype count)
 VolumeChartPlot::VolumeChartPlot()
     : m_axisX(new QCategoryAxis)
     , m_axisY(new QValueAxis)
+    , m_peakLabel(new QGraphicsSimpleTextItem(this))
     , m_openBand(new QGraphicsRectItem(this))
     , m_openLabel(new QGraphicsSimpleTextItem(m_openBand))
 {
@@ -98,7 +100,7 @@ VolumeChartPlot::VolumeChartPlot()
     // How many labels fit depends on the plot's width.
     connect(this, &QChart::plotAreaChanged, this, [this] {
         updateTicks();
-        placeOpenBucketBand();
+        placeOverlays();
     });
     // Below the lines, so that hover and clicks still find the buckets.
     m_openBand->setZValue(-1);
@@ -106,6 +108,11 @@ VolumeChartPlot::VolumeChartPlot()
     m_openBand->setAcceptedMouseButtons(Qt::NoButton);
     m_openBand->hide();
     m_openLabel->setText(tr("so far"));
+    // Above the series and the legend; drawn by the chart, not as a point label of the peak's
+    // series, so that it can be kept inside the plot and clear of "so far".
+    m_peakLabel->setZValue(50);
+    m_peakLabel->setAcceptedMouseButtons(Qt::NoButton);
+    m_peakLabel->hide();
 }
 
 void VolumeChartPlot::setSeries(const VolumeSeries &series)
@@ -142,6 +149,8 @@ void VolumeChartPlot::rebuild()
     removeAllSeries(); // deletes them, and their legend markers with them
     m_total = nullptr;
     m_peakSeries = nullptr;
+    m_bands.clear();
+    m_bandCounts.clear();
     m_peak.reset();
     m_timeline = VolumeChartTimeline(m_series, m_zone);
     const bool complete
@@ -155,35 +164,109 @@ void VolumeChartPlot::rebuild()
     m_axisY->setLabelsVisible(lines); // an empty period's 0 and 1 would mean nothing
     legend()->setVisible(lines);
     updateAxes();
-    placeOpenBucketBand();
     if (!lines) {
+        placeOverlays();
         return;
     }
     QList<qint64> totals;
     for (const VolumeBucket &bucket : std::as_const(m_series.buckets)) {
         totals.append(bucket.total);
     }
-    const QColor totalColor = m_palette.color(QPalette::Highlight);
-    m_total = addLine(kTotalKey, tr("Total"), totals, QPen(totalColor, 3));
+    QString totalName = tr("Total");
     if (m_actionLines) {
         const QStringList busiest = busiestActions(m_series, kActionLines);
         QList<qint64> other = totals;
-        for (int a = 0; a < busiest.size(); ++a) {
-            QList<qint64> counts;
-            for (int i = 0; i < m_series.buckets.size(); ++i) {
-                counts.append(m_series.buckets.at(i).actions.value(busiest.at(a)));
-                other[i] = std::max<qint64>(0, other.at(i) - counts.constLast());
+        for (int i = 0; i < m_series.buckets.size(); ++i) {
+            for (const QString &action : busiest) {
+                other[i] = std::max<qint64>(
+                    0, other.at(i) - m_series.buckets.at(i).actions.value(action));
             }
-            addLine(QStringLiteral("action:") + busiest.at(a), shownName(busiest.at(a)), counts,
-                QPen(actionColor(a), 1.5));
         }
-        if (std::any_of(other.cbegin(), other.cend(), [](qint64 n) { return n > 0; })) {
-            const QPen pen(m_palette.color(QPalette::PlaceholderText), 1.5, Qt::DashLine);
-            addLine(kOtherKey, tr("other"), other, pen);
+        if (busiest.size() == 1
+            && std::all_of(other.cbegin(), other.cend(), [](qint64 n) { return n == 0; })) {
+            // One action makes up the whole series: its band would only repeat the total.
+            totalName = tr("Total (%1)", "the total when one action makes it up")
+                            .arg(shownName(busiest.first()));
+        } else {
+            addBands(busiest, other);
         }
     }
+    const QColor totalColor = m_palette.color(QPalette::Highlight);
+    m_total = addLine(kTotalKey, totalName, totals, QPen(totalColor, m_bands.isEmpty() ? 3 : 2));
     addPeak(totalColor);
+    placeOverlays();
+}
+
+// The busiest actions and "other" as stacked areas: the busiest at the bottom, and in the
+// legend in the order of the stack, from the top.
+void VolumeChartPlot::addBands(const QStringList &actions, const QList<qint64> &other)
+{
+    struct Band
+    {
+        QString key;
+        QString name;
+        QList<qint64> counts;
+        QColor color;
+    };
+    QList<Band> bands;
+    for (int a = 0; a < actions.size(); ++a) {
+        QList<qint64> counts;
+        for (const VolumeBucket &bucket : std::as_const(m_series.buckets)) {
+            counts.append(bucket.actions.value(actions.at(a)));
+        }
+        bands.append({ QStringLiteral("action:") + actions.at(a), shownName(actions.at(a)), counts,
+            actionColor(a) });
+    }
+    if (std::any_of(other.cbegin(), other.cend(), [](qint64 n) { return n > 0; })) {
+        QColor grey = m_palette.color(QPalette::PlaceholderText);
+        grey.setAlphaF(0.6F); // made lighter again by the band's own transparency
+        bands.append({ kOtherKey, tr("other"), other, grey });
+    }
+    QList<QAreaSeries *> added;
+    for (auto band = bands.crbegin(); band != bands.crend(); ++band) {
+        auto *area = new QAreaSeries;
+        auto *upper = new QLineSeries(area);
+        auto *lower = new QLineSeries(area);
+        area->setUpperSeries(upper);
+        area->setLowerSeries(lower);
+        QColor fill = band->color;
+        fill.setAlphaF(fill.alphaF() * 0.7F);
+        area->setBrush(fill);
+        // A hairline in the background colour keeps neighbouring bands apart.
+        area->setPen(QPen(m_palette.color(QPalette::Base), 1));
+        added.prepend(area);
+        m_bandCounts.prepend(band->counts);
+        finishSeries(area, band->key, band->name);
+    }
+    m_bands = added;
+    restack();
+}
+
+// Each shown band on top of the shown bands below it; a hidden band keeps its place, flat.
+void VolumeChartPlot::restack()
+{
+    QList<qint64> base(m_series.buckets.size(), 0);
+    for (int b = 0; b < m_bands.size(); ++b) {
+        const bool shown = m_bands.at(b)->isVisible();
+        QList<QPointF> lower;
+        QList<QPointF> upper;
+        for (int i = 0; i < base.size(); ++i) {
+            const qreal x = m_timeline.bucketX(i);
+            lower.append({ x, static_cast<qreal>(base.at(i)) });
+            if (shown) {
+                base[i] += m_bandCounts.at(b).at(i);
+            }
+            upper.append({ x, static_cast<qreal>(base.at(i)) });
+        }
+        m_bands.at(b)->lowerSeries()->replace(lower);
+        m_bands.at(b)->upperSeries()->replace(upper);
+    }
+}
+
+void VolumeChartPlot::placeOverlays()
+{
     placeOpenBucketBand();
+    placeLabels();
 }
 
 // Hindsight writes a row when a call ends, and the last bucket is still filling: without a
@@ -206,12 +289,8 @@ void VolumeChartPlot::placeOpenBucketBand()
     shade.setAlphaF(0.06F);
     m_openBand->setBrush(shade);
     m_openBand->setRect(QRectF(from, area.top(), to - from, area.height()));
-    QColor text = m_palette.color(QPalette::PlaceholderText);
-    m_openLabel->setBrush(text);
+    m_openLabel->setBrush(m_palette.color(QPalette::PlaceholderText));
     m_openLabel->setFont(m_font);
-    const QRectF label = m_openLabel->boundingRect();
-    m_openLabel->setPos(to - label.width() - 4, area.top() + 2);
-    m_openLabel->setVisible(label.width() + 8 <= to - from);
     m_openBand->setToolTip(tr("The last bucket is still open: calls are counted when they end."));
     m_openBand->show();
 }
@@ -225,22 +304,27 @@ QLineSeries *VolumeChartPlot::addLine(
         points.append({ m_timeline.bucketX(i), static_cast<qreal>(counts.at(i)) });
     }
     auto *line = new QLineSeries;
-    line->setProperty(kKeyProperty, key);
-    // Legend labels are rich text in Qt Charts: escaped, an action name stays literal.
-    line->setName(name.toHtmlEscaped());
     line->replace(points);
     line->setPen(pen);
-    addSeries(line);
-    line->attachAxis(m_axisX);
-    line->attachAxis(m_axisY);
-    line->setVisible(!m_hiddenLines.contains(key));
-    const QList<QLegendMarker *> markers = legend()->markers(line);
+    finishSeries(line, key, name);
+    return line;
+}
+
+void VolumeChartPlot::finishSeries(QAbstractSeries *series, const QString &key, const QString &name)
+{
+    series->setProperty(kKeyProperty, key);
+    // Legend labels are rich text in Qt Charts: escaped, an action name stays literal.
+    series->setName(name.toHtmlEscaped());
+    addSeries(series);
+    series->attachAxis(m_axisX);
+    series->attachAxis(m_axisY);
+    series->setVisible(!m_hiddenLines.contains(key));
+    const QList<QLegendMarker *> markers = legend()->markers(series);
     for (QLegendMarker *marker : markers) {
         marker->setVisible(true);
         styleMarker(marker);
         connect(marker, &QLegendMarker::clicked, this, [this, marker] { toggleLine(marker); });
     }
-    return line;
 }
 
 void VolumeChartPlot::addPeak(const QColor &color)
@@ -257,11 +341,6 @@ void VolumeChartPlot::addPeak(const QColor &color)
     m_peakSeries->setColor(color);
     m_peakSeries->setBorderColor(m_palette.color(QPalette::Base));
     m_peakSeries->append(m_timeline.bucketX(*m_peak), static_cast<qreal>(peak->total));
-    m_peakSeries->setPointLabelsFormat(tr("peak %1").arg(QLocale().toString(peak->total)));
-    m_peakSeries->setPointLabelsVisible(true);
-    m_peakSeries->setPointLabelsClipping(false);
-    m_peakSeries->setPointLabelsColor(m_palette.color(QPalette::Text));
-    m_peakSeries->setPointLabelsFont(m_font);
     addSeries(m_peakSeries);
     m_peakSeries->attachAxis(m_axisX);
     m_peakSeries->attachAxis(m_axisY);
@@ -270,6 +349,75 @@ void VolumeChartPlot::addPeak(const QColor &color)
     for (QLegendMarker *marker : markers) {
         marker->setVisible(false);
     }
+    m_peakLabel->setText(tr("peak %1").arg(QLocale().toString(peak->total)));
+    m_peakLabel->setBrush(m_palette.color(QPalette::Text));
+    m_peakLabel->setFont(m_font);
+}
+
+// Above the peak, moved sideways to stay inside the plot, or beside the marker when the
+// plot is too low for it above; "so far" then takes the first place in its band that is
+// clear of it: the top, just below the peak's label, or the bottom.
+void VolumeChartPlot::placeLabels()
+{
+    const QRectF area = currentPlotArea();
+    m_peakLabel->hide();
+    if (m_peak && m_peakSeries && m_peakSeries->isVisible() && area.width() > 0) {
+        const QSizeF size = m_peakLabel->boundingRect().size();
+        const QPointF point = bucketPoint(*m_peak);
+        constexpr qreal kGap = 6; // clears the marker
+        QPointF at(point.x() - size.width() / 2, point.y() - kGap - size.height());
+        if (at.y() < area.top() + 1) {
+            at.setY(std::max(area.top() + 1, point.y() - size.height() / 2));
+            const bool rightFits = point.x() + kGap + size.width() <= area.right() - 2;
+            at.setX(rightFits ? point.x() + kGap : point.x() - kGap - size.width());
+        }
+        at.setX(std::min(at.x(), area.right() - 2 - size.width()));
+        at.setX(std::max(at.x(), area.left() + 2));
+        m_peakLabel->setPos(at);
+        m_peakLabel->setVisible(
+            size.width() + 4 <= area.width() && size.height() + 2 <= area.height());
+    }
+    m_openLabel->hide();
+    if (!m_openBand->isVisible()) {
+        return;
+    }
+    const QRectF band = m_openBand->rect();
+    const QSizeF size = m_openLabel->boundingRect().size();
+    if (size.width() + 8 > band.width()) {
+        return;
+    }
+    const QRectF peak = peakLabelRect().adjusted(-2, -2, 2, 2);
+    QList<qreal> tops { band.top() + 2 };
+    if (!peak.isNull()) {
+        tops.append(peak.bottom() + 2);
+    }
+    tops.append(band.bottom() - size.height() - 2);
+    for (const qreal top : std::as_const(tops)) {
+        const QRectF label(QPointF(band.right() - size.width() - 4, top), size);
+        if (label.top() >= area.top() && label.bottom() <= area.bottom()
+            && (peak.isNull() || !label.intersects(peak))) {
+            m_openLabel->setPos(label.topLeft());
+            m_openLabel->show();
+            return;
+        }
+    }
+}
+
+QRectF VolumeChartPlot::peakLabelRect() const
+{
+    return m_peakLabel->isVisible() ? m_peakLabel->mapRectToItem(this, m_peakLabel->boundingRect())
+                                    : QRectF();
+}
+
+QRectF VolumeChartPlot::openBucketLabelRect() const
+{
+    return m_openLabel->isVisible() ? m_openLabel->mapRectToItem(this, m_openLabel->boundingRect())
+                                    : QRectF();
+}
+
+QString VolumeChartPlot::peakLabelText() const
+{
+    return m_peakLabel->isVisible() ? m_peakLabel->text() : QString();
 }
 
 void VolumeChartPlot::updateAxes()
@@ -350,6 +498,10 @@ void VolumeChartPlot::toggleLine(QLegendMarker *marker)
         for (QLegendMarker *peakMarker : peakMarkers) {
             peakMarker->setVisible(false);
         }
+        placeLabels();
+    }
+    if (qobject_cast<QAreaSeries *>(line)) {
+        restack(); // the bands above close up over a hidden one
     }
     // Qt hides a hidden series' marker; it stays, dimmed, so that it can be clicked back.
     marker->setVisible(true);
@@ -358,13 +510,19 @@ void VolumeChartPlot::toggleLine(QLegendMarker *marker)
 
 void VolumeChartPlot::styleMarker(QLegendMarker *marker)
 {
-    const auto *line = qobject_cast<QLineSeries *>(marker->series());
-    if (!line) {
+    const QAbstractSeries *series = marker->series();
+    QPen pen;
+    if (const auto *line = qobject_cast<const QLineSeries *>(series)) {
+        pen = line->pen();
+    } else if (const auto *area = qobject_cast<const QAreaSeries *>(series)) {
+        pen = QPen(area->brush().color(), 1);
+        // "From series" leaves an area's square unfilled (Qt 6.4): a filled square, stated.
+        marker->setShape(QLegend::MarkerShapeRectangle);
+    } else {
         return;
     }
-    const bool shown = line->isVisible();
+    const bool shown = series->isVisible();
     QColor label = m_palette.color(QPalette::Text);
-    QPen pen = line->pen();
     QColor color = pen.color();
     if (!shown) {
         label.setAlphaF(0.35F);

@@ -13,16 +13,22 @@
 class QCategoryAxis;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
+class QAbstractSeries;
+class QAreaSeries;
 class QLegendMarker;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
 
 // What the volume chart draws: a thick total line and, on request, the five busiest actions
-// and "other"; the peak marked with its count (not in the legend); a time axis labelled in
-// the display zone and a count axis from 0 with integer ticks. Clicking a legend entry hides
-// its line and dims the entry; hidden lines stay hidden across new series. Positions are in
-// this chart's coordinates. Thread: the GUI thread.
+// and "other" as bands stacked under it (each band as thick as its share, so that a small
+// action is a visible stripe instead of a line flat on the axis; the stack's top is the total);
+// the peak marked with its count (not in the legend); a time axis labelled in the display zone
+// and a count axis from 0 with integer ticks. When one action makes up the whole series, the
+// total is its only series. Clicking a legend entry hides its line or band (the stack closes
+// up) and dims the entry; hidden entries stay hidden across new series. The peak's and the
+// open bucket's labels stay inside the plot and apart. Positions are in this chart's
+// coordinates. Thread: the GUI thread.
 class VolumeChartPlot : public QChart
 {
     Q_OBJECT
@@ -54,17 +60,27 @@ public:
     {
         return m_openBand->isVisible() ? m_openBand : nullptr;
     }
+    // Where the peak's label ("peak 1,234") and the open bucket's "so far" are drawn, in this
+    // chart's coordinates; null while hidden.
+    QRectF peakLabelRect() const;
+    QRectF openBucketLabelRect() const;
+    QString peakLabelText() const;
 
 private:
     void rebuild();
     QLineSeries *addLine(
         const QString &key, const QString &name, const QList<qint64> &counts, const QPen &pen);
+    void addBands(const QStringList &actions, const QList<qint64> &other);
+    void restack();
     void addPeak(const QColor &color);
+    void placeLabels();
     void updateAxes();
     void updateTicks();
     void toggleLine(QLegendMarker *marker);
     void styleMarker(QLegendMarker *marker);
+    void placeOverlays(); // the open bucket's band and the labels
     void placeOpenBucketBand();
+    void finishSeries(QAbstractSeries *series, const QString &key, const QString &name);
 
     VolumeSeries m_series;
     VolumeChartTimeline m_timeline;
@@ -80,6 +96,9 @@ private:
     QValueAxis *m_axisY;
     QLineSeries *m_total = nullptr;
     QScatterSeries *m_peakSeries = nullptr;
+    QList<QAreaSeries *> m_bands; // bottom first, stacked in this order
+    QList<QList<qint64>> m_bandCounts; // each band's counts, bucket by bucket
+    QGraphicsSimpleTextItem *m_peakLabel;
     QList<VolumeChartTimeline::Tick> m_ticks;
     QGraphicsRectItem *m_openBand;
     QGraphicsSimpleTextItem *m_openLabel;

@@ -6,10 +6,20 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QProgressBar>
 #include <QToolTip>
+
+#include <limits>
+
+namespace {
+
+// A bucket's tooltip stays until the pointer leaves the bucket, not for Qt's ten seconds.
+constexpr int kToolTipTime = std::numeric_limits<int>::max();
+
+} // namespace
 
 VolumeChartView::VolumeChartView(QWidget *parent)
     : QChartView(parent)
@@ -98,8 +108,24 @@ void VolumeChartView::hover(std::optional<int> bucket, QPoint globalPos)
     m_hoverLine->show();
     if (bucket != m_hovered) {
         m_hovered = bucket;
-        QToolTip::showText(globalPos, m_plot->bucketToolTip(*bucket), this);
+        QToolTip::showText(globalPos, m_plot->bucketToolTip(*bucket), this, {}, kToolTipTime);
     }
+}
+
+bool VolumeChartView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        // Qt asks for a tooltip once the pointer rests; the scene would answer with none
+        // (the lines are no items with tooltips) and hide the bucket's.
+        const auto *help = static_cast<QHelpEvent *>(event);
+        if (const std::optional<int> bucket = bucketAt(help->pos())) {
+            m_hovered = bucket;
+            QToolTip::showText(
+                help->globalPos(), m_plot->bucketToolTip(*bucket), this, {}, kToolTipTime);
+            return true;
+        }
+    }
+    return QChartView::viewportEvent(event);
 }
 
 void VolumeChartView::mousePressEvent(QMouseEvent *event)

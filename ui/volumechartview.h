@@ -10,7 +10,8 @@ class QLabel;
 class VolumeChartPlot;
 
 // Shows a VolumeChartPlot and makes it answer the mouse: a dashed line and a tooltip follow
-// the hovered bucket, and a click on a bucket is reported. Over the plot it lays a
+// the hovered bucket (the tooltip stays while the pointer rests there), and a click on a
+// bucket is reported. Over the plot it lays a
 // placeholder text (empty period, error) and a busy badge in the corner. Positions are in
 // this view's viewport coordinates. Thread: the GUI thread.
 class VolumeChartView : public QChartView
@@ -40,6 +41,7 @@ protected:
     void leaveEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void applyPalette();

@@ -241,6 +241,13 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Try &apos;audit-viewer --help&apos;.</source>
@@ -1003,6 +1010,10 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Reveal all</source>
         <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Mask all</source>
+        <translation>Alle maskieren</translation>
     </message>
     <message>
         <source>Show every secret value of this entry as stored (right-click a masked value to reveal only that one); the next entry is masked again</source>
@@ -1933,6 +1944,14 @@ Widen the time range or press Reset in the filter bar.</source>
 Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurücksetzen“.</translation>
     </message>
     <message>
+        <source>No entries match this filter.
+
+Press Reset in the filter bar to see every entry.</source>
+        <translation>Keine Einträge passen zu diesem Filter.
+
+Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu sehen.</translation>
+    </message>
+    <message>
         <source>&amp;Latency…</source>
         <translation>&amp;Latenz…</translation>
     </message>
@@ -2512,8 +2531,8 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
         <translation>Je Aktion</translation>
     </message>
     <message>
-        <source>One line for each of the five busiest actions, plus the rest</source>
-        <translation>Eine Linie für jede der fünf häufigsten Aktionen, dazu der Rest</translation>
+        <source>The five busiest actions and the rest as bands stacked up to the total</source>
+        <translation>Die fünf häufigsten Aktionen und der Rest als Bänder, bis zur Gesamtzahl gestapelt</translation>
     </message>
     <message>
         <source>Count what the table&apos;s filter selects, over the chart&apos;s period</source>
@@ -2584,6 +2603,11 @@ Erweitern Sie den Zeitraum oder klicken Sie in der Filterleiste auf „Zurückse
         <source>%1 (so far)</source>
         <comment>the bucket that is still open</comment>
         <translation>%1 (bisher)</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <comment>the total when one action makes it up</comment>
+        <translation>Gesamt (%1)</translation>
     </message>
     <message numerus="yes">
         <source>%n other actions</source>

@@ -76,3 +76,22 @@ TEST_F(EmptyTableTest, AFilterThatMatchesNothingSaysSoAndRowsHideTheMessage)
     ASSERT_TRUE(shown.wait(15000));
     EXPECT_TRUE(window->resultsView()->emptyMessage().isEmpty());
 }
+
+TEST_F(EmptyTableTest, OverAllTimeTheEmptyTableDoesNotSuggestWideningTheTimeRange)
+{
+    AuditFilter filter;
+    filter.actions = { QStringLiteral("no_such_action") };
+    auto window = openWindow(filter); // no since, no until: all time
+    QString message = window->resultsView()->emptyMessage();
+    EXPECT_TRUE(message.startsWith(QStringLiteral("No entries match this filter")))
+        << message.toStdString();
+    EXPECT_FALSE(message.contains(QStringLiteral("time range"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("Reset"))) << message.toStdString();
+
+    filter.since = AuditTimestamp::fromUsecsSinceEpoch(QDateTime::currentMSecsSinceEpoch() * 1000);
+    QSignalSpy shown(window.get(), &MainWindow::pageShown);
+    window->applyFilter(filter);
+    ASSERT_TRUE(shown.wait(15000));
+    message = window->resultsView()->emptyMessage();
+    EXPECT_TRUE(message.contains(QStringLiteral("Widen the time range"))) << message.toStdString();
+}

@@ -320,15 +320,60 @@ TEST(EntryDetailDialog, MasksWebhookSecretsUntilRevealed)
     EXPECT_FALSE(paneText(another, "requestPane").contains(QLatin1String("whsec_9f8e7d6c5b4a")));
 }
 
-TEST(EntryDetailDialog, TreeCopiesValuesAndPathsOfTheMaskedDocument)
+TEST(EntryDetailDialog, RevealAllBecomesMaskAllAndBack)
 {
     EntryDetailDialog dialog;
+    dialog.setEntry(makeEntry(
+        QStringLiteral("create_webhook"), webhookRequest, QStringLiteral("{}"), std::nullopt));
+    auto *reveal = dialog.findChild<QPushButton *>(QStringLiteral("revealSecrets"));
+    ASSERT_NE(reveal, nullptr);
+    EXPECT_EQ(reveal->text(), QStringLiteral("Reveal all"));
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    ASSERT_TRUE(paneText(dialog, "requestPane").contains(QLatin1String("whsec_9f8e7d6c5b4a")));
+    EXPECT_EQ(reveal->text(), QStringLiteral("Mask all"));
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    EXPECT_EQ(reveal->text(), QStringLiteral("Reveal all"));
+    // The next entry starts masked, and the button says so.
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    dialog.setEntry(makeEntry(
+        QStringLiteral("create_webhook"), webhookRequest, QStringLiteral("{}"), std::nullopt));
+    EXPECT_EQ(reveal->text(), QStringLiteral("Reveal all"));
+}
+
+namespace {
+
+// Shows the webhook entry in `dialog` and switches its request to the tree; its pane.
+JsonPane *showWebhookTree(EntryDetailDialog &dialog)
+{
     dialog.setEntry(makeEntry(
         QStringLiteral("create_webhook"), webhookRequest, QStringLiteral("{}"), std::nullopt));
     dialog.show();
     JsonPane *request = pane(dialog, "requestPane");
     QTest::mouseClick(
         request->findChild<QToolButton *>(QStringLiteral("treeViewButton")), Qt::LeftButton);
+    return request;
+}
+
+} // namespace
+
+TEST(EntryDetailDialog, TheTreeOpensWithTheDocumentsFirstLevelShown)
+{
+    EntryDetailDialog dialog;
+    QTreeView *tree = showWebhookTree(dialog)->treeView();
+    ASSERT_TRUE(tree->isVisible());
+    const QModelIndex root = tree->model()->index(0, 0);
+    EXPECT_EQ(root.data().toString(), QStringLiteral("$"));
+    EXPECT_TRUE(tree->isExpanded(root));
+    ASSERT_TRUE(waitFor([&] { return tree->model()->rowCount(root) == 4; }));
+    // Its children are in sight, closed.
+    const QModelIndex first = tree->model()->index(0, 0, root);
+    EXPECT_FALSE(tree->visualRect(first).isEmpty());
+}
+
+TEST(EntryDetailDialog, TreeCopiesValuesAndPathsOfTheMaskedDocument)
+{
+    EntryDetailDialog dialog;
+    JsonPane *request = showWebhookTree(dialog);
     ASSERT_EQ(request->view(), JsonPane::View::Tree);
     QTreeView *tree = request->treeView();
     ASSERT_TRUE(tree->isVisible());

@@ -274,6 +274,20 @@ TEST_F(FilterBarTest, BankIsUsedExactlyAsTyped)
     EXPECT_FALSE(filter.bank.has_value());
 }
 
+TEST_F(FilterBarTest, TypingABankKeepsTheBoxAndTheControlsAfterItWhereTheyAre)
+{
+    m_bar.resize(1400, m_bar.height());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    auto *bank = control<QLineEdit>("bankEdit");
+    auto *search = control<QLineEdit>("searchEdit");
+    const QRect before = bank->geometry();
+    const int searchBefore = search->mapTo(&m_bar, QPoint()).x();
+    QTest::keyClicks(bank, QStringLiteral("a-rather-long-bank-id"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    EXPECT_EQ(bank->geometry(), before);
+    EXPECT_EQ(search->mapTo(&m_bar, QPoint()).x(), searchBefore);
+}
+
 TEST_F(FilterBarTest, BankChoicesAreWantedOnceOnFirstFocus)
 {
     QSignalSpy wanted(&m_bar, &FilterBar::bankChoicesWanted);

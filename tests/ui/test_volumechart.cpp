@@ -1,6 +1,7 @@
 #include "volumechart.h"
 #include "volumechartplot.h"
 
+#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCheckBox>
@@ -79,16 +80,34 @@ ActionCounts someTraffic(int i)
         { QStringLiteral("retain"), 3 + (i * 5) % 11 } };
 }
 
+// The names of the lines and stacked bands, in the legend's order (the peak is neither).
 QStringList lineNames(QChart *chart)
 {
     QStringList names;
     const QList<QAbstractSeries *> all = chart->series();
     for (QAbstractSeries *series : all) {
-        if (qobject_cast<QLineSeries *>(series) && !qobject_cast<QScatterSeries *>(series)) {
+        if (qobject_cast<QLineSeries *>(series) || qobject_cast<QAreaSeries *>(series)) {
             names.append(series->name());
         }
     }
     return names;
+}
+
+QAreaSeries *bandNamed(QChart *chart, const QString &name)
+{
+    const QList<QAbstractSeries *> all = chart->series();
+    for (QAbstractSeries *series : all) {
+        if (series->name() == name) {
+            return qobject_cast<QAreaSeries *>(series);
+        }
+    }
+    return nullptr;
+}
+
+// How many requests band `band` stands for in bucket `i`: its thickness.
+qreal bandCount(const QAreaSeries *band, int i)
+{
+    return band->upperSeries()->at(i).y() - band->lowerSeries()->at(i).y();
 }
 
 QLineSeries *lineNamed(QChart *chart, const QString &name)
@@ -244,14 +263,14 @@ TEST_F(VolumeChartTest, ThePeakIsMarkedAtTheBusiestBucketOutsideTheLegend)
     const QLineSeries *total = lineNamed(m_chart->chart(), QStringLiteral("Total"));
     ASSERT_NE(total, nullptr);
     EXPECT_EQ(peak->at(0), total->at(17));
-    EXPECT_TRUE(peak->pointLabelsVisible());
-    EXPECT_EQ(peak->pointLabelsFormat(), QStringLiteral("peak %1").arg(QLocale().toString(1234)));
+    auto *plot = qobject_cast<VolumeChartPlot *>(m_chart->chart());
+    EXPECT_EQ(plot->peakLabelText(), QStringLiteral("peak %1").arg(QLocale().toString(1234)));
     const QList<QLegendMarker *> markers = m_chart->chart()->legend()->markers(peak);
     EXPECT_TRUE(std::none_of(
         markers.begin(), markers.end(), [](QLegendMarker *marker) { return marker->isVisible(); }));
 }
 
-TEST_F(VolumeChartTest, PerActionLinesShowTheFiveBusiestAndTheRestAsOther)
+TEST_F(VolumeChartTest, PerActionBandsStackTheFiveBusiestAndTheRestAsOtherUpToTheTotal)
 {
     const VolumeSeries series
         = makeSeries(VolumePeriod::SevenDays, lateOnTheLongDay(), berlin(), [](int i) {
@@ -267,23 +286,44 @@ TEST_F(VolumeChartTest, PerActionLinesShowTheFiveBusiestAndTheRestAsOther)
     QTest::mouseClick(
         m_chart->findChild<QToolButton *>(QStringLiteral("perActionButton")), Qt::LeftButton);
     EXPECT_TRUE(m_chart->showsActionLines());
+    // The legend lists the stack from the top: the busiest action lies at the bottom.
     EXPECT_EQ(lineNames(m_chart->chart()),
-        (QStringList { QStringLiteral("Total"), QStringLiteral("recall"), QStringLiteral("retain"),
-            QStringLiteral("reflect"), QStringLiteral("consolidation"),
-            QStringLiteral("list_banks"), QStringLiteral("other") }));
-    const QLineSeries *other = lineNamed(m_chart->chart(), QStringLiteral("other"));
+        (QStringList { QStringLiteral("other"), QStringLiteral("list_banks"),
+            QStringLiteral("consolidation"), QStringLiteral("reflect"), QStringLiteral("retain"),
+            QStringLiteral("recall"), QStringLiteral("Total") }));
+    const QAreaSeries *recall = bandNamed(m_chart->chart(), QStringLiteral("recall"));
+    const QAreaSeries *other = bandNamed(m_chart->chart(), QStringLiteral("other"));
+    ASSERT_NE(recall, nullptr);
+    ASSERT_NE(other, nullptr);
     for (int i = 0; i < 7; ++i) {
-        EXPECT_EQ(other->at(i).y(), 5 + 4 + i) << "bucket " << i;
+        EXPECT_EQ(recall->lowerSeries()->at(i).y(), 0) << "bucket " << i;
+        EXPECT_EQ(bandCount(recall, i), 90 + i) << "bucket " << i;
+        EXPECT_EQ(bandCount(other, i), 5 + 4 + i) << "bucket " << i;
+        // The top of the stack is the total line.
+        EXPECT_EQ(other->upperSeries()->at(i).y(), series.buckets.at(i).total) << "bucket " << i;
     }
     m_chart->setShowsActionLines(false);
     EXPECT_EQ(lineNames(m_chart->chart()), QStringList { QStringLiteral("Total") });
 }
 
-TEST_F(VolumeChartTest, ClickingALegendEntryHidesItsLineAndDimsTheEntry)
+TEST_F(VolumeChartTest, WhenOneActionMakesUpTheSeriesItIsDrawnOnceAsTheTotal)
+{
+    m_chart->setShowsActionLines(true);
+    m_chart->setSeries(makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), [](int i) {
+        return ActionCounts { { QStringLiteral("recall"), 10 + i } };
+    }));
+    EXPECT_EQ(lineNames(m_chart->chart()), QStringList { QStringLiteral("Total (recall)") });
+    EXPECT_EQ(m_chart->peakBucket(), 24);
+}
+
+TEST_F(VolumeChartTest, ClickingALegendEntryHidesItsBandAndDimsTheEntry)
 {
     m_chart->setShowsActionLines(true);
     const VolumeSeries series
-        = makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), someTraffic);
+        = makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), [](int i) {
+              return ActionCounts { { QStringLiteral("recall"), 30 + i },
+                  { QStringLiteral("retain"), 20 }, { QStringLiteral("reflect"), 10 } };
+          });
     m_chart->setSeries(series);
     // Click the legend's "retain" label where it is drawn.
     auto *view = m_chart->findChild<QGraphicsView *>(QStringLiteral("chartView"));
@@ -300,20 +340,76 @@ TEST_F(VolumeChartTest, ClickingALegendEntryHidesItsLineAndDimsTheEntry)
     const QPoint at = view->mapFromScene(label->mapToScene(label->boundingRect().center()));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
 
-    QLineSeries *retain = lineNamed(m_chart->chart(), QStringLiteral("retain"));
+    QAreaSeries *retain = bandNamed(m_chart->chart(), QStringLiteral("retain"));
     QLegendMarker *marker = m_chart->chart()->legend()->markers(retain).first();
     EXPECT_FALSE(retain->isVisible());
     EXPECT_TRUE(marker->isVisible());
     EXPECT_LT(marker->labelBrush().color().alpha(), 255);
+    // The band above closes up onto the one below.
+    const QAreaSeries *reflect = bandNamed(m_chart->chart(), QStringLiteral("reflect"));
+    EXPECT_EQ(reflect->lowerSeries()->at(3).y(), 33);
+    EXPECT_EQ(reflect->upperSeries()->at(3).y(), 43);
 
     // A reload keeps it hidden; a second click shows it again.
     m_chart->setSeries(series);
-    retain = lineNamed(m_chart->chart(), QStringLiteral("retain"));
+    retain = bandNamed(m_chart->chart(), QStringLiteral("retain"));
     EXPECT_FALSE(retain->isVisible());
     marker = m_chart->chart()->legend()->markers(retain).first();
     emit marker->clicked();
     EXPECT_TRUE(retain->isVisible());
     EXPECT_EQ(marker->labelBrush().color().alpha(), 255);
+    reflect = bandNamed(m_chart->chart(), QStringLiteral("reflect"));
+    EXPECT_EQ(reflect->lowerSeries()->at(3).y(), 53);
+}
+
+// The peak's label and "so far" over the open bucket: wherever the peak falls and however
+// low the chart, both lie inside the plot, apart, and off the peak's marker.
+TEST_F(VolumeChartTest, ThePeakAndSoFarLabelsStayInsideThePlotAndApart)
+{
+    struct Case
+    {
+        VolumePeriod period;
+        int peak;
+        bool soFarFits; // the open bucket's band is wide enough for "so far"
+    };
+    const QDateTime now(QDate(2026, 10, 27), QTime(16, 30), berlin());
+    const Case cases[] = {
+        { VolumePeriod::Today, 15, true }, // the last closed hour, beside "so far"
+        { VolumePeriod::Today, 16, true }, // the open hour: at the right edge
+        { VolumePeriod::Today, 0, true },
+        { VolumePeriod::SevenDays, 5, true },
+        { VolumePeriod::SevenDays, 6, true },
+        { VolumePeriod::ThirtyDays, 29, false },
+        { VolumePeriod::ThirtyDays, 28, false },
+    };
+    auto *plot = qobject_cast<VolumeChartPlot *>(m_chart->chart());
+    ASSERT_NE(plot, nullptr);
+    for (const QSize size : { QSize(1400, 150), QSize(1400, 300), QSize(700, 150) }) {
+        m_chart->resize(size);
+        for (const Case &c : cases) {
+            m_chart->setPeriod(c.period);
+            m_chart->setSeries(makeSeries(c.period, now, berlin(), [&](int i) {
+                return ActionCounts { { QStringLiteral("recall"), i == c.peak ? 699 : 600 } };
+            }));
+            const std::string where = "period " + std::to_string(static_cast<int>(c.period))
+                + " peak " + std::to_string(c.peak) + " size " + std::to_string(size.width()) + "x"
+                + std::to_string(size.height());
+            const QRectF area = plot->currentPlotArea();
+            const QRectF peak = plot->peakLabelRect();
+            const QRectF soFar = plot->openBucketLabelRect();
+            ASSERT_FALSE(peak.isNull()) << where;
+            EXPECT_EQ(plot->peakLabelText(), QStringLiteral("peak %1").arg(699)) << where;
+            EXPECT_TRUE(area.contains(peak)) << where;
+            EXPECT_FALSE(peak.contains(plot->bucketPoint(c.peak))) << where;
+            if (c.soFarFits && size.width() > 1000) {
+                EXPECT_FALSE(soFar.isNull()) << where;
+            }
+            if (!soFar.isNull()) {
+                EXPECT_TRUE(area.contains(soFar)) << where;
+                EXPECT_FALSE(soFar.intersects(peak)) << where;
+            }
+        }
+    }
 }
 
 TEST_F(VolumeChartTest, BusyKeepsThePreviousPictureUntilTheNextSeries)
@@ -460,6 +556,48 @@ TEST_F(VolumeChartTest, HoveringABucketShowsItsTimeAndCountsWithActionNamesEscap
     QTRY_VERIFY(!QToolTip::isVisible());
 }
 
+TEST_F(VolumeChartTest, TheTooltipStaysWhileThePointerRestsOnABucket)
+{
+    m_chart->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(m_chart.get()));
+    const QDateTime now(QDate(2026, 10, 27), QTime(16, 30), berlin());
+    m_chart->setSeries(makeSeries(VolumePeriod::Today, now, berlin(), someTraffic));
+    auto *view = m_chart->findChild<QGraphicsView *>(QStringLiteral("chartView"));
+    ASSERT_NE(view, nullptr);
+    // Qt sends the viewport a ToolTip event once the pointer has rested a moment.
+    int restEvents = 0;
+    class Counter : public QObject
+    {
+    public:
+        explicit Counter(int *count)
+            : m_count(count)
+        {
+        }
+        bool eventFilter(QObject * /*watched*/, QEvent *event) override
+        {
+            *m_count += event->type() == QEvent::ToolTip ? 1 : 0;
+            return false;
+        }
+
+    private:
+        int *m_count;
+    } counter(&restEvents);
+    view->viewport()->installEventFilter(&counter);
+    QTest::mouseMove(m_chart.get(), m_chart->bucketPosition(14));
+    QTRY_VERIFY(QToolTip::isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(restEvents > 0, 5000);
+    // What is at stake is a duration: Qt would hide the tip some 300 ms after that event.
+    QElapsedTimer resting;
+    resting.start();
+    while (resting.elapsed() < 1000 && QToolTip::isVisible()) {
+        QTest::qWait(20);
+    }
+    EXPECT_TRUE(QToolTip::isVisible());
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("14:00–15:00")))
+        << QToolTip::text().toStdString();
+    view->viewport()->removeEventFilter(&counter);
+}
+
 TEST_F(VolumeChartTest, ReplacingTheSeriesDeletesTheOldLinesQuickly)
 {
     m_chart->setShowsActionLines(true);
@@ -492,7 +630,7 @@ TEST_F(VolumeChartTest, ActionNamesInTheLegendAreShownAsWritten)
     const QString odd = QStringLiteral("<i>create</i>&bank");
     m_chart->setShowsActionLines(true);
     m_chart->setSeries(makeSeries(VolumePeriod::Today, lateOnTheLongDay(), berlin(), [&](int i) {
-        return ActionCounts { { odd, i + 1 } };
+        return ActionCounts { { odd, i + 1 }, { QStringLiteral("recall"), 1 } };
     }));
     auto *view = m_chart->findChild<QGraphicsView *>(QStringLiteral("chartView"));
     const QList<QGraphicsItem *> items = view->scene()->items();
