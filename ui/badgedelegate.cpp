@@ -4,6 +4,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QtMath>
 
 QColor BadgeDelegate::colorFor(const QString &value)
 {
@@ -36,18 +37,14 @@ int BadgeDelegate::badgeWidth(const QFontMetrics &metrics, const QString &text)
     return metrics.horizontalAdvance(text) + 1 + 4 * (metrics.height() / 3);
 }
 
-void BadgeDelegate::paint(
-    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void BadgeDelegate::drawContent(QPainter *painter, const QStyleOptionViewItem &opt,
+    const QModelIndex &index, const QString &text) const
 {
-    QStyleOptionViewItem opt = option;
-    const QString text = drawBackground(painter, opt, index);
-    if (text.isEmpty()) {
-        return;
-    }
     const QFontMetrics metrics(opt.font);
     const int padding = metrics.height() / 3;
     const QRect cell = opt.rect.adjusted(padding, 2, -padding, -2);
-    const int width = std::min(cell.width(), badgeWidth(metrics, text) - 2 * padding);
+    // The text's width from the laid-out texts: measuring it would shape it on every paint.
+    const int width = std::min(cell.width(), qCeil(naturalWidth(text, opt.font)) + 1 + 2 * padding);
     const int height = std::min(cell.height(), metrics.height() + 2);
     if (width <= 0 || height <= 0) {
         return;
@@ -67,11 +64,7 @@ void BadgeDelegate::paint(
 QPixmap BadgeDelegate::badge(const QString &text, const QColor &color, const QFont &font, int width,
     int height, qreal ratio) const
 {
-    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
-                            .arg(text, color.name(), font.key())
-                            .arg(width)
-                            .arg(height)
-                            .arg(ratio);
+    const BadgeKey key { text, color.rgba(), font, QSize(width, height), ratio };
     const auto found = m_badges.constFind(key);
     if (found != m_badges.cend()) {
         return *found;

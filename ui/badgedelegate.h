@@ -16,8 +16,6 @@ class BadgeDelegate : public CellTextDelegate
 public:
     using CellTextDelegate::CellTextDelegate;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-        const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // The width of a cell that shows the badge of `text` whole.
@@ -29,10 +27,29 @@ public:
     // How many badges were drawn rather than copied from a pixmap drawn before.
     int drawnBadges() const { return m_drawn; }
 
+protected:
+    void drawContent(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
+        const QString &text) const override;
+
 private:
     QPixmap badge(const QString &text, const QColor &color, const QFont &font, int width,
         int height, qreal ratio) const;
 
-    mutable QHash<QString, QPixmap> m_badges;
+    struct BadgeKey
+    {
+        QString text;
+        QRgb color;
+        QFont font;
+        QSize size;
+        qreal ratio;
+        bool operator==(const BadgeKey &) const = default;
+    };
+    friend size_t qHash(const BadgeKey &key, size_t seed)
+    {
+        return qHashMulti(
+            seed, key.text, key.color, key.font, key.size.width(), key.size.height(), key.ratio);
+    }
+
+    mutable QHash<BadgeKey, QPixmap> m_badges;
     mutable int m_drawn = 0;
 };

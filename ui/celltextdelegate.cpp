@@ -10,25 +10,24 @@ constexpr qsizetype kMaxTexts = 8192;
 
 } // namespace
 
-QString CellTextDelegate::drawBackground(
-    QPainter *painter, QStyleOptionViewItem &opt, const QModelIndex &index) const
-{
-    initStyleOption(&opt, index);
-    QString text = opt.text;
-    opt.text.clear();
-    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
-    return text;
-}
-
 void CellTextDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // The style draws the background, selection and focus; the text is drawn here.
     QStyleOptionViewItem opt = option;
-    const QString text = drawBackground(painter, opt, index);
-    if (text.isEmpty()) {
-        return;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    const QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    if (!text.isEmpty()) {
+        drawContent(painter, opt, index, text);
     }
+}
+
+void CellTextDelegate::drawContent(QPainter *painter, const QStyleOptionViewItem &opt,
+    const QModelIndex & /*index*/, const QString &text) const
+{
     // Where and in which colour QCommonStyle would draw it.
     const QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, opt.widget) + 1;

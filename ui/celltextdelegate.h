@@ -25,10 +25,15 @@ public:
     const QStaticText *cachedText(const QString &text, int width, const QFont &font) const;
 
 protected:
-    // Draws the cell as the style does, without its text; returns the text, and in `opt`
-    // the cell's options.
-    QString drawBackground(
-        QPainter *painter, QStyleOptionViewItem &opt, const QModelIndex &index) const;
+    // Draws the cell's non-empty `text` over the background the style has drawn; `opt`
+    // holds the cell's options.
+    virtual void drawContent(QPainter *painter, const QStyleOptionViewItem &opt,
+        const QModelIndex &index, const QString &text) const;
+    // The width of `text` in `font`, from the cache.
+    qreal naturalWidth(const QString &text, const QFont &font) const
+    {
+        return laidOut(text, -1, font).size().width();
+    }
 
 private:
     struct Key
