@@ -256,13 +256,13 @@ int ResultsView::defaultWidth(int column) const
     switch (column) {
     case AuditTableModel::TimeColumn:
     case AuditTableModel::EndedColumn:
-        return metrics.horizontalAdvance(QStringLiteral("2026-03-27 10:15:30.123")) + 2 * em;
+        return metrics.horizontalAdvance(QStringLiteral("2026-03-27 10:15:30.123")) + em;
     case AuditTableModel::ActionColumn:
-        return 12 * em;
+        return 11 * em;
     case AuditTableModel::TransportColumn:
         return badges({ QStringLiteral("system"), QStringLiteral("http") });
     case AuditTableModel::BankColumn:
-        return 12 * em;
+        return 11 * em;
     case AuditTableModel::DurationColumn:
         return 7 * em;
     case AuditTableModel::SizeColumn:
@@ -274,7 +274,7 @@ int ResultsView::defaultWidth(int column) const
     case AuditTableModel::IdColumn:
         return 24 * em;
     default:
-        return 40 * em; // the request preview; as the last section it stretches
+        return 20 * em; // the request preview; as the last section it stretches
     }
 }
 
