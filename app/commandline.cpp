@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "auditentry.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -41,6 +43,14 @@ QString usage(const QString &command)
         "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
         "leaves\n"
         "out comes from the PG* environment variables, ~/.pgpass and the service file.\n");
+    const QString password = CommandLine::tr(
+        "A password in CONNINFO is blanked out of the process's arguments once read, but\n"
+        "another user may see it before that, and your shell keeps it in its history:\n"
+        "PGPASSWORD, ~/.pgpass or the keyring (the window's \"Remember password\") are better\n"
+        "places for it.\n");
+    // The end of a help that shows documents: masking, its --no-mask, then connecting.
+    const auto maskedEnd
+        = [&](const QString &noMask) { return masking + noMask + connection + password; };
     if (command == QLatin1String("list")) {
         return CommandLine::tr(
                    "Usage: audit-viewer list [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] "
@@ -53,7 +63,7 @@ QString usage(const QString &command)
                    "                    come last in longest and shortest\n"
                    "  --oldest-first    the same as --sort oldest\n"
                    "  --format F        table (default), jsonl or csv\n\n")
-            + filters + QLatin1Char('\n') + connection;
+            + filters + QLatin1Char('\n') + connection + password;
     }
     if (command == QLatin1String("stats")) {
         return CommandLine::tr(
@@ -69,7 +79,7 @@ QString usage(const QString &command)
                    "                    actions, of the calls that ended (time range: --since or "
                    "--last)\n"
                    "  --format F        table (default) or json\n\n")
-            + filters + QLatin1Char('\n') + connection;
+            + filters + QLatin1Char('\n') + connection + password;
     }
     if (command == QLatin1String("export")) {
         return CommandLine::tr(
@@ -83,20 +93,20 @@ QString usage(const QString &command)
                    "for standard output\n"
                    "  --format F        csv or jsonl (default: from the file name, else csv)\n"
                    "  --sort ORDER      newest (default), oldest, longest or shortest first\n"
+                   "  --oldest-first    the same as --sort oldest\n"
                    "  --no-json         without the request, response and metadata columns\n"
                    "  --no-formula-guard  CSV: leave cells starting with = + - @ as they are\n"
                    "  --bom             CSV: start with a UTF-8 byte order mark (for Excel)\n\n")
-            + filters + QLatin1Char('\n') + masking
-            + CommandLine::tr("  --no-mask         export the secrets as stored\n\n") + connection;
+            + filters + QLatin1Char('\n')
+            + maskedEnd(CommandLine::tr("  --no-mask         export the secrets as stored\n\n"));
     }
     if (command == QLatin1String("show")) {
         return CommandLine::tr(
                    "Usage: audit-viewer show [CONNINFO] ID [--format text|json]\n\n"
                    "Shows one audit entry with its request, response and metadata.\n"
                    "  --format F        text (default) or json (one object, documents as stored)\n"
-                   "  --schema S, --table T as for list\n\n")
-            + masking + CommandLine::tr("  --no-mask         show the secrets as stored\n\n")
-            + connection;
+                   "  --schema S, --table T, --statement-timeout MS as for list\n\n")
+            + maskedEnd(CommandLine::tr("  --no-mask         show the secrets as stored\n\n"));
     }
     return CommandLine::tr(
                "Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] "
@@ -112,9 +122,14 @@ QString usage(const QString &command)
                "sub-command the window opens,\n"
                "with FILTERS, with the saved view NAME (--view), or as it was left.\n"
                "'audit-viewer COMMAND --help' describes a sub-command.\n\n"
-               "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n")
-        + masking + CommandLine::tr("  --no-mask         show and export: secrets as stored\n\n")
-        + connection;
+               "Exit status: 0 ok, 1 usage error, 2 connection or query error.\n\n"
+               "The window:\n"
+               "  --view NAME       open the saved view NAME (give no filter options with it)\n"
+               "  --sort ORDER      newest (default), oldest, longest or shortest first\n"
+               "  --oldest-first    the same as --sort oldest\n"
+               "  -h, --help        this help; -v, --version  the version\n\n")
+        + filters + QLatin1Char('\n')
+        + maskedEnd(CommandLine::tr("  --no-mask         show and export: secrets as stored\n\n"));
 }
 
 } // namespace
@@ -165,7 +180,13 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption noMask(QStringLiteral("no-mask"), QString());
     const QCommandLineOption maskRules(
         QStringLiteral("mask-rules"), QString(), QStringLiteral("FILE"));
-    parser.addOptions({ help, version, schema, table, timeout, maskRules });
+    parser.addOptions({ help, version, schema, table, timeout });
+    // Masking applies where documents are shown: the window, show and export.
+    const bool masked = command.isEmpty() || command == QLatin1String("show")
+        || command == QLatin1String("export");
+    if (masked) {
+        parser.addOption(maskRules);
+    }
     const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
         || command == QLatin1String("export") || command.isEmpty();
     if (filtered) {
@@ -217,6 +238,12 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
             return fail(tr("show takes an entry id, optionally after a CONNINFO."));
         }
         result.entryId = positional.takeLast();
+        // A typing mistake, refused before connecting: not a query error.
+        if (!AuditEntry::isId(result.entryId)) {
+            return fail(tr("\"%1\" is not an entry id: show takes a UUID such as "
+                           "0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.")
+                            .arg(result.entryId));
+        }
     }
     if (positional.size() > 1) {
         return fail(
@@ -246,7 +273,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
             return fail(tr("--statement-timeout takes a number of milliseconds."));
         }
     }
-    if (parser.isSet(maskRules)) {
+    if (masked && parser.isSet(maskRules)) {
         QString readError;
         result.maskingRulesFile = parser.value(maskRules);
         result.maskingRules

@@ -3,10 +3,12 @@
 #include "auditexporter.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "displaytext.h"
 #include "durationtext.h"
 #include "entryformat.h"
 #include "jsonprettyprinter.h"
 #include "secretmasker.h"
+#include "volumetable.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,7 +27,10 @@
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
 constexpr int kExitDatabase = 2;
+// The widest the latency table's action column gets (the table stays within 100 columns).
+constexpr qsizetype kLatencyActionWidth = 30;
 
 // The count that picks a plural form; past INT_MAX any large number does.
 int pluralCount(qint64 n)
@@ -42,13 +47,19 @@ void writeLine(QIODevice &device, const QString &line)
 int fail(QIODevice &err, const QueryError &error)
 {
     writeLine(err, QStringLiteral("audit-viewer: ") + error.message);
-    return kExitDatabase;
+    return error.kind == QueryError::Kind::Usage ? kExitUsage : kExitDatabase;
 }
 
 // Pads to `width` columns of text for the table formats.
 QString padded(const QString &text, qsizetype width)
 {
     return text.leftJustified(width, QLatin1Char(' '));
+}
+
+// A duration in the table formats: as the window reads it, with a point for the decimals.
+QString readable(qint64 micros)
+{
+    return readableDuration(micros, QLocale::c());
 }
 
 // The document pretty-printed, secrets masked unless --no-mask.
@@ -89,20 +100,24 @@ int listEntries(
             writeLine(out, EntryFormat::csvRow(entry, true));
         }
     } else {
+        // Database text by the window's rule: a newline, TAB or bidi override shows as a
+        // marker instead of splitting the row or reordering the terminal's line.
         const QTimeZone zone = QTimeZone::systemTimeZone();
         writeLine(out,
             QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
                 .arg(padded(QStringLiteral("started"), 33), padded(QStringLiteral("action"), 20),
                     padded(QStringLiteral("transport"), 9), padded(QStringLiteral("bank"), 24),
-                    QStringLiteral("duration ms").rightJustified(12),
+                    QStringLiteral("duration").rightJustified(12),
                     padded(QStringLiteral("status"), 7), QStringLiteral("id")));
         for (const AuditEntry &entry : page->entries) {
             writeLine(out,
                 QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
                     .arg(padded(entry.startedAt.toDisplayString(zone), 33),
-                        padded(entry.action, 20), padded(entry.transport, 9),
-                        padded(entry.bankId.value_or(QStringLiteral("-")), 24),
-                        entry.durationMsText().rightJustified(12),
+                        padded(visibleText(entry.action), 20),
+                        padded(visibleText(entry.transport), 9),
+                        padded(entry.bankId ? visibleText(*entry.bankId) : QStringLiteral("-"), 24),
+                        (entry.durationUsecs() ? readable(*entry.durationUsecs()) : QString())
+                            .rightJustified(12),
                         padded(AuditEntry::statusName(entry.status()), 7), entry.id));
         }
         if (page->hasMore && !page->entries.isEmpty()) {
@@ -148,35 +163,8 @@ int showStats(
                 .arg(buckets.join(QLatin1Char(','))));
         return kExitOk;
     }
-    // Table: one column per action, busiest first.
-    QHash<QString, qint64> totals;
-    for (const VolumeBucket &bucket : series->buckets) {
-        for (auto it = bucket.actions.cbegin(); it != bucket.actions.cend(); ++it) {
-            totals[it.key()] += it.value();
-        }
-    }
-    QStringList actions = totals.keys();
-    std::sort(actions.begin(), actions.end(), [&](const QString &a, const QString &b) {
-        return totals.value(a) != totals.value(b) ? totals.value(a) > totals.value(b) : a < b;
-    });
-    const bool hourly = series->range.unit == VolumeBucketUnit::Hour;
-    QStringList header { padded(hourly ? QStringLiteral("hour") : QStringLiteral("day"), 16),
-        QStringLiteral("total").rightJustified(9) };
-    for (const QString &action : actions) {
-        header.append(action.rightJustified(std::max<qsizetype>(action.size(), 7)));
-    }
-    writeLine(out, header.join(QLatin1String("  ")));
-    for (const VolumeBucket &bucket : series->buckets) {
-        const QDateTime local = bucket.start.toDateTime(zone);
-        QStringList row { padded(local.toString(hourly ? QStringLiteral("yyyy-MM-dd HH:mm")
-                                                       : QStringLiteral("yyyy-MM-dd")),
-                              16),
-            QString::number(bucket.total).rightJustified(9) };
-        for (const QString &action : actions) {
-            row.append(QString::number(bucket.actions.value(action))
-                           .rightJustified(std::max<qsizetype>(action.size(), 7)));
-        }
-        writeLine(out, row.join(QLatin1String("  ")));
+    for (const QString &line : volumeTableLines(*series, zone)) {
+        writeLine(out, line);
     }
     writeLine(out,
         QStringLiteral("%1 requests, %2 time zone %3")
@@ -185,8 +173,8 @@ int showStats(
     return kExitOk;
 }
 
-// stats --latency: one row per action, then all actions. The table spells durations as
-// --min-duration reads them (exact, shortest unit); JSON gives whole microseconds.
+// stats --latency: one row per action, then all actions. The table reads durations as the
+// window does (readableDuration); JSON gives whole microseconds.
 int showLatency(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
@@ -216,10 +204,11 @@ int showLatency(
     }
     qsizetype width = 11; // "all actions"
     for (const LatencyRow &row : summary->actions) {
-        width = std::max(width, row.action.size());
+        width = std::max(width, visibleText(row.action).size());
     }
+    width = std::min<qsizetype>(width, kLatencyActionWidth);
     const auto line = [&](const QString &action, const QStringList &cells) {
-        QStringList columns { padded(action, width) };
+        QStringList columns { padded(cutToWidth(action, width), width) };
         for (const QString &cell : cells) {
             columns.append(cell.rightJustified(11));
         }
@@ -228,7 +217,7 @@ int showLatency(
     const auto cells = [none](const LatencyRow &row) {
         QStringList texts { QString::number(row.calls) };
         for (const qint64 value : { row.p50Micros, row.p95Micros, row.p99Micros, row.maxMicros }) {
-            texts.append(none ? QStringLiteral("-") : formatDuration(value));
+            texts.append(none ? QStringLiteral("-") : readable(value));
         }
         return texts;
     };
@@ -236,7 +225,7 @@ int showLatency(
         { QStringLiteral("calls"), QStringLiteral("p50"), QStringLiteral("p95"),
             QStringLiteral("p99"), QStringLiteral("max") });
     for (const LatencyRow &row : summary->actions) {
-        line(row.action, cells(row));
+        line(visibleText(row.action), cells(row));
     }
     line(QStringLiteral("all actions"), cells(summary->total));
     return kExitOk;
@@ -284,9 +273,9 @@ int showEntry(
         writeLine(out, padded(name, 11) + value);
     };
     field(QStringLiteral("id"), e.id);
-    field(QStringLiteral("action"), e.action);
-    field(QStringLiteral("transport"), e.transport);
-    field(QStringLiteral("bank"), e.bankId.value_or(QStringLiteral("(none)")));
+    field(QStringLiteral("action"), visibleText(e.action));
+    field(QStringLiteral("transport"), visibleText(e.transport));
+    field(QStringLiteral("bank"), e.bankId ? visibleText(*e.bankId) : QStringLiteral("(none)"));
     field(QStringLiteral("started"),
         e.startedAt.toDisplayString(zone) + QStringLiteral("  (") + e.startedAt.toIsoUtc()
             + QLatin1Char(')'));
@@ -295,7 +284,9 @@ int showEntry(
                 + QLatin1Char(')')
                   : QStringLiteral("(running)"));
     field(QStringLiteral("duration"),
-        e.endedAt ? e.durationMsText() + QStringLiteral(" ms") : QStringLiteral("-"));
+        e.durationUsecs() ? readable(*e.durationUsecs()) + QStringLiteral("  (")
+                + exactDuration(*e.durationUsecs(), QLocale::c()) + QLatin1Char(')')
+                          : QStringLiteral("-"));
     field(QStringLiteral("status"), AuditEntry::statusName(e.status()));
     const QList<QPair<QString, std::optional<QString>>> documents {
         { QStringLiteral("Request"), detail->request },
@@ -305,8 +296,13 @@ int showEntry(
     for (const auto &[title, document] : documents) {
         writeLine(out, QString());
         writeLine(out, title + QLatin1Char(':'));
-        writeLine(
-            out, document ? prettyDocument(document, 0, cl.maskSecrets) : QStringLiteral("(none)"));
+        // Line by line: the printer's own line breaks stay, anything hidden in a string shows.
+        const QStringList printed = document
+            ? prettyDocument(document, 0, cl.maskSecrets).split(QLatin1Char('\n'))
+            : QStringList { QStringLiteral("(none)") };
+        for (const QString &printedLine : printed) {
+            writeLine(out, visibleText(printedLine));
+        }
     }
     return kExitOk;
 }
@@ -381,7 +377,7 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
     if (!settings) {
         // A connection string libpq cannot parse is a usage error, like a bad option.
         fail(err, settings.error());
-        return 1;
+        return kExitUsage;
     }
     ConnectionSettings connectionSettings = settings.value();
     connectionSettings.setTable(cl.table);

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "conninfopassword.h"
 #include "filterbar.h"
 #include "headlesscommands.h"
 #include "mainwindow.h"
@@ -37,6 +38,20 @@ void installTranslators(QCoreApplication &app)
     install(QStringLiteral("audit-viewer"), QStringLiteral(":/i18n"));
 }
 
+// Once CONNINFO is parsed, its password leaves the process's arguments (/proc/PID/cmdline,
+// ps): every local user can read those for as long as the process runs.
+void blankPasswordArgument(int argc, char *argv[], const QString &conninfo)
+{
+    if (conninfo.isEmpty()) {
+        return;
+    }
+    for (int i = 1; i < argc; ++i) {
+        if (QString::fromLocal8Bit(argv[i]) == conninfo) {
+            blankConninfoPassword(argv[i]);
+        }
+    }
+}
+
 QString usageError(const QString &error)
 {
     return QStringLiteral("audit-viewer: %1\n%2\n")
@@ -57,6 +72,7 @@ int runHeadless(int argc, char *argv[])
         err.write(usageError(error).toUtf8());
         return kExitUsage;
     }
+    blankPasswordArgument(argc, argv, commandLine->conninfo);
     switch (commandLine->command) {
     case CommandLine::Command::Help:
         out.write(commandLine->helpText.toUtf8());
@@ -95,6 +111,7 @@ int main(int argc, char *argv[])
         std::fputs(qPrintable(usageError(error)), stderr);
         return kExitUsage;
     }
+    blankPasswordArgument(argc, argv, commandLine->conninfo);
     auto settings = ConnectionSettings::parse(commandLine->conninfo);
     if (!settings) {
         std::fprintf(stderr, "audit-viewer: %s\n", qPrintable(settings.error().message));

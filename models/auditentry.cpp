@@ -1,5 +1,7 @@
 #include "auditentry.h"
 
+#include <QRegularExpression>
+
 AuditEntry::Status AuditEntry::status() const
 {
     if (!endedAt) {
@@ -42,4 +44,11 @@ QString AuditEntry::statusName(Status status)
         return QStringLiteral("running");
     }
     return {};
+}
+
+bool AuditEntry::isId(const QString &text)
+{
+    static const QRegularExpression uuid(QStringLiteral(
+        "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"));
+    return uuid.match(text).hasMatch();
 }

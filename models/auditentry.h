@@ -36,6 +36,9 @@ struct AuditEntry
     // "12.345" milliseconds with microsecond precision, or empty while running.
     QString durationMsText() const;
     static QString statusName(Status status);
+    // True for what the id column can hold as the viewer asks for it: a UUID's 32 hex
+    // digits, in any case, with or without its four hyphens.
+    static bool isId(const QString &text);
 };
 
 // An entry with its request, response and metadata as the exact text PostgreSQL returns.

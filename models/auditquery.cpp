@@ -375,4 +375,21 @@ SqlStatement tableColumns(const AuditTableRef &table)
     return s;
 }
 
+SqlStatement schemasHoldingTable(const QString &tableName)
+{
+    SqlStatement s;
+    // reltuples is -1 until the table was first vacuumed or analysed (PostgreSQL 14 and later).
+    s.sql = QStringLiteral(
+        "SELECT n.nspname::text,"
+        " CASE WHEN c.relkind = 'p' THEN"
+        "  (SELECT sum(p.reltuples)::bigint FROM pg_partition_tree(c.oid) t"
+        "   JOIN pg_class p ON p.oid = t.relid WHERE t.isleaf AND p.reltuples >= 0)"
+        " WHEN c.reltuples >= 0 THEN c.reltuples::bigint END"
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relname = %1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+        " ORDER BY n.nspname")
+                .arg(s.bind(tableName));
+    return s;
+}
+
 } // namespace AuditQuery

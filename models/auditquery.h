@@ -58,6 +58,10 @@ SqlStatement exportRows(
     const AuditTableRef &table, const AuditFilter &filter, SortOrder order, bool includeJson);
 // Columns and types of the table, and whether this role may read it; no rows if it is missing.
 SqlStatement tableColumns(const AuditTableRef &table);
+// Rows: schema, estimated rows (bigint; NULL when the planner has no figure yet), one per
+// schema holding a table or partitioned table named `tableName`, by schema name. One catalog
+// query; a partitioned parent has no reltuples of its own, so its leaf partitions are summed.
+SqlStatement schemasHoldingTable(const QString &tableName);
 
 // The WHERE clause (without "WHERE"; "TRUE" for an empty filter), binding into `statement`.
 QString whereClause(const AuditFilter &filter, SqlStatement &statement);

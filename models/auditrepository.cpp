@@ -14,13 +14,6 @@
 
 namespace {
 
-bool isUuid(const QString &text)
-{
-    static const QRegularExpression uuid(QStringLiteral(
-        "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"));
-    return uuid.match(text).hasMatch();
-}
-
 AuditTimestamp timestampAt(const PgResult &result, int row, int column)
 {
     // The session runs in UTC and PostgreSQL's output is regular; a value it could not
@@ -74,10 +67,10 @@ Result<bool> AuditRepository::checkTable() const
         return result.error();
     }
     if (result->rowCount() == 0) {
-        return QueryError::schema(QCoreApplication::translate("AuditRepository",
+        return QueryError::missingTable(QCoreApplication::translate("AuditRepository",
             "The table %1 does not exist; choose the schema and table "
             "that Hindsight writes its audit log to.")
-                                      .arg(m_table.displayName()));
+                                            .arg(m_table.displayName()));
     }
     static const QList<QPair<QString, QString>> expected = {
         { QStringLiteral("id"), QStringLiteral("uuid") },
@@ -127,6 +120,23 @@ Result<bool> AuditRepository::checkTable() const
                                       .arg(m_table.displayName()));
     }
     return true;
+}
+
+Result<QList<AuditSchema>> AuditRepository::schemasHoldingTable() const
+{
+    auto result = m_session.exec(AuditQuery::schemasHoldingTable(m_table.table));
+    if (!result) {
+        return result.error();
+    }
+    QList<AuditSchema> schemas;
+    for (int row = 0; row < result->rowCount(); ++row) {
+        AuditSchema schema { result->text(row, 0), std::nullopt };
+        if (!result->isNull(row, 1)) {
+            schema.estimatedRows = result->integer(row, 1);
+        }
+        schemas.append(schema);
+    }
+    return schemas;
 }
 
 Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit,
@@ -291,7 +301,7 @@ Result<QStringList> AuditRepository::distinctBanks(const QString &startingAfter,
 
 Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
 {
-    if (!isUuid(id)) {
+    if (!AuditEntry::isId(id)) {
         return QueryError::usage(QCoreApplication::translate(
             "AuditRepository", "\"%1\" is not an audit entry id (a UUID).")
                                      .arg(id));

@@ -2,6 +2,7 @@
 
 #include "auditentry.h"
 #include "auditfilter.h"
+#include "auditschema.h"
 #include "latencysummary.h"
 #include "pgresult.h"
 #include "queryerror.h"
@@ -25,6 +26,9 @@ public:
     // Succeeds when the table exists, is readable and has Hindsight's columns and types;
     // otherwise one sentence naming what is missing.
     Result<bool> checkTable() const;
+    // The schemas of this database that hold a table named like this one (any columns),
+    // with the planner's row estimates; for offering another schema when it is missing.
+    Result<QList<AuditSchema>> schemasHoldingTable() const;
 
     // Up to `limit` rows after `after` in `order` (ties broken by id), without JSON
     // columns; `backward` reads the rows before `after`, nearest first.

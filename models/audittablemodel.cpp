@@ -3,6 +3,7 @@
 #include "requestpreview.h"
 
 #include "displaytext.h"
+#include "durationtext.h"
 
 #include <QLocale>
 
@@ -103,28 +104,7 @@ void AuditTableModel::setUtc(bool utc)
 QString AuditTableModel::durationText(const AuditEntry &entry)
 {
     const auto usecs = entry.durationUsecs();
-    if (!usecs) {
-        return {};
-    }
-    const double ms = *usecs / 1000.0;
-    if (ms < 0) {
-        return tr("%1 ms").arg(ms, 0, 'f', 3);
-    }
-    if (ms < 10) {
-        return tr("%1 ms").arg(ms, 0, 'f', 3);
-    }
-    if (ms < 1000) {
-        return tr("%1 ms").arg(ms, 0, 'f', ms < 100 ? 1 : 0);
-    }
-    const double seconds = ms / 1000;
-    if (seconds < 60) {
-        return tr("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 2 : 1);
-    }
-    const qint64 whole = static_cast<qint64>(seconds);
-    if (whole < 3600) {
-        return tr("%1 min %2 s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
-    }
-    return tr("%1 h %2 min").arg(whole / 3600).arg(whole / 60 % 60, 2, 10, QLatin1Char('0'));
+    return usecs ? readableDuration(*usecs) : QString();
 }
 
 QString AuditTableModel::sizeText(qint64 bytes)
@@ -200,8 +180,9 @@ QString AuditTableModel::toolTip(const AuditEntry &entry, int column) const
             static_cast<int>(entry.storedBytes));
     case DurationColumn:
         return entry.endedAt
-            ? tr("%1 ms (ended %2)")
-                  .arg(entry.durationMsText().replace(QLatin1Char('.'), QLocale().decimalPoint()),
+            ? tr("%1 (ended %2)")
+                  .arg(entry.durationUsecs() ? exactDuration(*entry.durationUsecs())
+                                             : QStringLiteral("\u2014"),
                       entry.endedAt->toIsoUtc())
             : tr("Still running, or its end was never written");
     case BankColumn:

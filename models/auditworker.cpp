@@ -71,6 +71,22 @@ quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
     return id;
 }
 
+quint64 AuditWorker::loadSchemas()
+{
+    const quint64 id = m_nextRequestId++;
+    run(id, [this, id](AuditRepository &repository) -> std::optional<QueryError> {
+        auto schemas = repository.schemasHoldingTable();
+        if (!schemas) {
+            return schemas.error();
+        }
+        QMetaObject::invokeMethod(
+            this, [this, id, s = std::move(schemas).value()] { emit schemasLoaded(id, s); },
+            Qt::QueuedConnection);
+        return std::nullopt;
+    });
+    return id;
+}
+
 quint64 AuditWorker::loadPage(const AuditFilter &filter, int limit,
     const std::optional<PageCursor> &after, SortOrder order, bool backward)
 {

@@ -3,6 +3,7 @@
 #include "auditentry.h"
 #include "auditexporter.h"
 #include "auditfilter.h"
+#include "auditschema.h"
 #include "connectionsettings.h"
 #include "latencysummary.h"
 #include "queryerror.h"
@@ -50,6 +51,9 @@ public:
     quint64 loadEntry(const QString &id);
     // Count and p50/p95/p99/max duration per action of the ended calls matching `filter`.
     quint64 loadLatency(const AuditFilter &filter);
+    // The schemas holding a table named like the audit table
+    // (AuditRepository::schemasHoldingTable); works on a connection whose audit table is missing.
+    quint64 loadSchemas();
     // Writes every row matching `filter` to `path` (atomically); progress as it goes.
     quint64 exportToFile(const AuditFilter &filter, SortOrder order, const ExportOptions &options,
         const QString &path);
@@ -66,6 +70,7 @@ signals:
     void choicesLoaded(quint64 requestId, AuditWorker::Choices which, const QStringList &values);
     void entryLoaded(quint64 requestId, const AuditEntryDetail &entry);
     void latencyLoaded(quint64 requestId, const LatencySummary &summary);
+    void schemasLoaded(quint64 requestId, const QList<AuditSchema> &schemas);
     void exportProgress(quint64 requestId, qint64 rowsWritten);
     void exportFinished(quint64 requestId, qint64 rowsWritten, const QString &path);
     void queryFailed(quint64 requestId, const QueryError &error);

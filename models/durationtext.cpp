@@ -90,7 +90,71 @@ QString decimalIn(qint64 micros, qint64 unit)
     return text;
 }
 
+// readableDuration's ladder: below `below` microseconds, round to `step` and write the value
+// in `unit` with `decimals` digits after the point (three significant digits), or as two
+// whole units (minutes and seconds, hours and minutes).
+struct ReadableStep
+{
+    quint64 below;
+    quint64 step;
+    quint64 unit;
+    int decimals;
+    const char *symbol;
+    quint64 minor = 0; // the second unit of "2 min 5 s", 0 for a decimal
+    const char *minorSymbol = nullptr;
+};
+
+constexpr quint64 kMinute = 60'000'000;
+constexpr quint64 kHour = 3'600'000'000ULL;
+
+constexpr std::array<ReadableStep, 8> kReadableSteps { {
+    { 1'000, 1, 1, 0, "\u00b5s" },
+    { 10'000, 10, 1'000, 2, "ms" },
+    { 100'000, 100, 1'000, 1, "ms" },
+    { 1'000'000, 1'000, 1'000, 0, "ms" },
+    { 10'000'000, 10'000, 1'000'000, 2, "s" },
+    { kMinute, 100'000, 1'000'000, 1, "s" },
+    { kHour, 1'000'000, kMinute, 0, "min", 1'000'000, "s" },
+    { std::numeric_limits<quint64>::max(), kMinute, kHour, 0, "h", kMinute, "min" },
+} };
+
 } // namespace
+
+QString readableDuration(qint64 micros, const QLocale &locale)
+{
+    // The magnitude as unsigned: -(INT64_MIN) fits, and so does its rounding.
+    const quint64 magnitude = micros < 0 ? 0 - quint64(micros) : quint64(micros);
+    size_t i = 0;
+    while (magnitude >= kReadableSteps[i].below) {
+        ++i;
+    }
+    quint64 rounded = magnitude / kReadableSteps[i].step;
+    if ((magnitude % kReadableSteps[i].step) * 2 >= kReadableSteps[i].step) {
+        ++rounded;
+    }
+    rounded *= kReadableSteps[i].step;
+    if (rounded >= kReadableSteps[i].below) {
+        ++i; // 999'999 us rounds to 1'000'000: "1.00 s", not "1000 ms"
+    }
+    const ReadableStep &s = kReadableSteps[i];
+    QLocale plain = locale;
+    plain.setNumberOptions(plain.numberOptions() | QLocale::OmitGroupSeparator);
+    QString text = micros < 0 ? QStringLiteral("-") : QString();
+    // Exact as a double: a multiple of `step` below a minute.
+    text += s.decimals > 0 ? plain.toString(double(rounded) / double(s.unit), 'f', s.decimals)
+                           : plain.toString(rounded / s.unit);
+    text += QLatin1Char(' ') + QString::fromUtf8(s.symbol);
+    if (s.minor != 0) {
+        text += QLatin1Char(' ') + plain.toString((rounded % s.unit) / s.minor) + QLatin1Char(' ')
+            + QLatin1String(s.minorSymbol);
+    }
+    return text;
+}
+
+QString exactDuration(qint64 micros, const QLocale &locale)
+{
+    return locale.toString(micros) + QStringLiteral(" \u00b5s");
+}
 
 std::optional<qint64> parseDuration(QStringView text)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 #include <QStringView>
 
@@ -30,6 +31,21 @@ std::optional<qint64> parseDuration(QStringView text);
 // for every n >= 0. A negative value gets a leading minus sign and does not parse back.
 // Unit symbols are not translated: the text is also the command-line spelling.
 QString formatDuration(qint64 micros);
+
+// A duration as an operator reads it, the one spelling of every screen and of the command
+// line's human formats: three significant digits in the largest unit that keeps the number at
+// least 1, whole seconds past a minute and whole minutes past an hour.
+//   412 -> "412 µs", 8'079 -> "8.08 ms", 84'213 -> "84.2 ms", 842'000 -> "842 ms",
+//   14'344'090 -> "14.3 s", 125'000'000 -> "2 min 5 s", 3'723'000'000 -> "1 h 2 min".
+// Rounding half up may carry into the next unit (999'999 -> "1.00 s", 59'960'000 -> "1 min
+// 0 s"). A negative value (a clock that stepped back) is its magnitude with a minus sign.
+// `locale` gives the decimal separator only (no digit grouping); the command line passes
+// QLocale::c(). Unit symbols are SI symbols and not translated.
+QString readableDuration(qint64 micros, const QLocale &locale = QLocale());
+
+// The exact value for a tooltip or beside a readable one: whole microseconds, digits grouped
+// by `locale` ("14,344,090 µs").
+QString exactDuration(qint64 micros, const QLocale &locale = QLocale());
 
 // "a duration such as 5s, 250ms, 1.5s, 2m or 1h" (translated), for error messages that
 // reject what parseDuration refused.

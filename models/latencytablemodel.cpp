@@ -1,22 +1,8 @@
 #include "latencytablemodel.h"
 
-#include "auditentry.h"
-#include "audittablemodel.h"
 #include "durationtext.h"
 
 #include <QLocale>
-
-namespace {
-
-// The results table's spelling, so that a p95 here reads like a duration there.
-QString readableDuration(qint64 micros)
-{
-    AuditEntry span;
-    span.endedAt = AuditTimestamp::fromUsecsSinceEpoch(micros);
-    return AuditTableModel::durationText(span);
-}
-
-} // namespace
 
 LatencyTableModel::LatencyTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -92,7 +78,7 @@ QVariant LatencyTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column > CallsColumn && !noDuration) {
             const qint64 value = micros(row, column);
-            return tr("%1 µs (%2)").arg(QLocale().toString(value), formatDuration(value));
+            return tr("%1 (%2)").arg(exactDuration(value), formatDuration(value));
         }
         if (column == CallsColumn) {
             return tr("Calls that ended; calls still in flight have no duration");

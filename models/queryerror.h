@@ -36,7 +36,19 @@ struct QueryError
         return { Kind::Cancelled,
             QCoreApplication::translate("QueryError", "The query was cancelled."), {} };
     }
-    static QueryError schema(QString message) { return { Kind::Schema, std::move(message), {} }; }
+    static QueryError schema(QString message, QString sqlState = {})
+    {
+        return { Kind::Schema, std::move(message), std::move(sqlState) };
+    }
+    // The audit table is not in its schema (the SQLSTATE PostgreSQL uses, undefined_table).
+    static QueryError missingTable(QString message)
+    {
+        return schema(std::move(message), QStringLiteral("42P01"));
+    }
+    bool isMissingTable() const
+    {
+        return kind == Kind::Schema && sqlState == QLatin1String("42P01");
+    }
     static QueryError usage(QString message) { return { Kind::Usage, std::move(message), {} }; }
 };
 

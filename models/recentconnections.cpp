@@ -1,5 +1,7 @@
 #include "recentconnections.h"
 
+#include <QUrl>
+
 namespace {
 
 QString group()
@@ -7,7 +9,44 @@ QString group()
     return QStringLiteral("recentConnections");
 }
 
+QString keyPart(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
 } // namespace
+
+QString RecentConnection::passwordKeyOf(const ConnectionSettings &settings)
+{
+    return QStringLiteral("%1@%2:%3/%4")
+        .arg(keyPart(settings.value(QStringLiteral("user"))),
+            keyPart(settings.value(QStringLiteral("host"))),
+            keyPart(settings.value(QStringLiteral("port"))),
+            keyPart(settings.value(QStringLiteral("dbname"))));
+}
+
+QString RecentConnection::passwordKey() const
+{
+    const auto parsed = ConnectionSettings::parse(conninfo);
+    return parsed ? passwordKeyOf(parsed.value()) : QString();
+}
+
+QStringList RecentConnections::passwordKeysDropped(
+    const QList<RecentConnection> &before, const QList<RecentConnection> &after)
+{
+    QStringList kept;
+    for (const RecentConnection &entry : after) {
+        kept.append(entry.passwordKey());
+    }
+    QStringList dropped;
+    for (const RecentConnection &entry : before) {
+        const QString key = entry.passwordKey();
+        if (!key.isEmpty() && !kept.contains(key) && !dropped.contains(key)) {
+            dropped.append(key);
+        }
+    }
+    return dropped;
+}
 
 RecentConnections::RecentConnections(const QString &fileName, QSettings::Format format)
     : m_fileName(fileName)

@@ -14,6 +14,12 @@ struct RecentConnection
     QString conninfo;
     AuditTableRef table;
 
+    // Where the keyring keeps this connection's remembered password: "user@host:port/dbname",
+    // each part percent-encoded, as the conninfo gives them (empty parts stay empty). Not the
+    // table: one password serves every schema of a database.
+    QString passwordKey() const;
+    static QString passwordKeyOf(const ConnectionSettings &settings);
+
     bool operator==(const RecentConnection &) const = default;
 };
 
@@ -35,6 +41,11 @@ public:
     // Puts the connection of `settings` first (without its password and once), keeps the
     // kMaximum newest, stores them and returns them.
     QList<RecentConnection> remember(const ConnectionSettings &settings) const;
+
+    // The password keys of `before` that no entry of `after` has any more: the remembered
+    // passwords to delete once those connections left the list.
+    static QStringList passwordKeysDropped(
+        const QList<RecentConnection> &before, const QList<RecentConnection> &after);
 
 private:
     std::unique_ptr<QSettings> open() const;

@@ -3,12 +3,15 @@
 #include "auditworker.h"
 #include "connectionform.h"
 #include "recentconnections.h"
+#include "rememberedpasswords.h"
+#include "schemachoice.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -28,6 +31,12 @@ struct ConnectionDialog::Private
     void abandonWorker();
     void hideError();
     void fitHeight();
+    // Asks the keyring for the password of the connection the fields describe.
+    void readRememberedPassword();
+    // After a successful connection: the recent list, and the keyring as the box says.
+    void rememberConnection();
+    // The table is missing: names the schemas that hold one in the error line.
+    void showSchemas(const QString &error, const QList<AuditSchema> &schemas);
 
     ConnectionDialog *q;
     ConnectionForm *form = nullptr; // everything editable; disabled while connecting
@@ -37,8 +46,11 @@ struct ConnectionDialog::Private
     QPushButton *connectButton = nullptr;
 
     RecentConnections recentConnections;
+    RememberedPasswords *passwords = nullptr;
+    QSet<QString> keysWithPassword; // keys the keyring answered with a password
     std::unique_ptr<AuditWorker> worker;
     quint64 pendingRequest = 0; // 0 when not connecting
+    quint64 schemasRequest = 0; // the schema lookup after a missing table, 0 when none
     ConnectionSettings attempted;
     QString description;
     QString serverVersion;
@@ -64,6 +76,23 @@ void ConnectionDialog::Private::build()
         }
     });
     QObject::connect(form, &ConnectionForm::problemsCleared, q, [this] { hideError(); });
+    QObject::connect(
+        form, &ConnectionForm::recentConnectionChosen, q, [this] { readRememberedPassword(); });
+
+    passwords = new RememberedPasswords(q);
+    QObject::connect(passwords, &RememberedPasswords::passwordRead, q,
+        [this](const QString &key, const QString &password) {
+            keysWithPassword.insert(key);
+            // Only while the fields still describe that connection.
+            if (key == RecentConnection::passwordKeyOf(form->settings())) {
+                form->fillRememberedPassword(password);
+            }
+        });
+    QObject::connect(
+        passwords, &RememberedPasswords::unavailable, q, [this](const QString &message) {
+            form->setKeyringUnavailable(message, RememberedPasswords::unavailableDetail());
+            fitHeight();
+        });
 
     errorRow = new QWidget;
     errorRow->setObjectName(QStringLiteral("errorRow"));
@@ -102,7 +131,6 @@ void ConnectionDialog::Private::build()
     connectButton = buttons->addButton(tr("Co&nnect"), QDialogButtonBox::AcceptRole);
     connectButton->setObjectName(QStringLiteral("connectButton"));
     connectButton->setIcon(QIcon(QStringLiteral(":/icons/database-connect.svg")));
-    connectButton->setDefault(true);
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
     QObject::connect(buttons, &QDialogButtonBox::accepted, q, [this] { startConnecting(); });
     QObject::connect(buttons, &QDialogButtonBox::rejected, q, &ConnectionDialog::reject);
@@ -116,6 +144,15 @@ void ConnectionDialog::Private::build()
     layout->addWidget(errorRow);
     layout->addStretch(1);
     layout->addLayout(bottom);
+
+    // Enter connects from any field. A push button in a dialog is "auto default" unless told
+    // otherwise: on show QDialog made the first one after the focused field (Browse…) the
+    // default, and a focused Cancel would take Enter too. setDefault() only registers with
+    // the dialog once the button is inside it, hence here, after the layout.
+    for (QPushButton *button : q->findChildren<QPushButton *>()) {
+        button->setAutoDefault(button == connectButton);
+    }
+    connectButton->setDefault(true);
 }
 
 void ConnectionDialog::Private::startConnecting()
@@ -127,6 +164,7 @@ void ConnectionDialog::Private::startConnecting()
         return;
     }
     hideError();
+    schemasRequest = 0;
     attempted = q->settings();
     if (!worker) {
         worker = std::make_unique<AuditWorker>();
@@ -138,7 +176,7 @@ void ConnectionDialog::Private::startConnecting()
                 setConnecting(false);
                 description = desc;
                 serverVersion = version;
-                form->setRecentConnections(recentConnections.remember(attempted));
+                rememberConnection();
                 q->QDialog::accept();
             });
         QObject::connect(worker.get(), &AuditWorker::queryFailed, q,
@@ -149,10 +187,66 @@ void ConnectionDialog::Private::startConnecting()
                 setConnecting(false);
                 q->showError(error.message);
                 form->focusFieldAtFault(error);
+                if (error.isMissingTable()) {
+                    schemasRequest = worker->loadSchemas();
+                }
+            });
+        QObject::connect(worker.get(), &AuditWorker::schemasLoaded, q,
+            [this](quint64 requestId, const QList<AuditSchema> &schemas) {
+                if (requestId == schemasRequest) {
+                    schemasRequest = 0;
+                    showSchemas(q->errorText(), schemas);
+                }
             });
     }
     setConnecting(true);
     pendingRequest = worker->connectTo(attempted);
+}
+
+void ConnectionDialog::Private::readRememberedPassword()
+{
+    passwords->read(RecentConnection::passwordKeyOf(form->settings()));
+}
+
+void ConnectionDialog::Private::rememberConnection()
+{
+    const QList<RecentConnection> before = recentConnections.load();
+    const QList<RecentConnection> after = recentConnections.remember(attempted);
+    form->setRecentConnections(after);
+    for (const QString &key : RecentConnections::passwordKeysDropped(before, after)) {
+        passwords->forget(key);
+    }
+    const QString key = RecentConnection::passwordKeyOf(attempted);
+    if (form->rememberPassword() && !attempted.password().isEmpty()) {
+        passwords->store(key, attempted.password());
+    } else if (!form->rememberPassword() && keysWithPassword.contains(key)) {
+        passwords->forget(key); // the box was unticked
+    }
+}
+
+void ConnectionDialog::Private::showSchemas(const QString &error, const QList<AuditSchema> &schemas)
+{
+    const QString table = attempted.table().table;
+    if (schemas.isEmpty()) {
+        q->showError(error + QLatin1Char('\n') + SchemaChoice::noneMessage(table));
+        return;
+    }
+    constexpr int kNamed = 5; // the rest by count: tenants can be thousands
+    QStringList named;
+    QStringList names;
+    for (const AuditSchema &schema : schemas) {
+        if (named.size() < kNamed) {
+            named.append(SchemaChoice::label(schema));
+        }
+        names.append(schema.schema);
+    }
+    QString list = named.join(QLatin1String("; "));
+    if (schemas.size() > kNamed) {
+        list = tr("%1 and %n more", nullptr, int(schemas.size()) - kNamed).arg(list);
+    }
+    q->showError(
+        error + QLatin1Char('\n') + tr("Schemas here that hold a table %1: %2.").arg(table, list));
+    form->setSchemaSuggestions(names);
 }
 
 void ConnectionDialog::Private::setConnecting(bool connecting)
@@ -195,9 +289,16 @@ void ConnectionDialog::Private::fitHeight()
     // row needs it, and the dialog shrinks back when the error goes away.
     QLayout *layout = q->layout();
     layout->activate();
+    if (!errorRow->isHidden()) {
+        // The label's width once laid out: the form's, less the icon beside it.
+        const int width = form->width() - errorRow->layout()->itemAt(0)->sizeHint().width()
+            - errorRow->layout()->spacing();
+        errorLabel->setMinimumHeight(errorLabel->heightForWidth(width));
+    }
     const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(q->width())
                                                    : layout->totalSizeHint().height();
-    q->resize(q->width(), std::max(needed, q->minimumHeight()));
+    q->resize(
+        q->width(), std::max({ needed, layout->totalMinimumSize().height(), q->minimumHeight() }));
 }
 
 ConnectionDialog::ConnectionDialog(QWidget *parent)
@@ -207,6 +308,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     d->build();
     d->form->setRecentConnections(d->recentConnections.load());
     d->form->focusHost();
+    // Also finds out early whether a keyring answers here, so that the box can say so.
+    d->readRememberedPassword();
 }
 
 ConnectionDialog::~ConnectionDialog()
@@ -221,6 +324,9 @@ ConnectionDialog::~ConnectionDialog()
 void ConnectionDialog::setSettings(const ConnectionSettings &settings)
 {
     d->form->setSettings(settings); // and hides the error line (problemsCleared)
+    if (settings.password().isEmpty()) {
+        d->readRememberedPassword();
+    }
 }
 
 ConnectionSettings ConnectionDialog::settings() const

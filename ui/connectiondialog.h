@@ -10,8 +10,10 @@
 // "Connect" tries the connection and checks the table on a worker thread; the dialog
 // accepts only when that succeeds, otherwise it shows one clear sentence and stays open
 // for the user to correct and retry. Successful connections are remembered in QSettings
-// (group "recentConnections", see RecentConnections), never with their password. The fields
-// themselves are a ConnectionForm.
+// (group "recentConnections", see RecentConnections), never with their password; with
+// "Remember password" ticked the password goes to the desktop keyring (RememberedPasswords),
+// is read back when the connection is chosen again and is deleted when it leaves the recent
+// list. Enter connects from any field. The fields themselves are a ConnectionForm.
 // Thread: the GUI thread.
 class ConnectionDialog : public QDialog
 {

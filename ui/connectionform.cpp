@@ -2,7 +2,9 @@
 
 #include "displaytext.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -112,6 +115,19 @@ ConnectionForm::ConnectionForm(QWidget *parent)
         qEnvironmentVariableIsEmpty("PGPASSWORD") ? tr("from ~/.pgpass, or none")
                                                   : tr("from PGPASSWORD"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_rememberPassword = new QCheckBox(tr("Re&member password"));
+    m_rememberPassword->setObjectName(QStringLiteral("rememberPassword"));
+    m_rememberPassword->setToolTip(tr("Keep the password in the desktop's keyring (Secret "
+                                      "Service) for this server, database and user; never in "
+                                      "the settings file."));
+    authentication->addRow(QString(), m_rememberPassword);
+    m_keyringNote = new QLabel;
+    m_keyringNote->setObjectName(QStringLiteral("keyringNote"));
+    m_keyringNote->setTextFormat(Qt::PlainText);
+    m_keyringNote->setWordWrap(true);
+    m_keyringNote->setForegroundRole(QPalette::PlaceholderText);
+    m_keyringNote->hide();
+    authentication->addRow(m_keyringNote); // the whole row: fewer lines
 
     auto *security = new QFormLayout;
     m_sslMode = new QComboBox;
@@ -236,6 +252,52 @@ void ConnectionForm::setRecentConnections(const QList<RecentConnection> &recent)
     m_recent->setEnabled(!recent.isEmpty());
 }
 
+bool ConnectionForm::rememberPassword() const
+{
+    return m_rememberPassword->isEnabled() && m_rememberPassword->isChecked();
+}
+
+void ConnectionForm::fillRememberedPassword(const QString &password)
+{
+    if (m_password->text().isEmpty()) {
+        m_password->setText(password);
+        m_rememberPassword->setChecked(true);
+    }
+}
+
+void ConnectionForm::setKeyringUnavailable(const QString &message, const QString &detail)
+{
+    m_rememberPassword->setChecked(false);
+    m_rememberPassword->setEnabled(false);
+    m_keyringNote->setText(message);
+    m_keyringNote->setToolTip(plainToolTip(detail));
+    m_keyringNote->show();
+    fitKeyringNote();
+}
+
+void ConnectionForm::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitKeyringNote();
+}
+
+void ConnectionForm::fitKeyringNote()
+{
+    if (!m_keyringNote->isHidden()) {
+        // At most as wide as the password field, so never too short.
+        m_keyringNote->setMinimumHeight(m_keyringNote->heightForWidth(m_password->width()));
+    }
+}
+
+void ConnectionForm::setSchemaSuggestions(const QStringList &schemas)
+{
+    auto *completer = new QCompleter(schemas, m_schema);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    delete m_schema->completer();
+    m_schema->setCompleter(completer);
+}
+
 void ConnectionForm::focusHost()
 {
     m_host->setFocus();
@@ -349,7 +411,9 @@ void ConnectionForm::chooseRecent(int index)
     settings.setTable(entry.table);
     // Also empties the password field: one typed for another server must not go to this one.
     setSettings(settings);
+    m_rememberPassword->setChecked(false); // until the keyring answers with one
     m_recent->setCurrentIndex(index);
+    emit recentConnectionChosen();
 }
 
 void ConnectionForm::browseRootCertificate()

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -17,8 +18,8 @@ class QLineEdit;
 // fields follow each other; the string never shows the password or the table. Empty fields
 // say what libpq would use instead (PG* variables, its built-in defaults). Problems are
 // reported by signal, for the dialog's error line. Fields carry object names
-// (recentConnections, connectionString, host, port, database, user, password, sslMode,
-// sslRootCert, browseRootCertificate, schema, table).
+// (recentConnections, connectionString, host, port, database, user, password,
+// rememberPassword, keyringNote, sslMode, sslRootCert, browseRootCertificate, schema, table).
 // Thread: the GUI thread.
 class ConnectionForm : public QWidget
 {
@@ -36,6 +37,17 @@ public:
     // Why the connection string cannot be used; empty while it parses.
     QString connectionStringError() const { return m_connectionStringError; }
 
+    // "Remember password" (off unless ticked or a remembered password was filled in).
+    bool rememberPassword() const;
+    // Fills the password field with one read from the keyring, unless something was typed.
+    void fillRememberedPassword(const QString &password);
+    // No keyring here: the box goes off and grey, and `message` is shown below it (`detail`
+    // in its tooltip).
+    void setKeyringUnavailable(const QString &message, const QString &detail);
+
+    // Schemas the Schema field completes to (those that hold the audit table).
+    void setSchemaSuggestions(const QStringList &schemas);
+
     void focusHost();
     void focusConnectionString();
     // Focuses (and selects) the field that `error` most likely comes from.
@@ -49,8 +61,15 @@ signals:
     // The fields were filled anew, or the connection string was rewritten from the fields
     // after it did not parse: no problem reported before applies any more.
     void problemsCleared();
+    // A recent connection was chosen and its fields filled (the password left empty).
+    void recentConnectionChosen();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // A form layout does not give a word-wrapped row the height it needs at its width.
+    void fitKeyringNote();
     QLineEdit *addLineEdit(QFormLayout *form, const QString &label, const QString &name,
         const QString &placeholder, QWidget *beside = nullptr);
     void fillFields(const ConnectionSettings &settings);
@@ -68,6 +87,8 @@ private:
     QLineEdit *m_database = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
+    QCheckBox *m_rememberPassword = nullptr;
+    QLabel *m_keyringNote = nullptr;
     QComboBox *m_sslMode = nullptr;
     QLineEdit *m_sslRootCert = nullptr;
     QLineEdit *m_schema = nullptr;

@@ -1,6 +1,7 @@
 #include "entryheader.h"
 
 #include "displaytext.h"
+#include "durationtext.h"
 
 #include "badgedelegate.h"
 
@@ -141,10 +142,10 @@ void EntryHeader::setEntry(const AuditEntry &entry)
     setBadge(m_transport, entry.transport, entry.transport);
     m_bank->setText(entry.bankId ? displayText(*entry.bankId) : tr("(none)"));
     m_bank->setToolTip(plainToolTip(m_bank->text()));
-    // All six digits, with the locale's decimal separator.
-    const QString duration
-        = entry.durationMsText().replace(QLatin1Char('.'), QLocale().decimalPoint());
-    m_duration->setText(entry.endedAt ? tr("%1 ms").arg(duration) : tr("—"));
+    // Read as in the table; the tooltip has every microsecond.
+    const std::optional<qint64> duration = entry.durationUsecs();
+    m_duration->setText(duration ? readableDuration(*duration) : tr("—"));
+    m_duration->setToolTip(duration ? exactDuration(*duration) : QString());
     setBadge(m_status, AuditEntry::statusName(entry.status()), statusText(entry.status()));
     showTimes();
 }

@@ -1,5 +1,8 @@
 #include "errorbanner.h"
 
+#include "schemachoice.h"
+
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -10,6 +13,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel)
     , m_text(new QLabel)
+    , m_schemas(new QComboBox)
+    , m_openSchema(new QPushButton(tr("Open")))
     , m_retry(new QPushButton(tr("Retry")))
 {
     setObjectName(QStringLiteral("errorBanner"));
@@ -35,6 +40,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_schemas);
+    layout->addWidget(m_openSchema);
     layout->addWidget(m_retry);
     layout->addWidget(close);
     connect(m_retry, &QPushButton::clicked, this, [this] {
@@ -42,6 +49,19 @@ ErrorBanner::ErrorBanner(QWidget *parent)
         emit retryRequested();
     });
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    m_schemas->setObjectName(QStringLiteral("schemaChoice"));
+    m_schemas->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_openSchema->setObjectName(QStringLiteral("openSchema"));
+    m_openSchema->setToolTip(tr("Open the audit table of the chosen schema"));
+    connect(m_openSchema, &QPushButton::clicked, this, [this] {
+        const QString schema = m_schemas->currentData().toString();
+        if (!schema.isEmpty()) {
+            hide();
+            emit schemaChosen(schema);
+        }
+    });
+    m_schemas->hide();
+    m_openSchema->hide();
     hide();
 }
 
@@ -49,7 +69,20 @@ void ErrorBanner::showError(const QString &message, bool canRetry)
 {
     m_text->setText(message);
     m_retry->setVisible(canRetry);
+    m_schemas->hide();
+    m_openSchema->hide();
     show();
+}
+
+void ErrorBanner::showSchemaChoice(const QString &message, const QList<AuditSchema> &schemas)
+{
+    showError(message);
+    m_schemas->clear();
+    for (const AuditSchema &schema : schemas) {
+        m_schemas->addItem(SchemaChoice::label(schema), schema.schema);
+    }
+    m_schemas->setVisible(!schemas.isEmpty());
+    m_openSchema->setVisible(!schemas.isEmpty());
 }
 
 QString ErrorBanner::message() const

@@ -223,9 +223,7 @@ void LatencyDialog::onLoaded(quint64 requestId, const LatencySummary &summary)
     setLoading(false);
     showSummary(summary);
     if (summary.total.calls > 0) {
-        const qint64 ms = m_timer.elapsed();
-        const QString took = ms < 1000 ? tr("%1 ms").arg(ms)
-                                       : tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+        const QString took = readableDuration(m_timer.elapsed() * 1000);
         setStatus(tr("Ended calls: %1, computed in %2 at %3. Calls still in flight have no "
                      "duration and are not included.")
                       .arg(QLocale().toString(summary.total.calls), took,

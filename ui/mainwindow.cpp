@@ -156,6 +156,7 @@ MainWindow::MainWindow(QWidget *parent)
             }
         });
 
+    wireSchemaChoice();
     restoreSettings();
 }
 

@@ -103,6 +103,8 @@ protected:
 private:
     void buildMenus();
     void wireLoader();
+    // A missing audit table offers the schemas that hold one (mainwindowschemas.cpp).
+    void wireSchemaChoice();
     void restoreSettings();
     void saveSettings() const;
     void saveLastView() const;
@@ -150,4 +152,5 @@ private:
     QPointer<LatencyDialog> m_latency;
     QHash<quint64, std::shared_ptr<PendingCompare>> m_compareRequests;
     QAction *m_compareAction = nullptr;
+    quint64 m_schemasRequest = 0; // the choices worker's schema lookup, 0 when none
 };

@@ -1,5 +1,7 @@
 #include "statuspanel.h"
 
+#include "durationtext.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -69,7 +71,7 @@ void StatusPanel::setCount(std::optional<qint64> count, bool exact)
 
 void StatusPanel::setPageTime(qint64 milliseconds)
 {
-    m_timing->setText(tr("page in %1 ms").arg(milliseconds));
+    m_timing->setText(tr("page in %1").arg(readableDuration(milliseconds * 1000)));
 }
 
 void StatusPanel::setBusy(bool busy)

@@ -113,22 +113,6 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <source>%1 ms</source>
-        <translation>%L1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%L1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
         <source>ok</source>
         <translation>OK</translation>
     </message>
@@ -145,10 +129,6 @@
 %2 UTC</source>
         <translation>Beginn %1
 %2 UTC</translation>
-    </message>
-    <message>
-        <source>%1 ms (ended %2)</source>
-        <translation>%1 ms (Ende %2)</translation>
     </message>
     <message>
         <source>Still running, or its end was never written</source>
@@ -211,6 +191,10 @@
         <translation>Anfrage</translation>
     </message>
     <message>
+        <source>%1 (ended %2)</source>
+        <translation>%1 (Ende %2)</translation>
+    </message>
+    <message>
         <source>Ended %1
 %2 UTC</source>
         <translation>Ende %1
@@ -260,22 +244,6 @@ out comes from the PG* environment variables, ~/.pgpass and the service file.
         <translation>CONNINFO ist eine postgresql://-URI oder eine Verbindungszeichenkette aus key=value-Paaren,
 wie psql sie annimmt; was darin fehlt, kommt aus den PG*-Umgebungsvariablen, ~/.pgpass
 und der Dienstdatei.
-</translation>
-    </message>
-    <message>
-        <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
-
-Shows one audit entry with its request, response and metadata.
-  --format F        text (default) or json (one object, documents as stored)
-  --schema S, --table T as for list
-
-</source>
-        <translation>Aufruf: audit-viewer show [CONNINFO] ID [--format text|json]
-
-Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
-  --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
-  --schema S, --table T wie bei list
-
 </translation>
     </message>
     <message>
@@ -452,38 +420,38 @@ Listet Audit-Einträge, die neuesten zuerst, ohne ihre JSON-Dokumente.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--sort ORDER]
-                           [--no-json] [--no-formula-guard] [--bom] [--no-mask]
-
-Writes every entry the filter matches, with its JSON documents, as the window&apos;s export does.
-  --output FILE     the file to write (replaced when it is complete), or - for standard output
-  --format F        csv or jsonl (default: from the file name, else csv)
-  --sort ORDER      newest (default), oldest, longest or shortest first
-  --no-json         without the request, response and metadata columns
-  --no-formula-guard  CSV: leave cells starting with = + - @ as they are
-  --bom             CSV: start with a UTF-8 byte order mark (for Excel)
-
-</source>
-        <translation>Aufruf: audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--sort ORDER]
-                            [--no-json] [--no-formula-guard] [--bom] [--no-mask]
-
-Schreibt jeden Eintrag, auf den der Filter passt, mit seinen JSON-Dokumenten, wie der Export
-im Fenster.
-  --output FILE     die zu schreibende Datei (ersetzt, sobald sie vollständig ist), oder - für
-                    die Standardausgabe
-  --format F        csv oder jsonl (Standard: nach dem Dateinamen, sonst csv)
-  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
-  --no-json         ohne die Spalten request, response und metadata
-  --no-formula-guard  CSV: Zellen, die mit = + - @ beginnen, unverändert lassen
-  --bom             CSV: mit einer UTF-8-Bytereihenfolgemarke beginnen (für Excel)
-
-</translation>
-    </message>
-    <message>
         <source>  --no-mask         export the secrets as stored
 
 </source>
         <translation>  --no-mask         die geheimen Werte wie gespeichert exportieren
+
+</translation>
+    </message>
+    <message>
+        <source>A password in CONNINFO is blanked out of the process&apos;s arguments once read, but
+another user may see it before that, and your shell keeps it in its history:
+PGPASSWORD, ~/.pgpass or the keyring (the window&apos;s &quot;Remember password&quot;) are better
+places for it.
+</source>
+        <translation>Ein Passwort in CONNINFO wird in den Argumenten des Prozesses überschrieben, sobald es
+gelesen ist; bis dahin können andere Benutzer es sehen, und die Shell behält es in ihrem
+Verlauf: PGPASSWORD, ~/.pgpass oder der Schlüsselbund („Passwort merken“ im Fenster) sind
+bessere Orte dafür.
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Shows one audit entry with its request, response and metadata.
+  --format F        text (default) or json (one object, documents as stored)
+  --schema S, --table T, --statement-timeout MS as for list
+
+</source>
+        <translation>Aufruf: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
+  --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
+  --schema S, --table T, --statement-timeout MS wie bei list
 
 </translation>
     </message>
@@ -500,6 +468,12 @@ with FILTERS, with the saved view NAME (--view), or as it was left.
 
 Exit status: 0 ok, 1 usage error, 2 connection or query error.
 
+The window:
+  --view NAME       open the saved view NAME (give no filter options with it)
+  --sort ORDER      newest (default), oldest, longest or shortest first
+  --oldest-first    the same as --sort oldest
+  -h, --help        this help; -v, --version  the version
+
 </source>
         <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S] [--table T]
         audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
@@ -513,6 +487,46 @@ geschlossen wurde.
 „audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
 
 Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
+
+Das Fenster:
+  --view NAME       öffnet die gespeicherte Ansicht NAME (ohne Filteroptionen)
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --oldest-first    dasselbe wie --sort oldest
+  -h, --help        diese Hilfe; -v, --version  die Version
+
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an entry id: show takes a UUID such as 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</source>
+        <translation>„%1“ ist keine Eintrags-ID: show erwartet eine UUID wie 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--sort ORDER]
+                           [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Writes every entry the filter matches, with its JSON documents, as the window&apos;s export does.
+  --output FILE     the file to write (replaced when it is complete), or - for standard output
+  --format F        csv or jsonl (default: from the file name, else csv)
+  --sort ORDER      newest (default), oldest, longest or shortest first
+  --oldest-first    the same as --sort oldest
+  --no-json         without the request, response and metadata columns
+  --no-formula-guard  CSV: leave cells starting with = + - @ as they are
+  --bom             CSV: start with a UTF-8 byte order mark (for Excel)
+
+</source>
+        <translation>Aufruf: audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--sort ORDER]
+                            [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Schreibt jeden Eintrag, auf den der Filter passt, mit seinen JSON-Dokumenten, wie der Export
+im Fenster.
+  --output FILE     die zu schreibende Datei (ersetzt, sobald sie vollständig ist), oder - für
+                    die Standardausgabe
+  --format F        csv oder jsonl (Standard: nach dem Dateinamen, sonst csv)
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --oldest-first    dasselbe wie --sort oldest
+  --no-json         ohne die Spalten request, response und metadata
+  --no-formula-guard  CSV: Zellen, die mit = + - @ beginnen, unverändert lassen
+  --bom             CSV: mit einer UTF-8-Bytereihenfolgemarke beginnen (für Excel)
 
 </translation>
     </message>
@@ -694,6 +708,17 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <source>Co&amp;nnect</source>
         <translation>Verbi&amp;nden</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schemas here that hold a table %1: %2.</source>
+        <translation>Schemas hier, die eine Tabelle %1 enthalten: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionForm</name>
@@ -840,6 +865,14 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Re&amp;member password</source>
+        <translation>Passwort &amp;merken</translation>
+    </message>
+    <message>
+        <source>Keep the password in the desktop&apos;s keyring (Secret Service) for this server, database and user; never in the settings file.</source>
+        <translation>Das Passwort im Schlüsselbund der Arbeitsumgebung (Secret Service) für diesen Server, diese Datenbank und diesen Benutzer aufbewahren, nie in der Einstellungsdatei.</translation>
     </message>
 </context>
 <context>
@@ -1088,10 +1121,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <translation>(keine)</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1109,6 +1138,14 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the audit table of the chosen schema</source>
+        <translation>Die Audit-Tabelle des gewählten Schemas öffnen</translation>
     </message>
 </context>
 <context>
@@ -1639,14 +1676,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <translation>Filter: %1</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%L1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%L1 s</translation>
-    </message>
-    <message>
         <source>Ended calls: %1, computed in %2 at %3. Calls still in flight have no duration and are not included.</source>
         <translation>Beendete Aufrufe: %1, berechnet in %2 um %3. Noch laufende Aufrufe haben keine Dauer und sind nicht enthalten.</translation>
     </message>
@@ -1710,10 +1739,6 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <source>%1 µs (%2)</source>
-        <translation>%1 µs (%2)</translation>
-    </message>
-    <message>
         <source>Calls that ended; calls still in flight have no duration</source>
         <translation>Beendete Aufrufe; noch laufende Aufrufe haben keine Dauer</translation>
     </message>
@@ -1760,6 +1785,10 @@ Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
     <message>
         <source>The slowest call</source>
         <translation>Der langsamste Aufruf</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2020,21 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <source>Loading the two entries…</source>
         <translation>Die beiden Einträge werden geladen…</translation>
     </message>
+    <message>
+        <source>No audit table</source>
+        <translation>Keine Audit-Tabelle</translation>
+    </message>
+    <message>
+        <source>The table %1 does not exist. One schema of this database holds a table %2: open it from there.</source>
+        <translation>Die Tabelle %1 existiert nicht. Ein Schema dieser Datenbank enthält eine Tabelle %2: Öffnen Sie sie von dort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The table %1 does not exist. %n schemas of this database hold a table %2: choose one to open it.</source>
+        <translation>
+            <numerusform>Die Tabelle %1 existiert nicht. %n Schema dieser Datenbank enthält eine Tabelle %2: Wählen Sie es zum Öffnen.</numerusform>
+            <numerusform>Die Tabelle %1 existiert nicht. %n Schemas dieser Datenbank enthalten eine Tabelle %2: Wählen Sie eines zum Öffnen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MaskingRules</name>
@@ -2138,6 +2182,13 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     </message>
 </context>
 <context>
+    <name>RememberedPasswords</name>
+    <message>
+        <source>Passwords cannot be remembered here: the desktop keyring (Secret Service) is not available. ~/.pgpass and PGPASSWORD still work.</source>
+        <translation>Passwörter können hier nicht gemerkt werden: Der Schlüsselbund der Arbeitsumgebung (Secret Service) ist nicht verfügbar. ~/.pgpass und PGPASSWORD funktionieren weiterhin.</translation>
+    </message>
+</context>
+<context>
     <name>SavedView</name>
     <message>
         <source>The line uses shell expansion ($, `), which a pasted view cannot follow; put such text in single quotes.</source>
@@ -2221,6 +2272,25 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>A view named “%1” already exists.</source>
         <translation>Eine Ansicht namens „%1“ existiert bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaChoice</name>
+    <message numerus="yes">
+        <source>%1 — about %Ln rows</source>
+        <comment>a schema and its estimated rows</comment>
+        <translation>
+            <numerusform>%1 — etwa %Ln Zeile</numerusform>
+            <numerusform>%1 — etwa %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — rows not counted yet</source>
+        <translation>%1 — Zeilen noch nicht gezählt</translation>
+    </message>
+    <message>
+        <source>This database has no table %1 in any schema. Hindsight creates its audit table when auditing is enabled (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); connect to the database Hindsight writes to.</source>
+        <translation>Diese Datenbank hat in keinem Schema eine Tabelle %1. Hindsight legt seine Audit-Tabelle an, wenn das Audit eingeschaltet ist (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); verbinden Sie sich mit der Datenbank, in die Hindsight schreibt.</translation>
     </message>
 </context>
 <context>
@@ -2354,8 +2424,8 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         </translation>
     </message>
     <message>
-        <source>page in %1 ms</source>
-        <translation>Seite in %1 ms</translation>
+        <source>page in %1</source>
+        <translation>Seite in %1</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+#include "durationtext.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -474,15 +475,24 @@ TEST_F(CliSlowCallsTest, StatsLatencyPrintsPercentilesPerActionAndForAll)
     ASSERT_EQ(table.exitCode, 0) << table.err.toStdString();
     const QStringList rows = lines(table.out);
     ASSERT_EQ(rows.size(), 4) << table.out.toStdString();
-    const auto cells
-        = [](const QString &row) { return row.split(QLatin1Char(' '), Qt::SkipEmptyParts); };
+    // Columns are two or more spaces apart; durations read as in the window.
+    const auto cells = [](const QString &row) {
+        return row.trimmed().split(QRegularExpression(QStringLiteral(" {2,}")));
+    };
+    const auto readable = [](qint64 micros) { return readableDuration(micros, QLocale::c()); };
     EXPECT_EQ(cells(rows[0]), QStringList({ "action", "calls", "p50", "p95", "p99", "max" }));
     EXPECT_EQ(cells(rows[1]),
-        QStringList({ "recall", "2", "5s", "5.000001s", "5.000001s", "5.000001s" }));
+        QStringList({ "recall", "2", readable(5'000'000), readable(5'000'001), readable(5'000'001),
+            readable(5'000'001) }));
     // (p50 is 5.0000005 s, which PostgreSQL rounds to the even microsecond.)
-    EXPECT_EQ(cells(rows[2]), QStringList({ "retain", "1", "8s", "8s", "8s", "8s" }));
-    EXPECT_EQ(
-        cells(rows[3]), QStringList({ "all", "actions", "3", "5.000001s", "7.7s", "7.94s", "8s" }));
+    EXPECT_EQ(cells(rows[2]),
+        QStringList({ "retain", "1", readable(8'000'000), readable(8'000'000), readable(8'000'000),
+            readable(8'000'000) }));
+    EXPECT_EQ(cells(rows[3]),
+        QStringList({ "all actions", "3", readable(5'000'001), readable(7'700'000),
+            readable(7'940'000), readable(8'000'000) }));
+    // Not the exact spelling of --min-duration ("358031us" beside "9.724831s").
+    EXPECT_EQ(cells(rows[3]).at(4).toStdString(), "7.94 s");
 }
 
 TEST_F(CliSlowCallsTest, SortLongestFirstPagesThroughDurationsWithTheSameCursor)

@@ -1,4 +1,5 @@
 #include "comparedialog.h"
+#include "durationtext.h"
 #include "entryheader.h"
 #include "jsondiff.h"
 #include "screenshot.h"
@@ -351,6 +352,18 @@ TEST(CompareDialog, HtmlLookingValuesAreShownAsText)
                        ->findChild<QLabel *>(QStringLiteral("action"));
     EXPECT_EQ(action->textFormat(), Qt::PlainText);
     EXPECT_TRUE(action->text().contains(QLatin1String("<i>create_webhook</i>")));
+}
+
+TEST(CompareDialog, BothHeadersReadDurationsAsTheTableDoes)
+{
+    CompareDialog dialog(recallA(), recallB());
+    for (const char *side : { "leftHeader", "rightHeader" }) {
+        auto *duration = dialog.findChild<EntryHeader *>(QLatin1String(side))
+                             ->findChild<QLabel *>(QStringLiteral("duration"));
+        ASSERT_NE(duration, nullptr) << side;
+        EXPECT_EQ(duration->text(), readableDuration(48'211)) << side; // not "48.211 ms"
+        EXPECT_EQ(duration->toolTip(), exactDuration(48'211)) << side;
+    }
 }
 
 TEST(CompareDialog, ARunningEntryHasNoResponseToCompare)

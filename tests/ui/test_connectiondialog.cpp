@@ -1,9 +1,14 @@
 #include "connectiondialog.h"
+#include "recentconnections.h"
+#include "rememberedpasswords.h"
+#include "screenshot.h"
 #include "testdatabase.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -138,6 +144,40 @@ protected:
         return QTest::qWaitFor([this] { return !m_dialog->isConnecting(); }, 20000);
     }
 
+    // Connects to `table` in public (where no test has one) and waits until the error line
+    // also says `words`, as it does once the schema lookup after a missing table answered.
+    bool connectToMissingTable(const QString &table, const QString &words) const
+    {
+        typeTestDatabase(QStringLiteral("public"));
+        type("table", table);
+        return clickConnectAndWait()
+            && QTest::qWaitFor(
+                [this, &words] { return m_dialog->errorText().contains(words); }, 10000);
+    }
+
+    // The application's settings file as stored on disk.
+    static QByteArray storedSettings()
+    {
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    // Connects as a new role of a new audit schema, "Remember password" ticked.
+    void connectRemembering(const QString &name, const QString &password)
+    {
+        createAuditSchema(name);
+        createRole(name + QStringLiteral("_reader"), password, name);
+        typeTestDatabase(name);
+        type("user", name + QStringLiteral("_reader"));
+        type("password", password);
+        field<QCheckBox>("rememberPassword")->setChecked(true);
+        QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+        ASSERT_TRUE(clickConnectAndWait());
+        ASSERT_EQ(accepted.count(), 1) << m_dialog->errorText().toStdString();
+    }
+
     TestDatabase m_admin;
     std::unique_ptr<ConnectionDialog> m_dialog;
     QStringList m_schemas;
@@ -240,6 +280,44 @@ TEST_F(ConnectionDialogTest, PasswordIsMaskedAndErrorsAreNeverRichText)
     EXPECT_EQ(m_dialog->errorText(), QStringLiteral("<b>not bold</b>"));
 }
 
+TEST_F(ConnectionDialogTest, EnterAfterTypingTheDatabaseConnectsInsteadOfBrowsing)
+{
+    createAuditSchema(QStringLiteral("dlg_enter"));
+    // A file dialog opened by Enter would block here until closed: note it and close it.
+    QStringList modalTitles;
+    QTimer closer;
+    QObject::connect(&closer, &QTimer::timeout, [&modalTitles, this] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal && modal != m_dialog.get()) {
+            modalTitles.append(modal->windowTitle());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+
+    typeTestDatabase(QStringLiteral("dlg_enter"));
+    type("database",
+        ConnectionSettings::parse(TestDatabase::conninfo())->value(QStringLiteral("dbname")));
+    QTest::keyClick(field("database"), Qt::Key_Return);
+
+    EXPECT_TRUE(modalTitles.isEmpty()) << modalTitles.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(m_dialog->isConnecting() || accepted.count() == 1);
+    EXPECT_TRUE(QTest::qWaitFor([&accepted] { return accepted.count() == 1; }, 20000))
+        << m_dialog->errorText().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, ConnectIsTheOnlyButtonEnterCanPress)
+{
+    const QList<QPushButton *> buttons = m_dialog->findChildren<QPushButton *>();
+    ASSERT_GE(buttons.size(), 3); // Connect, Cancel, Browse… at least
+    for (QPushButton *button : buttons) {
+        const bool isConnect = button->objectName() == QStringLiteral("connectButton");
+        EXPECT_EQ(button->isDefault(), isConnect) << button->text().toStdString();
+        EXPECT_EQ(button->autoDefault(), isConnect) << button->text().toStdString();
+    }
+}
+
 TEST_F(ConnectionDialogTest, ConnectingToAnAuditSchemaAcceptsAndRemembersItWithoutThePassword)
 {
     const QString password = QStringLiteral("pw-dlg-accept-6f1c93");
@@ -335,6 +413,45 @@ TEST_F(ConnectionDialogTest, AMissingTableIsNamedInTheError)
     EXPECT_EQ(m_dialog->focusWidget(), field("table"));
 }
 
+TEST_F(ConnectionDialogTest, AMissingTableNamesTheSchemasThatHoldOne)
+{
+    createAuditSchema(QStringLiteral("dlg_pick"));
+    ASSERT_TRUE(m_admin.exec(
+        QStringLiteral("ALTER TABLE dlg_pick.audit_log RENAME TO dlg_pick_log;"
+                       "INSERT INTO dlg_pick.dlg_pick_log (action, transport, started_at)"
+                       " VALUES ('recall', 'http', now()), ('retain', 'mcp', now());"
+                       "ANALYZE dlg_pick.dlg_pick_log;")))
+        << m_admin.error().toStdString();
+    ASSERT_TRUE(
+        connectToMissingTable(QStringLiteral("dlg_pick_log"), QStringLiteral("Schemas here")))
+        << m_dialog->errorText().toStdString();
+    EXPECT_TRUE(m_dialog->errorText().startsWith(
+        QStringLiteral("The table public.dlg_pick_log does not exist")));
+    EXPECT_TRUE(m_dialog->errorText().endsWith(
+        QStringLiteral("Schemas here that hold a table dlg_pick_log: dlg_pick — about 2 rows.")))
+        << m_dialog->errorText().toStdString();
+    saveScreenshot(*m_dialog, QStringLiteral("connect-schemas.png"));
+
+    // The Schema field completes to it; connecting there works.
+    QCompleter *completer = field("schema")->completer();
+    ASSERT_NE(completer, nullptr);
+    EXPECT_EQ(completer->model()->rowCount(), 1);
+    EXPECT_EQ(completer->model()->index(0, 0).data().toString(), QStringLiteral("dlg_pick"));
+    type("schema", QStringLiteral("dlg_pick"));
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    ASSERT_TRUE(clickConnectAndWait());
+    EXPECT_EQ(accepted.count(), 1) << m_dialog->errorText().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, NoSchemaWithTheTableSaysHindsightCreatesIt)
+{
+    ASSERT_TRUE(
+        connectToMissingTable(QStringLiteral("dlg_nowhere_log"), QStringLiteral("in any schema")))
+        << m_dialog->errorText().toStdString();
+    EXPECT_TRUE(
+        m_dialog->errorText().contains(QStringLiteral("Hindsight creates its audit table")));
+}
+
 TEST_F(ConnectionDialogTest, ATableWithoutHindsightsColumnsIsNamedInTheError)
 {
     m_schemas.append(QStringLiteral("dlg_foreign"));
@@ -426,6 +543,119 @@ TEST_F(ConnectionDialogTest, TheRecentListKeepsTheTenNewestConnectionsNewestFirs
                          .section(QLatin1Char('\''), 0, 0));
     }
     EXPECT_EQ(order.join(QLatin1Char(',')), QStringLiteral("5,11,10,9,8,7,6,4,3,2"));
+}
+
+// Without a keyring service (ui_tests runs with a session bus address that leads nowhere,
+// as on a server or under Xvfb) the dialog says so in one note and connects as before.
+TEST_F(ConnectionDialogTest, WithoutAKeyringTheDialogSaysSoOnceAndStillConnects)
+{
+    auto *note = field<QLabel>("keyringNote");
+    auto *remember = field<QCheckBox>("rememberPassword");
+    EXPECT_FALSE(remember->isChecked()); // off by default
+    ASSERT_TRUE(QTest::qWaitFor([note] { return note->isVisible(); }, 5000));
+    saveScreenshot(*m_dialog, QStringLiteral("connect-no-keyring.png"));
+    EXPECT_TRUE(note->text().startsWith(QStringLiteral(
+        "Passwords cannot be remembered here: the desktop keyring (Secret Service) is not "
+        "available")))
+        << note->text().toStdString();
+    EXPECT_TRUE(note->text().contains(QStringLiteral("~/.pgpass and PGPASSWORD still work")));
+    EXPECT_FALSE(note->toolTip().isEmpty()); // what the keyring library said
+    EXPECT_GE(note->height(), note->heightForWidth(note->width())); // not cut off
+    EXPECT_EQ(note->textFormat(), Qt::PlainText);
+    EXPECT_FALSE(remember->isEnabled());
+    EXPECT_FALSE(remember->isChecked());
+    EXPECT_EQ(m_dialog->errorText(), QString()); // a note, not an error
+    EXPECT_EQ(QApplication::activeModalWidget(), nullptr); // nothing pops up
+
+    // Ticked before the keyring answered: connecting works, and the password goes nowhere.
+    m_dialog = std::make_unique<ConnectionDialog>();
+    m_dialog->show();
+    const QString password = QStringLiteral("pw-dlg-nokeyring-7d2e");
+    connectRemembering(QStringLiteral("dlg_nokeyring"), password);
+    EXPECT_FALSE(storedSettings().isEmpty());
+    EXPECT_TRUE(storedSettings().contains("dlg_nokeyring_reader"));
+    EXPECT_FALSE(storedSettings().contains(password.toUtf8()));
+
+    // The next dialog still says it once, in the same note.
+    m_dialog = std::make_unique<ConnectionDialog>();
+    m_dialog->show();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [this] {
+            return m_dialog->findChild<QLabel *>(QStringLiteral("keyringNote"))->isVisible();
+        },
+        5000));
+    int notes = 0;
+    for (QLabel *label : m_dialog->findChildren<QLabel *>()) {
+        notes += label->isVisible() && label->text().contains(QStringLiteral("keyring")) ? 1 : 0;
+    }
+    EXPECT_EQ(notes, 1);
+}
+
+// With a keyring (ctest's ui_keyring_tests runs these on a private D-Bus session with
+// gnome-keyring, tests/ui/with-keyring): stored, read back, never in the settings file.
+class KeyringRoundTrip : public ConnectionDialogTest
+{
+};
+
+TEST_F(KeyringRoundTrip, ARememberedPasswordComesBackWithItsRecentConnection)
+{
+    const QString password = QStringLiteral("pw-dlg-keyring-41c0");
+    connectRemembering(QStringLiteral("dlg_keyring"), password);
+    EXPECT_FALSE(storedSettings().contains(password.toUtf8()));
+
+    m_dialog = std::make_unique<ConnectionDialog>();
+    m_dialog->show();
+    EXPECT_FALSE(field<QLabel>("keyringNote")->isVisible());
+    auto *recent = field<QComboBox>("recentConnections");
+    recent->setFocus();
+    QTest::keyClick(recent, Qt::Key_Down);
+    ASSERT_TRUE(
+        QTest::qWaitFor([this, &password] { return field("password")->text() == password; }, 5000))
+        << field("password")->text().toStdString();
+    EXPECT_TRUE(field<QCheckBox>("rememberPassword")->isChecked());
+    EXPECT_FALSE(field<QLabel>("keyringNote")->isVisible());
+    saveScreenshot(*m_dialog, QStringLiteral("connect-remembered.png"));
+
+    // Unticked and connected again: the keyring forgets it.
+    field<QCheckBox>("rememberPassword")->setChecked(false);
+    ASSERT_TRUE(clickConnectAndWait());
+    m_dialog = std::make_unique<ConnectionDialog>();
+    m_dialog->show();
+    recent = field<QComboBox>("recentConnections");
+    recent->setFocus();
+    QTest::keyClick(recent, Qt::Key_Down);
+    RememberedPasswords probe;
+    QSignalSpy missing(&probe, &RememberedPasswords::passwordMissing);
+    probe.read(RecentConnection::passwordKeyOf(m_dialog->settings()));
+    ASSERT_TRUE(missing.wait(5000));
+    EXPECT_EQ(field("password")->text(), QString());
+    EXPECT_FALSE(field<QCheckBox>("rememberPassword")->isChecked());
+}
+
+TEST_F(KeyringRoundTrip, APasswordLeavesTheKeyringWithItsLastRecentConnection)
+{
+    const QString password = QStringLiteral("pw-dlg-keyring-drop-93ab");
+    connectRemembering(QStringLiteral("dlg_keydrop"), password);
+    const QString key = RecentConnection::passwordKeyOf(m_dialog->settings());
+    RememberedPasswords probe;
+    QSignalSpy read(&probe, &RememberedPasswords::passwordRead);
+    probe.read(key);
+    ASSERT_TRUE(read.wait(5000));
+    EXPECT_EQ(read.at(0).at(1).toString(), password);
+
+    // Ten other connections push it off the recent list.
+    createAuditSchema(QStringLiteral("dlg_keydrop_other"));
+    for (int n = 1; n <= RecentConnections::kMaximum; ++n) {
+        m_dialog = std::make_unique<ConnectionDialog>();
+        m_dialog->show();
+        typeTestDatabase(QStringLiteral("dlg_keydrop_other"));
+        QTest::keyClicks(
+            field("connectionString"), QStringLiteral(" application_name=drop-%1").arg(n));
+        ASSERT_TRUE(clickConnectAndWait());
+    }
+    QSignalSpy missing(&probe, &RememberedPasswords::passwordMissing);
+    probe.read(key);
+    ASSERT_TRUE(missing.wait(5000));
 }
 
 } // namespace

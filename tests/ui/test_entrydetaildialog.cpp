@@ -1,3 +1,4 @@
+#include "durationtext.h"
 #include "entrydetaildialog.h"
 #include "entryformat.h"
 #include "entryheader.h"
@@ -146,7 +147,12 @@ TEST(EntryDetailDialog, ShowsTheHeaderWithMicroseconds)
     EXPECT_TRUE(labelText(dialog, "status").contains(QLatin1String("ok")));
     EXPECT_EQ(labelText(dialog, "started"), QStringLiteral("2026-03-27 10:15:30.123456 +00:00"));
     EXPECT_EQ(labelText(dialog, "ended"), QStringLiteral("2026-03-27 10:15:30.135801 +00:00"));
-    EXPECT_EQ(labelText(dialog, "duration"), QStringLiteral("12.345 ms"));
+    // Read as the table reads it, every microsecond in the tooltip.
+    EXPECT_EQ(labelText(dialog, "duration"), readableDuration(12'345));
+    EXPECT_EQ(
+        labelText(dialog, "duration"), QLocale().toString(12.3, 'f', 1) + QStringLiteral(" ms"));
+    EXPECT_EQ(
+        dialog.findChild<QLabel *>(QStringLiteral("duration"))->toolTip(), exactDuration(12'345));
     const auto *started = dialog.findChild<QLabel *>(QStringLiteral("started"));
     EXPECT_EQ(started->toolTip(),
         AuditTimestamp::fromUsecsSinceEpoch(1774606530123456)

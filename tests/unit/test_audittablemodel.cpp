@@ -1,4 +1,5 @@
 #include "audittablemodel.h"
+#include "durationtext.h"
 #include "hindsightsecrets.h"
 
 #include <QAbstractItemModelTester>
@@ -81,18 +82,27 @@ TEST(AuditTableModel, StatusFollowsEndAndResponse)
     EXPECT_EQ(model.rowOfId(QStringLiteral("absent")), -1);
 }
 
-TEST(AuditTableModel, DurationsReadAsMillisecondsSecondsMinutesAndHours)
+TEST(AuditTableModel, DurationsReadByTheOneRuleWithTheExactValueInTheTooltip)
 {
-    auto text = [](qint64 usecs) {
-        return AuditTableModel::durationText(entry("x", 0, usecs, true)).toStdString();
-    };
-    EXPECT_EQ(text(412), "0.412 ms");
-    EXPECT_EQ(text(12345), "12.3 ms");
-    EXPECT_EQ(text(842000), "842 ms");
-    EXPECT_EQ(text(4560000), "4.56 s");
-    EXPECT_EQ(text(45600000), "45.6 s");
-    EXPECT_EQ(text(62000000), "1 min 02 s");
-    EXPECT_EQ(text(3723000000LL), "1 h 02 min");
+    AuditTableModel model;
+    QList<AuditEntry> entries;
+    const QList<qint64> durations { 412, 8'079, 12'345, 84'213, 842'000, 4'560'000, 45'600'000,
+        62'000'000, 3'723'000'000LL };
+    for (const qint64 usecs : durations) {
+        entries.append(entry("x", 0, usecs, true));
+    }
+    model.setEntries(entries);
+    for (int row = 0; row < durations.size(); ++row) {
+        const QModelIndex cell = model.index(row, AuditTableModel::DurationColumn);
+        EXPECT_EQ(cell.data().toString(), readableDuration(durations.at(row)));
+        EXPECT_TRUE(
+            cell.data(Qt::ToolTipRole).toString().contains(exactDuration(durations.at(row))))
+            << cell.data(Qt::ToolTipRole).toString().toStdString();
+    }
+    // The same precision in every cell: "8.08 ms" beside "84.2 ms", not "8.079 ms".
+    EXPECT_EQ(
+        model.index(1, AuditTableModel::DurationColumn).data().toString(), readableDuration(8'079));
+    EXPECT_EQ(readableDuration(8'079, QLocale::c()).toStdString(), "8.08 ms");
 }
 
 TEST(AuditTableModel, DatabaseTextIsShownLiterallyWithControlsVisible)

@@ -136,3 +136,60 @@ TEST(DurationText, EveryFormattedValueParsesBackToTheSameMicroseconds)
         ASSERT_EQ(parseDuration(text), micros) << text.toStdString();
     }
 }
+
+namespace {
+
+std::string readable(qint64 micros, const QLocale &locale = QLocale::c())
+{
+    return readableDuration(micros, locale).toStdString();
+}
+
+} // namespace
+
+TEST(DurationText, ReadsAsThreeSignificantDigitsInTheLargestUnit)
+{
+    const QList<std::pair<qint64, const char *>> cases { { 0, "0 µs" }, { 412, "412 µs" },
+        { 8'079, "8.08 ms" }, { 12'345, "12.3 ms" }, { 84'213, "84.2 ms" }, { 358'031, "358 ms" },
+        { 2'000'000, "2.00 s" }, { 9'724'831, "9.72 s" }, { 14'344'090, "14.3 s" },
+        { 62'000'000, "1 min 2 s" }, { 125'000'000, "2 min 5 s" }, { 3'723'000'000LL, "1 h 2 min" },
+        { -8'079, "-8.08 ms" } };
+    for (const auto &[micros, text] : cases) {
+        EXPECT_EQ(readable(micros), text) << micros;
+    }
+}
+
+TEST(DurationText, ReadableRoundingCarriesIntoTheNextUnit)
+{
+    const QList<std::pair<qint64, const char *>> cases { { 999, "999 µs" }, { 9'994, "9.99 ms" },
+        { 9'995, "10.0 ms" }, { 99'950, "100 ms" }, { 999'499, "999 ms" }, { 999'500, "1.00 s" },
+        { 59'949'999, "59.9 s" }, { 59'950'000, "1 min 0 s" }, { 3'599'500'000LL, "1 h 0 min" },
+        { std::numeric_limits<qint64>::max(), "2562047788 h 1 min" },
+        { std::numeric_limits<qint64>::min(), "-2562047788 h 1 min" } };
+    for (const auto &[micros, text] : cases) {
+        EXPECT_EQ(readable(micros), text) << micros;
+    }
+}
+
+TEST(DurationText, EveryReadableValueHasAtMostThreeSignificantDigitsBelowAMinute)
+{
+    QRandomGenerator random(20261206);
+    for (int i = 0; i < 20000; ++i) {
+        const qint64 micros = random.bounded(qint64(1), qint64(59'000'000));
+        const QString text = readableDuration(micros, QLocale::c());
+        QString digits = text.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char('.'));
+        while (digits.startsWith(QLatin1Char('0')) && digits.size() > 1) {
+            digits.remove(0, 1);
+        }
+        ASSERT_LE(digits.size(), 3) << text.toStdString();
+    }
+}
+
+TEST(DurationText, ReadableUsesTheLocalesDecimalSeparatorAndNoGrouping)
+{
+    const QLocale german(QLocale::German, QLocale::Germany);
+    EXPECT_EQ(readable(8'079, german), "8,08 ms");
+    EXPECT_EQ(readable(14'344'090, german), "14,3 s");
+    EXPECT_EQ(readable(std::numeric_limits<qint64>::max(), german), "2562047788 h 1 min");
+    EXPECT_EQ(exactDuration(14'344'090, german).toStdString(), "14.344.090 µs");
+    EXPECT_EQ(exactDuration(14'344'090, QLocale::c()).toStdString(), "14344090 µs");
+}

@@ -134,3 +134,60 @@ TEST_F(RecentConnectionsTest, NeverStoresThePassword)
         EXPECT_TRUE(ConnectionSettings::parse(entry.conninfo)->password().isEmpty());
     }
 }
+
+TEST_F(RecentConnectionsTest, APasswordKeyNamesUserServerPortAndDatabaseOnly)
+{
+    const QString key = RecentConnection::passwordKeyOf(
+        connection(QStringLiteral("host=db.example.org port=6543 dbname=hindsight user=reader "
+                                  "password=s3cret sslmode=require application_name=x")));
+    EXPECT_EQ(key, QStringLiteral("reader@db.example.org:6543/hindsight"));
+    EXPECT_FALSE(key.contains(QStringLiteral("s3cret")));
+
+    // Each of the four parts makes another key; the table and other keys do not.
+    const QString base = QStringLiteral("host=h port=1 dbname=d user=u");
+    const QString baseKey = RecentConnection::passwordKeyOf(connection(base));
+    for (const char *other : { "host=h2 port=1 dbname=d user=u", "host=h port=2 dbname=d user=u",
+             "host=h port=1 dbname=d2 user=u", "host=h port=1 dbname=d user=u2" }) {
+        EXPECT_NE(RecentConnection::passwordKeyOf(connection(QString::fromLatin1(other))), baseKey)
+            << other;
+    }
+    ConnectionSettings withTable = connection(base + QStringLiteral(" connect_timeout=3"));
+    withTable.setTable(AuditTableRef { QStringLiteral("tenant"), QStringLiteral("audit_log") });
+    EXPECT_EQ(RecentConnection::passwordKeyOf(withTable), baseKey);
+    EXPECT_EQ((RecentConnection { withTable.toConninfoWithoutPassword(), withTable.table() }
+                      .passwordKey()),
+        baseKey);
+
+    // Separators inside a part cannot make two connections share a key.
+    EXPECT_NE(RecentConnection::passwordKeyOf(connection(QStringLiteral("user='a@b' host=c"))),
+        RecentConnection::passwordKeyOf(connection(QStringLiteral("user=a host='b@c'"))));
+}
+
+TEST_F(RecentConnectionsTest, APasswordIsDroppedWhenItsLastConnectionLeavesTheList)
+{
+    const RecentConnections recent = store();
+    ConnectionSettings tenantA = connection(QStringLiteral("host=shared user=u dbname=d"));
+    tenantA.setTable(AuditTableRef { QStringLiteral("a"), QStringLiteral("audit_log") });
+    ConnectionSettings tenantB = tenantA;
+    tenantB.setTable(AuditTableRef { QStringLiteral("b"), QStringLiteral("audit_log") });
+    recent.remember(tenantA);
+    recent.remember(tenantB);
+    for (int n = 1; n <= RecentConnections::kMaximum - 3; ++n) {
+        recent.remember(connection(QStringLiteral("host=other%1").arg(n)));
+    }
+    // Ten entries: tenant A is the oldest. It falls off, but B keeps the same password.
+    QList<RecentConnection> before = recent.load();
+    ASSERT_EQ(before.size(), RecentConnections::kMaximum - 1);
+    before = recent.remember(connection(QStringLiteral("host=other8")));
+    QList<RecentConnection> after = recent.remember(connection(QStringLiteral("host=other9")));
+    EXPECT_EQ(after.size(), RecentConnections::kMaximum);
+    EXPECT_EQ(RecentConnections::passwordKeysDropped(before, after), QStringList());
+    EXPECT_FALSE(
+        after.contains(RecentConnection { tenantA.toConninfoWithoutPassword(), tenantA.table() }));
+
+    // Then B falls off too: now its password goes.
+    before = after;
+    after = recent.remember(connection(QStringLiteral("host=other10")));
+    EXPECT_EQ(RecentConnections::passwordKeysDropped(before, after),
+        QStringList { QStringLiteral("u@shared:/d") });
+}

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+// A schema holding a table named like the audit table, as the catalog lists it.
+struct AuditSchema
+{
+    QString schema;
+    std::optional<qint64> estimatedRows; // the planner's figure; none before the first ANALYZE
+
+    bool operator==(const AuditSchema &) const = default;
+};
