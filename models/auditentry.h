@@ -26,6 +26,9 @@ struct AuditEntry
     // empty when the request is too large to preview (RequestPreview::maxStoredBytes).
     std::optional<QString> requestStart;
     bool requestGoesOn = false; // the request is longer than requestStart
+    // pg_column_size(request) + pg_column_size(response), a NULL counting 0: the bytes the
+    // two documents take on disk (compressed and TOASTed as stored), read without detoasting.
+    qint64 storedBytes = 0;
 
     // Running while ended_at is NULL; failed when it ended without a response.
     Status status() const;

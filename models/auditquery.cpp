@@ -13,12 +13,15 @@ namespace {
 // whole document is read and printed, a few milliseconds for a megabyte. A request stored
 // larger than RequestPreview::maxStoredBytes (pg_column_size reads only its header) is
 // not previewed but marked with '', which no request prints as.
+// The stored size of the documents closes the row: pg_column_size reads a TOASTed value's
+// size from its pointer without fetching it; bigint, as two of them may pass 2 GB.
 // The id is read as text under its own name: an ORDER BY "id" would otherwise mean that
 // output column and sort by text, not by the uuid the keyset seek compares.
 const QString kPageColumns = QStringLiteral(
     "id::text AS entry_id, action, transport, bank_id, started_at, ended_at, response IS NOT NULL, "
     "CASE WHEN request IS NULL THEN NULL WHEN pg_column_size(request) <= %1 "
-    "THEN left(request::text, %2) ELSE '' END")
+    "THEN left(request::text, %2) ELSE '' END, "
+    "COALESCE(pg_column_size(request), 0)::bigint + COALESCE(pg_column_size(response), 0)")
                                  .arg(RequestPreview::maxStoredBytes)
                                  .arg(RequestPreview::storedLength + 1);
 

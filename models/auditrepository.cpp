@@ -44,6 +44,7 @@ AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int co
     }
     entry.hasResponse = result.boolean(row, column + 6);
     entry.requestStart = result.optionalText(row, column + 7);
+    entry.storedBytes = result.integer(row, column + 8);
     if (entry.requestStart && entry.requestStart->isEmpty()) {
         entry.requestGoesOn = true; // too large to preview
     } else if (entry.requestStart && entry.requestStart->size() > RequestPreview::storedLength) {
@@ -329,8 +330,8 @@ Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
     }
     AuditEntryDetail detail;
     detail.entry = entryFromRow(*result, 0);
-    detail.request = result->optionalText(0, 8);
-    detail.response = result->optionalText(0, 9);
-    detail.metadata = result->optionalText(0, 10);
+    detail.request = result->optionalText(0, kPageColumnCount);
+    detail.response = result->optionalText(0, kPageColumnCount + 1);
+    detail.metadata = result->optionalText(0, kPageColumnCount + 2);
     return detail;
 }

@@ -63,6 +63,8 @@ public:
 
     // Reads a page row (columns as AuditQuery::page selects them) starting at `column`.
     static AuditEntry entryFromRow(const PgResult &result, int row, int column = 0);
+    // How many columns entryFromRow reads.
+    static constexpr int kPageColumnCount = 9;
 
 private:
     PgSession m_session;

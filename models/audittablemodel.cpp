@@ -105,8 +105,10 @@ void AuditTableModel::setUtc(bool utc)
     m_zone = utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
     if (!m_entries.isEmpty()) {
         emit dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn));
+        emit dataChanged(index(0, EndedColumn), index(rowCount() - 1, EndedColumn));
     }
     emit headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
+    emit headerDataChanged(Qt::Horizontal, EndedColumn, EndedColumn);
 }
 
 QString AuditTableModel::durationText(const AuditEntry &entry)
@@ -115,14 +117,25 @@ QString AuditTableModel::durationText(const AuditEntry &entry)
     return usecs ? readableDuration(*usecs) : QString();
 }
 
+QString AuditTableModel::sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+QString AuditTableModel::timeText(const AuditTimestamp &at) const
+{
+    return at.toDateTime(m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
 QString AuditTableModel::cellText(const AuditEntry &entry, int column) const
 {
     switch (column) {
-    case TimeColumn: {
-        // Milliseconds in the cell; the tooltip and copies keep all six digits.
-        const QDateTime local = entry.startedAt.toDateTime(m_zone);
-        return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-    }
+    case TimeColumn:
+        return timeText(entry.startedAt);
+    case EndedColumn:
+        return entry.endedAt ? timeText(*entry.endedAt) : QString();
+    case SizeColumn:
+        return sizeText(entry.storedBytes);
     case ActionColumn:
         return visibleText(entry.action);
     case TransportColumn:
@@ -165,6 +178,16 @@ QString AuditTableModel::toolTip(const AuditEntry &entry, int column) const
         return tr("Started %1\n%2 UTC")
             .arg(entry.startedAt.toDisplayString(QTimeZone::systemTimeZone()),
                 entry.startedAt.toIsoUtc());
+    case EndedColumn:
+        return entry.endedAt ? tr("Ended %1\n%2 UTC")
+                                   .arg(entry.endedAt->toDisplayString(QTimeZone::systemTimeZone()),
+                                       entry.endedAt->toIsoUtc())
+                             : tr("Still running, or its end was never written");
+    case SizeColumn:
+        // A jsonb value holds at most 255 MB: two of them fit an int. Never 1: even an
+        // empty document takes more.
+        return tr("%Ln bytes stored for the request and response (compressed as on disk)", "",
+            static_cast<int>(entry.storedBytes));
     case DurationColumn:
         return entry.endedAt
             ? tr("%1 (ended %2)")
@@ -210,6 +233,10 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn:
             return entry.startedAt.toDisplayString(m_zone);
+        case EndedColumn:
+            return entry.endedAt ? entry.endedAt->toDisplayString(m_zone) : QString();
+        case SizeColumn:
+            return QString::number(entry.storedBytes);
         case DurationColumn:
             return entry.endedAt ? entry.durationMsText() + QStringLiteral(" ms") : QString();
         case BankColumn:
@@ -220,7 +247,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return plainToolTip(toolTip(entry, index.column()));
     case Qt::TextAlignmentRole:
-        if (index.column() == DurationColumn) {
+        if (index.column() == DurationColumn || index.column() == SizeColumn) {
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         }
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
@@ -237,6 +264,11 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 
 QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == SizeColumn) {
+        // Nothing indexes the size: ordering by it would read every row of the table.
+        return tr("Stored size of the request and response, compressed as on disk. Not "
+                  "sortable: no index holds it, so ordering by it would read the whole table.");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
@@ -257,6 +289,10 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("ID");
     case RequestColumn:
         return tr("Request");
+    case EndedColumn:
+        return m_utc ? tr("Ended (UTC)") : tr("Ended");
+    case SizeColumn:
+        return tr("Size");
     default:
         return {};
     }

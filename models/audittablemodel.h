@@ -24,6 +24,10 @@ public:
         StatusColumn,
         IdColumn,
         RequestColumn, // a one-line, masked preview of the request
+        // Added later: new columns go last so that header states saved before keep their
+        // meaning (ResultsView places them).
+        EndedColumn,
+        SizeColumn, // the stored size of request + response
         ColumnCount
     };
     Q_ENUM(Column)
@@ -52,6 +56,8 @@ public:
 
     // "12.3 ms", "4.56 s", "2 min 05 s", "1 h 02 min"; empty while running.
     static QString durationText(const AuditEntry &entry);
+    // "812 bytes", "1.2 MB": decimal units, as a file manager shows them.
+    static QString sizeText(qint64 bytes);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -63,6 +69,8 @@ private:
     // The tooltip's text, before plainToolTip() makes it literal.
     QString toolTip(const AuditEntry &entry, int column) const;
     QString cellText(const AuditEntry &entry, int column) const;
+    // Milliseconds in the cell; tooltips and copies keep all six digits.
+    QString timeText(const AuditTimestamp &at) const;
 
     void maskPreviews();
 

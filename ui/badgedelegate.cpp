@@ -2,9 +2,9 @@
 
 #include "audittablemodel.h"
 
-#include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
+#include <QtMath>
 
 QColor BadgeDelegate::colorFor(const QString &value)
 {
@@ -31,46 +31,69 @@ QColor BadgeDelegate::colorFor(const QString &value)
     return QColor::fromHsl(hue, 110, 105);
 }
 
-void BadgeDelegate::paint(
-    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+int BadgeDelegate::badgeWidth(const QFontMetrics &metrics, const QString &text)
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
-    if (text.isEmpty()) {
-        return;
-    }
+    // Padding inside the badge on both sides, and as much around it in the cell.
+    return metrics.horizontalAdvance(text) + 1 + 4 * (metrics.height() / 3);
+}
+
+void BadgeDelegate::drawContent(QPainter *painter, const QStyleOptionViewItem &opt,
+    const QModelIndex &index, const QString &text) const
+{
     const QFontMetrics metrics(opt.font);
     const int padding = metrics.height() / 3;
     const QRect cell = opt.rect.adjusted(padding, 2, -padding, -2);
-    const int textWidth = metrics.horizontalAdvance(text) + 1;
-    const int width = std::min(cell.width(), textWidth + 2 * padding);
+    // The text's width from the laid-out texts: measuring it would shape it on every paint.
+    const int width = std::min(cell.width(), qCeil(naturalWidth(text, opt.font)) + 1 + 2 * padding);
     const int height = std::min(cell.height(), metrics.height() + 2);
-    const QRect badge(cell.left(), cell.center().y() - height / 2, width, height);
-    const QRect textRect = badge.adjusted(padding, 0, -padding, 0);
-    const QString shown = textWidth <= textRect.width()
-        ? text
-        : metrics.elidedText(text, Qt::ElideRight, textRect.width());
-
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    QPainterPath path;
-    path.addRoundedRect(badge, height / 2.0, height / 2.0);
+    if (width <= 0 || height <= 0) {
+        return;
+    }
     // A status is shown translated; its colour follows the stored value.
     const QVariant status = index.column() == AuditTableModel::StatusColumn
         ? index.data(AuditTableModel::StatusRole)
         : QVariant();
-    painter->fillPath(path,
-        colorFor(status.isValid()
-                ? AuditEntry::statusName(static_cast<AuditEntry::Status>(status.toInt()))
-                : text));
-    painter->setPen(Qt::white);
-    painter->setFont(opt.font);
-    painter->drawText(textRect, Qt::AlignCenter | Qt::TextSingleLine | Qt::TextDontClip, shown);
-    painter->restore();
+    const QColor color = colorFor(status.isValid()
+            ? AuditEntry::statusName(static_cast<AuditEntry::Status>(status.toInt()))
+            : text);
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+    painter->drawPixmap(QPoint(cell.left(), cell.center().y() - height / 2),
+        badge(text, color, opt.font, width, height, ratio));
+}
+
+QPixmap BadgeDelegate::badge(const QString &text, const QColor &color, const QFont &font, int width,
+    int height, qreal ratio) const
+{
+    const BadgeKey key { text, color.rgba(), font, QSize(width, height), ratio };
+    const auto found = m_badges.constFind(key);
+    if (found != m_badges.cend()) {
+        return *found;
+    }
+    if (m_badges.size() > 256) {
+        m_badges.clear(); // columns resized over and over: start again
+    }
+    ++m_drawn;
+    QPixmap pixmap(QSize(width, height) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRect badge(0, 0, width, height);
+    QPainterPath path;
+    path.addRoundedRect(badge, height / 2.0, height / 2.0);
+    painter.fillPath(path, color);
+    const QFontMetrics metrics(font);
+    const int padding = metrics.height() / 3;
+    const QRect textRect = badge.adjusted(padding, 0, -padding, 0);
+    const QString shown = metrics.horizontalAdvance(text) + 1 <= textRect.width()
+        ? text
+        : metrics.elidedText(text, Qt::ElideRight, textRect.width());
+    painter.setPen(Qt::white);
+    painter.setFont(font);
+    painter.drawText(textRect, Qt::AlignCenter | Qt::TextSingleLine | Qt::TextDontClip, shown);
+    painter.end();
+    m_badges.insert(key, pixmap);
+    return pixmap;
 }
 
 QSize BadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -12,23 +12,31 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTime>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
-// Sorts by the model's SortRole and keeps the row for all actions last in either direction,
-// in bold.
-class TotalLastProxy : public QSortFilterProxyModel
+// The model's rows for one of the dialog's two tables: the actions (sorted by SortRole) or
+// the row for all actions alone, in bold, which stays in view below them whatever the sort.
+class LatencyRowsProxy : public QSortFilterProxyModel
 {
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    LatencyRowsProxy(bool total, QObject *parent)
+        : QSortFilterProxyModel(parent)
+        , m_total(total)
+    {
+    }
 
     QVariant data(const QModelIndex &index, int role) const override
     {
-        if (role == Qt::FontRole && index.data(LatencyTableModel::IsTotalRole).toBool()) {
+        if (role == Qt::FontRole && m_total) {
             QFont bold;
             bold.setBold(true);
             return bold;
@@ -37,18 +45,34 @@ public:
     }
 
 protected:
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        const bool descending = sortOrder() == Qt::DescendingOrder;
-        if (left.data(LatencyTableModel::IsTotalRole).toBool()) {
-            return descending;
-        }
-        if (right.data(LatencyTableModel::IsTotalRole).toBool()) {
-            return !descending;
-        }
-        return QSortFilterProxyModel::lessThan(left, right);
+        return sourceModel()->index(row, 0, parent).data(LatencyTableModel::IsTotalRole).toBool()
+            == m_total;
     }
+
+private:
+    bool m_total;
 };
+
+// The widest cell of `column` in either table (public in QAbstractItemView, not in QTableView).
+int widestCell(const QAbstractItemView *table, const QAbstractItemView *total, int column)
+{
+    return std::max(table->sizeHintForColumn(column), total->sizeHintForColumn(column));
+}
+
+// The common look of both tables.
+void setUpTable(QTableView *table, QAbstractItemModel *model, int rowHeight)
+{
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(rowHeight);
+    table->horizontalHeader()->setHighlightSections(false);
+}
 
 } // namespace
 
@@ -58,6 +82,7 @@ LatencyDialog::LatencyDialog(const ConnectionSettings &settings, QWidget *parent
     , m_model(new LatencyTableModel(this))
     , m_filterLabel(new QLabel)
     , m_table(new QTableView)
+    , m_total(new QTableView)
     , m_busy(new QProgressBar)
     , m_status(new QLabel)
     , m_cancelButton(new QPushButton(tr("Cancel")))
@@ -71,27 +96,38 @@ LatencyDialog::LatencyDialog(const ConnectionSettings &settings, QWidget *parent
     m_filterLabel->setWordWrap(true);
     m_filterLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *proxy = new TotalLastProxy(this);
+    const int rowHeight = fontMetrics().height() + 8;
+    auto *proxy = new LatencyRowsProxy(false, this);
     proxy->setSourceModel(m_model);
     proxy->setSortRole(LatencyTableModel::SortRole);
     proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_table->setObjectName(QStringLiteral("latencyTable"));
-    m_table->setModel(proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(LatencyTableModel::ActionColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUpTable(m_table, proxy, rowHeight);
     m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->setSortingEnabled(true);
+    // The busiest actions first; a click on any header sorts by it.
+    m_table->sortByColumn(LatencyTableModel::CallsColumn, Qt::DescendingOrder);
+    auto *totalProxy = new LatencyRowsProxy(true, this);
+    totalProxy->setSourceModel(m_model);
+    m_total->setObjectName(QStringLiteral("latencyTotal"));
+    setUpTable(m_total, totalProxy, rowHeight);
+    m_total->horizontalHeader()->hide();
+    m_total->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_total->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_total->setFixedHeight(rowHeight + 2 * m_total->frameWidth());
+    m_total->setFocusPolicy(Qt::NoFocus);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
     header->setStretchLastSection(false);
-    // Numbers always show in full (the total row is bold); the action takes the rest.
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Numbers always show in full (fitColumns()); the action takes the rest. The total's
+    // columns follow the table's, so that its numbers stand under theirs.
+    header->setSectionResizeMode(QHeaderView::Fixed);
     header->setSectionResizeMode(LatencyTableModel::ActionColumn, QHeaderView::Stretch);
+    m_total->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    connect(header, &QHeaderView::sectionResized, m_total, [this](int column, int, int size) {
+        m_total->horizontalHeader()->resizeSection(column, size);
+    });
+    connect(m_table->horizontalScrollBar(), &QScrollBar::valueChanged,
+        m_total->horizontalScrollBar(), &QScrollBar::setValue);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     header->setMinimumSectionSize(5 * em);
 
@@ -116,7 +152,11 @@ LatencyDialog::LatencyDialog(const ConnectionSettings &settings, QWidget *parent
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filterLabel);
-    layout->addWidget(m_table, 1);
+    auto *tables = new QVBoxLayout;
+    tables->setSpacing(0); // the total row sits right under the table
+    tables->addWidget(m_table, 1);
+    tables->addWidget(m_total);
+    layout->addLayout(tables, 1);
     layout->addLayout(statusRow);
     layout->addWidget(buttons);
     resize(em * 56, fontMetrics().height() * 22);
@@ -210,6 +250,12 @@ void LatencyDialog::showSummary(const LatencySummary &summary)
 {
     m_model->setSummary(summary);
     m_table->setEnabled(true);
+    m_total->setEnabled(true);
+    fitColumns();
+    if (!m_fitted && !summary.actions.isEmpty()) {
+        m_fitted = true; // once: later the operator's size stays
+        fitRows();
+    }
     if (summary.total.calls == 0) {
         setStatus(tr("No call matching this filter has ended."));
     }
@@ -228,9 +274,44 @@ void LatencyDialog::setLoading(bool loading)
     m_busy->setVisible(loading);
     m_cancelButton->setVisible(loading);
     m_table->setEnabled(!loading);
+    m_total->setEnabled(!loading);
     if (loading) {
         setStatus(tr("Computing percentiles over every matching call…"));
     }
+}
+
+void LatencyDialog::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = LatencyTableModel::CallsColumn; column < LatencyTableModel::ColumnCount;
+         ++column) {
+        header->resizeSection(column,
+            std::max(header->sectionSizeHint(column), widestCell(m_table, m_total, column)));
+    }
+}
+
+void LatencyDialog::fitRows()
+{
+    // Tall enough for every action and wide enough for every column, within most of the
+    // screen; the table scrolls beyond that, the total stays.
+    layout()->activate();
+    const QRect screen
+        = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    const int rows = m_table->model()->rowCount();
+    const int wantedTable = m_table->horizontalHeader()->height()
+        + rows * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+    const int actionWidth = widestCell(m_table, m_total, LatencyTableModel::ActionColumn);
+    int columns = actionWidth + 2 * m_table->frameWidth()
+        + m_table->verticalScrollBar()->sizeHint().width();
+    for (int column = LatencyTableModel::CallsColumn; column < LatencyTableModel::ColumnCount;
+         ++column) {
+        columns += m_table->horizontalHeader()->sectionSize(column);
+    }
+    const int height
+        = std::min(this->height() - m_table->height() + wantedTable, screen.height() * 4 / 5);
+    const int width = std::min(std::max(this->width(), this->width() - m_table->width() + columns),
+        screen.width() * 4 / 5);
+    resize(width, std::max(height, this->height()));
 }
 
 void LatencyDialog::setStatus(const QString &text, bool error)

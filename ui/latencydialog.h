@@ -39,7 +39,10 @@ public:
     QString statusText() const;
     bool isLoading() const { return m_request != 0; }
     LatencyTableModel *model() const { return m_model; }
+    // The actions, sortable by any column (calls, most first, until then).
     QTableView *table() const { return m_table; }
+    // The row for all actions, under the table and outside its sort and scrolling.
+    QTableView *totalTable() const { return m_total; }
 
     // One line for a filter: "All entries", or its parts ("Actions: recall · Slower than 5s").
     static QString describe(const AuditFilter &filter, const QTimeZone &zone);
@@ -61,6 +64,9 @@ private:
     void onFailed(quint64 requestId, const QueryError &error);
     void setLoading(bool loading);
     void setStatus(const QString &text, bool error = false);
+    void fitColumns();
+    // Grows the dialog to show every action, within most of the screen.
+    void fitRows();
 
     AuditWorker *m_worker;
     AuditFilter m_filter;
@@ -72,6 +78,8 @@ private:
     LatencyTableModel *m_model;
     QLabel *m_filterLabel;
     QTableView *m_table;
+    QTableView *m_total;
+    bool m_fitted = false;
     QProgressBar *m_busy;
     QLabel *m_status;
     QPushButton *m_cancelButton;

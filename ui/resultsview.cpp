@@ -2,10 +2,13 @@
 
 #include "audittablemodel.h"
 #include "badgedelegate.h"
+#include "celltextdelegate.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QBitArray>
 #include <QClipboard>
+#include <QDataStream>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QKeySequence>
@@ -46,6 +49,7 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
     verticalHeader()->hide();
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
 
+    setItemDelegate(new CellTextDelegate(this));
     auto *badges = new BadgeDelegate(this);
     setItemDelegateForColumn(AuditTableModel::TransportColumn, badges);
     setItemDelegateForColumn(AuditTableModel::StatusColumn, badges);
@@ -58,18 +62,11 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
     header->setSortIndicatorShown(true);
     header->setSortIndicator(AuditTableModel::TimeColumn, Qt::DescendingOrder);
     header->setSectionsClickable(true);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(AuditTableModel::TimeColumn,
-        fontMetrics().horizontalAdvance(QStringLiteral("2026-03-27 10:15:30.123")) + 3 * em);
-    header->resizeSection(AuditTableModel::ActionColumn, 14 * em);
-    header->resizeSection(AuditTableModel::TransportColumn, 7 * em);
-    header->resizeSection(AuditTableModel::BankColumn, 16 * em);
-    header->resizeSection(AuditTableModel::DurationColumn, 8 * em);
-    header->resizeSection(AuditTableModel::StatusColumn, 7 * em);
-    header->resizeSection(AuditTableModel::IdColumn, 24 * em);
-    header->hideSection(AuditTableModel::IdColumn);
-    header->resizeSection(AuditTableModel::RequestColumn, 40 * em);
-    header->hideSection(AuditTableModel::RequestColumn); // the column menu shows it
+    for (int column = 0; column < AuditTableModel::ColumnCount; ++column) {
+        header->resizeSection(column, defaultWidth(column));
+        placeColumn(column);
+    }
+    header->hideSection(AuditTableModel::IdColumn); // the column menu shows it
     connect(header, &QHeaderView::customContextMenuRequested, this, &ResultsView::showColumnMenu);
     // The time and duration columns sort (on the server: the page holds only some rows):
     // a click flips the column's order, or starts with newest / longest first. The header
@@ -215,9 +212,114 @@ QByteArray ResultsView::headerState() const
     return horizontalHeader()->saveState();
 }
 
+namespace {
+
+// How many sections a QHeaderView::saveState() state holds, or -1. The stream is Qt's own
+// (QHeaderViewPrivate::write, unchanged since Qt 5.0); only its head is read.
+int sectionCountOf(const QByteArray &state)
+{
+    QDataStream stream(state);
+    stream.setVersion(QDataStream::Qt_5_0);
+    int marker = 0;
+    int version = 0;
+    int orientation = 0;
+    int order = 0;
+    int sortSection = 0;
+    bool sortShown = false;
+    QList<int> visualIndices;
+    QList<int> logicalIndices;
+    QBitArray hidden;
+    QHash<int, int> hiddenSizes;
+    int length = 0;
+    int count = -1;
+    stream >> marker >> version >> orientation >> order >> sortSection >> sortShown >> visualIndices
+        >> logicalIndices >> hidden >> hiddenSizes >> length >> count;
+    return stream.status() == QDataStream::Ok ? count : -1;
+}
+
+} // namespace
+
 bool ResultsView::restoreHeaderState(const QByteArray &state)
 {
-    return horizontalHeader()->restoreState(state);
+    const int saved = sectionCountOf(state);
+    QHeaderView *header = horizontalHeader();
+    if (!header->restoreState(state)) {
+        return false;
+    }
+    // A state saved before columns were added: Qt appends them at its default width.
+    for (int column = std::max(saved, 0); column < AuditTableModel::ColumnCount; ++column) {
+        header->resizeSection(column, defaultWidth(column));
+        placeColumn(column);
+    }
+    if (saved >= 0 && saved <= AuditTableModel::RequestColumn + 1) {
+        // Those versions hid the request preview and stretched the status over the rest.
+        header->showSection(AuditTableModel::RequestColumn);
+        placeColumn(AuditTableModel::RequestColumn);
+        header->resizeSection(
+            AuditTableModel::TransportColumn, defaultWidth(AuditTableModel::TransportColumn));
+        header->resizeSection(
+            AuditTableModel::StatusColumn, defaultWidth(AuditTableModel::StatusColumn));
+    }
+    return true;
+}
+
+int ResultsView::defaultWidth(int column) const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const int em = metrics.horizontalAdvance(QLatin1Char('M'));
+    // A badge column fits its widest badge and its title beside the sort indicator.
+    const auto badges = [&](const QStringList &values) {
+        int width = QFontMetrics(horizontalHeader()->font())
+                        .horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
+            + 3 * em;
+        for (const QString &value : values) {
+            width = std::max(width, BadgeDelegate::badgeWidth(metrics, value));
+        }
+        return width;
+    };
+    switch (column) {
+    case AuditTableModel::TimeColumn:
+    case AuditTableModel::EndedColumn:
+        return metrics.horizontalAdvance(QStringLiteral("2026-03-27 10:15:30.123")) + em;
+    case AuditTableModel::ActionColumn:
+        return 11 * em;
+    case AuditTableModel::TransportColumn:
+        return badges({ QStringLiteral("system"), QStringLiteral("http") });
+    case AuditTableModel::BankColumn:
+        return 11 * em;
+    case AuditTableModel::DurationColumn:
+        return 7 * em;
+    case AuditTableModel::SizeColumn:
+        return std::max(metrics.horizontalAdvance(AuditTableModel::sizeText(999)),
+                   metrics.horizontalAdvance(AuditTableModel::sizeText(999'400'000)))
+            + 2 * em;
+    case AuditTableModel::StatusColumn:
+        return badges({ AuditTableModel::tr("running"), AuditTableModel::tr("failed") });
+    case AuditTableModel::IdColumn:
+        return 24 * em;
+    default:
+        return 20 * em; // the request preview; as the last section it stretches
+    }
+}
+
+void ResultsView::placeColumn(int column)
+{
+    QHeaderView *header = horizontalHeader();
+    switch (column) {
+    case AuditTableModel::EndedColumn:
+        header->moveSection(
+            header->visualIndex(column), header->visualIndex(AuditTableModel::TimeColumn) + 1);
+        break;
+    case AuditTableModel::SizeColumn:
+        header->moveSection(
+            header->visualIndex(column), header->visualIndex(AuditTableModel::DurationColumn) + 1);
+        break;
+    case AuditTableModel::RequestColumn:
+        header->moveSection(header->visualIndex(column), header->count() - 1);
+        break;
+    default:
+        break;
+    }
 }
 
 void ResultsView::showColumnMenu(const QPoint &pos)

@@ -35,6 +35,8 @@ public:
     QString emptyMessage() const;
 
     QByteArray headerState() const;
+    // Restores a saved header; one saved before columns were added gets them at their
+    // default place and width, and the request preview shown.
     bool restoreHeaderState(const QByteArray &state);
 
 signals:
@@ -51,6 +53,10 @@ protected:
 
 private:
     void showColumnMenu(const QPoint &pos);
+    int defaultWidth(int column) const;
+    // Moves a column to its default visual place (Ended after Started, Size after Duration,
+    // the request preview last, where it stretches).
+    void placeColumn(int column);
     void placeEmptyMessage();
 
     AuditTableModel *m_model;

@@ -194,6 +194,35 @@
         <source>%1 (ended %2)</source>
         <translation>%1 (Ende %2)</translation>
     </message>
+    <message>
+        <source>Ended %1
+%2 UTC</source>
+        <translation>Ende %1
+%2 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bytes stored for the request and response (compressed as on disk)</source>
+        <translation>
+            <numerusform>%Ln Byte gespeichert für Anfrage und Antwort (komprimiert wie auf der Platte)</numerusform>
+            <numerusform>%Ln Bytes gespeichert für Anfrage und Antwort (komprimiert wie auf der Platte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored size of the request and response, compressed as on disk. Not sortable: no index holds it, so ordering by it would read the whole table.</source>
+        <translation>Gespeicherte Größe von Anfrage und Antwort, komprimiert wie auf der Platte. Nicht sortierbar: kein Index enthält sie, eine Sortierung müsste die ganze Tabelle lesen.</translation>
+    </message>
+    <message>
+        <source>Ended (UTC)</source>
+        <translation>Ende (UTC)</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>

@@ -8,7 +8,7 @@
 //
 //   bench_gui_stall CONNINFO SCHEMA --largest ID [--pages N] [--export-rows N]
 //       [--export-dir DIR] [--markdown FILE] [--memory paging|export]
-//       [--phases pages,filters,chart,export,entry]
+//       [--phases pages,repaint,filters,chart,export,entry]
 #include "guiprobe.h"
 #include "looplateness.h"
 
@@ -53,7 +53,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Only this phase, then the peak RSS: paging or export"),
         QStringLiteral("phase"));
     const QCommandLineOption phases(QStringLiteral("phases"),
-        QStringLiteral("Only these phases after opening: pages,filters,chart,export,entry"),
+        QStringLiteral("Only these phases after opening: pages,repaint,filters,chart,export,entry"),
         QStringLiteral("list"));
     parser.addOptions({ largest, pages, exportRows, exportDir, markdown, memory, phases });
     parser.addHelpOption();

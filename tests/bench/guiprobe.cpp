@@ -158,6 +158,7 @@ bool GuiProbe::prepare()
 
 bool GuiProbe::run()
 {
+    constexpr int kRepaintPages = 20;
     struct Phase
     {
         QString key;
@@ -169,6 +170,9 @@ bool GuiProbe::run()
             [&] { return openWindow(); } },
         { QStringLiteral("pages"), QStringLiteral("next page ×%1").arg(m_options.pages),
             [&] { return nextPages(m_options.pages); } },
+        { QStringLiteral("repaint"),
+            QStringLiteral("repaint the table and the window on %1 pages").arg(kRepaintPages),
+            [&] { return repaintPages(kRepaintPages); } },
         { QStringLiteral("filters"), QStringLiteral("six filter changes"),
             [&] { return changeFilters(); } },
         { QStringLiteral("chart"), QStringLiteral("chart 7d, 30d, refresh, F5, today"),

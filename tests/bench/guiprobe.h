@@ -28,7 +28,7 @@ public:
         int pages = 50;
         qint64 exportRows = 1000000;
         QString exportDir;
-        QStringList phases; // pages, filters, chart, export, entry; empty: all
+        QStringList phases; // pages, repaint, filters, chart, export, entry; empty: all
     };
 
     GuiProbe(Options options, TimedApplication &app);
@@ -48,6 +48,8 @@ public:
 private:
     bool openWindow();
     bool nextPages(int count);
+    // Paints the table, then the whole window, on each of `count` pages.
+    bool repaintPages(int count);
     bool changeFilters();
     bool chartPeriods();
     bool exportFiltered();

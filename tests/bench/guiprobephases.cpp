@@ -22,6 +22,8 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace {
@@ -72,6 +74,43 @@ bool GuiProbe::nextPages(int count)
              .arg(count)
              .arg(clock.elapsed() / 1000.0, 0, 'f', 1)
              .arg(count > 0 ? double(clock.elapsed()) / count : 0, 0, 'f', 1));
+    return true;
+}
+
+bool GuiProbe::repaintPages(int count)
+{
+    ResultsView *view = m_window->resultsView();
+    // Milliseconds of each kind of paint: the first of the table after a new page arrived,
+    // the table again, and the whole window.
+    QList<double> fresh;
+    QList<double> again;
+    QList<double> window;
+    const auto timed = [&](QList<double> &into, const QString &what, QWidget *widget) {
+        QElapsedTimer clock;
+        clock.start();
+        m_app.timeCall(what, [&] { widget->repaint(); });
+        into.append(clock.nsecsElapsed() / 1e6);
+    };
+    for (int i = 0; i < count; ++i) {
+        timed(fresh, QStringLiteral("ResultsView repaint (new page)"), view->viewport());
+        timed(again, QStringLiteral("ResultsView repaint"), view->viewport());
+        timed(window, QStringLiteral("MainWindow repaint"), m_window.get());
+        QSignalSpy page(m_window.get(), &MainWindow::pageShown);
+        m_window->goNext();
+        if (!waitUntil(
+                [&] { return !page.isEmpty(); }, 60000, QStringLiteral("page %1").arg(i + 2))) {
+            return false;
+        }
+    }
+    const auto summary = [](QList<double> ms) {
+        std::sort(ms.begin(), ms.end());
+        return QStringLiteral("median %1 ms, max %2 ms")
+            .arg(ms.at(ms.size() / 2), 0, 'f', 1)
+            .arg(ms.last(), 0, 'f', 1);
+    };
+    note(QStringLiteral("%1 pages: table's first paint %2; again %3; whole window %4")
+             .arg(count)
+             .arg(summary(fresh), summary(again), summary(window)));
     return true;
 }
 

@@ -410,3 +410,39 @@ TEST_F(AuditRepositoryTest, PagesAndExportsOrderByTheUuidTheKeysetSeekCompares)
         }
     }
 }
+
+TEST_F(AuditRepositoryTest, SizeIsTheStoredSizeOfRequestAndResponseWithNullsAsZero)
+{
+    // Small inline documents, NULLs, a compressible megabyte and an incompressible one
+    // (random hex, stored out of line): what pg_column_size says, with or without TOAST.
+    insert(QStringLiteral(
+        "('a','http',NULL,'2026-03-27 10:00:01+00',NULL,'{\"q\": 1}',NULL),"
+        "('b','http',NULL,'2026-03-27 10:00:02+00','2026-03-27 10:00:03+00',NULL,NULL),"
+        "('c','http',NULL,'2026-03-27 10:00:04+00','2026-03-27 10:00:05+00',NULL,'[1, 2]'),"
+        "('d','mcp',NULL,'2026-03-27 10:00:06+00','2026-03-27 10:00:07+00',"
+        " jsonb_build_object('text', repeat('abc', 400000)), '{\"ok\": true}'),"
+        "('e','mcp',NULL,'2026-03-27 10:00:08+00','2026-03-27 10:00:09+00',"
+        " (SELECT jsonb_agg(md5(i::text)) FROM generate_series(1, 20000) i),"
+        " (SELECT jsonb_agg(md5((-i)::text)) FROM generate_series(1, 20000) i))"));
+    const auto page = repository().page(AuditFilter(), 10);
+    ASSERT_TRUE(page) << page.error().message.toStdString();
+    const QStringList expected = m_admin.column(
+        QStringLiteral("SELECT COALESCE(pg_column_size(request), 0) + "
+                       "COALESCE(pg_column_size(response), 0) FROM \"%1\".audit_log "
+                       "ORDER BY started_at DESC")
+            .arg(m_schema));
+    ASSERT_EQ(page->entries.size(), 5);
+    ASSERT_EQ(expected.size(), 5);
+    for (int row = 0; row < 5; ++row) {
+        EXPECT_EQ(page->entries.at(row).storedBytes, expected.at(row).toLongLong())
+            << page->entries.at(row).action.toStdString();
+    }
+    EXPECT_EQ(page->entries.at(3).storedBytes, 0); // b: both NULL
+    EXPECT_GT(page->entries.at(0).storedBytes, 500'000); // e: two documents out of line
+    // The entry window reads the same columns, then the documents.
+    const auto entry = repository().entry(page->entries.at(0).id);
+    ASSERT_TRUE(entry) << entry.error().message.toStdString();
+    EXPECT_EQ(entry->entry.storedBytes, page->entries.at(0).storedBytes);
+    EXPECT_TRUE(entry->response && entry->response->startsWith(QLatin1Char('[')));
+    EXPECT_EQ(entry->metadata->toStdString(), "{}");
+}

@@ -2,10 +2,12 @@
 #include "latencydialog.h"
 #include "latencytablemodel.h"
 #include "mainwindow.h"
+#include "screenshot.h"
 #include "testdatabase.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QHeaderView>
 #include <QSettings>
 #include <QSignalSpy>
@@ -55,12 +57,18 @@ protected:
         return dialog.table()->model()->index(row, column).data().toString();
     }
 
+    // The cell's text in the row for all actions, under the table.
+    static QString total(const LatencyDialog &dialog, int column)
+    {
+        return dialog.totalTable()->model()->index(0, column).data().toString();
+    }
+
     ConnectionSettings m_settings;
 };
 
 } // namespace
 
-TEST_F(LatencyDialogTest, ShowsCallsAndPercentilesPerActionWithAllActionsLast)
+TEST_F(LatencyDialogTest, ShowsCallsAndPercentilesPerActionWithAllActionsBelow)
 {
     LatencyDialog dialog(m_settings);
     QAbstractItemModelTester tester(
@@ -71,7 +79,8 @@ TEST_F(LatencyDialogTest, ShowsCallsAndPercentilesPerActionWithAllActionsLast)
     EXPECT_TRUE(dialog.isLoading());
     ASSERT_TRUE(shownSpy.wait(15000));
     EXPECT_FALSE(dialog.isLoading());
-    ASSERT_EQ(dialog.table()->model()->rowCount(), 3) << dialog.statusText().toStdString();
+    ASSERT_EQ(dialog.table()->model()->rowCount(), 2) << dialog.statusText().toStdString();
+    ASSERT_EQ(dialog.totalTable()->model()->rowCount(), 1);
     using C = LatencyTableModel::Column;
     EXPECT_EQ(shown(dialog, 0, C::ActionColumn), QStringLiteral("recall"));
     EXPECT_EQ(shown(dialog, 0, C::CallsColumn), QStringLiteral("3")); // not the one in flight
@@ -81,22 +90,22 @@ TEST_F(LatencyDialogTest, ShowsCallsAndPercentilesPerActionWithAllActionsLast)
         QStringLiteral("4,000,001 µs (4.000001s)"));
     EXPECT_EQ(shown(dialog, 1, C::ActionColumn), QStringLiteral("retain"));
     EXPECT_EQ(shown(dialog, 1, C::P99Column), QStringLiteral("250 ms"));
-    EXPECT_EQ(shown(dialog, 2, C::ActionColumn), QStringLiteral("All actions"));
-    EXPECT_EQ(shown(dialog, 2, C::CallsColumn), QStringLiteral("4"));
+    EXPECT_EQ(total(dialog, C::ActionColumn), QStringLiteral("All actions"));
+    EXPECT_EQ(total(dialog, C::CallsColumn), QStringLiteral("4"));
     EXPECT_EQ(dialog.table()->model()->index(0, C::P95Column).data(Qt::TextAlignmentRole),
         QVariant(Qt::AlignRight | Qt::AlignVCenter));
     EXPECT_EQ(dialog.filterText(), QStringLiteral("Filter: none, all entries"));
     EXPECT_TRUE(dialog.statusText().startsWith(QLatin1String("Ended calls: 4,")))
         << dialog.statusText().toStdString();
 
-    // Sorting by a column keeps the row for all actions last, either way.
+    // Sorting by a column leaves the row for all actions where it is, either way.
     QHeaderView *header = dialog.table()->horizontalHeader();
     header->setSortIndicator(C::P95Column, Qt::AscendingOrder);
     EXPECT_EQ(shown(dialog, 0, C::ActionColumn), QStringLiteral("retain"));
-    EXPECT_EQ(shown(dialog, 2, C::ActionColumn), QStringLiteral("All actions"));
+    EXPECT_EQ(total(dialog, C::ActionColumn), QStringLiteral("All actions"));
     header->setSortIndicator(C::P95Column, Qt::DescendingOrder);
     EXPECT_EQ(shown(dialog, 0, C::ActionColumn), QStringLiteral("recall"));
-    EXPECT_EQ(shown(dialog, 2, C::ActionColumn), QStringLiteral("All actions"));
+    EXPECT_EQ(total(dialog, C::ActionColumn), QStringLiteral("All actions"));
 }
 
 TEST_F(LatencyDialogTest, FollowsTheWindowsFilterWhileOpen)
@@ -151,12 +160,70 @@ TEST_F(LatencyDialogTest, WithoutEndedCallsTheTotalShowsDashes)
 {
     LatencyDialog dialog(m_settings);
     dialog.showSummary(LatencySummary());
-    ASSERT_EQ(dialog.table()->model()->rowCount(), 1);
-    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::ActionColumn), QStringLiteral("All actions"));
-    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::CallsColumn), QStringLiteral("0"));
-    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::P95Column), QStringLiteral("—"));
+    EXPECT_EQ(dialog.table()->model()->rowCount(), 0);
+    ASSERT_EQ(dialog.totalTable()->model()->rowCount(), 1);
+    EXPECT_EQ(total(dialog, LatencyTableModel::ActionColumn), QStringLiteral("All actions"));
+    EXPECT_EQ(total(dialog, LatencyTableModel::CallsColumn), QStringLiteral("0"));
+    EXPECT_EQ(total(dialog, LatencyTableModel::P95Column), QStringLiteral("—"));
     EXPECT_TRUE(dialog.statusText().contains(QLatin1String("has ended")))
         << dialog.statusText().toStdString();
+}
+
+TEST_F(LatencyDialogTest, OpensTallEnoughForEveryActionBusiestFirstWithTheTotalAlwaysInView)
+{
+    LatencySummary summary;
+    for (int i = 0; i < 15; ++i) {
+        LatencyRow row;
+        row.action = QStringLiteral("action-%1").arg(QChar(u'a' + i));
+        row.calls = (i * 7) % 15 + 1; // 1 … 15, in no order
+        row.p50Micros = 1000 * (i + 1);
+        row.p95Micros = 2000 * (15 - i);
+        row.p99Micros = 3000 * (i + 1);
+        row.maxMicros = 4000 * (i + 1);
+        summary.actions.append(row);
+        summary.total.calls += row.calls;
+    }
+    summary.total.action.clear();
+    summary.total.maxMicros = 60000;
+    LatencyDialog dialog(m_settings);
+    dialog.show();
+    dialog.showSummary(summary);
+    QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    saveScreenshot(dialog, QStringLiteral("latency-15-actions.png"));
+    QTableView *table = dialog.table();
+    ASSERT_EQ(table->model()->rowCount(), 15);
+    // Every action is in view, busiest first.
+    for (int row = 0; row < 15; ++row) {
+        const QRect cell = table->visualRect(table->model()->index(row, 0));
+        EXPECT_TRUE(table->viewport()->rect().contains(cell)) << row;
+        EXPECT_EQ(table->model()->index(row, LatencyTableModel::CallsColumn).data().toString(),
+            QString::number(15 - row));
+    }
+    EXPECT_EQ(table->horizontalHeader()->sortIndicatorSection(), LatencyTableModel::CallsColumn);
+    EXPECT_EQ(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    // The total sits under the table, column under column.
+    QTableView *totals = dialog.totalTable();
+    EXPECT_TRUE(totals->isVisible());
+    EXPECT_GE(totals->geometry().top(), table->geometry().bottom());
+    EXPECT_EQ(total(dialog, LatencyTableModel::CallsColumn), QStringLiteral("120"));
+    for (int column = 0; column < LatencyTableModel::ColumnCount; ++column) {
+        EXPECT_EQ(totals->columnViewportPosition(column), table->columnViewportPosition(column))
+            << column;
+    }
+
+    // Any column sorts; the total stays out of the sort and in view, also in a small window.
+    table->horizontalHeader()->setSortIndicator(LatencyTableModel::P95Column, Qt::AscendingOrder);
+    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::ActionColumn), QStringLiteral("action-o"));
+    table->horizontalHeader()->setSortIndicator(
+        LatencyTableModel::ActionColumn, Qt::AscendingOrder);
+    EXPECT_EQ(shown(dialog, 0, LatencyTableModel::ActionColumn), QStringLiteral("action-a"));
+    dialog.resize(dialog.width(), dialog.minimumSizeHint().height());
+    QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    table->scrollToBottom();
+    EXPECT_TRUE(totals->isVisible());
+    EXPECT_EQ(totals->height(),
+        totals->verticalHeader()->defaultSectionSize() + 2 * totals->frameWidth());
+    EXPECT_TRUE(dialog.rect().contains(totals->geometry()));
 }
 
 TEST(LatencyDialog, DescribesTheFilterInOneLine)

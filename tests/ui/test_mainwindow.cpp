@@ -372,7 +372,7 @@ TEST_F(MainWindowTest, EnterOpensTheEntryAndCtrlCCopiesRowsAsTabSeparatedText)
         = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 2);
     const QStringList cells = lines.first().split(QLatin1Char('\t'));
-    EXPECT_EQ(cells.size(), 6); // the visible columns
+    EXPECT_EQ(cells.size(), 9); // the visible columns
     // The copied time keeps all six fraction digits.
     EXPECT_TRUE(cells.first().contains(
         QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} "))))

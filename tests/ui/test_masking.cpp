@@ -118,14 +118,13 @@ protected:
 
 } // namespace
 
-TEST_F(MaskingUiTest, TheRequestColumnIsHiddenUntilChosenAndCopiesMasked)
+TEST_F(MaskingUiTest, TheRequestColumnIsShownAndCopiesMasked)
 {
     auto window = openWindow();
     window->show();
     ResultsView *view = window->resultsView();
     QHeaderView *header = view->horizontalHeader();
-    EXPECT_TRUE(header->isSectionHidden(AuditTableModel::RequestColumn));
-    header->setSectionHidden(AuditTableModel::RequestColumn, false);
+    EXPECT_FALSE(header->isSectionHidden(AuditTableModel::RequestColumn));
     view->selectAll();
     view->setFocus();
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);

@@ -196,3 +196,55 @@ TEST(AuditTableModel, RequestPreviewIsMaskedInTheCellTheTooltipAndCopies)
     EXPECT_TRUE(cell(0, Qt::DisplayRole).startsWith(QStringLiteral("{\"url\":\"••••\"")));
     EXPECT_TRUE(cell(0, Qt::DisplayRole).contains(HindsightSecrets::webhookSecret.left(20)));
 }
+
+TEST(AuditTableModel, EndedCellsShowMillisecondsAndTheTooltipMicroseconds)
+{
+    AuditTableModel model;
+    model.setUtc(true);
+    model.setEntries({ entry("a", 1774606530123456LL, 1'000'001, true),
+        entry("b", 1774606529000000LL, std::nullopt, false) });
+    const QModelIndex ended = model.index(0, AuditTableModel::EndedColumn);
+    EXPECT_EQ(ended.data().toString(), QStringLiteral("2026-03-27 10:15:31.123"));
+    EXPECT_EQ(ended.data(AuditTableModel::RawTextRole).toString(),
+        QStringLiteral("2026-03-27 10:15:31.123457 +00:00"));
+    EXPECT_TRUE(ended.data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("2026-03-27T10:15:31.123457Z")))
+        << ended.data(Qt::ToolTipRole).toString().toStdString();
+    const QModelIndex running = model.index(1, AuditTableModel::EndedColumn);
+    EXPECT_EQ(running.data().toString(), QString());
+    EXPECT_TRUE(running.data(Qt::ToolTipRole).toString().contains(QLatin1String("running")));
+    EXPECT_EQ(model.headerData(AuditTableModel::EndedColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Ended (UTC)"));
+    model.setUtc(false);
+    EXPECT_EQ(model.headerData(AuditTableModel::EndedColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Ended"));
+}
+
+TEST(AuditTableModel, SizeCellsReadInUnitsWithExactBytesInTheTooltipAndCopies)
+{
+    AuditTableModel model;
+    QList<AuditEntry> entries;
+    for (const qint64 bytes : { 0LL, 812LL, 1'234'567LL }) {
+        AuditEntry e = entry("a", 1774606530123456LL, 1000, true);
+        e.storedBytes = bytes;
+        entries.append(e);
+    }
+    model.setEntries(entries);
+    const auto cell = [&](int row, int role) {
+        return model.index(row, AuditTableModel::SizeColumn).data(role).toString();
+    };
+    EXPECT_EQ(cell(0, Qt::DisplayRole), QStringLiteral("0 bytes"));
+    EXPECT_EQ(cell(1, Qt::DisplayRole), QStringLiteral("812 bytes"));
+    EXPECT_EQ(cell(2, Qt::DisplayRole), QStringLiteral("1.2 MB"));
+    EXPECT_TRUE(cell(2, Qt::ToolTipRole).contains(QLatin1String("1,234,567 bytes stored")))
+        << cell(2, Qt::ToolTipRole).toStdString();
+    EXPECT_EQ(cell(2, AuditTableModel::RawTextRole), QStringLiteral("1234567"));
+    EXPECT_EQ(model.index(2, AuditTableModel::SizeColumn).data(Qt::TextAlignmentRole),
+        QVariant(Qt::AlignRight | Qt::AlignVCenter));
+    EXPECT_EQ(model.headerData(AuditTableModel::SizeColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Size"));
+    EXPECT_TRUE(model.headerData(AuditTableModel::SizeColumn, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("Not sortable")));
+}
