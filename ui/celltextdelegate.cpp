@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace {
 
 // Enough for the distinct texts of several pages of ten columns; then it starts again.
@@ -41,9 +43,12 @@ void CellTextDelegate::drawContent(QPainter *painter, const QStyleOptionViewItem
     const QPalette::ColorRole role
         = (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
 
-    const QStaticText *shown = &laidOut(text, -1, opt.font);
-    if (shown->size().width() > area.width()) {
-        shown = &laidOut(text, area.width(), opt.font);
+    const QStaticText *shown = cachedText(text, -1, opt.font);
+    if (!shown || shown->size().width() > area.width()) {
+        shown = cachedText(text, area.width(), opt.font);
+    }
+    if (!shown) {
+        shown = &fitted(text, area.width(), opt.font);
     }
     const QSizeF size = shown->size();
     const Qt::Alignment align = QStyle::visualAlignment(opt.direction, opt.displayAlignment);
@@ -68,8 +73,28 @@ const QStaticText *CellTextDelegate::cachedText(
     return found == m_texts.cend() ? nullptr : &*found;
 }
 
+const QStaticText &CellTextDelegate::fitted(const QString &text, int width, const QFont &font) const
+{
+    // A text far wider than the cell (a request preview of hundreds of characters) is elided
+    // from a prefix that is itself twice as wide as the cell: the characters after it cannot
+    // move the ellipsis, and neither the whole text nor its width is laid out.
+    const QFontMetricsF metrics(font);
+    qsizetype length = 3 * qsizetype(width / std::max(metrics.averageCharWidth(), 1.0)) + 16;
+    if (length < text.size()) {
+        if (text.at(length - 1).isHighSurrogate()) {
+            --length;
+        }
+        const QString prefix = text.first(length);
+        if (metrics.horizontalAdvance(prefix) > 2.0 * width) {
+            return laidOut(text, width, font, &prefix);
+        }
+    }
+    const QStaticText &whole = laidOut(text, -1, font);
+    return whole.size().width() > width ? laidOut(text, width, font) : whole;
+}
+
 const QStaticText &CellTextDelegate::laidOut(
-    const QString &text, int width, const QFont &font) const
+    const QString &text, int width, const QFont &font, const QString *prefix) const
 {
     const Key key { text, width, font };
     auto found = m_texts.find(key);
@@ -81,7 +106,8 @@ const QStaticText &CellTextDelegate::laidOut(
     }
     ++m_laidOut;
     const QFontMetrics metrics(font);
-    QStaticText laid(width < 0 ? text : metrics.elidedText(text, Qt::ElideRight, width));
+    QStaticText laid(
+        width < 0 ? text : metrics.elidedText(prefix ? *prefix : text, Qt::ElideRight, width));
     laid.setTextFormat(Qt::PlainText); // a value holding "<b>" stays literal
     laid.prepare(QTransform(), font);
     return *m_texts.insert(key, laid);

@@ -8,7 +8,8 @@
 // line, elided at the right, from a cache of laid-out text: the style would shape every
 // cell's text three times per paint (to size, elide and draw it), two thirds of the time a
 // repaint of a page took. The cache is keyed by text and width, so a repaint of the same
-// page, or a page that repeats actions and banks, lays out nothing again.
+// page, or a page that repeats actions and banks, lays out nothing again. A text much wider
+// than its cell (a request preview) is elided from its start: the rest is never laid out.
 // Thread: the GUI thread.
 class CellTextDelegate : public QStyledItemDelegate
 {
@@ -48,7 +49,13 @@ private:
         return qHashMulti(seed, key.text, key.width, key.font);
     }
 
-    const QStaticText &laidOut(const QString &text, int width, const QFont &font) const;
+    // The cached layout of `text` in `font` elided to `width` (-1: whole), laid out if it is
+    // not cached; elided from `prefix`, the start of `text`, if given.
+    const QStaticText &laidOut(
+        const QString &text, int width, const QFont &font, const QString *prefix = nullptr) const;
+    // The cached layout of `text` as shown in a cell `width` wide: whole if it fits, else
+    // elided; laid out if it is not cached.
+    const QStaticText &fitted(const QString &text, int width, const QFont &font) const;
 
     mutable QHash<Key, QStaticText> m_texts;
     mutable int m_laidOut = 0;

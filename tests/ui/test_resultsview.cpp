@@ -179,3 +179,49 @@ TEST(ResultsView, CachedTextIsDrawnLiterallyAndElided)
     EXPECT_TRUE(elided->text().endsWith(QChar(0x2026))) << elided->text().toStdString();
     EXPECT_LT(elided->size().width(), width);
 }
+
+// A request preview is hundreds of characters in a cell that shows a few dozen: the first
+// paint lays out what the cell shows, elided from the start of the text, and never the
+// whole text (which cost as much as the rest of the page). The ellipsis falls where it
+// would for the whole text, in any script.
+TEST(ResultsView, ALongTextIsElidedWithoutLayingOutAllOfIt)
+{
+    AuditTableModel model;
+    QList<AuditEntry> entries = somePage(6);
+    const QStringList words = { QStringLiteral("Quarterly revenue grew over the quarter"),
+        QStringLiteral("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd"),
+        QStringLiteral("\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645"),
+        QStringLiteral("cafe\u0301 na\u0308ive"), QStringLiteral("\U0001F600 smile \U0001F680"),
+        QStringLiteral("iiiiiiiiiiiiiiiiiiii WWWWWWWWWWWWWWWW") };
+    for (int row = 0; row < entries.size(); ++row) {
+        // Strings shorter than the preview shortens, in fields enough to fill 600 characters.
+        QString request = QStringLiteral("{");
+        for (int field = 0; request.size() < 600; ++field) {
+            request += QStringLiteral(R"("k%1": "%2", )").arg(field).arg(words.at(row));
+        }
+        entries[row].requestStart = request + QStringLiteral(R"("end": 0})");
+    }
+    model.setEntries(entries);
+    ResultsView view(&model);
+    view.resize(1280, 400);
+    view.show();
+    view.grab();
+    auto *texts = qobject_cast<CellTextDelegate *>(view.itemDelegate());
+    ASSERT_NE(texts, nullptr);
+    const QFontMetrics metrics(view.font());
+    const int laidOut = texts->laidOutTexts();
+    for (int row = 0; row < entries.size(); ++row) {
+        const QString shown = model.index(row, AuditTableModel::RequestColumn).data().toString();
+        ASSERT_GT(shown.size(), 300) << row;
+        EXPECT_EQ(texts->cachedText(shown, -1, view.font()), nullptr) << row;
+        const QStaticText *elided = nullptr;
+        int width = view.horizontalHeader()->sectionSize(AuditTableModel::RequestColumn);
+        for (; width > 0 && !elided; --width) {
+            elided = texts->cachedText(shown, width, view.font());
+        }
+        ASSERT_NE(elided, nullptr) << row;
+        EXPECT_EQ(elided->text(), metrics.elidedText(shown, Qt::ElideRight, width + 1)) << row;
+    }
+    view.grab();
+    EXPECT_EQ(texts->laidOutTexts(), laidOut);
+}
