@@ -83,17 +83,15 @@ std::optional<SortOrder> sortOrderFromName(const QString &name)
     return std::nullopt;
 }
 
-AuditFilter filterForOrder(const AuditFilter &filter, SortOrder order, AuditTimestamp now)
+AuditFilter filterForOrder(AuditFilter filter, SortOrder order, AuditTimestamp now)
 {
-    if (order != SortOrder::RecentlyFinishedFirst) {
-        return filter;
+    if (order == SortOrder::RecentlyFinishedFirst) {
+        constexpr qint64 kMicrosPerMinute = 60'000'000LL;
+        const auto recent = AuditTimestamp::fromUsecsSinceEpoch(
+            now.usecsSinceEpoch() - kRecentPastMinutes * kMicrosPerMinute);
+        filter.since = filter.since ? std::max(*filter.since, recent) : recent;
     }
-    constexpr qint64 kMicrosPerMinute = 60'000'000LL;
-    const auto recent = AuditTimestamp::fromUsecsSinceEpoch(
-        now.usecsSinceEpoch() - kRecentPastMinutes * kMicrosPerMinute);
-    AuditFilter bounded = filter;
-    bounded.since = filter.since ? std::max(*filter.since, recent) : recent;
-    return bounded;
+    return filter;
 }
 
 QString PageCursor::encode() const

@@ -74,7 +74,7 @@ inline constexpr qint64 kRecentPastMinutes = 60;
 // `filter` as `order` reads it: for RecentlyFinishedFirst, narrowed to the calls that started
 // at most kRecentPastMinutes before `now`; unchanged for every other order. Counts and pages
 // read the same filter, so "rows 1–100 of N" counts the rows the order lists.
-AuditFilter filterForOrder(const AuditFilter &filter, SortOrder order, AuditTimestamp now);
+AuditFilter filterForOrder(AuditFilter filter, SortOrder order, AuditTimestamp now);
 
 // "newest", "oldest", "longest", "shortest", "finished": the words of --sort.
 QString sortOrderName(SortOrder order);
