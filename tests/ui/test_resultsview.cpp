@@ -203,11 +203,11 @@ TEST(ResultsView, ALongTextIsElidedWithoutLayingOutAllOfIt)
     }
     model.setEntries(entries);
     ResultsView view(&model);
+    const auto *texts = qobject_cast<CellTextDelegate *>(view.itemDelegate());
+    ASSERT_NE(texts, nullptr);
     view.resize(1280, 400);
     view.show();
     view.grab();
-    auto *texts = qobject_cast<CellTextDelegate *>(view.itemDelegate());
-    ASSERT_NE(texts, nullptr);
     const QFontMetrics metrics(view.font());
     const int laidOut = texts->laidOutTexts();
     for (int row = 0; row < entries.size(); ++row) {
