@@ -2,8 +2,6 @@
 
 #include "auditrepository.h"
 
-#include <QStringList>
-
 #include <algorithm>
 
 QString VolumeCache::keyOf(const AuditFilter &filter, VolumePeriod period, const QString &zoneId)
