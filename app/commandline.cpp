@@ -31,7 +31,9 @@ QString usage(const QString &command)
         "  --schema S        schema of the audit table (default public)\n"
         "  --table T         audit table (default audit_log)\n"
         "  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = "
-        "none)\n");
+        "none)\n"
+        "  --verbose         say on standard error what the server confirmed: read-only, the\n"
+        "                    statement timeout, the time zone, a connection pooler between\n");
     const QString masking = CommandLine::tr(
         "Secrets (webhook secrets, API keys, Authorization and every other header) are masked\n"
         "in the window, in show and in exports, by the rules in the settings or:\n"
@@ -109,7 +111,7 @@ QString usage(const QString &command)
                    "Usage: audit-viewer show [CONNINFO] ID [--format text|json]\n\n"
                    "Shows one audit entry with its request, response and metadata.\n"
                    "  --format F        text (default) or json (one object, documents as stored)\n"
-                   "  --schema S, --table T, --statement-timeout MS as for list\n\n")
+                   "  --schema S, --table T, --statement-timeout MS, --verbose as for list\n\n")
             + maskedEnd(CommandLine::tr("  --no-mask         show the secrets as stored\n\n"));
     }
     return CommandLine::tr(
@@ -182,9 +184,13 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
     const QCommandLineOption bom(QStringLiteral("bom"), QString());
     const QCommandLineOption noJson(QStringLiteral("no-json"), QString());
     const QCommandLineOption noMask(QStringLiteral("no-mask"), QString());
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QString());
     const QCommandLineOption maskRules(
         QStringLiteral("mask-rules"), QString(), QStringLiteral("FILE"));
     parser.addOptions({ help, version, schema, table, timeout });
+    if (!command.isEmpty()) {
+        parser.addOption(verbose);
+    }
     // Masking applies where documents are shown: the window, show and export.
     const bool masked = command.isEmpty() || command == QLatin1String("show")
         || command == QLatin1String("export");
@@ -277,6 +283,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QStr
             return fail(tr("--statement-timeout takes a number of milliseconds."));
         }
     }
+    result.verbose = !command.isEmpty() && parser.isSet(verbose);
     if (masked && parser.isSet(maskRules)) {
         QString readError;
         result.maskingRulesFile = parser.value(maskRules);

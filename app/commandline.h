@@ -48,6 +48,9 @@ public:
     QString maskingRulesFile; // where maskingRules were read from
     QStringList maskingProblems;
     int statementTimeoutMs = 5 * 60 * 1000;
+    // --verbose: say on standard error where the command connected and what the server
+    // confirmed (read-only, statement timeout, time zone, a pooler between).
+    bool verbose = false;
     QString helpText;
 
     // Parses argv (including the program name). On a usage error returns nullopt and

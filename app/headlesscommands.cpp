@@ -389,6 +389,17 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
     if (auto opened = connection.open(connectionSettings); !opened) {
         return fail(err, opened.error());
     }
+    const ConnectionInfo &info = connection.info();
+    if (!info.note.isEmpty()) {
+        writeLine(err, QStringLiteral("audit-viewer: ") + info.note);
+    }
+    if (cl.verbose) {
+        writeLine(err,
+            QCoreApplication::translate("HeadlessCommands",
+                "audit-viewer: connected to %1, PostgreSQL %2; the server confirmed: %3.")
+                .arg(info.description, info.serverVersion.section(QLatin1Char(' '), 0, 0),
+                    info.guarantees()));
+    }
     const AuditRepository repository(connection.session(), cl.table);
     if (auto checked = repository.checkTable(); !checked) {
         return fail(err, checked.error());

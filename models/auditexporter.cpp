@@ -10,8 +10,6 @@
 #include <QIODevice>
 #include <QSaveFile>
 
-#include <libpq-fe.h>
-
 #include <cstring>
 
 namespace {
@@ -243,7 +241,6 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
     const ExportOptions &options, QIODevice &out, const Progress &progress)
 {
     m_cancelled = false;
-    pg_conn *conn = m_session.connection();
     if (!m_session.isOpen()) {
         return QueryError::connection(
             QCoreApplication::translate("AuditExporter", "Not connected to a database."));
@@ -266,50 +263,22 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
         buffer.append(csvHeader(options));
     }
 
-    // Single-row mode: the server streams every row while this thread formats the ones
-    // that arrived, with bound parameters (COPY takes none) and flat memory.
-    const SqlStatement statement = AuditQuery::exportRows(m_table,
-        filterForOrder(
-            filter, order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())),
-        order, options.includeJson);
-    const QByteArray sql = statement.sql.toUtf8();
-    std::vector<const char *> values;
-    for (const auto &param : statement.params) {
-        values.push_back(param ? param->constData() : nullptr);
-    }
-    if (PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
-            values.data(), nullptr, nullptr, 0)
-            != 1
-        || PQsetSingleRowMode(conn) != 1) {
-        return PgSession::errorFrom(conn, nullptr);
-    }
-    // Every result must be read before the connection takes another statement.
-    auto drain = [conn] {
-        while (PGresult *rest = PQgetResult(conn)) {
-            PQclear(rest);
-        }
-    };
-    auto stop = [&](QueryError error) -> Result<qint64> {
-        if (PGcancel *cancel = PQgetCancel(conn)) {
-            char message[256];
-            PQcancel(cancel, message, sizeof message);
-            PQfreeCancel(cancel);
-        }
-        drain();
-        return error;
-    };
-
     std::optional<SecretMasker> masker;
     if (options.maskSecrets) {
         masker = options.maskingRules ? SecretMasker(*options.maskingRules) : SecretMasker();
     }
     QByteArray maskBuffer;
 
+    // Single-row mode, in one read-only transaction: the server streams every row while
+    // this thread formats the ones that arrived, with bound parameters (COPY takes none)
+    // and flat memory.
+    const SqlStatement statement = AuditQuery::exportRows(m_table,
+        filterForOrder(
+            filter, order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())),
+        order, options.includeJson);
     qint64 rows = 0;
-    while (PGresult *raw = PQgetResult(conn)) {
-        PgResult result(raw);
-        const ExecStatusType status = PQresultStatus(raw);
-        if (status == PGRES_SINGLE_TUPLE) {
+    auto streamed = m_session.stream(
+        statement, [&](const PgResult &result) -> std::optional<QueryError> {
             appendRow(buffer, result, 0, options, masker ? &*masker : nullptr, maskBuffer);
             ++rows;
             if (rows % kProgressRows == 0) {
@@ -317,23 +286,19 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
                     progress(rows);
                 }
                 if (m_cancelled) {
-                    return stop(QueryError::cancelled());
+                    return QueryError::cancelled();
                 }
             }
             if (buffer.size() >= kFlushBytes) {
-                if (auto error = flush()) {
-                    return stop(*error);
-                }
+                return flush();
             }
-        } else if (status != PGRES_TUPLES_OK) {
-            QueryError error
-                = m_cancelled ? QueryError::cancelled() : PgSession::errorFrom(conn, raw);
-            drain();
-            return error;
-        }
-    }
+            return std::nullopt;
+        });
     if (m_cancelled) {
         return QueryError::cancelled();
+    }
+    if (!streamed) {
+        return streamed.error();
     }
     if (auto error = flush()) {
         return *error;

@@ -13,6 +13,7 @@ AuditWorker::AuditWorker(QObject *parent)
     , m_volumeCache(std::make_unique<VolumeCache>())
 {
     qRegisterMetaType<QueryError>();
+    qRegisterMetaType<ConnectionInfo>();
     m_context->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("audit-worker"));
     m_thread.start();
@@ -53,14 +54,13 @@ quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
             if (opened) {
                 opened = AuditRepository(m_connection->session(), settings.table()).checkTable();
             }
-            const QString description = m_connection->description();
-            const QString version = m_connection->serverVersion();
+            const ConnectionInfo info = m_connection->info();
             stopRunning();
             QMetaObject::invokeMethod(
                 this,
-                [this, id, opened, description, version] {
+                [this, id, opened, info] {
                     if (opened) {
-                        emit connected(id, description, version);
+                        emit connected(id, info);
                     } else {
                         emit queryFailed(id, opened.error());
                     }

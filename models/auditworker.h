@@ -4,6 +4,7 @@
 #include "auditexporter.h"
 #include "auditfilter.h"
 #include "auditschema.h"
+#include "connectioninfo.h"
 #include "connectionsettings.h"
 #include "latencysummary.h"
 #include "queryerror.h"
@@ -63,7 +64,8 @@ public:
     void cancel(quint64 requestId);
 
 signals:
-    void connected(quint64 requestId, const QString &description, const QString &serverVersion);
+    // The connection is open and the server confirmed what `info` says.
+    void connected(quint64 requestId, const ConnectionInfo &info);
     void pageLoaded(quint64 requestId, const AuditPage &page);
     void countLoaded(quint64 requestId, qint64 count, bool exact);
     void volumeLoaded(quint64 requestId, const VolumeSeries &series);

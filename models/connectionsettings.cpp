@@ -91,24 +91,27 @@ QString ConnectionSettings::toConninfoWithoutPassword() const
     return parts.join(QLatin1Char(' '));
 }
 
-QString ConnectionSettings::driverOptions(QString *error) const
+QString ConnectionSettings::userOptions() const
 {
-    // Session settings the viewer depends on: read-only, bounded statements, custom plans
-    // for skewed banks and actions, and UTC text timestamps that are parsed exactly.
-    QString sessionOptions
-        = QStringLiteral("-c default_transaction_read_only=on -c statement_timeout=%1 -c "
-                         "plan_cache_mode=force_custom_plan"
-                         " -c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=iso_8601")
-              .arg(m_statementTimeoutMs);
+    const QString given = value(QStringLiteral("options")).trimmed();
+    if (!given.isEmpty()) {
+        return given;
+    }
+    return qEnvironmentVariable("PGOPTIONS").trimmed();
+}
+
+QString ConnectionSettings::driverOptions(QString *error, StartupOptions startup) const
+{
+    // Only what the user asked for goes into the startup packet. The settings the viewer
+    // relies on (read-only, statement timeout, UTC, custom plans) are set inside each
+    // transaction instead (PgSession): a pooler may refuse the startup parameter
+    // "options" or drop it silently, and hands each transaction to another connection.
     QStringList parts;
     bool hasConnectTimeout = false;
-    bool hasOptions = false;
     for (const auto &pair : m_values) {
-        QString value = pair.second;
+        const QString &value = pair.second;
         if (pair.first == QLatin1String("options")) {
-            sessionOptions = value + QLatin1Char(' ') + sessionOptions;
-            hasOptions = true;
-            continue;
+            continue; // below
         }
         if (pair.first == QLatin1String("connect_timeout")) {
             hasConnectTimeout = true;
@@ -125,13 +128,8 @@ QString ConnectionSettings::driverOptions(QString *error) const
         }
         parts.append(pair.first + QLatin1Char('=') + quoteValue(value));
     }
-    // libpq reads PGOPTIONS only when no options are given, and these always are: keep the
-    // user's, before the viewer's own, which win.
-    const QString environmentOptions = qEnvironmentVariable("PGOPTIONS").trimmed();
-    if (!hasOptions && !environmentOptions.isEmpty()) {
-        sessionOptions = environmentOptions + QLatin1Char(' ') + sessionOptions;
-    }
-    if (sessionOptions.contains(QLatin1Char(';'))) {
+    const QString options = userOptions();
+    if (options.contains(QLatin1Char(';'))) {
         if (error) {
             *error = QCoreApplication::translate("ConnectionSettings",
                 "The connection setting \"options\" contains a semicolon, "
@@ -143,6 +141,16 @@ QString ConnectionSettings::driverOptions(QString *error) const
         parts.append(QStringLiteral("connect_timeout=10"));
     }
     parts.append(QStringLiteral("fallback_application_name=audit-viewer"));
-    parts.append(QStringLiteral("options=") + quoteValue(sessionOptions));
+    // The server's text in UTF-8 from the first statement on (also set per transaction).
+    if (value(QStringLiteral("client_encoding")).isEmpty()
+        && qEnvironmentVariableIsEmpty("PGCLIENTENCODING")) {
+        parts.append(QStringLiteral("client_encoding=UTF8"));
+    }
+    if (startup == StartupOptions::Omit) {
+        // An empty value also keeps libpq from sending PGOPTIONS.
+        parts.append(QStringLiteral("options=''"));
+    } else if (!options.isEmpty()) {
+        parts.append(QStringLiteral("options=") + quoteValue(options));
+    }
     return parts.join(QLatin1Char(' '));
 }

@@ -31,9 +31,15 @@ public:
 
     // The conninfo in key=value form without the password: safe to remember or show.
     QString toConninfoWithoutPassword() const;
-    // The libpq options QPSQL passes through (setConnectOptions): the user's keys plus the
-    // session settings the viewer relies on. Empty with `error` set if a value cannot pass.
-    QString driverOptions(QString *error) const;
+    // The startup options the user gave: the conninfo's `options`, else PGOPTIONS.
+    QString userOptions() const;
+    enum class StartupOptions { Send, Omit };
+    // The libpq options QPSQL passes through (setConnectOptions): the user's keys, a
+    // connect timeout, the application name and UTF-8. No session setting of the viewer's
+    // own: those are set per transaction (PgSession). With StartupOptions::Omit the
+    // user's `options` are left out (for a pooler that refuses them). Empty with `error`
+    // set if a value cannot pass.
+    QString driverOptions(QString *error, StartupOptions startup = StartupOptions::Send) const;
 
 private:
     QList<QPair<QString, QString>> m_values; // libpq keywords except password, in given order

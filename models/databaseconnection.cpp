@@ -94,6 +94,7 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
     close();
     m_settings = settings;
     m_hasSettings = true;
+    m_info = ConnectionInfo();
     QString optionsError;
     const QString options = settings.driverOptions(&optionsError);
     if (!optionsError.isEmpty()) {
@@ -104,14 +105,50 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
             "Qt's PostgreSQL driver (QPSQL) is not installed; install the package "
             "libqt6sql6-psql."));
     }
+    QString note;
+    Result<bool> opened = openDriver(options, settings.password());
+    // pgbouncer, by default, refuses every startup parameter it does not know, `options`
+    // among them: connect without the user's options rather than not at all, and say so.
+    const QString userOptions = settings.userOptions();
+    if (!opened && !userOptions.isEmpty()
+        && opened.error().message.contains(QLatin1String("startup parameter"))
+        && opened.error().message.contains(QLatin1String("options"))) {
+        opened = openDriver(
+            settings.driverOptions(nullptr, ConnectionSettings::StartupOptions::Omit),
+            settings.password());
+        note = QCoreApplication::translate("DatabaseConnection",
+            "The server refused the startup parameter \u201coptions\u201d (a connection "
+            "pooler does this): connected without \u201c%1\u201d.")
+                   .arg(userOptions);
+    }
+    if (!opened) {
+        return opened;
+    }
+    auto info = verify();
+    if (!info) {
+        close();
+        return info.error();
+    }
+    m_info = std::move(info).value();
+    m_info.note = note;
+    return true;
+}
+
+Result<bool> DatabaseConnection::openDriver(const QString &options, const QString &password)
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
     m_db.setConnectOptions(options);
-    if (!settings.password().isEmpty()) {
-        m_db.setPassword(settings.password());
+    if (!password.isEmpty()) {
+        m_db.setPassword(password);
     }
     if (!m_db.open()) {
         const QString message
-            = connectionErrorSentence(m_db.lastError().databaseText(), settings.password());
+            = connectionErrorSentence(m_db.lastError().databaseText(), password);
         close();
         return QueryError::connection(message);
     }
@@ -119,6 +156,43 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
     QMutexLocker lock(&m_cancelMutex);
     m_cancel = PQgetCancel(conn);
     return true;
+}
+
+Result<ConnectionInfo> DatabaseConnection::verify() const
+{
+    const PgSession pg = session();
+    auto result = pg.exec(QStringLiteral(
+        "SELECT current_setting('transaction_read_only'), setting::bigint,"
+        " current_setting('TimeZone'), pg_backend_pid(), current_setting('server_version')"
+        " FROM pg_catalog.pg_settings WHERE name = 'statement_timeout'"));
+    if (!result) {
+        return result.error();
+    }
+    if (result->rowCount() != 1) {
+        return QueryError::connection(QCoreApplication::translate(
+            "DatabaseConnection", "The server did not say which statement timeout is in effect."));
+    }
+    ConnectionInfo info;
+    info.description = description();
+    info.readOnly = result->text(0, 0) == QLatin1String("on");
+    info.statementTimeoutMs = result->integer(0, 1);
+    info.timeZone = result->text(0, 2);
+    info.throughPooler = result->integer(0, 3) != PQbackendPID(pg.connection());
+    info.serverVersion = result->text(0, 4);
+    if (!info.readOnly) {
+        return QueryError::connection(QCoreApplication::translate("DatabaseConnection",
+            "The server did not confirm a read-only transaction; Audit Viewer does not read "
+            "without one."));
+    }
+    if (info.statementTimeoutMs != pg.statementTimeoutMs()) {
+        return QueryError::connection(
+            QCoreApplication::translate("DatabaseConnection",
+                "The server did not confirm the statement timeout (%1 ms asked, %2 ms in "
+                "effect).")
+                .arg(pg.statementTimeoutMs())
+                .arg(info.statementTimeoutMs));
+    }
+    return info;
 }
 
 void DatabaseConnection::close()
@@ -164,7 +238,8 @@ PgSession DatabaseConnection::session() const
     if (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0) {
         return PgSession();
     }
-    return PgSession(*static_cast<pg_conn *const *>(handle.constData()));
+    return PgSession(*static_cast<pg_conn *const *>(handle.constData()),
+        m_hasSettings ? m_settings.statementTimeoutMs() : 0);
 }
 
 QString DatabaseConnection::description() const

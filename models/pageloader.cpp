@@ -10,11 +10,11 @@ PageLoader::PageLoader(AuditTableModel *model, QObject *parent)
     , m_countWorker(new AuditWorker(this))
 {
     connect(m_pageWorker, &AuditWorker::connected, this,
-        [this](quint64 id, const QString &description, const QString &version) {
+        [this](quint64 id, const ConnectionInfo &info) {
             if (id == m_connectRequest) {
                 m_connected = true;
                 setLoading(false);
-                emit connected(description, version);
+                emit connected(info);
             }
         });
     connect(m_pageWorker, &AuditWorker::pageLoaded, this, &PageLoader::onPage);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "connectioninfo.h"
 #include "connectionsettings.h"
 #include "pagenavigator.h"
 #include "queryerror.h"
@@ -56,7 +57,7 @@ public:
     bool totalIsExact() const { return m_totalExact; }
 
 signals:
-    void connected(const QString &description, const QString &serverVersion);
+    void connected(const ConnectionInfo &info);
     void connectionFailed(const QueryError &error);
     // Loading started (with what it is doing, for the status bar) or ended.
     void loadingChanged(bool loading, const QString &what);

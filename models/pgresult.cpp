@@ -11,6 +11,26 @@
 namespace {
 
 constexpr char kQueryCanceled[] = "57014";
+
+constexpr char kBegin[] = "BEGIN READ ONLY";
+// Everything the viewer relies on, for this transaction only (is_local = true). $1 is the
+// statement timeout in milliseconds (0: none).
+constexpr char kSettings[] = "SELECT set_config('statement_timeout', $1, true),"
+                             " set_config('TimeZone', 'UTC', true),"
+                             " set_config('DateStyle', 'ISO', true),"
+                             " set_config('IntervalStyle', 'iso_8601', true),"
+                             " set_config('plan_cache_mode', 'force_custom_plan', true),"
+                             " set_config('client_encoding', 'UTF8', true)";
+constexpr char kCommit[] = "COMMIT";
+
+void cancelRunning(pg_conn *conn)
+{
+    if (PGcancel *cancel = PQgetCancel(conn)) {
+        char message[256];
+        PQcancel(cancel, message, sizeof message);
+        PQfreeCancel(cancel);
+    }
+}
 constexpr char kAdminShutdown[] = "57P01";
 
 // libpq's messages span lines ("ERROR:  ...\nDETAIL: ...\nLINE 1: ..."): keep the first
@@ -101,25 +121,111 @@ bool PgSession::isOpen() const
 
 Result<PgResult> PgSession::exec(const SqlStatement &statement) const
 {
+    return run(statement, nullptr, nullptr);
+}
+
+Result<qint64> PgSession::stream(const SqlStatement &statement, const RowHandler &onRow) const
+{
+    qint64 rows = 0;
+    auto result = run(statement, &onRow, &rows);
+    if (!result) {
+        return result.error();
+    }
+    return rows;
+}
+
+Result<PgResult> PgSession::run(
+    const SqlStatement &statement, const RowHandler *onRow, qint64 *rowsStreamed) const
+{
     if (!m_connection) {
         return QueryError::connection(
             QCoreApplication::translate("PgSession", "Not connected to a database."));
     }
+    pg_conn *conn = m_connection;
     const QByteArray sql = statement.sql.toUtf8();
     std::vector<const char *> values;
     values.reserve(statement.params.size());
     for (const auto &param : statement.params) {
         values.push_back(param ? param->constData() : nullptr);
     }
-    pg_result *raw = PQexecParams(m_connection, sql.constData(), static_cast<int>(values.size()),
-        nullptr, values.data(), nullptr, nullptr, 0);
-    const ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        QueryError error = errorFrom(m_connection, raw);
-        PQclear(raw);
-        return error;
+    const QByteArray timeout = QByteArray::number(m_statementTimeoutMs);
+    const char *timeoutValue = timeout.constData();
+
+    // BEGIN, the settings, the statement, COMMIT and a sync: sent at once, read in order.
+    if (PQenterPipelineMode(conn) != 1) {
+        return errorFrom(conn, nullptr);
     }
-    return PgResult(raw);
+    const bool sent
+        = PQsendQueryParams(conn, kBegin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
+        && PQsendQueryParams(conn, kSettings, 1, nullptr, &timeoutValue, nullptr, nullptr, 0) == 1
+        && PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
+               values.data(), nullptr, nullptr, 0)
+            == 1
+        && PQsendQueryParams(conn, kCommit, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
+        && PQpipelineSync(conn) == 1;
+    std::optional<QueryError> error;
+    if (!sent) {
+        error = errorFrom(conn, nullptr);
+    }
+
+    PgResult kept;
+    constexpr int kStatementIndex = 2;
+    constexpr int kQueryCount = 4;
+    for (int query = 0; sent && query < kQueryCount && PQstatus(conn) == CONNECTION_OK; ++query) {
+        const bool streaming = onRow && query == kStatementIndex && !error;
+        if (streaming && PQsetSingleRowMode(conn) != 1) {
+            error = errorFrom(conn, nullptr);
+        }
+        while (PGresult *raw = PQgetResult(conn)) {
+            const ExecStatusType status = PQresultStatus(raw);
+            if (status == PGRES_SINGLE_TUPLE) {
+                PgResult row(raw);
+                if (!error) {
+                    ++*rowsStreamed;
+                    error = (*onRow)(row);
+                    if (error) {
+                        cancelRunning(conn); // the server stops sending the rest
+                    }
+                }
+            } else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+                if (query == kStatementIndex && !onRow) {
+                    kept = PgResult(raw);
+                } else {
+                    PQclear(raw);
+                }
+            } else if (status == PGRES_PIPELINE_ABORTED) {
+                PQclear(raw); // skipped after an earlier error, which is the one to report
+            } else {
+                if (!error) {
+                    error = errorFrom(conn, raw);
+                }
+                PQclear(raw);
+            }
+        }
+    }
+    // The sync's own result ends the pipeline; a broken connection ends it early.
+    for (int empty = 0; sent && empty < 2 && PQstatus(conn) == CONNECTION_OK;) {
+        PGresult *raw = PQgetResult(conn);
+        if (!raw) {
+            ++empty;
+            continue;
+        }
+        const bool synced = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
+        PQclear(raw);
+        if (synced) {
+            break;
+        }
+    }
+    PQexitPipelineMode(conn);
+    // An error left the transaction open (aborted): end it, so that the next statement,
+    // or the pooler's next client, starts clean.
+    if (PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_IDLE) {
+        PQclear(PQexec(conn, "ROLLBACK"));
+    }
+    if (error) {
+        return *error;
+    }
+    return kept;
 }
 
 Result<PgResult> PgSession::exec(const QString &sql) const

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -39,25 +40,47 @@ private:
 };
 
 // Runs statements on a libpq connection (the one inside a QPSQL QSqlDatabase).
-// Parameters travel separately from the SQL (PQexecParams), each statement is planned
-// for its actual values, and there is one round trip per statement.
+// Parameters travel separately from the SQL (PQexecParams), and each statement is planned
+// for its actual values.
+//
+// Every statement runs in a transaction of its own that carries the viewer's guarantees:
+// READ ONLY, the statement timeout, TimeZone UTC, ISO dates and intervals, custom plans
+// and UTF-8, all set for that transaction only (BEGIN READ ONLY, then set_config(..., true)).
+// Nothing depends on session state, so a pooler that hands each transaction to another
+// server connection (pgbouncer in transaction mode), or drops startup options, cannot
+// lose them. The BEGIN, the settings, the statement and the COMMIT travel together in
+// libpq's pipeline mode: one round trip, as a bare statement takes.
 // Thread: only the thread that owns the connection.
 class PgSession
 {
 public:
-    explicit PgSession(pg_conn *connection = nullptr)
+    explicit PgSession(pg_conn *connection = nullptr, int statementTimeoutMs = 0)
         : m_connection(connection)
+        , m_statementTimeoutMs(statementTimeoutMs)
     {
     }
 
     pg_conn *connection() const { return m_connection; }
+    int statementTimeoutMs() const { return m_statementTimeoutMs; }
     bool isOpen() const;
     Result<PgResult> exec(const SqlStatement &statement) const;
     Result<PgResult> exec(const QString &sql) const;
+
+    // Called with each row of a streamed statement (row 0 of `row`); an error stops the
+    // stream: the statement is cancelled on the server and stream() returns that error.
+    using RowHandler = std::function<std::optional<QueryError>(const PgResult &row)>;
+    // Runs `statement` in single-row mode inside one transaction (as exec() does), handing
+    // each row to `onRow` as it arrives: flat memory for any number of rows. Returns how
+    // many rows were handed over.
+    Result<qint64> stream(const SqlStatement &statement, const RowHandler &onRow) const;
 
     // One clear sentence from libpq's error text; cancellation is reported as such.
     static QueryError errorFrom(pg_conn *connection, pg_result *result);
 
 private:
+    Result<PgResult> run(const SqlStatement &statement, const RowHandler *onRow,
+        qint64 *rowsStreamed) const;
+
     pg_conn *m_connection = nullptr;
+    int m_statementTimeoutMs = 0;
 };

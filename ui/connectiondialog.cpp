@@ -169,13 +169,13 @@ void ConnectionDialog::Private::startConnecting()
     if (!worker) {
         worker = std::make_unique<AuditWorker>();
         QObject::connect(worker.get(), &AuditWorker::connected, q,
-            [this](quint64 requestId, const QString &desc, const QString &version) {
+            [this](quint64 requestId, const ConnectionInfo &info) {
                 if (requestId != pendingRequest) {
                     return;
                 }
                 setConnecting(false);
-                description = desc;
-                serverVersion = version;
+                description = info.description;
+                serverVersion = info.serverVersion;
                 rememberConnection();
                 q->QDialog::accept();
             });

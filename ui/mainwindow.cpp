@@ -313,12 +313,15 @@ void MainWindow::connectTo(
     m_chartPanel->connectTo(settings);
 }
 
-void MainWindow::onConnected(const QString &description, const QString &serverVersion)
+void MainWindow::onConnected(const ConnectionInfo &info)
 {
     const AuditTableRef table = m_settings.table();
-    m_status->setConnection(
-        tr("%1 · %2 · PostgreSQL %3 · read-only")
-            .arg(description, table.displayName(), serverVersion.section(QLatin1Char(' '), 0, 0)));
+    // What the server confirmed, not what was asked for; the full sentence in the tooltip.
+    m_status->setConnection(tr("%1 · %2 · PostgreSQL %3 · %4")
+                                .arg(info.description, table.displayName(),
+                                    info.serverVersion.section(QLatin1Char(' '), 0, 0),
+                                    info.guarantees()),
+        info.note);
     setWindowTitle(tr("%1 — Audit Viewer").arg(table.displayName()));
     m_choicesWorker->loadChoices(AuditWorker::Choices::Actions);
     m_choicesWorker->loadChoices(AuditWorker::Choices::Transports);

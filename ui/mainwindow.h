@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "connectioninfo.h"
 #include "connectionsettings.h"
 #include "pagenavigator.h"
 #include "savedview.h"
@@ -109,7 +110,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void saveLastView() const;
-    void onConnected(const QString &description, const QString &serverVersion);
+    void onConnected(const ConnectionInfo &info);
     // Opens (or, with `dialog`, reuses) a detail dialog for the entry and loads it.
     void openEntry(const QString &id, EntryDetailDialog *dialog = nullptr);
     void stepEntry(EntryDetailDialog *dialog, int step);

@@ -26,7 +26,6 @@ StatusPanel::StatusPanel(QWidget *parent)
     m_count->setToolTip(tr("Entries matching the filter: the planner's estimate at once, the exact "
                            "count when counted"));
     m_timing->setToolTip(tr("How long the last page took, from request to answer"));
-    m_connection->setToolTip(tr("Every session is read-only"));
     m_busyBar->setRange(0, 0);
     m_busyBar->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 8);
     m_busyBar->setMaximumHeight(fontMetrics().height());
@@ -47,9 +46,11 @@ StatusPanel::StatusPanel(QWidget *parent)
     connect(m_cancel, &QToolButton::clicked, this, &StatusPanel::cancelRequested);
 }
 
-void StatusPanel::setConnection(const QString &text)
+void StatusPanel::setConnection(const QString &text, const QString &note)
 {
-    m_connection->setText(text);
+    m_connection->setText(
+        note.isEmpty() ? text : tr("%1 · without your startup options").arg(text));
+    m_connection->setToolTip(note.isEmpty() ? text : text + QLatin1Char('\n') + note);
 }
 
 void StatusPanel::setCount(std::optional<qint64> count, bool exact)

@@ -17,7 +17,8 @@ class StatusPanel : public QWidget
 public:
     explicit StatusPanel(QWidget *parent = nullptr);
 
-    void setConnection(const QString &text);
+    // `note`: what had to be left out to connect (shown as a short warning, in full on hover).
+    void setConnection(const QString &text, const QString &note = {});
     void setCount(std::optional<qint64> count, bool exact);
     QString countText() const; // "1,234 entries" as shown
     void setPageTime(qint64 milliseconds);

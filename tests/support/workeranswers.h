@@ -19,7 +19,7 @@ public:
     {
         auto succeeded = [this](quint64 id) { m_succeeded.insert(id); };
         QObject::connect(&worker, &AuditWorker::connected, &m_context,
-            [succeeded](quint64 id, const QString &, const QString &) { succeeded(id); });
+            [succeeded](quint64 id, const ConnectionInfo &) { succeeded(id); });
         QObject::connect(&worker, &AuditWorker::pageLoaded, &m_context,
             [succeeded](quint64 id, const AuditPage &) { succeeded(id); });
         QObject::connect(&worker, &AuditWorker::countLoaded, &m_context,
