@@ -1,5 +1,7 @@
 #include "localcluster.h"
 
+#include "adminconnection.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -32,9 +34,10 @@ bool hasServerPrograms(const QString &dir)
 
 QString findBinDirectory()
 {
+    // When PG_BINDIR names a version (the PostgreSQL 18 run), no other version stands in.
     const QString fromEnvironment = qEnvironmentVariable("PG_BINDIR");
-    if (hasServerPrograms(fromEnvironment)) {
-        return fromEnvironment;
+    if (!fromEnvironment.isEmpty()) {
+        return hasServerPrograms(fromEnvironment) ? fromEnvironment : QString();
     }
     const QString pgConfig = QStandardPaths::findExecutable(QStringLiteral("pg_config"));
     if (!pgConfig.isEmpty()) {
@@ -161,8 +164,12 @@ bool LocalCluster::runServerProgram(
 {
     const QString bin = binDirectory();
     if (bin.isEmpty()) {
-        m_error = QStringLiteral("no PostgreSQL server programs found (install the Debian "
-                                 "package postgresql, or set PG_BINDIR)");
+        m_error = qEnvironmentVariableIsEmpty("PG_BINDIR")
+            ? QStringLiteral("no PostgreSQL server programs found (install the Debian "
+                             "package postgresql, or set PG_BINDIR)")
+            : QStringLiteral("PG_BINDIR=%1 holds no initdb and pg_ctl (scripts/setup installs "
+                             "the PostgreSQL 18 of the tests)")
+                  .arg(qEnvironmentVariable("PG_BINDIR"));
         return false;
     }
     QProcess process;
@@ -223,6 +230,9 @@ bool LocalCluster::initReplicaOf(const LocalCluster &primary, const QStringList 
         return false;
     }
     m_settings = primary.m_settings + settings;
+    if (!QFileInfo(binDirectory() + QStringLiteral("/pg_basebackup")).isExecutable()) {
+        return copyRunningDataDirectory(primary);
+    }
     // -R writes standby.signal and primary_conninfo; the copied configuration still names
     // the primary's port until start() writes this cluster's own.
     return runServerProgram(QStringLiteral("pg_basebackup"),
@@ -232,6 +242,47 @@ bool LocalCluster::initReplicaOf(const LocalCluster &primary, const QStringList 
             QStringLiteral("-p"), QString::number(primary.port()), QStringLiteral("-U"),
             QStringLiteral("postgres") },
         120000);
+}
+
+bool LocalCluster::copyRunningDataDirectory(const LocalCluster &primary)
+{
+    // PostgreSQL's low-level base backup: the backup stays open while this session does, so
+    // an error on the way ends it; fast, so the checkpoint it starts from does not wait.
+    AdminConnection session(primary.conninfo());
+    if (session.scalar(QStringLiteral("SELECT pg_backup_start('local-cluster replica', true)"))
+            .isEmpty()) {
+        m_error = QStringLiteral("pg_backup_start failed: %1").arg(session.error());
+        return false;
+    }
+    // cp -a keeps the server user as the owner and the modes the server insists on. The WAL
+    // copied with the files may end torn; the standby streams the rest from the primary.
+    QProcess copy;
+    copy.setProcessChannelMode(QProcess::MergedChannels);
+    copy.start(
+        QStringLiteral("cp"), { QStringLiteral("-a"), primary.dataDirectory(), dataDirectory() });
+    if (!copy.waitForFinished(120000) || copy.exitStatus() != QProcess::NormalExit
+        || copy.exitCode() != 0) {
+        m_error = QStringLiteral("copying the primary's data directory failed: %1")
+                      .arg(QString::fromLocal8Bit(copy.readAll()).trimmed());
+        return false;
+    }
+    const QString label
+        = session.scalar(QStringLiteral("SELECT labelfile FROM pg_backup_stop(false)"));
+    if (label.isEmpty()) {
+        m_error = QStringLiteral("pg_backup_stop failed: %1").arg(session.error());
+        return false;
+    }
+    // The primary's lock file names a live postmaster: the copy would refuse to start.
+    for (const char *name : { "postmaster.pid", "postmaster.opts" }) {
+        QFile::remove(dataDirectory() + QLatin1Char('/') + QLatin1String(name));
+    }
+    // What pg_basebackup -R writes: the backup's label, the standby signal, the primary.
+    m_settings.append(QStringLiteral("primary_conninfo = 'host=127.0.0.1 port=%1 user=postgres'")
+                          .arg(primary.port()));
+    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    return !writeServerFile(QStringLiteral("data/backup_label"), label.toUtf8(), ownerOnly)
+                .isEmpty()
+        && !writeServerFile(QStringLiteral("data/standby.signal"), {}, ownerOnly).isEmpty();
 }
 
 QString LocalCluster::writeServerFile(

@@ -17,8 +17,8 @@ class QTemporaryDir;
 //
 // The destructor stops the server at once and removes the folder, so a test that fails
 // half-way leaves nothing running. As root, initdb, pg_ctl and pg_basebackup run as the
-// `postgres` OS user (the server refuses root). Binaries come from PG_BINDIR,
-// `pg_config --bindir`, or the newest Debian /usr/lib/postgresql/N/bin.
+// `postgres` OS user (the server refuses root). Binaries come from PG_BINDIR (and only from
+// there when it is set), `pg_config --bindir`, or the newest Debian /usr/lib/postgresql/N/bin.
 // Thread: one thread.
 class LocalCluster
 {
@@ -31,7 +31,9 @@ public:
     // A new data directory (initdb). `settings` are postgresql.conf lines added after the
     // defaults; `hba`, when given, replaces the default pg_hba.conf lines.
     bool init(const QStringList &settings = {}, const QStringList &hba = {});
-    // A streaming hot standby of a running `primary` (pg_basebackup -R); start() it next.
+    // A streaming hot standby of a running `primary` (pg_basebackup -R, or where the server
+    // programs come without it, as npm's PostgreSQL 18 does, the same through the server's
+    // backup functions and a copy of the files); start() it next.
     bool initReplicaOf(const LocalCluster &primary, const QStringList &settings = {});
     bool start();
     bool restart(); // pg_ctl restart -m fast: every session is disconnected
@@ -62,6 +64,7 @@ private:
     bool handToServerUser(const QString &path);
     bool writeConfiguration();
     bool writeHba(const QStringList &lines);
+    bool copyRunningDataDirectory(const LocalCluster &primary);
     void startWatchdog();
     QString logSince(qint64 offset) const;
     QString logPath() const;
