@@ -277,23 +277,23 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
             filter, order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())),
         order, options.includeJson);
     qint64 rows = 0;
-    auto streamed = m_session.stream(
-        statement, [&](const PgResult &result) -> std::optional<QueryError> {
-            appendRow(buffer, result, 0, options, masker ? &*masker : nullptr, maskBuffer);
-            ++rows;
-            if (rows % kProgressRows == 0) {
-                if (progress) {
-                    progress(rows);
-                }
-                if (m_cancelled) {
-                    return QueryError::cancelled();
-                }
-            }
-            if (buffer.size() >= kFlushBytes) {
-                return flush();
-            }
-            return std::nullopt;
-        });
+    auto streamed
+        = m_session.stream(statement, [&](const PgResult &result) -> std::optional<QueryError> {
+              appendRow(buffer, result, 0, options, masker ? &*masker : nullptr, maskBuffer);
+              ++rows;
+              if (rows % kProgressRows == 0) {
+                  if (progress) {
+                      progress(rows);
+                  }
+                  if (m_cancelled) {
+                      return QueryError::cancelled();
+                  }
+              }
+              if (buffer.size() >= kFlushBytes) {
+                  return flush();
+              }
+              return std::nullopt;
+          });
     if (m_cancelled) {
         return QueryError::cancelled();
     }

@@ -113,9 +113,9 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
     if (!opened && !userOptions.isEmpty()
         && opened.error().message.contains(QLatin1String("startup parameter"))
         && opened.error().message.contains(QLatin1String("options"))) {
-        opened = openDriver(
-            settings.driverOptions(nullptr, ConnectionSettings::StartupOptions::Omit),
-            settings.password());
+        opened
+            = openDriver(settings.driverOptions(nullptr, ConnectionSettings::StartupOptions::Omit),
+                settings.password());
         note = QCoreApplication::translate("DatabaseConnection",
             "The server refused the startup parameter \u201coptions\u201d (a connection "
             "pooler does this): connected without \u201c%1\u201d.")
@@ -147,8 +147,7 @@ Result<bool> DatabaseConnection::openDriver(const QString &options, const QStrin
         m_db.setPassword(password);
     }
     if (!m_db.open()) {
-        const QString message
-            = connectionErrorSentence(m_db.lastError().databaseText(), password);
+        const QString message = connectionErrorSentence(m_db.lastError().databaseText(), password);
         close();
         return QueryError::connection(message);
     }
@@ -185,12 +184,11 @@ Result<ConnectionInfo> DatabaseConnection::verify() const
             "without one."));
     }
     if (info.statementTimeoutMs != pg.statementTimeoutMs()) {
-        return QueryError::connection(
-            QCoreApplication::translate("DatabaseConnection",
-                "The server did not confirm the statement timeout (%1 ms asked, %2 ms in "
-                "effect).")
-                .arg(pg.statementTimeoutMs())
-                .arg(info.statementTimeoutMs));
+        return QueryError::connection(QCoreApplication::translate("DatabaseConnection",
+            "The server did not confirm the statement timeout (%1 ms asked, %2 ms in "
+            "effect).")
+                                          .arg(pg.statementTimeoutMs())
+                                          .arg(info.statementTimeoutMs));
     }
     return info;
 }

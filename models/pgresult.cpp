@@ -155,8 +155,7 @@ Result<PgResult> PgSession::run(
     if (PQenterPipelineMode(conn) != 1) {
         return errorFrom(conn, nullptr);
     }
-    const bool sent
-        = PQsendQueryParams(conn, kBegin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
+    const bool sent = PQsendQueryParams(conn, kBegin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
         && PQsendQueryParams(conn, kSettings, 1, nullptr, &timeoutValue, nullptr, nullptr, 0) == 1
         && PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
                values.data(), nullptr, nullptr, 0)

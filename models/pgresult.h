@@ -78,8 +78,8 @@ public:
     static QueryError errorFrom(pg_conn *connection, pg_result *result);
 
 private:
-    Result<PgResult> run(const SqlStatement &statement, const RowHandler *onRow,
-        qint64 *rowsStreamed) const;
+    Result<PgResult> run(
+        const SqlStatement &statement, const RowHandler *onRow, qint64 *rowsStreamed) const;
 
     pg_conn *m_connection = nullptr;
     int m_statementTimeoutMs = 0;

@@ -317,10 +317,10 @@ void MainWindow::onConnected(const ConnectionInfo &info)
 {
     const AuditTableRef table = m_settings.table();
     // What the server confirmed, not what was asked for; the full sentence in the tooltip.
-    m_status->setConnection(tr("%1 · %2 · PostgreSQL %3 · %4")
-                                .arg(info.description, table.displayName(),
-                                    info.serverVersion.section(QLatin1Char(' '), 0, 0),
-                                    info.guarantees()),
+    m_status->setConnection(
+        tr("%1 · %2 · PostgreSQL %3 · %4")
+            .arg(info.description, table.displayName(),
+                info.serverVersion.section(QLatin1Char(' '), 0, 0), info.guarantees()),
         info.note);
     setWindowTitle(tr("%1 — Audit Viewer").arg(table.displayName()));
     m_choicesWorker->loadChoices(AuditWorker::Choices::Actions);

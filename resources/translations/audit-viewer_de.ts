@@ -299,37 +299,6 @@ und der Dienstdatei.
         <translation>Es gibt keine gespeicherte Ansicht namens „%1“.</translation>
     </message>
     <message>
-        <source>Filters:
-  --action A        only this action (repeatable: any of them)
-  --transport T     http, mcp or system
-  --bank B          only this bank id (matched exactly)
-  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, 7d, 30d ago
-  --last 1h|24h|7d|30d  the last hour, day, week or month (the window keeps counting back from now)
-  --until TIME      before TIME (exclusive)
-  --failed          only calls that ended without a response
-  --min-duration DURATION  only calls that ended and took at least DURATION: 500us, 250ms, 5s, 1.5s, 2m, 1h
-  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)
-  --schema S        schema of the audit table (default public)
-  --table T         audit table (default audit_log)
-  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = none)
-</source>
-        <translation>Filter:
-  --action A        nur diese Aktion (mehrfach angebbar: eine davon genügt)
-  --transport T     http, mcp oder system
-  --bank B          nur diese Bank-ID (exakt verglichen)
-  --since TIME      ab TIME (ISO 8601, Ortszeit, sofern ohne Offset) oder vor 1h, 24h, 7d, 30d
-  --last 1h|24h|7d|30d  die letzte Stunde, der letzte Tag, die letzte Woche oder der letzte Monat
-                    (im Fenster zählt der Zeitraum stets ab jetzt zurück)
-  --until TIME      vor TIME (ausschließlich)
-  --failed          nur Aufrufe, die ohne Antwort endeten
-  --min-duration DURATION  nur beendete Aufrufe, die mindestens DURATION dauerten: 500us, 250ms, 5s, 1.5s, 2m, 1h
-  --search TEXT     TEXT irgendwo in Anfrage oder Antwort (wörtlich, ohne Beachtung der Groß-/Kleinschreibung)
-  --schema S        Schema der Audit-Tabelle (Standard: public)
-  --table T         Audit-Tabelle (Standard: audit_log)
-  --statement-timeout MS  jede Anweisung nach MS Millisekunden abbrechen (Standard: 300000, 0 = nie)
-</translation>
-    </message>
-    <message>
         <source>Secrets (webhook secrets, API keys, Authorization and every other header) are masked
 in the window, in show and in exports, by the rules in the settings or:
   --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _
@@ -442,22 +411,6 @@ bessere Orte dafür.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
-
-Shows one audit entry with its request, response and metadata.
-  --format F        text (default) or json (one object, documents as stored)
-  --schema S, --table T, --statement-timeout MS as for list
-
-</source>
-        <translation>Aufruf: audit-viewer show [CONNINFO] ID [--format text|json]
-
-Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
-  --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
-  --schema S, --table T, --statement-timeout MS wie bei list
-
-</translation>
-    </message>
-    <message>
         <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] [--table T]
        audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
@@ -529,6 +482,57 @@ im Fenster.
   --no-json         ohne die Spalten request, response und metadata
   --no-formula-guard  CSV: Zellen, die mit = + - @ beginnen, unverändert lassen
   --bom             CSV: mit einer UTF-8-Bytereihenfolgemarke beginnen (für Excel)
+
+</translation>
+    </message>
+    <message>
+        <source>Filters:
+  --action A        only this action (repeatable: any of them)
+  --transport T     http, mcp or system
+  --bank B          only this bank id (matched exactly)
+  --since TIME      from TIME (ISO 8601, local time unless it has an offset) or 1h, 24h, 7d, 30d ago
+  --last 1h|24h|7d|30d  the last hour, day, week or month (the window keeps counting back from now)
+  --until TIME      before TIME (exclusive)
+  --failed          only calls that ended without a response
+  --min-duration DURATION  only calls that ended and took at least DURATION: 500us, 250ms, 5s, 1.5s, 2m, 1h
+  --search TEXT     TEXT anywhere in request or response (literal, case-insensitive)
+  --schema S        schema of the audit table (default public)
+  --table T         audit table (default audit_log)
+  --statement-timeout MS  stop any statement after MS milliseconds (default 300000, 0 = none)
+  --verbose         say on standard error what the server confirmed: read-only, the
+                    statement timeout, the time zone, a connection pooler between
+</source>
+        <translation>Filter:
+  --action A        nur diese Aktion (mehrfach angebbar: eine davon genügt)
+  --transport T     http, mcp oder system
+  --bank B          nur diese Bank-ID (exakt verglichen)
+  --since TIME      ab TIME (ISO 8601, Ortszeit, sofern ohne Offset) oder vor 1h, 24h, 7d, 30d
+  --last 1h|24h|7d|30d  die letzte Stunde, der letzte Tag, die letzte Woche oder der letzte Monat
+                    (im Fenster zählt der Zeitraum stets ab jetzt zurück)
+  --until TIME      vor TIME (ausschließlich)
+  --failed          nur Aufrufe, die ohne Antwort endeten
+  --min-duration DURATION  nur beendete Aufrufe, die mindestens DURATION dauerten: 500us, 250ms, 5s, 1.5s, 2m, 1h
+  --search TEXT     TEXT irgendwo in Anfrage oder Antwort (wörtlich, ohne Beachtung der Groß-/Kleinschreibung)
+  --schema S        Schema der Audit-Tabelle (Standard: public)
+  --table T         Audit-Tabelle (Standard: audit_log)
+  --statement-timeout MS  jede Anweisung nach MS Millisekunden abbrechen (Standard: 300000, 0 = nie)
+  --verbose         auf der Standardfehlerausgabe nennen, was der Server bestätigt hat:
+                    schreibgeschützt, Zeitlimit, Zeitzone, ein Verbindungspooler dazwischen
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Shows one audit entry with its request, response and metadata.
+  --format F        text (default) or json (one object, documents as stored)
+  --schema S, --table T, --statement-timeout MS, --verbose as for list
+
+</source>
+        <translation>Aufruf: audit-viewer show [CONNINFO] ID [--format text|json]
+
+Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
+  --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
+  --schema S, --table T, --statement-timeout MS, --verbose wie bei list
 
 </translation>
     </message>
@@ -878,6 +882,29 @@ im Fenster.
     </message>
 </context>
 <context>
+    <name>ConnectionInfo</name>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>not read-only</source>
+        <translation>nicht schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>statement timeout %1</source>
+        <translation>Zeitlimit je Anweisung %1</translation>
+    </message>
+    <message>
+        <source>no statement timeout</source>
+        <translation>kein Zeitlimit je Anweisung</translation>
+    </message>
+    <message>
+        <source>through a connection pooler</source>
+        <translation>über einen Verbindungspooler</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionSettings</name>
     <message>
         <source>out of memory</source>
@@ -917,6 +944,22 @@ im Fenster.
     <message>
         <source>Not connected to a database.</source>
         <translation>Keine Verbindung zu einer Datenbank.</translation>
+    </message>
+    <message>
+        <source>The server refused the startup parameter “options” (a connection pooler does this): connected without “%1”.</source>
+        <translation>Der Server hat den Startparameter „options“ abgelehnt (das tut ein Verbindungspooler): ohne „%1“ verbunden.</translation>
+    </message>
+    <message>
+        <source>The server did not say which statement timeout is in effect.</source>
+        <translation>Der Server hat nicht mitgeteilt, welches Zeitlimit je Anweisung gilt.</translation>
+    </message>
+    <message>
+        <source>The server did not confirm a read-only transaction; Audit Viewer does not read without one.</source>
+        <translation>Der Server hat keine schreibgeschützte Transaktion bestätigt; ohne sie liest Audit Viewer nicht.</translation>
+    </message>
+    <message>
+        <source>The server did not confirm the statement timeout (%1 ms asked, %2 ms in effect).</source>
+        <translation>Der Server hat das Zeitlimit je Anweisung nicht bestätigt (%1 ms verlangt, %2 ms in Kraft).</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1471,10 @@ im Fenster.
             <numerusform>%1 Einträge in %L3 s nach %2 geschrieben</numerusform>
         </translation>
     </message>
+    <message>
+        <source>audit-viewer: connected to %1, PostgreSQL %2; the server confirmed: %3.</source>
+        <translation>audit-viewer: verbunden mit %1, PostgreSQL %2; der Server hat bestätigt: %3.</translation>
+    </message>
 </context>
 <context>
     <name>JsonDiff</name>
@@ -1936,10 +1983,6 @@ im Fenster.
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
-        <source>%1 · %2 · PostgreSQL %3 · read-only</source>
-        <translation>%1 · %2 · PostgreSQL %3 · schreibgeschützt</translation>
-    </message>
-    <message>
         <source>%1 — Audit Viewer</source>
         <translation>%1 — Audit Viewer</translation>
     </message>
@@ -2067,6 +2110,10 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
             <numerusform>Die Tabelle %1 existiert nicht. %n Schema dieser Datenbank enthält eine Tabelle %2: Wählen Sie es zum Öffnen.</numerusform>
             <numerusform>Die Tabelle %1 existiert nicht. %n Schemas dieser Datenbank enthalten eine Tabelle %2: Wählen Sie eines zum Öffnen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · PostgreSQL %3 · %4</source>
+        <translation>%1 · %2 · PostgreSQL %3 · %4</translation>
     </message>
 </context>
 <context>
@@ -2427,10 +2474,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>Wie lange die letzte Seite gedauert hat, von der Anfrage bis zur Antwort</translation>
     </message>
     <message>
-        <source>Every session is read-only</source>
-        <translation>Jede Sitzung ist schreibgeschützt</translation>
-    </message>
-    <message>
         <source>Cancel the running query</source>
         <translation>Die laufende Abfrage abbrechen</translation>
     </message>
@@ -2459,6 +2502,10 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>page in %1</source>
         <translation>Seite in %1</translation>
+    </message>
+    <message>
+        <source>%1 · without your startup options</source>
+        <translation>%1 · ohne Ihre Startoptionen</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "connectionsettings.h"
 
+#include <QScopeGuard>
+
 #include <gtest/gtest.h>
 
 TEST(ConnectionSettings, ParsesUrisAsLibpqDoes)
@@ -52,20 +54,43 @@ TEST(ConnectionSettings, PasswordNeverAppearsInRememberedOrDriverForm)
     EXPECT_FALSE(settings->driverOptions(&error).contains(QLatin1String("TopSecret42")));
 }
 
-TEST(ConnectionSettings, DriverOptionsMakeTheSessionReadOnlyBoundedAndUtc)
+TEST(ConnectionSettings, DriverOptionsCarryOnlyWhatAPoolerAccepts)
 {
-    auto settings = ConnectionSettings::parse(QStringLiteral("host=h options='-c work_mem=64MB'"));
+    // The viewer's own settings travel inside each transaction (PgSession), never as a
+    // startup "options" parameter that pgbouncer refuses or drops.
+    auto settings = ConnectionSettings::parse(QStringLiteral("host=h port=6432"));
     ASSERT_TRUE(settings);
     settings.value().setStatementTimeoutMs(1234);
     QString error;
     const QString options = settings->driverOptions(&error);
     EXPECT_TRUE(error.isEmpty());
-    EXPECT_TRUE(options.contains(QLatin1String("default_transaction_read_only=on")));
-    EXPECT_TRUE(options.contains(QLatin1String("statement_timeout=1234")));
-    EXPECT_TRUE(options.contains(QLatin1String("plan_cache_mode=force_custom_plan")));
-    EXPECT_TRUE(options.contains(QLatin1String("TimeZone=UTC")));
-    EXPECT_TRUE(options.contains(QLatin1String("-c work_mem=64MB")));
+    EXPECT_FALSE(options.contains(QLatin1String("options="))) << options.toStdString();
+    EXPECT_FALSE(options.contains(QLatin1String("1234")));
     EXPECT_TRUE(options.contains(QLatin1String("connect_timeout=10")));
+    EXPECT_TRUE(options.contains(QLatin1String("client_encoding=UTF8")));
+    EXPECT_TRUE(options.contains(QLatin1String("fallback_application_name=audit-viewer")));
+}
+
+TEST(ConnectionSettings, TheUsersOwnOptionsAreSentAndCanBeLeftOut)
+{
+    auto settings = ConnectionSettings::parse(QStringLiteral("host=h options='-c work_mem=64MB'"));
+    ASSERT_TRUE(settings);
+    EXPECT_EQ(settings->userOptions(), QStringLiteral("-c work_mem=64MB"));
+    QString error;
+    EXPECT_TRUE(
+        settings->driverOptions(&error).contains(QLatin1String("options='-c work_mem=64MB'")));
+    const QString omitted
+        = settings->driverOptions(&error, ConnectionSettings::StartupOptions::Omit);
+    EXPECT_FALSE(omitted.contains(QLatin1String("work_mem")));
+    // An empty value, so that libpq does not fall back to PGOPTIONS either.
+    EXPECT_TRUE(omitted.contains(QLatin1String("options=''"))) << omitted.toStdString();
+
+    qputenv("PGOPTIONS", "-c search_path=tenant_1");
+    const auto guard = qScopeGuard([] { qunsetenv("PGOPTIONS"); });
+    auto plain = ConnectionSettings::parse(QStringLiteral("host=h"));
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(plain->userOptions(), QStringLiteral("-c search_path=tenant_1"));
+    EXPECT_EQ(settings->userOptions(), QStringLiteral("-c work_mem=64MB")); // the conninfo wins
 }
 
 TEST(ConnectionSettings, SemicolonsThatQpsqlWouldMangleAreRefused)
