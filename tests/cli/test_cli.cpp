@@ -1,4 +1,6 @@
+#include "connectionsettings.h"
 #include "durationtext.h"
+#include "pgbouncer.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -557,4 +559,49 @@ TEST_F(CliSlowCallsTest, AnUnknownOrContradictorySortIsAUsageError)
     EXPECT_EQ(help.exitCode, 0);
     EXPECT_TRUE(help.out.contains(QLatin1String("--no-formula-guard"))) << help.out.toStdString();
     EXPECT_TRUE(help.out.contains(QLatin1String("--sort ORDER")));
+}
+
+TEST_F(CliTest, VerboseSaysWhatTheServerConfirmedAndStandardOutputStaysTheSame)
+{
+    const CliRun plain = runCli(connectedTo(QStringLiteral("cli"),
+        { QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("5") }));
+    const CliRun verbose = runCli(connectedTo(QStringLiteral("cli"),
+        { QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("5"),
+            QStringLiteral("--verbose"), QStringLiteral("--statement-timeout"),
+            QStringLiteral("1500") }));
+    ASSERT_EQ(verbose.exitCode, 0) << verbose.err.toStdString();
+    EXPECT_EQ(verbose.out, plain.out);
+    EXPECT_TRUE(verbose.err.contains(
+        QStringLiteral("the server confirmed: read-only · statement timeout 1500 ms · UTC.")))
+        << verbose.err.toStdString();
+    EXPECT_FALSE(verbose.err.contains(QStringLiteral("pooler"))) << "a direct connection";
+    EXPECT_FALSE(plain.err.contains(QStringLiteral("confirmed")));
+}
+
+TEST_F(CliTest, BehindPgbouncerRefusedOptionsAreNamedAndTheOutputIsTheDirectOne)
+{
+    const auto cluster = ConnectionSettings::parse(TestDatabase::conninfo());
+    ASSERT_TRUE(cluster);
+    PgBouncer bouncer; // default configuration: a client sending "options" is refused
+    ASSERT_TRUE(bouncer.start(cluster->value(QStringLiteral("port")).toInt(), {}))
+        << bouncer.error().toStdString();
+    const QStringList tail { QStringLiteral("--schema"), QStringLiteral("cli"),
+        QStringLiteral("--limit"), QStringLiteral("30"), QStringLiteral("--format"),
+        QStringLiteral("jsonl") };
+    const CliRun direct
+        = runCli(QStringList { QStringLiteral("list"), TestDatabase::conninfo() } + tail);
+    const CliRun pooled
+        = runCli(QStringList { QStringLiteral("list"),
+                     bouncer.conninfo() + QStringLiteral(" options='-c work_mem=7MB'"),
+                     QStringLiteral("--verbose") }
+            + tail);
+    ASSERT_EQ(pooled.exitCode, 0) << pooled.err.toStdString();
+    EXPECT_EQ(pooled.out, direct.out);
+    EXPECT_EQ(lines(pooled.out).size(), 30);
+    EXPECT_TRUE(pooled.err.contains(QStringLiteral("refused the startup parameter")))
+        << pooled.err.toStdString();
+    EXPECT_TRUE(pooled.err.contains(QStringLiteral("-c work_mem=7MB")));
+    EXPECT_TRUE(pooled.err.contains(
+        QStringLiteral("read-only · statement timeout 5 min · UTC · through a connection pooler.")))
+        << pooled.err.toStdString();
 }
