@@ -28,12 +28,12 @@ QString ConnectionInfo::guarantees() const
     parts.append(readOnly ? QCoreApplication::translate("ConnectionInfo", "read-only")
                           : QCoreApplication::translate("ConnectionInfo", "not read-only"));
     parts.append(statementTimeoutMs > 0
-            ? QCoreApplication::translate("ConnectionInfo", "statement timeout %1")
+            ? QCoreApplication::translate("ConnectionInfo", "timeout %1")
                   .arg(timeoutText(statementTimeoutMs))
-            : QCoreApplication::translate("ConnectionInfo", "no statement timeout"));
+            : QCoreApplication::translate("ConnectionInfo", "no timeout"));
     parts.append(timeZone);
     if (throughPooler) {
-        parts.append(QCoreApplication::translate("ConnectionInfo", "through a connection pooler"));
+        parts.append(QCoreApplication::translate("ConnectionInfo", "through a pooler"));
     }
     return parts.join(QStringLiteral(" · "));
 }

@@ -18,7 +18,7 @@ struct ConnectionInfo
     // What the viewer had to leave out to connect, as one sentence (empty: nothing).
     QString note;
 
-    // "read-only · statement timeout 5 min · UTC", plus "· through a connection pooler".
+    // "read-only · timeout 5 min · UTC", plus "· through a pooler" (the statement timeout).
     QString guarantees() const;
 };
 

@@ -316,12 +316,10 @@ void MainWindow::connectTo(
 void MainWindow::onConnected(const ConnectionInfo &info)
 {
     const AuditTableRef table = m_settings.table();
-    // What the server confirmed, not what was asked for; the full sentence in the tooltip.
+    // What the server confirmed, not what was asked for; the server's version on hover.
     m_status->setConnection(
-        tr("%1 · %2 · PostgreSQL %3 · %4")
-            .arg(info.description, table.displayName(),
-                info.serverVersion.section(QLatin1Char(' '), 0, 0), info.guarantees()),
-        info.note);
+        tr("%1 · %2 · %3").arg(info.description, table.displayName(), info.guarantees()),
+        tr("PostgreSQL %1").arg(info.serverVersion), info.note);
     setWindowTitle(tr("%1 — Audit Viewer").arg(table.displayName()));
     m_choicesWorker->loadChoices(AuditWorker::Choices::Actions);
     m_choicesWorker->loadChoices(AuditWorker::Choices::Transports);

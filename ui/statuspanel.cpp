@@ -2,6 +2,7 @@
 
 #include "durationtext.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -42,15 +43,39 @@ StatusPanel::StatusPanel(QWidget *parent)
     layout->addWidget(m_cancel);
     layout->addWidget(m_count);
     layout->addWidget(m_timing);
-    layout->addWidget(m_connection);
+    // The connection takes the room left and is elided to it, never widening the window.
+    m_connection->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_connectionText = m_connection->text();
+    m_connection->installEventFilter(this);
+    layout->addWidget(m_connection, 1);
     connect(m_cancel, &QToolButton::clicked, this, &StatusPanel::cancelRequested);
 }
 
-void StatusPanel::setConnection(const QString &text, const QString &note)
+void StatusPanel::setConnection(const QString &text, const QString &details, const QString &note)
 {
-    m_connection->setText(
-        note.isEmpty() ? text : tr("%1 · without your startup options").arg(text));
-    m_connection->setToolTip(note.isEmpty() ? text : text + QLatin1Char('\n') + note);
+    m_connectionText = note.isEmpty() ? text : tr("%1 · startup options refused").arg(text);
+    QStringList tip { m_connectionText };
+    for (const QString &line : { details, note }) {
+        if (!line.isEmpty()) {
+            tip.append(line);
+        }
+    }
+    m_connection->setToolTip(tip.join(QLatin1Char('\n')));
+    elideConnection();
+}
+
+void StatusPanel::elideConnection()
+{
+    m_connection->setText(m_connection->fontMetrics().elidedText(
+        m_connectionText, Qt::ElideRight, m_connection->width()));
+}
+
+bool StatusPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_connection && event->type() == QEvent::Resize) {
+        elideConnection();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void StatusPanel::setCount(std::optional<qint64> count, bool exact)

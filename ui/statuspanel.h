@@ -17,8 +17,10 @@ class StatusPanel : public QWidget
 public:
     explicit StatusPanel(QWidget *parent = nullptr);
 
-    // `note`: what had to be left out to connect (shown as a short warning, in full on hover).
-    void setConnection(const QString &text, const QString &note = {});
+    // `text` elided to the room there is; `details` and `note` (what had to be left out to
+    // connect, shown as a short warning) in full on hover.
+    void setConnection(
+        const QString &text, const QString &details = {}, const QString &note = {});
     void setCount(std::optional<qint64> count, bool exact);
     QString countText() const; // "1,234 entries" as shown
     void setPageTime(qint64 milliseconds);
@@ -28,10 +30,16 @@ public:
 signals:
     void cancelRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void elideConnection();
+
     QProgressBar *m_busyBar;
     QToolButton *m_cancel;
     QLabel *m_count;
     QLabel *m_timing;
     QLabel *m_connection;
+    QString m_connectionText; // before eliding
 };

@@ -892,16 +892,16 @@ Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
         <translation>nicht schreibgeschützt</translation>
     </message>
     <message>
-        <source>statement timeout %1</source>
-        <translation>Zeitlimit je Anweisung %1</translation>
+        <source>timeout %1</source>
+        <translation>Zeitlimit %1</translation>
     </message>
     <message>
-        <source>no statement timeout</source>
-        <translation>kein Zeitlimit je Anweisung</translation>
+        <source>no timeout</source>
+        <translation>kein Zeitlimit</translation>
     </message>
     <message>
-        <source>through a connection pooler</source>
-        <translation>über einen Verbindungspooler</translation>
+        <source>through a pooler</source>
+        <translation>über einen Pooler</translation>
     </message>
 </context>
 <context>
@@ -2112,8 +2112,12 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         </translation>
     </message>
     <message>
-        <source>%1 · %2 · PostgreSQL %3 · %4</source>
-        <translation>%1 · %2 · PostgreSQL %3 · %4</translation>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
     </message>
 </context>
 <context>
@@ -2504,8 +2508,8 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>Seite in %1</translation>
     </message>
     <message>
-        <source>%1 · without your startup options</source>
-        <translation>%1 · ohne Ihre Startoptionen</translation>
+        <source>%1 · startup options refused</source>
+        <translation>%1 · Startoptionen abgelehnt</translation>
     </message>
 </context>
 <context>

@@ -572,7 +572,7 @@ TEST_F(CliTest, VerboseSaysWhatTheServerConfirmedAndStandardOutputStaysTheSame)
     ASSERT_EQ(verbose.exitCode, 0) << verbose.err.toStdString();
     EXPECT_EQ(verbose.out, plain.out);
     EXPECT_TRUE(verbose.err.contains(
-        QStringLiteral("the server confirmed: read-only · statement timeout 1500 ms · UTC.")))
+        QStringLiteral("the server confirmed: read-only · timeout 1500 ms · UTC.")))
         << verbose.err.toStdString();
     EXPECT_FALSE(verbose.err.contains(QStringLiteral("pooler"))) << "a direct connection";
     EXPECT_FALSE(plain.err.contains(QStringLiteral("confirmed")));
@@ -602,6 +602,6 @@ TEST_F(CliTest, BehindPgbouncerRefusedOptionsAreNamedAndTheOutputIsTheDirectOne)
         << pooled.err.toStdString();
     EXPECT_TRUE(pooled.err.contains(QStringLiteral("-c work_mem=7MB")));
     EXPECT_TRUE(pooled.err.contains(
-        QStringLiteral("read-only · statement timeout 5 min · UTC · through a connection pooler.")))
+        QStringLiteral("read-only · timeout 5 min · UTC · through a pooler.")))
         << pooled.err.toStdString();
 }

@@ -149,7 +149,7 @@ TEST_P(PoolerTest, TheServerConfirmsReadOnlyTheTimeoutAndUtcAndWhetherAPoolerIsB
     EXPECT_EQ(info.timeZone, QStringLiteral("UTC"));
     EXPECT_EQ(info.throughPooler, GetParam() != Route::Direct);
     EXPECT_TRUE(info.note.isEmpty()) << info.note.toStdString();
-    EXPECT_TRUE(info.guarantees().startsWith(QStringLiteral("read-only · statement timeout 5 min")))
+    EXPECT_TRUE(info.guarantees().startsWith(QStringLiteral("read-only · timeout 5 min")))
         << info.guarantees().toStdString();
 
     // Each statement's own transaction, asked from inside.

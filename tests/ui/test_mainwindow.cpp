@@ -6,6 +6,7 @@
 #include "filterbar.h"
 #include "mainwindow.h"
 #include "paginationbar.h"
+#include "pgbouncer.h"
 #include "resultsview.h"
 #include "statuspanel.h"
 #include "testdatabase.h"
@@ -15,6 +16,7 @@
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QSet>
 #include <QSettings>
@@ -556,4 +558,41 @@ TEST_F(MainWindowTest, EntryDialogOpensTheRowAndWalksToNextAndPrevious)
     ASSERT_TRUE(waitFor(ids.at(1)));
     // The stored request comes through exactly.
     EXPECT_TRUE(dialog->entryJson().contains(QLatin1String("\"q\": \"text ")));
+}
+
+TEST_F(MainWindowTest, BehindAPoolerTheStatusBarSaysWhatTheServerConfirmedAndFitsTheWindow)
+{
+    PgBouncer bouncer; // default configuration: refuses the startup parameter "options"
+    ASSERT_TRUE(bouncer.start(m_settings.value(QStringLiteral("port")).toInt(), {}))
+        << bouncer.error().toStdString();
+    ConnectionSettings pooled = m_settings;
+    pooled.setValue(QStringLiteral("port"), QString::number(bouncer.port()));
+    pooled.setValue(QStringLiteral("options"), QStringLiteral("-c work_mem=9MB"));
+    m_settings = pooled;
+    auto window = openWindow();
+    window->resize(900, 700);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    EXPECT_EQ(shownIds(*window), sqlIds(QStringLiteral("true"), 100));
+
+    QLabel *connection = nullptr;
+    for (QLabel *label : window->findChild<StatusPanel *>()->findChildren<QLabel *>()) {
+        if (label->toolTip().contains(QLatin1String("PostgreSQL"))) {
+            connection = label;
+        }
+    }
+    ASSERT_NE(connection, nullptr);
+    const QString tip = connection->toolTip();
+    EXPECT_TRUE(tip.contains(QStringLiteral("/postgres · mw.audit_log · read-only · timeout 5 min "
+                                            "· UTC · through a pooler · startup options refused")))
+        << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("connected without \u201c-c work_mem=9MB\u201d")))
+        << tip.toStdString();
+    // The line is longer than the room a 900-pixel window leaves: elided, not widening it.
+    EXPECT_EQ(window->width(), 900);
+    EXPECT_TRUE(connection->text().endsWith(QChar(0x2026))) << connection->text().toStdString();
+    EXPECT_LE(connection->fontMetrics().horizontalAdvance(connection->text()), connection->width());
+    window->resize(2400, 700);
+    QTRY_VERIFY(!connection->text().endsWith(QChar(0x2026)));
+    EXPECT_TRUE(connection->text().endsWith(QStringLiteral("startup options refused")));
 }
