@@ -601,7 +601,7 @@ TEST_F(CliTest, BehindPgbouncerRefusedOptionsAreNamedAndTheOutputIsTheDirectOne)
     EXPECT_TRUE(pooled.err.contains(QStringLiteral("refused the startup parameter")))
         << pooled.err.toStdString();
     EXPECT_TRUE(pooled.err.contains(QStringLiteral("-c work_mem=7MB")));
-    EXPECT_TRUE(pooled.err.contains(
-        QStringLiteral("read-only · timeout 5 min · UTC · through a pooler.")))
+    EXPECT_TRUE(
+        pooled.err.contains(QStringLiteral("read-only · timeout 5 min · UTC · through a pooler.")))
         << pooled.err.toStdString();
 }
