@@ -19,8 +19,7 @@ public:
 
     // `text` elided to the room there is; `details` and `note` (what had to be left out to
     // connect, shown as a short warning) in full on hover.
-    void setConnection(
-        const QString &text, const QString &details = {}, const QString &note = {});
+    void setConnection(const QString &text, const QString &details = {}, const QString &note = {});
     void setCount(std::optional<qint64> count, bool exact);
     QString countText() const; // "1,234 entries" as shown
     void setPageTime(qint64 milliseconds);
