@@ -12,16 +12,15 @@ namespace {
 
 constexpr char kQueryCanceled[] = "57014";
 
-constexpr char kBegin[] = "BEGIN READ ONLY";
-// Everything the viewer relies on, for this transaction only (is_local = true). $1 is the
-// statement timeout in milliseconds (0: none).
-constexpr char kSettings[] = "SELECT set_config('statement_timeout', $1, true),"
+// Everything the viewer relies on, for this transaction only (is_local = true): read-only
+// first, then the rest. $1 is the statement timeout in milliseconds (0: none).
+constexpr char kSettings[] = "SELECT set_config('transaction_read_only', 'on', true),"
+                             " set_config('statement_timeout', $1, true),"
                              " set_config('TimeZone', 'UTC', true),"
                              " set_config('DateStyle', 'ISO', true),"
                              " set_config('IntervalStyle', 'iso_8601', true),"
                              " set_config('plan_cache_mode', 'force_custom_plan', true),"
                              " set_config('client_encoding', 'UTF8', true)";
-constexpr char kCommit[] = "COMMIT";
 
 void cancelRunning(pg_conn *conn)
 {
@@ -151,16 +150,17 @@ Result<PgResult> PgSession::run(
     const QByteArray timeout = QByteArray::number(m_statementTimeoutMs);
     const char *timeoutValue = timeout.constData();
 
-    // BEGIN, the settings, the statement, COMMIT and a sync: sent at once, read in order.
+    // The settings, the statement and a sync, sent at once and read in order. Without an
+    // explicit BEGIN, everything before the sync is one transaction, committed by the sync
+    // (rolled back after an error): the settings hold for the statement and end with it.
     if (PQenterPipelineMode(conn) != 1) {
         return errorFrom(conn, nullptr);
     }
-    const bool sent = PQsendQueryParams(conn, kBegin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
-        && PQsendQueryParams(conn, kSettings, 1, nullptr, &timeoutValue, nullptr, nullptr, 0) == 1
+    const bool sent
+        = PQsendQueryParams(conn, kSettings, 1, nullptr, &timeoutValue, nullptr, nullptr, 0) == 1
         && PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
                values.data(), nullptr, nullptr, 0)
             == 1
-        && PQsendQueryParams(conn, kCommit, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
         && PQpipelineSync(conn) == 1;
     std::optional<QueryError> error;
     if (!sent) {
@@ -168,8 +168,8 @@ Result<PgResult> PgSession::run(
     }
 
     PgResult kept;
-    constexpr int kStatementIndex = 2;
-    constexpr int kQueryCount = 4;
+    constexpr int kStatementIndex = 1;
+    constexpr int kQueryCount = 2;
     for (int query = 0; sent && query < kQueryCount && PQstatus(conn) == CONNECTION_OK; ++query) {
         const bool streaming = onRow && query == kStatementIndex && !error;
         if (streaming && PQsetSingleRowMode(conn) != 1) {
@@ -216,11 +216,6 @@ Result<PgResult> PgSession::run(
         }
     }
     PQexitPipelineMode(conn);
-    // An error left the transaction open (aborted): end it, so that the next statement,
-    // or the pooler's next client, starts clean.
-    if (PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_IDLE) {
-        PQclear(PQexec(conn, "ROLLBACK"));
-    }
     if (error) {
         return *error;
     }

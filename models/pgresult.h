@@ -44,12 +44,12 @@ private:
 // for its actual values.
 //
 // Every statement runs in a transaction of its own that carries the viewer's guarantees:
-// READ ONLY, the statement timeout, TimeZone UTC, ISO dates and intervals, custom plans
-// and UTF-8, all set for that transaction only (BEGIN READ ONLY, then set_config(..., true)).
-// Nothing depends on session state, so a pooler that hands each transaction to another
-// server connection (pgbouncer in transaction mode), or drops startup options, cannot
-// lose them. The BEGIN, the settings, the statement and the COMMIT travel together in
-// libpq's pipeline mode: one round trip, as a bare statement takes.
+// read-only, the statement timeout, TimeZone UTC, ISO dates and intervals, custom plans
+// and UTF-8, all set for that transaction only (set_config(..., true)). Nothing depends on
+// session state, so a pooler that hands each transaction to another server connection
+// (pgbouncer in transaction mode), or drops startup options, cannot lose them. The
+// settings, the statement and a sync travel together in libpq's pipeline mode, one
+// implicit transaction that the sync ends: one round trip, as a bare statement takes.
 // Thread: only the thread that owns the connection.
 class PgSession
 {
