@@ -251,16 +251,6 @@ QString DatabaseConnection::description() const
             QString::fromUtf8(PQport(conn)), QString::fromUtf8(PQdb(conn)));
 }
 
-QString DatabaseConnection::serverVersion() const
-{
-    pg_conn *conn = session().connection();
-    if (!conn) {
-        return {};
-    }
-    const char *version = PQparameterStatus(conn, "server_version");
-    return version ? QString::fromUtf8(version) : QString();
-}
-
 void DatabaseConnection::cancel()
 {
     QMutexLocker lock(&m_cancelMutex);

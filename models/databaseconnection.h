@@ -38,7 +38,6 @@ public:
     const ConnectionInfo &info() const { return m_info; }
     // "user@host:port/dbname" as libpq resolved it; never the password.
     QString description() const;
-    QString serverVersion() const;
     const ConnectionSettings &settings() const { return m_settings; }
 
     // Thread: any. Asks the server to cancel the statement running now, if any.

@@ -13,15 +13,54 @@
 #include <algorithm>
 #include <climits>
 
+ElidedLabel::ElidedLabel(const QString &text, QWidget *parent)
+    : QLabel(parent)
+{
+    setTextFormat(Qt::PlainText);
+    setFullText(text);
+}
+
+void ElidedLabel::setFullText(const QString &text)
+{
+    m_fullText = text;
+    updateGeometry();
+    elide();
+}
+
+QSize ElidedLabel::sizeHint() const
+{
+    const QMargins margins = contentsMargins();
+    return { fontMetrics().horizontalAdvance(m_fullText) + margins.left() + margins.right()
+            + 2 * margin(),
+        QLabel::sizeHint().height() };
+}
+
+QSize ElidedLabel::minimumSizeHint() const
+{
+    return { fontMetrics().horizontalAdvance(QLatin1Char('M')) * 8,
+        QLabel::minimumSizeHint().height() };
+}
+
+void ElidedLabel::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    elide();
+}
+
+void ElidedLabel::elide()
+{
+    setText(fontMetrics().elidedText(m_fullText, Qt::ElideRight, contentsRect().width()));
+}
+
 StatusPanel::StatusPanel(QWidget *parent)
     : QWidget(parent)
     , m_busyBar(new QProgressBar)
     , m_cancel(new QToolButton)
     , m_count(new QLabel)
     , m_timing(new QLabel)
-    , m_connection(new QLabel(tr("Not connected")))
+    , m_connection(new ElidedLabel(tr("Not connected")))
 {
-    for (QLabel *label : { m_count, m_timing, m_connection }) {
+    for (QLabel *label : { m_count, m_timing }) {
         label->setTextFormat(Qt::PlainText);
     }
     m_count->setToolTip(tr("Entries matching the filter: the planner's estimate at once, the exact "
@@ -43,39 +82,21 @@ StatusPanel::StatusPanel(QWidget *parent)
     layout->addWidget(m_cancel);
     layout->addWidget(m_count);
     layout->addWidget(m_timing);
-    // The connection takes the room left and is elided to it, never widening the window.
-    m_connection->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_connectionText = m_connection->text();
-    m_connection->installEventFilter(this);
-    layout->addWidget(m_connection, 1);
+    layout->addWidget(m_connection);
     connect(m_cancel, &QToolButton::clicked, this, &StatusPanel::cancelRequested);
 }
 
 void StatusPanel::setConnection(const QString &text, const QString &details, const QString &note)
 {
-    m_connectionText = note.isEmpty() ? text : tr("%1 · startup options refused").arg(text);
-    QStringList tip { m_connectionText };
+    const QString line = note.isEmpty() ? text : tr("%1 · startup options refused").arg(text);
+    QStringList tip { line };
     for (const QString &line : { details, note }) {
         if (!line.isEmpty()) {
             tip.append(line);
         }
     }
     m_connection->setToolTip(tip.join(QLatin1Char('\n')));
-    elideConnection();
-}
-
-void StatusPanel::elideConnection()
-{
-    m_connection->setText(m_connection->fontMetrics().elidedText(
-        m_connectionText, Qt::ElideRight, m_connection->width()));
-}
-
-bool StatusPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_connection && event->type() == QEvent::Resize) {
-        elideConnection();
-    }
-    return QWidget::eventFilter(watched, event);
+    m_connection->setFullText(line);
 }
 
 void StatusPanel::setCount(std::optional<qint64> count, bool exact)

@@ -1,12 +1,33 @@
 #pragma once
 
+#include <QLabel>
 #include <QWidget>
 
 #include <optional>
 
-class QLabel;
 class QProgressBar;
 class QToolButton;
+
+// A one-line label that asks for room for all of its text but can shrink to a few
+// characters, eliding the end to the width it gets.
+class ElidedLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit ElidedLabel(const QString &text = {}, QWidget *parent = nullptr);
+    void setFullText(const QString &text);
+    QString fullText() const { return m_fullText; }
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void elide();
+
+    QString m_fullText;
+};
 
 // The permanent part of the status bar: a busy indicator with Cancel, the entry count
 // (estimate, then exact), how long the last page took, and where the viewer is connected.
@@ -29,16 +50,10 @@ public:
 signals:
     void cancelRequested();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    void elideConnection();
-
     QProgressBar *m_busyBar;
     QToolButton *m_cancel;
     QLabel *m_count;
     QLabel *m_timing;
-    QLabel *m_connection;
-    QString m_connectionText; // before eliding
+    ElidedLabel *m_connection;
 };
