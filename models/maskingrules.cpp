@@ -112,20 +112,57 @@ QStringList MaskingRules::defaultCredentialKeyWords()
 
 QStringList MaskingRules::defaultValuePatterns()
 {
+    // The high-confidence formats the secret scanners (gitleaks, trufflehog, GitHub secret
+    // scanning) agree on. Each starts with plain text ("AKIA", "gsk_"): exports look for
+    // it before anything else, so a document without any is never searched.
     return {
         // OpenAI and Anthropic keys: sk-..., sk-proj-..., sk-ant-api03-...
         QStringLiteral("\\bsk-(?:ant-)?[A-Za-z0-9_-]{16,}"),
         // Webhook signing secrets (Svix, Stripe).
         QStringLiteral("\\bwhsec_[A-Za-z0-9+/=_-]{16,}"),
-        // GitHub tokens: personal, OAuth, user, server, refresh.
+        // GitHub tokens: personal, OAuth, user, server, refresh; fine-grained personal.
         QStringLiteral("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
+        QStringLiteral("\\bgithub_pat_[A-Za-z0-9_]{20,}"),
+        // GitLab personal access tokens.
+        QStringLiteral("\\bglpat-[A-Za-z0-9_-]{20,}"),
         // Slack tokens.
         QStringLiteral("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+        // Slack incoming webhooks: the URL is the credential; the host stays readable.
+        QStringLiteral("https://hooks\\.slack\\.com/services/"
+                       "(?<secret>T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9]+)"),
+        // Discord webhooks: the id and token after /api/webhooks/.
+        QStringLiteral(
+            "https://discord(?:app)?\\.com/api/webhooks/(?<secret>[0-9]+/[A-Za-z0-9_-]+)"),
+        // AWS access key ids: long-term (AKIA) and temporary (ASIA). No \b at the end: PCRE
+        // takes any \b as looking one character back, so text cut off inside a key would
+        // have the character before it hidden too.
+        QStringLiteral("\\bA[KS]IA[A-Z0-9]{16}"),
+        // Google API keys (Google Cloud, Gemini).
+        QStringLiteral("\\bAIza[A-Za-z0-9_-]{35}"),
+        // Google OAuth access tokens.
+        QStringLiteral("\\bya29\\.[A-Za-z0-9_-]{20,}"),
+        // Groq API keys.
+        QStringLiteral("\\bgsk_[A-Za-z0-9]{20,}"),
+        // xAI API keys.
+        QStringLiteral("\\bxai-[A-Za-z0-9]{20,}"),
+        // Hugging Face access tokens.
+        QStringLiteral("\\bhf_[A-Za-z0-9]{30,}"),
+        // Stripe secret (sk_) and restricted (rk_) keys, live and test.
+        QStringLiteral("\\b[sr]k_live_[A-Za-z0-9]{16,}"),
+        QStringLiteral("\\b[sr]k_test_[A-Za-z0-9]{16,}"),
+        // npm access tokens.
+        QStringLiteral("\\bnpm_[A-Za-z0-9]{36}"),
         // JSON Web Tokens: header and payload both start {" in base64url.
         QStringLiteral("\\beyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
         // PEM private keys, up to their end line (or the end of the text).
         QStringLiteral("-----BEGIN[A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END[A-Z ]*PRIVATE "
                        "KEY-----|$)"),
+        // The password of a URL or connection string (https://, postgresql://, redis://,
+        // amqp://, mongodb+srv://...): scheme://user:password@host, the user may be empty.
+        QStringLiteral("://[^\\s/?#@:\"']*:(?<secret>[^\\s/?#@\"']+)@"),
+        // A password parameter: ?password=... in a URL, password=... (db_password=...) in
+        // a key=value connection string or environment.
+        QStringLiteral("[Pp]assword=(?<secret>[^\\s&;\"'\\\\]+)"),
     };
 }
 
