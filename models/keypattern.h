@@ -2,8 +2,10 @@
 
 #include <QChar>
 #include <QStringView>
+#include <QtGlobal>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -145,47 +147,61 @@ inline bool isAsciiLower(char16_t c)
 // letter nor a digit ('_', '-', '.', ' ') and where camelCase starts a word ("accessToken";
 // "APIKey" is api, key; digits stay in their word: "oauth2"). The words are folded and
 // kept joined ("accesstoken"), with a mark where each one starts and ends, so that a rule
-// is one comparison at a word start.
+// is one comparison at a word start. Short keys need no heap: this runs for every key of
+// every exported document.
 class KeyWords
 {
 public:
-    // `key` is the decoded key, not folded (camelCase needs its case).
-    void assign(std::u16string_view key)
+    // `key` holds the key's characters, decoded and not folded (camelCase needs its case):
+    // UTF-16 units, or bytes of ASCII text. `folded` receives the whole key folded as
+    // fold() does, in the same pass.
+    template <typename Unit> void assign(const Unit *key, size_t size, std::u16string &folded)
     {
         m_joined.clear();
         m_starts.clear();
+        m_boundaries = 0;
+        folded.resize(size);
         bool inWord = false;
-        for (size_t i = 0; i < key.size(); ++i) {
-            const char16_t c = key[i];
+        for (size_t i = 0; i < size; ++i) {
+            const char16_t c = unit(key[i]);
+            const char16_t f = foldUnit(c);
+            folded[i] = f;
             if (c < 0x80 && !isAsciiUpper(c) && !isAsciiLower(c) && !(c >= u'0' && c <= u'9')) {
                 inWord = false;
                 continue;
             }
             bool starts = !inWord;
             if (inWord && isUpper(c)) {
-                const char16_t before = key[i - 1];
-                const bool nextIsLower = i + 1 < key.size() && isLower(key[i + 1]);
-                starts = !isUpper(before) || nextIsLower;
+                const bool nextIsLower = i + 1 < size && isLower(unit(key[i + 1]));
+                starts = !isUpper(unit(key[i - 1])) || nextIsLower;
             }
             if (starts) {
-                m_starts.push_back(m_joined.size());
+                markBoundary(m_joined.size());
             }
-            m_joined.push_back(foldUnit(c));
+            m_joined.append(f);
             inWord = true;
         }
-        m_starts.push_back(m_joined.size());
+        markBoundary(m_joined.size());
     }
 
-    std::u16string_view joined() const { return m_joined; }
+    std::u16string_view joined() const
+    {
+        return std::u16string_view(m_joined.constData(), size_t(m_joined.size()));
+    }
     // Where each word starts in joined(), and joined()'s size last.
-    const std::vector<size_t> &starts() const { return m_starts; }
+    const QVarLengthArray<size_t, 16> &starts() const { return m_starts; }
 
     bool isBoundary(size_t at) const
     {
+        if (at < 64) {
+            return (m_boundaries >> at) & 1;
+        }
         return std::binary_search(m_starts.begin(), m_starts.end(), at);
     }
 
 private:
+    static char16_t unit(char16_t c) { return c; }
+    static char16_t unit(char c) { return char16_t(static_cast<unsigned char>(c)); }
     static bool isUpper(char16_t c)
     {
         return c < 0x80 ? isAsciiUpper(c) : QChar::isUpper(char32_t(c));
@@ -195,8 +211,17 @@ private:
         return c < 0x80 ? isAsciiLower(c) : QChar::isLower(char32_t(c));
     }
 
-    std::u16string m_joined;
-    std::vector<size_t> m_starts;
+    void markBoundary(size_t at)
+    {
+        m_starts.append(at);
+        if (at < 64) {
+            m_boundaries |= quint64(1) << at;
+        }
+    }
+
+    QVarLengthArray<char16_t, 64> m_joined;
+    QVarLengthArray<size_t, 16> m_starts;
+    quint64 m_boundaries = 0; // bit n: a word starts or ends at n
 };
 
 // One word rule ("token", "api_key"): its words, folded and joined the way KeyWords joins
@@ -210,29 +235,21 @@ public:
     explicit WordRule(QStringView rule)
     {
         KeyWords words;
-        words.assign(std::u16string_view(rule.utf16(), size_t(rule.size())));
+        std::u16string folded;
+        words.assign(rule.utf16(), size_t(rule.size()), folded);
         m_joined = words.joined();
     }
 
     bool isEmpty() const { return m_joined.empty(); }
+    char16_t first() const { return m_joined.front(); }
 
-    bool matches(const KeyWords &key) const
+    // Whether the rule's words start at the word start `at` of `key`.
+    bool matchesAt(const KeyWords &key, size_t at) const
     {
-        if (m_joined.empty()) {
-            return false; // MaskingRules::problems() names the rule
-        }
-        const std::u16string_view joined = key.joined();
-        const std::vector<size_t> &starts = key.starts();
-        for (size_t w = 0; w + 1 < starts.size(); ++w) {
-            const size_t at = starts[w];
-            if (joined.size() - at < m_joined.size() || joined[at] != m_joined.front()
-                || joined.compare(at, m_joined.size(), m_joined) != 0
-                || !key.isBoundary(at + m_joined.size())) {
-                continue;
-            }
-            return !hasMeasureWordBeside(key, at, at + m_joined.size());
-        }
-        return false;
+        const size_t end = at + m_joined.size();
+        return end <= key.joined().size() && key.isBoundary(end)
+            && key.joined().compare(at, m_joined.size(), m_joined) == 0
+            && !hasMeasureWordBeside(key, at, end);
     }
 
 private:
@@ -241,8 +258,8 @@ private:
         static constexpr std::u16string_view measures[]
             = { u"count", u"counts", u"budget", u"budgets", u"limit", u"limits", u"max", u"min",
                   u"usage", u"length", u"size", u"type", u"ttl", u"expiry", u"expires" };
-        const std::vector<size_t> &starts = key.starts();
-        for (size_t w = 0; w + 1 < starts.size(); ++w) {
+        const auto &starts = key.starts();
+        for (qsizetype w = 0; w + 1 < starts.size(); ++w) {
             if (starts[w] >= from && starts[w] < to) {
                 continue; // a word of the match itself
             }
@@ -266,25 +283,54 @@ enum class KeyVerdict : unsigned char {
 };
 
 // Every key rule of a rule set, compiled.
-struct KeyRules
+class KeyRules
 {
+public:
     std::vector<KeyPattern> patterns; // key: globs, matched against the key path
-    std::vector<WordRule> words; // word: rules
-    std::vector<WordRule> credentialWords; // credential: rules
 
-    bool hasWordRules() const { return !words.empty() || !credentialWords.empty(); }
+    // A word: rule (`ifCredential`: a credential: rule); one without a word is ignored.
+    void addWordRule(const WordRule &rule, bool ifCredential)
+    {
+        if (rule.isEmpty()) {
+            return;
+        }
+        m_words.push_back({ rule, ifCredential });
+        const size_t index = m_words.size() - 1;
+        const char16_t first = rule.first();
+        (first < 0x80 ? m_byFirstUnit[first] : m_otherFirstUnits).push_back(index);
+    }
+
+    bool hasWordRules() const { return !m_words.empty(); }
 
     KeyVerdict byWords(const KeyWords &key) const
     {
-        const auto matches = [&key](const WordRule &rule) { return rule.matches(key); };
-        if (std::any_of(words.begin(), words.end(), matches)) {
-            return KeyVerdict::Secret;
+        KeyVerdict verdict = KeyVerdict::Keep;
+        const auto &starts = key.starts();
+        // Only the rules whose first letter is there are tried at a word start.
+        for (qsizetype w = 0; w + 1 < starts.size(); ++w) {
+            const char16_t first = key.joined()[starts[w]];
+            for (const size_t index : first < 0x80 ? m_byFirstUnit[first] : m_otherFirstUnits) {
+                const Word &word = m_words[index];
+                if (word.rule.matchesAt(key, starts[w])) {
+                    if (!word.ifCredential) {
+                        return KeyVerdict::Secret;
+                    }
+                    verdict = KeyVerdict::SecretIfCredential;
+                }
+            }
         }
-        if (std::any_of(credentialWords.begin(), credentialWords.end(), matches)) {
-            return KeyVerdict::SecretIfCredential;
-        }
-        return KeyVerdict::Keep;
+        return verdict;
     }
+
+private:
+    struct Word
+    {
+        WordRule rule;
+        bool ifCredential;
+    };
+    std::vector<Word> m_words;
+    std::array<std::vector<size_t>, 128> m_byFirstUnit;
+    std::vector<size_t> m_otherFirstUnits;
 };
 
 // The value of a credential: rule's key is hidden when it reads like a key or password

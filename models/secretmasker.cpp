@@ -44,16 +44,15 @@ SecretMasker::SecretMasker(const MaskingRules &rules)
         compiled->keys.patterns.push_back(std::move(key));
     }
     // Rules without a word or with a '*' are skipped: MaskingRules::problems() names them.
-    const auto addWords = [](const QStringList &rules, std::vector<SecretScan::WordRule> &to) {
+    const auto addWords = [&compiled](const QStringList &rules, bool ifCredential) {
         for (const QString &rule : rules) {
-            SecretScan::WordRule word(rule);
-            if (!word.isEmpty() && !rule.contains(QLatin1Char('*'))) {
-                to.push_back(std::move(word));
+            if (!rule.contains(QLatin1Char('*'))) {
+                compiled->keys.addWordRule(SecretScan::WordRule(rule), ifCredential);
             }
         }
     };
-    addWords(rules.keyWords, compiled->keys.words);
-    addWords(rules.credentialKeyWords, compiled->keys.credentialWords);
+    addWords(rules.keyWords, false);
+    addWords(rules.credentialKeyWords, true);
     compiled->values = ValuePatterns(rules.valuePatterns);
     m_rules = std::move(compiled);
 }
@@ -78,7 +77,8 @@ bool SecretMasker::isSensitiveKey(QStringView key) const
         return true;
     }
     SecretScan::KeyWords words;
-    words.assign(std::u16string_view(key.utf16(), size_t(key.size())));
+    std::u16string unused;
+    words.assign(key.utf16(), size_t(key.size()), unused);
     return m_rules->keys.byWords(words) == SecretScan::KeyVerdict::Secret;
 }
 

@@ -333,11 +333,16 @@ private:
             decodeFolded(p, end, folded);
             return;
         }
+        // Most keys are plain ASCII: their units are their characters.
+        const bool plain
+            = std::none_of(p, end, [](Char c) { return unitOf(c) == '\\' || unitOf(c) >= 0x80; });
+        if (plain) {
+            m_words.assign(p, size_t(end - p), folded);
+            return;
+        }
         m_keyText.clear();
         decodeText(p, end, m_keyText);
-        m_words.assign(m_keyText);
-        folded.resize(m_keyText.size());
-        std::transform(m_keyText.begin(), m_keyText.end(), folded.begin(), foldUnit);
+        m_words.assign(m_keyText.data(), m_keyText.size(), folded);
     }
 
     // What the value of `key` (read by readKeyText last) gets, when the keys of the frames

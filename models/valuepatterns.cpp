@@ -146,10 +146,12 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
         for (const QString &literal : std::as_const(compiled.literals)) {
             const QByteArray bytes = literal.toUtf8();
             m_literalStarts.set(bigram(bytes.data()));
-            m_literals.emplace_back(bytes, m_patterns.size());
+            m_literals.push_back({ bigram(bytes.data()), bytes, m_patterns.size() });
         }
         m_patterns.push_back(std::move(compiled));
     }
+    std::sort(m_literals.begin(), m_literals.end(),
+        [](const Literal &a, const Literal &b) { return a.bigram < b.bigram; });
 }
 
 QStringList ValuePatterns::literalPrefixes(const QString &pattern)
@@ -280,13 +282,17 @@ std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
     }
     const char *data = utf8.data();
     for (qsizetype at = 0; at + 1 < utf8.size(); ++at) {
-        if (!m_literalStarts.test(bigram(data + at))) {
+        const size_t here = bigram(data + at);
+        if (!m_literalStarts.test(here)) {
             continue;
         }
-        for (const auto &[literal, pattern] : m_literals) {
-            if (!candidates[pattern] && utf8.size() - at >= literal.size()
-                && std::memcmp(data + at, literal.data(), size_t(literal.size())) == 0) {
-                candidates[pattern] = true;
+        auto literal = std::lower_bound(m_literals.begin(), m_literals.end(), here,
+            [](const Literal &l, size_t value) { return l.bigram < value; });
+        for (; literal != m_literals.end() && literal->bigram == here; ++literal) {
+            const QByteArray &text = literal->text;
+            if (!candidates[literal->pattern] && utf8.size() - at >= text.size()
+                && std::memcmp(data + at, text.data(), size_t(text.size())) == 0) {
+                candidates[literal->pattern] = true;
                 any = true;
             }
         }

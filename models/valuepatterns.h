@@ -77,7 +77,14 @@ private:
     };
     std::vector<Pattern> m_patterns;
     // Every literal's first two bytes, so that one pass over a document finds where any
-    // literal may start; which pattern each literal belongs to.
+    // literal may start; the literals sorted by those two bytes, with the pattern each
+    // belongs to, so that a place is compared with the literals that start there only.
+    struct Literal
+    {
+        size_t bigram;
+        QByteArray text;
+        size_t pattern;
+    };
     std::bitset<65536> m_literalStarts;
-    std::vector<std::pair<QByteArray, size_t>> m_literals;
+    std::vector<Literal> m_literals;
 };
