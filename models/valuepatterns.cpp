@@ -11,6 +11,9 @@ namespace {
 // or "eyJ" are, a lone "s" or "ey" at the end of a sentence are not.
 constexpr qsizetype kMinimumPartialMatch = 3;
 
+// The group of a value pattern that is hidden instead of the whole match.
+const QString kSecretGroup = QStringLiteral("secret");
+
 bool isAscii(QByteArrayView bytes)
 {
     unsigned char seen = 0;
@@ -128,14 +131,27 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
         if (!partial.isValid()) {
             partial = expression;
         }
-        Pattern compiled { expression, partial, literalPrefixes(pattern) };
+        Pattern compiled { expression, partial, literalPrefixes(pattern), -1, {} };
+        compiled.secretGroup = int(expression.namedCaptureGroups().indexOf(kSecretGroup));
+        if (compiled.secretGroup > 0) {
+            for (const QLatin1String opening :
+                { QLatin1String("(?<secret>"), QLatin1String("(?P<secret>") }) {
+                const qsizetype at = unbounded.indexOf(opening);
+                if (at >= 0) {
+                    compiled.lead = QRegularExpression(unbounded.left(at));
+                    break;
+                }
+            }
+        }
         for (const QString &literal : std::as_const(compiled.literals)) {
             const QByteArray bytes = literal.toUtf8();
             m_literalStarts.set(bigram(bytes.data()));
-            m_literals.emplace_back(bytes, m_patterns.size());
+            m_literals.push_back({ bigram(bytes.data()), bytes, m_patterns.size() });
         }
         m_patterns.push_back(std::move(compiled));
     }
+    std::sort(m_literals.begin(), m_literals.end(),
+        [](const Literal &a, const Literal &b) { return a.bigram < b.bigram; });
 }
 
 QStringList ValuePatterns::literalPrefixes(const QString &pattern)
@@ -232,9 +248,18 @@ std::vector<TextSpan> ValuePatterns::find(
         QRegularExpressionMatchIterator it = pattern.expression.globalMatch(text);
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
-            if (match.capturedLength() > 0) {
-                spans.push_back({ match.capturedStart(), match.capturedEnd() });
+            if (match.capturedLength() == 0) {
+                continue;
             }
+            // A secret group that took no part in the match leaves the whole match hidden.
+            if (pattern.secretGroup > 0 && match.capturedStart(pattern.secretGroup) >= 0) {
+                if (match.capturedLength(pattern.secretGroup) > 0) {
+                    spans.push_back({ match.capturedStart(pattern.secretGroup),
+                        match.capturedEnd(pattern.secretGroup), true });
+                }
+                continue;
+            }
+            spans.push_back({ match.capturedStart(), match.capturedEnd() });
         }
     }
     std::sort(spans.begin(), spans.end(),
@@ -257,13 +282,17 @@ std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
     }
     const char *data = utf8.data();
     for (qsizetype at = 0; at + 1 < utf8.size(); ++at) {
-        if (!m_literalStarts.test(bigram(data + at))) {
+        const size_t here = bigram(data + at);
+        if (!m_literalStarts.test(here)) {
             continue;
         }
-        for (const auto &[literal, pattern] : m_literals) {
-            if (!candidates[pattern] && utf8.size() - at >= literal.size()
-                && std::memcmp(data + at, literal.data(), size_t(literal.size())) == 0) {
-                candidates[pattern] = true;
+        auto literal = std::lower_bound(m_literals.begin(), m_literals.end(), here,
+            [](const Literal &l, size_t value) { return l.bigram < value; });
+        for (; literal != m_literals.end() && literal->bigram == here; ++literal) {
+            const QByteArray &text = literal->text;
+            if (!candidates[literal->pattern] && utf8.size() - at >= text.size()
+                && std::memcmp(data + at, text.data(), size_t(text.size())) == 0) {
+                candidates[literal->pattern] = true;
                 any = true;
             }
         }
@@ -285,9 +314,9 @@ std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
     return spans;
 }
 
-qsizetype ValuePatterns::cutMatchStart(QStringView cutText) const
+TextSpan ValuePatterns::cutMatch(QStringView cutText) const
 {
-    qsizetype start = -1;
+    TextSpan cut { -1, cutText.size(), true };
     for (const Pattern &pattern : m_patterns) {
         // Whole matches are stepped over: only one that runs into the end counts.
         for (qsizetype from = 0; from <= cutText.size();) {
@@ -295,10 +324,26 @@ qsizetype ValuePatterns::cutMatchStart(QStringView cutText) const
                 = pattern.partial.match(cutText, from, QRegularExpression::PartialPreferFirstMatch);
             if (match.hasPartialMatch()) {
                 // A lookbehind may make PCRE report a start before the text (-1).
-                const qsizetype at = std::max<qsizetype>(match.capturedStart(), 0);
-                if (cutText.size() - at >= kMinimumPartialMatch && (start < 0 || at < start)) {
-                    start = at;
+                qsizetype at = std::max<qsizetype>(match.capturedStart(), 0);
+                bool part = false;
+                if (pattern.lead.isValid() && pattern.secretGroup > 0) {
+                    // Only what there is of the secret group is hidden: none when the cut
+                    // falls before it.
+                    const QRegularExpressionMatch lead
+                        = pattern.lead.match(cutText, at, QRegularExpression::NormalMatch,
+                            QRegularExpression::AnchorAtOffsetMatchOption);
+                    if (!lead.hasMatch() || lead.capturedEnd() >= cutText.size()) {
+                        break;
+                    }
+                    at = lead.capturedEnd();
+                    part = true;
+                } else if (cutText.size() - at < kMinimumPartialMatch) {
+                    break;
                 }
+                if (cut.start < 0 || at < cut.start) {
+                    cut.start = at;
+                }
+                cut.part = cut.part && part;
                 break;
             }
             if (!match.hasMatch()) {
@@ -307,5 +352,5 @@ qsizetype ValuePatterns::cutMatchStart(QStringView cutText) const
             from = std::max(match.capturedEnd(), from + 1);
         }
     }
-    return start;
+    return cut;
 }

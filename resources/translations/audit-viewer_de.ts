@@ -299,24 +299,6 @@ und der Dienstdatei.
         <translation>Es gibt keine gespeicherte Ansicht namens „%1“.</translation>
     </message>
     <message>
-        <source>Secrets (webhook secrets, API keys, Authorization and every other header) are masked
-in the window, in show and in exports, by the rules in the settings or:
-  --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _
-                    alike, headers.* every value under a key named headers),
-                    value:REGEX (a string holding a match), defaults (the built-in
-                    rules); lines starting with # are comments
-</source>
-        <translation>Geheime Werte (Webhook-Secrets, API-Schlüssel, Authorization und alle anderen Header)
-werden im Fenster, bei show und in Exporten maskiert, nach den Regeln in den Einstellungen
-oder nach:
-  --mask-rules FILE  eine Regel pro Zeile: key:PATTERN (ein Schlüssel; * passt auf alles,
-                    - und _ gelten als gleich, headers.* ist jeder Wert unter einem Schlüssel
-                    namens headers), value:REGEX (eine Zeichenkette, die einen Treffer
-                    enthält), defaults (die eingebauten Regeln); Zeilen, die mit # beginnen,
-                    sind Kommentare
-</translation>
-    </message>
-    <message>
         <source>Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTERS] [--utc] [--format table|json]
        audit-viewer stats [CONNINFO] --latency [FILTERS] [--format table|json]
 
@@ -534,6 +516,30 @@ Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
   --format F        text (Standard) oder json (ein Objekt, Dokumente wie gespeichert)
   --schema S, --table T, --statement-timeout MS, --verbose wie bei list
 
+</translation>
+    </message>
+    <message>
+        <source>Secrets (webhook secrets, API keys, Authorization and every other header) are masked
+in the window, in show and in exports, by the rules in the settings or:
+  --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _
+                    alike, headers.* every value under a key named headers),
+                    word:WORDS (a key with these words: word:token masks access_token,
+                    not max_tokens), credential:WORDS (the same, when the value looks
+                    like a credential), value:REGEX (a string holding a match; only
+                    the group (?&lt;secret&gt;...) when there is one), defaults (the
+                    built-in rules); lines starting with # are comments
+</source>
+        <translation>Geheime Werte (Webhook-Secrets, API-Schlüssel, Authorization und alle anderen Header)
+werden im Fenster, bei show und in Exporten maskiert, nach den Regeln in den Einstellungen
+oder nach:
+  --mask-rules FILE  eine Regel pro Zeile: key:PATTERN (ein Schlüssel; * passt auf alles,
+                    - und _ gelten als gleich, headers.* ist jeder Wert unter einem Schlüssel
+                    namens headers), word:WORDS (ein Schlüssel mit diesen Wörtern:
+                    word:token maskiert access_token, nicht max_tokens), credential:WORDS
+                    (ebenso, wenn der Wert wie ein Zugangsschlüssel aussieht), value:REGEX
+                    (eine Zeichenkette, die einen Treffer enthält; nur die Gruppe
+                    (?&lt;secret&gt;...), wenn es sie gibt), defaults (die eingebauten Regeln);
+                    Zeilen, die mit # beginnen, sind Kommentare
 </translation>
     </message>
 </context>
@@ -2123,10 +2129,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
 <context>
     <name>MaskingRules</name>
     <message>
-        <source>line %1: &quot;%2&quot; is not a rule (key:PATTERN, value:REGEX or defaults); it is ignored.</source>
-        <translation>Zeile %1: „%2“ ist keine Regel (key:PATTERN, value:REGEX oder defaults); sie wird ignoriert.</translation>
-    </message>
-    <message>
         <source>Could not read the masking rules %1: %2.</source>
         <translation>Die Maskierungsregeln %1 konnten nicht gelesen werden: %2.</translation>
     </message>
@@ -2137,6 +2139,18 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>The value pattern &quot;%1&quot; is not a valid regular expression (%2, at character %3); it is ignored.</source>
         <translation>Das Wertmuster „%1“ ist kein gültiger regulärer Ausdruck (%2, bei Zeichen %3); es wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a rule (key:PATTERN, word:WORDS, credential:WORDS, value:REGEX or defaults); it is ignored.</source>
+        <translation>Zeile %1: „%2“ ist keine Regel (key:PATTERN, word:WORDS, credential:WORDS, value:REGEX oder defaults); sie wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; has a *: word rules match whole words (key: rules take wildcards); it is ignored.</source>
+        <translation>Die Regel „%1“ enthält ein *: Wortregeln passen auf ganze Wörter (key:-Regeln nehmen Platzhalter); sie wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; names no word; it is ignored.</source>
+        <translation>Die Regel „%1“ nennt kein Wort; sie wird ignoriert.</translation>
     </message>
 </context>
 <context>
@@ -2150,14 +2164,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>Geheime Werte werden in der Tabelle, im Eintragsfenster, in Kopien und in Exporten gleichermaßen maskiert. Eine Regel pro Zeile.</translation>
     </message>
     <message>
-        <source>&amp;Key patterns: the value of a matching key is masked. * matches anything, - and _ alike, case does not matter; headers.* is every value directly under a key named headers.</source>
-        <translation>&amp;Schlüsselmuster: Der Wert eines passenden Schlüssels wird maskiert. * passt auf alles, - und _ gelten als gleich, Groß-/Kleinschreibung spielt keine Rolle; headers.* ist jeder Wert direkt unter einem Schlüssel namens headers.</translation>
-    </message>
-    <message>
-        <source>&amp;Value patterns: regular expressions; a string holding a match is masked, whatever its key.</source>
-        <translation>&amp;Wertmuster: reguläre Ausdrücke; eine Zeichenkette, die einen Treffer enthält, wird maskiert, unabhängig von ihrem Schlüssel.</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -2168,6 +2174,14 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>This window masks by the rules in %1 (--mask-rules). Apply changes them for this window only; the rules in the settings stay as they are.</source>
         <translation>Dieses Fenster maskiert nach den Regeln in %1 (--mask-rules). Übernehmen ändert sie nur für dieses Fenster; die Regeln in den Einstellungen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Key rules: the value of a matching key is masked. A pattern: * matches anything, - and _ alike, case does not matter; headers.* is every value directly under a key named headers. word:WORDS matches keys with these words (word:token masks access_token, not max_tokens). credential:WORDS masks only a value that looks like a credential.</source>
+        <translation>&amp;Schlüsselregeln: Der Wert eines passenden Schlüssels wird maskiert. Ein Muster: * passt auf alles, - und _ gelten als gleich, Groß-/Kleinschreibung spielt keine Rolle; headers.* ist jeder Wert direkt unter einem Schlüssel namens headers. word:WÖRTER passt auf Schlüssel mit diesen Wörtern (word:token maskiert access_token, nicht max_tokens). credential:WÖRTER maskiert nur einen Wert, der wie ein Zugangsschlüssel aussieht.</translation>
+    </message>
+    <message>
+        <source>&amp;Value patterns: regular expressions; a string holding a match is masked, whatever its key; with a group named secret, (?&lt;secret&gt;...), only that part of it.</source>
+        <translation>&amp;Wertmuster: reguläre Ausdrücke; eine Zeichenkette, die einen Treffer enthält, wird maskiert, unabhängig von ihrem Schlüssel; mit einer Gruppe namens secret, (?&lt;secret&gt;...), nur dieser Teil davon.</translation>
     </message>
 </context>
 <context>
