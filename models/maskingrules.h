@@ -43,7 +43,8 @@ public:
     // `problems` ("line 3: ...") and skipped.
     static MaskingRules fromText(const QString &text, QStringList *problems = nullptr);
     QString toText() const;
-    // Reads a rules file; nullopt with `error` set when it cannot be read.
+    // Reads a rules file, or a gitleaks configuration (GitleaksConfig); nullopt with
+    // `error` set when it cannot be read.
     static std::optional<MaskingRules> fromFile(
         const QString &path, QString *error, QStringList *problems = nullptr);
 

@@ -1,6 +1,7 @@
 #include "valuepatterns.h"
 
 #include "jsonlexical.h"
+#include "patternkeywords.h"
 
 #include <algorithm>
 #include <cstring>
@@ -104,6 +105,21 @@ size_t bigram(const char *bytes)
         | size_t(static_cast<unsigned char>(bytes[1])) << 8;
 }
 
+// Whether `literal` is at `at`; a keyword (lowercase) in any case of its ASCII letters.
+bool literalAt(const char *at, const QByteArray &literal, bool caseless)
+{
+    if (!caseless) {
+        return std::memcmp(at, literal.data(), size_t(literal.size())) == 0;
+    }
+    for (qsizetype i = 0; i < literal.size(); ++i) {
+        const char c = at[i];
+        if ((c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c) != literal[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool isPlainLiteral(QChar c)
 {
     static const QString punctuation = QStringLiteral("_-=:/@!#%&,;<>'\"~ ");
@@ -120,7 +136,7 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
             continue;
         }
         expression.optimize();
-        QString unbounded = pattern;
+        QString unbounded = PatternKeywords::withoutKeywords(pattern);
         while (unbounded.startsWith(QLatin1String("\\b"))) {
             unbounded.remove(0, 2);
         }
@@ -128,10 +144,21 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
         if (!partial.isValid()) {
             partial = expression;
         }
-        Pattern compiled { expression, partial, literalPrefixes(pattern) };
+        // Keywords (gitleaks') stand in for a literal start, in any case.
+        const QStringList keywords = PatternKeywords::of(pattern);
+        Pattern compiled { expression, partial,
+            keywords.isEmpty() ? literalPrefixes(pattern) : keywords, !keywords.isEmpty() };
         for (const QString &literal : std::as_const(compiled.literals)) {
             const QByteArray bytes = literal.toUtf8();
             m_literalStarts.set(bigram(bytes.data()));
+            if (compiled.caseless) {
+                const QByteArray upper = bytes.toUpper();
+                m_literalStarts.set(bigram(upper.data()));
+                const char lowerUpper[2] = { bytes[0], upper[1] };
+                const char upperLower[2] = { upper[0], bytes[1] };
+                m_literalStarts.set(bigram(lowerUpper));
+                m_literalStarts.set(bigram(upperLower));
+            }
             m_literals.emplace_back(bytes, m_patterns.size());
         }
         m_patterns.push_back(std::move(compiled));
@@ -214,8 +241,10 @@ std::vector<TextSpan> ValuePatterns::find(QStringView text) const
     for (size_t i = 0; i < m_patterns.size(); ++i) {
         const QStringList &literals = m_patterns[i].literals;
         candidates[i] = literals.isEmpty()
-            || std::any_of(literals.begin(), literals.end(),
-                [text](const QString &literal) { return text.contains(literal); });
+            || std::any_of(literals.begin(), literals.end(), [&](const QString &literal) {
+                   return text.contains(
+                       literal, m_patterns[i].caseless ? Qt::CaseInsensitive : Qt::CaseSensitive);
+               });
     }
     return find(text, candidates);
 }
@@ -262,7 +291,7 @@ std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
         }
         for (const auto &[literal, pattern] : m_literals) {
             if (!candidates[pattern] && utf8.size() - at >= literal.size()
-                && std::memcmp(data + at, literal.data(), size_t(literal.size())) == 0) {
+                && literalAt(data + at, literal, m_patterns[pattern].caseless)) {
                 candidates[pattern] = true;
                 any = true;
             }

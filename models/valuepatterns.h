@@ -22,7 +22,8 @@ struct TextSpan
 // "sk-" of "\bsk-...") is looked for first, in the UTF-8 bytes as they are; only a
 // document holding it is converted and searched. A pattern without one (user rules may
 // have none) has every document converted to UTF-16 and searched: slower, and twice the
-// document's size in memory for a moment.
+// document's size in memory for a moment. A pattern's keywords (PatternKeywords), when it
+// has them, are looked for instead of its literal start, in any case.
 // Thread: any (immutable after construction).
 class ValuePatterns
 {
@@ -61,6 +62,7 @@ private:
         // looked at before the match, so the match would seem to start one early.
         QRegularExpression partial;
         QStringList literals;
+        bool caseless = false; // the literals are keywords (PatternKeywords)
     };
     std::vector<Pattern> m_patterns;
     // Every literal's first two bytes, so that one pass over a document finds where any
