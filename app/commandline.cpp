@@ -40,7 +40,9 @@ QString usage(const QString &command)
         "  --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _\n"
         "                    alike, headers.* every value under a key named headers),\n"
         "                    value:REGEX (a string holding a match), defaults (the built-in\n"
-        "                    rules); lines starting with # are comments\n");
+        "                    rules); lines starting with # are comments. Or a gitleaks\n"
+        "                    configuration (.gitleaks.toml): each [[rules]] regex masks\n"
+        "                    a string holding a match, beside the built-in key patterns\n");
     const QString connection = CommandLine::tr(
         "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
         "leaves\n"

@@ -267,12 +267,11 @@ private:
     {
         for (;;) {
             QString part;
-            if (peek() == QLatin1Char('"') && !lookingAt(QLatin1String("\"\"\""))) {
-                if (!basicString(part)) {
-                    return false;
-                }
-            } else if (peek() == QLatin1Char('\'') && !lookingAt(QLatin1String("'''"))) {
-                if (!literalString(part)) {
+            // A key is a one-line string or bare.
+            const bool quoted = (peek() == QLatin1Char('"') || peek() == QLatin1Char('\''))
+                && !lookingAt(QLatin1String("\"\"\"")) && !lookingAt(QLatin1String("'''"));
+            if (quoted) {
+                if (!singleLineString(part)) {
                     return false;
                 }
             } else {
@@ -310,7 +309,7 @@ private:
             return ok;
         }
         if (peek() == QLatin1Char('"') || peek() == QLatin1Char('\'')) {
-            const bool ok = peek() == QLatin1Char('"') ? basicString(text) : literalString(text);
+            const bool ok = singleLineString(text);
             out = text;
             return ok;
         }
@@ -324,19 +323,21 @@ private:
         return scalar(out);
     }
 
-    bool basicString(QString &out)
+    // "..." with escapes or '...' without, on one line.
+    bool singleLineString(QString &out)
     {
+        const QChar quote = peek();
         advance();
         for (;;) {
             const QChar c = peek();
             if (atEnd() || c == QLatin1Char('\n')) {
                 return fail(TomlReader::tr("a string is not closed on its line"));
             }
-            if (c == QLatin1Char('"')) {
+            if (c == quote) {
                 advance();
                 return true;
             }
-            if (c == QLatin1Char('\\')) {
+            if (c == QLatin1Char('\\') && quote == QLatin1Char('"')) {
                 if (!escape(out)) {
                     return false;
                 }
@@ -347,25 +348,6 @@ private:
             }
             out += c;
             advance();
-        }
-    }
-
-    bool literalString(QString &out)
-    {
-        advance();
-        for (;;) {
-            const QChar c = peek();
-            if (atEnd() || c == QLatin1Char('\n')) {
-                return fail(TomlReader::tr("a string is not closed on its line"));
-            }
-            advance();
-            if (c == QLatin1Char('\'')) {
-                return true;
-            }
-            if (isControl(c)) {
-                return fail(TomlReader::tr("a string holds a control character"));
-            }
-            out += c;
         }
     }
 
@@ -428,54 +410,33 @@ private:
         advance();
         const QChar c = peek();
         advance();
-        switch (c.unicode()) {
-        case 'b':
-            out += QLatin1Char('\b');
-            return true;
-        case 't':
-            out += QLatin1Char('\t');
-            return true;
-        case 'n':
-            out += QLatin1Char('\n');
-            return true;
-        case 'f':
-            out += QLatin1Char('\f');
-            return true;
-        case 'r':
-            out += QLatin1Char('\r');
-            return true;
-        case 'e':
-            out += QChar(0x1B);
-            return true;
-        case '"':
-            out += QLatin1Char('"');
-            return true;
-        case '\\':
-            out += QLatin1Char('\\');
-            return true;
-        case 'u':
-        case 'U': {
-            const int digits = c == QLatin1Char('u') ? 4 : 8;
-            const QString hex = m_text.mid(m_pos, digits);
-            static const QRegularExpression hexDigits(QStringLiteral("^[0-9A-Fa-f]+$"));
-            const bool ok = hex.size() == digits && hexDigits.match(hex).hasMatch();
-            const uint code = ok ? hex.toUInt(nullptr, 16) : 0;
-            if (!ok || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-                return fail(TomlReader::tr("\\%1 is followed by %2 hexadecimal digits of a "
-                                           "Unicode scalar value")
-                                .arg(c)
-                                .arg(digits));
-            }
-            advance(digits);
-            const char32_t codePoint = code;
-            out += QString::fromUcs4(&codePoint, 1);
+        // The one-letter escapes and what they stand for.
+        static const QString named = QStringLiteral("btnfre\"\\");
+        static const QString meaning = QStringLiteral("\b\t\n\f\r\x1b\"\\");
+        if (const qsizetype at = c.isNull() ? -1 : named.indexOf(c); at >= 0) {
+            out += meaning.at(at);
             return true;
         }
-        default:
+        if (c != QLatin1Char('u') && c != QLatin1Char('U')) {
             return fail(TomlReader::tr("\\%1 is not an escape in a TOML string (write \\\\%1, "
                                        "or use a literal string '...')")
                             .arg(c));
         }
+        const int digits = c == QLatin1Char('u') ? 4 : 8;
+        const QString hex = m_text.mid(m_pos, digits);
+        static const QRegularExpression hexDigits(QStringLiteral("^[0-9A-Fa-f]+$"));
+        const bool ok = hex.size() == digits && hexDigits.match(hex).hasMatch();
+        const uint code = ok ? hex.toUInt(nullptr, 16) : 0;
+        if (!ok || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+            return fail(TomlReader::tr("\\%1 is followed by %2 hexadecimal digits of a "
+                                       "Unicode scalar value")
+                            .arg(c)
+                            .arg(digits));
+        }
+        advance(digits);
+        const char32_t codePoint = code;
+        out += QString::fromUcs4(&codePoint, 1);
+        return true;
     }
 
     bool array(QVariant &out)

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 namespace {
 
 QVariantMap read(const QString &text)
@@ -23,8 +26,7 @@ QString errorOf(const QString &text)
 
 TEST(TomlReader, ReadsBasicStringsWithEveryEscape)
 {
-    const QVariantMap document
-        = read(QStringLiteral(R"toml(plain = "a b"
+    const QVariantMap document = read(QStringLiteral(R"toml(plain = "a b"
 escapes = "tab\tquote\" backslash\\ nl\n cr\r bs\b ff\f"
 unicode = "\u00e9 \U0001F600"
 regex = "(?i)\\bkey\\s*=\\s*([a-z0-9]{32})"
@@ -34,8 +36,8 @@ empty = ""
     EXPECT_EQ(document[QStringLiteral("escapes")],
         QStringLiteral("tab\tquote\" backslash\\ nl\n cr\r bs\b ff\f"));
     EXPECT_EQ(document[QStringLiteral("unicode")], QStringLiteral("é 😀"));
-    EXPECT_EQ(document[QStringLiteral("regex")],
-        QStringLiteral("(?i)\\bkey\\s*=\\s*([a-z0-9]{32})"));
+    EXPECT_EQ(
+        document[QStringLiteral("regex")], QStringLiteral("(?i)\\bkey\\s*=\\s*([a-z0-9]{32})"));
     EXPECT_EQ(document[QStringLiteral("empty")], QString());
 }
 
@@ -134,41 +136,39 @@ TEST(TomlReader, ReadsTablesArraysOfTablesAndDottedKeys)
 
 TEST(TomlReader, RefusesAMalformedFileNamingTheLine)
 {
-    EXPECT_EQ(errorOf(QStringLiteral("id = \"x\"\nregex = \"\\d+\"\n")),
-        QStringLiteral("line 2: \\d is not an escape in a TOML string (write \\\\d, or use a "
-                       "literal string '...')"));
-    EXPECT_EQ(errorOf(QStringLiteral("a = 1\n\n\nb = 'open\n")),
-        QStringLiteral("line 4: a string is not closed on its line"));
-    // An unclosed multi-line string or array is named by the line it starts on.
-    EXPECT_EQ(errorOf(QStringLiteral("a = 1\nregex = '''\\b(x\n\n")),
-        QStringLiteral("line 2: the multi-line string that starts here is not closed"));
-    EXPECT_EQ(errorOf(QStringLiteral("# keywords\nkeywords = [\n  \"a\",\n  \"b\"\n")),
-        QStringLiteral("line 2: the array that starts here is not closed"));
-    EXPECT_EQ(errorOf(QStringLiteral("keywords = [\"a\" \"b\"]\n")),
-        QStringLiteral("line 1: the values of an array are separated by commas"));
-    EXPECT_EQ(errorOf(QStringLiteral("[[rules]]\nid = \"a\"\nid = \"b\"\n")),
-        QStringLiteral("line 3: the key id is defined twice"));
-    EXPECT_EQ(errorOf(QStringLiteral("[extend]\n[extend]\n")),
-        QStringLiteral("line 2: the table [extend] is defined twice"));
-    EXPECT_EQ(errorOf(QStringLiteral("rules = 1\n[[rules]]\n")),
-        QStringLiteral("line 2: [[rules]] names a table or value defined before"));
-    EXPECT_EQ(
-        errorOf(QStringLiteral("[rules\n")), QStringLiteral("line 1: a table header ends with ]"));
-    EXPECT_EQ(errorOf(QStringLiteral("id = \"a\" id = \"b\"\n")),
-        QStringLiteral("line 1: \"id = \"b\"\" follows on the same line; one key = value or "
-                       "table header per line"));
-    EXPECT_EQ(errorOf(QStringLiteral("key:value\n")),
-        QStringLiteral("line 1: a key is followed by = and its value"));
-    EXPECT_EQ(errorOf(QStringLiteral("a =\n")), QStringLiteral("line 1: a value is missing"));
-    EXPECT_EQ(errorOf(QStringLiteral("when = 2026-03-27\n")),
-        QStringLiteral("line 1: 2026-03-27 is not a value this reader knows (a string, number, "
-                       "boolean or array; dates are not read)"));
-    EXPECT_EQ(errorOf(QStringLiteral("x = { a = 1 }\n")),
-        QStringLiteral("line 1: inline tables ({ ... }) are not read; write the table with a "
-                       "[header]"));
-    EXPECT_EQ(errorOf(QStringLiteral("x = \"\\u12\"\n")),
-        QStringLiteral("line 1: \\u is followed by 4 hexadecimal digits of a Unicode scalar "
-                       "value"));
-    EXPECT_EQ(errorOf(QStringLiteral("x = 'a\x01'\n")),
-        QStringLiteral("line 1: a string holds a control character"));
+    // The text, and the error it gets. An unclosed multi-line string or array is named by
+    // the line it starts on.
+    const std::vector<std::pair<const char *, const char *>> cases {
+        { "id = \"x\"\nregex = \"\\d+\"\n",
+            "line 2: \\d is not an escape in a TOML string (write \\\\d, or use a "
+            "literal string '...')" },
+        { "a = 1\n\n\nb = 'open\n", "line 4: a string is not closed on its line" },
+        { "a = 1\nregex = '''\\b(x\n\n",
+            "line 2: the multi-line string that starts here is not closed" },
+        { "# keywords\nkeywords = [\n  \"a\",\n  \"b\"\n",
+            "line 2: the array that starts here is not closed" },
+        { "keywords = [\"a\" \"b\"]\n", "line 1: the values of an array are separated by commas" },
+        { "[[rules]]\nid = \"a\"\nid = \"b\"\n", "line 3: the key id is defined twice" },
+        { "[extend]\n[extend]\n", "line 2: the table [extend] is defined twice" },
+        { "rules = 1\n[[rules]]\n", "line 2: [[rules]] names a table or value defined before" },
+        { "[rules\n", "line 1: a table header ends with ]" },
+        { "id = \"a\" id = \"b\"\n",
+            "line 1: \"id = \"b\"\" follows on the same line; one key = value or "
+            "table header per line" },
+        { "key:value\n", "line 1: a key is followed by = and its value" },
+        { "a =\n", "line 1: a value is missing" },
+        { "when = 2026-03-27\n",
+            "line 1: 2026-03-27 is not a value this reader knows (a string, number, "
+            "boolean or array; dates are not read)" },
+        { "x = { a = 1 }\n",
+            "line 1: inline tables ({ ... }) are not read; write the table with a "
+            "[header]" },
+        { "x = \"\\u12\"\n",
+            "line 1: \\u is followed by 4 hexadecimal digits of a Unicode scalar "
+            "value" },
+        { "x = 'a\x01'\n", "line 1: a string holds a control character" },
+    };
+    for (const auto &[text, message] : cases) {
+        EXPECT_EQ(errorOf(QString::fromUtf8(text)), QString::fromUtf8(message)) << text;
+    }
 }
