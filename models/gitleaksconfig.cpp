@@ -113,9 +113,11 @@ std::optional<MaskingRules> GitleaksConfig::maskingRules(
         }
         const QStringList words = isStringList(keywords) ? keywords.toStringList() : QStringList();
         // A literal start is the better filter: it is looked for where the match begins.
-        rules.valuePatterns.append(ValuePatterns::literalPrefixes(regex.toString()).isEmpty()
-                ? PatternKeywords::withKeywords(words, regex.toString())
-                : regex.toString());
+        // A verb such as (*UCP) must start the pattern: no keywords go in front of it.
+        const QString withKeywords = PatternKeywords::withKeywords(words, regex.toString());
+        const bool keywordsFit = ValuePatterns::literalPrefixes(regex.toString()).isEmpty()
+            && QRegularExpression(withKeywords).isValid();
+        rules.valuePatterns.append(keywordsFit ? withKeywords : regex.toString());
         if (rule.contains(QStringLiteral("path"))) {
             found.append(tr("rule %1: its path is not applied; the regex masks in every "
                             "document.")

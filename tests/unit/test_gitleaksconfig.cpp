@@ -196,3 +196,15 @@ TEST(PatternKeywords, TravelInFrontOfThePatternAndFilterDocumentsInAnyCase)
     EXPECT_TRUE(patterns.findUtf8(QByteArray("secret42 alone")).empty());
     EXPECT_TRUE(patterns.find(QStringLiteral("secret42 alone")).empty());
 }
+
+TEST(GitleaksConfig, PutsNoKeywordsInFrontOfAPatternThatMustStartWithAVerb)
+{
+    QString error;
+    const std::optional<MaskingRules> rules = GitleaksConfig::maskingRules(
+        QStringLiteral("[[rules]]\nid = \"a\"\nregex = '''(*UCP)\\bcorp\\w+'''\nkeywords = "
+                       "[\"corp\"]\n"),
+        &error);
+    ASSERT_TRUE(rules) << error.toStdString();
+    EXPECT_EQ(rules->valuePatterns, QStringList { QStringLiteral("(*UCP)\\bcorp\\w+") });
+    EXPECT_TRUE(rules->problems().isEmpty());
+}
