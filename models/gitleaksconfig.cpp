@@ -57,8 +57,9 @@ std::optional<MaskingRules> GitleaksConfig::maskingRules(
         return std::nullopt;
     }
     QStringList found;
-    MaskingRules rules;
-    rules.keyPatterns = MaskingRules::defaultKeyPatterns();
+    // Every key rule of the defaults; value patterns from the file (and useDefault).
+    MaskingRules rules = MaskingRules::defaults();
+    rules.valuePatterns.clear();
 
     const QVariantMap extend = document->value(QStringLiteral("extend")).toMap();
     if (extend.value(QStringLiteral("useDefault")).toBool()) {
