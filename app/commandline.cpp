@@ -39,10 +39,13 @@ QString usage(const QString &command)
         "in the window, in show and in exports, by the rules in the settings or:\n"
         "  --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _\n"
         "                    alike, headers.* every value under a key named headers),\n"
-        "                    value:REGEX (a string holding a match), defaults (the built-in\n"
-        "                    rules); lines starting with # are comments. Or a gitleaks\n"
+        "                    word:WORDS (a key with these words: word:token masks access_token,\n"
+        "                    not max_tokens), credential:WORDS (the same, when the value looks\n"
+        "                    like a credential), value:REGEX (a string holding a match; only\n"
+        "                    the group (?<secret>...) when there is one), defaults (the\n"
+        "                    built-in rules); lines starting with # are comments. Or a gitleaks\n"
         "                    configuration (.gitleaks.toml): each [[rules]] regex masks\n"
-        "                    a string holding a match, beside the built-in key patterns\n");
+        "                    a string holding a match, beside the built-in key rules\n");
     const QString connection = CommandLine::tr(
         "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
         "leaves\n"

@@ -10,7 +10,7 @@
 struct SecretMasker::Compiled
 {
     MaskingRules rules;
-    std::vector<SecretScan::KeyPattern> keys;
+    SecretScan::KeyRules keys;
     ValuePatterns values;
 };
 
@@ -41,8 +41,18 @@ SecretMasker::SecretMasker(const MaskingRules &rules)
         for (const QString &part : parts) {
             key.segments.emplace_back(SecretScan::fold(part));
         }
-        compiled->keys.push_back(std::move(key));
+        compiled->keys.patterns.push_back(std::move(key));
     }
+    // Rules without a word or with a '*' are skipped: MaskingRules::problems() names them.
+    const auto addWords = [&compiled](const QStringList &rules, bool ifCredential) {
+        for (const QString &rule : rules) {
+            if (!rule.contains(QLatin1Char('*'))) {
+                compiled->keys.addWordRule(SecretScan::WordRule(rule), ifCredential);
+            }
+        }
+    };
+    addWords(rules.keyWords, false);
+    addWords(rules.credentialKeyWords, true);
     compiled->values = ValuePatterns(rules.valuePatterns);
     m_rules = std::move(compiled);
 }
@@ -60,10 +70,16 @@ QString SecretMasker::maskText()
 bool SecretMasker::isSensitiveKey(QStringView key) const
 {
     const std::u16string folded = SecretScan::fold(key);
-    return std::any_of(
-        m_rules->keys.begin(), m_rules->keys.end(), [&](const SecretScan::KeyPattern &pattern) {
+    const std::vector<SecretScan::KeyPattern> &patterns = m_rules->keys.patterns;
+    if (std::any_of(patterns.begin(), patterns.end(), [&](const SecretScan::KeyPattern &pattern) {
             return pattern.segments.size() == 1 && pattern.segments.front().matches(folded);
-        });
+        })) {
+        return true;
+    }
+    SecretScan::KeyWords words;
+    std::u16string unused;
+    words.assign(key.utf16(), size_t(key.size()), unused);
+    return m_rules->keys.byWords(words) == SecretScan::KeyVerdict::Secret;
 }
 
 QString SecretMasker::mask(const QString &json, int *maskedCount) const

@@ -38,18 +38,21 @@ struct MaskedValue
 // everything else stays byte for byte, so valid JSON stays valid and numbers stay exact.
 // - A hidden string becomes "••••", except that an Authorization value keeps its scheme
 //   ("Bearer ••••"); a hidden object or array becomes "••••" as a whole.
-// - Key patterns: '-' and '_' match each other ("*api_key*" catches "X-Api-Key"); keys
-//   are compared decoded ("api\u005fkey" is "api_key"). Array levels do not count in a
-//   key path, and headers given as a list take the header's name as their key:
-//   [["Authorization", "Bearer x"]] and [{"name": "Cookie", "value": "x"}] under
-//   "headers" (name before value); the names stay.
+// - Key rules (MaskingRules says how each kind decides): keys are compared decoded
+//   ("api\u005fkey" is "api_key"). Array levels do not count in a key path, and headers
+//   given as a list take the header's name as their key: [["Authorization", "Bearer x"]]
+//   and [{"name": "Cookie", "value": "x"}] under "headers" (name before value); the names
+//   stay. A credential: rule hides a string only, and only one that looks like a credential.
 // - A value pattern hides the whole string that contains a match (a scheme before the
-//   match stays), wherever it is.
-// - Numbers, booleans, null, "" and empty containers stay: they carry no secret, and
-//   *token* must not hide "max_tokens": 4096 in every recall request.
+//   match stays), wherever it is; a pattern with a group named "secret" hides only that
+//   group's text, in place ("postgresql://app:••••@db:5432/prod"), unless another
+//   pattern's match hides the whole string.
+// - Numbers, booleans, null, "" and empty containers stay: they carry no secret (a
+//   secret's key with a number is a count: "token_count": 12).
 // - Text cut off inside a document (a preview, a truncated read) is masked as far as it
 //   goes, and a secret the cut falls into is hidden to the end: a key's value, a string
-//   holding a match, or a string ending in what could begin one (3 characters or more).
+//   holding a match, or a string ending in what could begin one (3 characters or more);
+//   of a pattern with a secret group, what there is of the group.
 // - Text that is not JSON is masked up to the error as JSON; after it, best effort:
 //   "key": value and key=value pairs by the key patterns, and the text of every value
 //   pattern match. A hidden container the error falls into is hidden to the end.
@@ -65,7 +68,8 @@ public:
     static QString maskText();
 
     // `key` is the decoded key text (no quotes, no escapes), matched against the
-    // single-segment key patterns.
+    // single-segment key patterns and the word rules: whether its value is hidden whatever
+    // it is (a credential: rule's key is not, it depends on the value).
     bool isSensitiveKey(QStringView key) const;
 
     // `json` with secret values hidden. When maskedCount is given it receives how many

@@ -23,7 +23,12 @@ namespace SecretScan {
 using namespace JsonLexical;
 
 // What happens to one value.
-enum class Verdict : unsigned char { Keep, Mask, MaskAfterScheme };
+enum class Verdict : unsigned char {
+    Keep,
+    Mask,
+    MaskAfterScheme, // an Authorization value: "Bearer ••••"
+    MaskIfCredential, // a string that looks like a credential (looksLikeCredential)
+};
 
 // How the items of a container take part in the headers rule.
 enum class HeaderRole : unsigned char {
@@ -48,7 +53,7 @@ inline bool isAsciiLetter(char32_t c)
 // What one call needs besides the text.
 struct Context
 {
-    const std::vector<KeyPattern> &keys;
+    const KeyRules &keys;
     const ValuePatterns &valuePatterns;
     const std::vector<TextSpan> &matches; // of the value patterns, in the text's units
     const RevealedValues *revealed = nullptr;
@@ -190,6 +195,7 @@ private:
     using Reader = TokenReader<Char>;
     using Reader::bracketEnd;
     using Reader::decodeFolded;
+    using Reader::decodeText;
     using Reader::m_end;
     using Reader::m_hitEnd;
     using Reader::quotedEnd;
@@ -210,6 +216,13 @@ private:
         int keyedBelow = -1; // the nearest frame under this one that has a key
         int item = 0; // the item being read (arrays)
         Verdict headerVerdict = Verdict::Keep; // Pair and Fields: what the header value gets
+    };
+
+    // A run of the text to hide as it is (no quotes added).
+    struct RawSpan
+    {
+        const Char *start;
+        const Char *stop;
     };
 
     // What the value about to be read gets.
@@ -262,7 +275,9 @@ private:
 
     void open(const Char *p, bool isObject, const Slot &slot)
     {
-        const bool masked = slot.verdict != Verdict::Keep;
+        // A container is never a credential on its own.
+        const bool masked
+            = slot.verdict == Verdict::Mask || slot.verdict == Verdict::MaskAfterScheme;
         Frame frame { p, isObject, slot.role, masked };
         if (!m_stack.empty()) {
             const Frame &parent = m_stack.back();
@@ -305,21 +320,62 @@ private:
         if (m_maskedDepth != 0) {
             return; // nothing inside a masked container is looked at
         }
-        decodeFolded(p + 1, q - 1, m_key);
+        readKeyText(p + 1, q - 1, m_key);
         m_keyVerdict = classify(m_key, top());
         m_keyIsHeaders = m_key == u"headers";
     }
 
-    // What the value of `key` gets, when the keys of the frames up from `frame` (array
-    // levels skipped) lead to it.
+    // Decodes the key text [p, end) into `folded`, and cuts it into m_words when there
+    // are word rules.
+    void readKeyText(const Char *p, const Char *end, std::u16string &folded)
+    {
+        if (!m_context.keys.hasWordRules()) {
+            decodeFolded(p, end, folded);
+            return;
+        }
+        // Most keys are plain ASCII: their units are their characters.
+        const bool plain
+            = std::none_of(p, end, [](Char c) { return unitOf(c) == '\\' || unitOf(c) >= 0x80; });
+        if (plain) {
+            m_words.assign(p, size_t(end - p), folded);
+            return;
+        }
+        m_keyText.clear();
+        decodeText(p, end, m_keyText);
+        m_words.assign(m_keyText.data(), m_keyText.size(), folded);
+    }
+
+    // What the value of `key` (read by readKeyText last) gets, when the keys of the frames
+    // up from `frame` (array levels skipped) lead to it.
     Verdict classify(std::u16string_view key, int frame)
     {
-        for (const KeyPattern &pattern : m_context.keys) {
+        const auto secret
+            = [key] { return isAuthorization(key) ? Verdict::MaskAfterScheme : Verdict::Mask; };
+        for (const KeyPattern &pattern : m_context.keys.patterns) {
             if (pattern.segments.back().matches(key) && pathMatches(pattern, frame)) {
-                return isAuthorization(key) ? Verdict::MaskAfterScheme : Verdict::Mask;
+                return secret();
+            }
+        }
+        if (m_context.keys.hasWordRules()) {
+            switch (m_context.keys.byWords(m_words)) {
+            case KeyVerdict::Secret:
+                return secret();
+            case KeyVerdict::SecretIfCredential:
+                return Verdict::MaskIfCredential;
+            case KeyVerdict::Keep:
+                break;
             }
         }
         return Verdict::Keep;
+    }
+
+    // Whether the string content [p, end) reads like a credential; `whole` is false when
+    // the text was cut off inside it.
+    bool isCredential(const Char *p, const Char *end, bool whole)
+    {
+        m_valueText.clear();
+        decodeText(p, end, m_valueText);
+        return looksLikeCredential(m_valueText, whole);
     }
 
     bool pathMatches(const KeyPattern &pattern, int frame)
@@ -348,7 +404,7 @@ private:
         }
         if (slot.isHeaderName) {
             m_headerName.clear();
-            decodeFolded(p + 1, q - 1, m_headerName);
+            readKeyText(p + 1, q - 1, m_headerName);
             m_stack.back().headerVerdict = classify(m_headerName, top());
         }
         if (q - p == 2) {
@@ -356,31 +412,72 @@ private:
         }
         const Char *content = p + 1;
         const Char *contentEnd = q - 1;
+        Verdict verdict = slot.verdict;
+        if (verdict == Verdict::MaskIfCredential) {
+            verdict = isCredential(content, contentEnd, true) ? Verdict::Mask : Verdict::Keep;
+        }
         qsizetype scheme = 0;
-        if (slot.verdict == Verdict::MaskAfterScheme) {
+        if (verdict == Verdict::MaskAfterScheme) {
             scheme = schemeLength(content, contentEnd);
-        } else if (slot.verdict == Verdict::Keep) {
-            const Char *match = firstMatchIn(content, contentEnd);
-            if (!match) {
+        } else if (verdict == Verdict::Keep) {
+            const Matches found = matchesIn(content, contentEnd);
+            if (!found.whole && !found.parts) {
                 return;
             }
-            scheme = schemeBefore(content, contentEnd, match);
+            if (!found.whole) {
+                hideParts(found, nullptr);
+                return;
+            }
+            scheme = schemeBefore(content, contentEnd, found.whole);
         }
         hide(p, q, scheme, true);
     }
 
-    // The first value pattern match that starts in [from, to), or null. Called with
-    // rising positions, so the matches are stepped through once.
-    const Char *firstMatchIn(const Char *from, const Char *to)
+    // The value pattern matches that start in a string's content [from, to).
+    struct Matches
+    {
+        const Char *whole = nullptr; // where the first whole match starts
+        size_t first = 0; // the matches, as indexes into m_context.matches
+        size_t last = 0;
+        bool parts = false; // some are secret parts (and lie inside the string)
+    };
+
+    // Called with rising positions, so the matches are stepped through once.
+    Matches matchesIn(const Char *from, const Char *to)
     {
         const std::vector<TextSpan> &matches = m_context.matches;
         while (m_nextMatch < matches.size() && m_begin + matches[m_nextMatch].start < from) {
             ++m_nextMatch;
         }
-        if (m_nextMatch < matches.size() && m_begin + matches[m_nextMatch].start < to) {
-            return m_begin + matches[m_nextMatch].start;
+        Matches found;
+        found.first = m_nextMatch;
+        found.last = m_nextMatch;
+        for (; found.last < matches.size() && m_begin + matches[found.last].start < to;
+             ++found.last) {
+            const TextSpan &match = matches[found.last];
+            // A part that runs past the string's end is no part of it: the string goes.
+            if (match.part && m_begin + match.end <= to) {
+                found.parts = true;
+            } else if (!found.whole) {
+                found.whole = m_begin + match.start;
+            }
         }
-        return nullptr;
+        return found;
+    }
+
+    // Hides the secret parts in `found` where they are (overlapping ones as one), and
+    // [cut, the end) when `cut` is given, inside a string whose quotes stay.
+    void hideParts(const Matches &found, const Char *cut)
+    {
+        const std::vector<TextSpan> &matches = m_context.matches;
+        std::vector<RawSpan> spans;
+        for (size_t i = found.first; i < found.last; ++i) {
+            spans.push_back({ m_begin + matches[i].start, m_begin + matches[i].end });
+        }
+        if (cut) {
+            spans.push_back({ cut, m_end });
+        }
+        hideSpans(spans);
     }
 
     // "Bearer eyJ..." keeps "Bearer" when the match starts after it. Under a key that is
@@ -446,14 +543,26 @@ private:
             return cutOff();
         }
         const Char *content = p + 1;
+        Verdict verdict = slot.verdict;
+        if (verdict == Verdict::MaskIfCredential) {
+            // Cut off, its length is unknown: the rest must read like a credential.
+            verdict = isCredential(content, m_end, false) ? Verdict::Mask : Verdict::Keep;
+        }
         qsizetype scheme = 0;
-        bool secret = slot.verdict != Verdict::Keep;
-        if (slot.verdict == Verdict::MaskAfterScheme) {
+        bool secret = verdict != Verdict::Keep;
+        if (verdict == Verdict::MaskAfterScheme) {
             scheme = schemeLength(content, m_end);
         } else if (!secret) {
-            const Char *match = firstMatchIn(content, m_end);
+            const Matches found = matchesIn(content, m_end);
+            const Char *match = found.whole;
             if (!match) {
-                match = cutMatchStart(content);
+                const CutMatch cut = cutMatch(content);
+                if (cut.start && !cut.part) {
+                    match = cut.start;
+                } else if (cut.start || found.parts) {
+                    hideParts(found, cut.start);
+                    return finish();
+                }
             }
             if (match) {
                 secret = true;
@@ -476,6 +585,9 @@ private:
         const Char *q = p + 1;
         while (q != m_end && unitOf(*q) != '"') {
             q += unitOf(*q) == '\\' && q + 1 != m_end ? 2 : 1;
+        }
+        if (slot.verdict == Verdict::MaskIfCredential && !isCredential(p + 1, q, q != m_end)) {
+            return notJson(p);
         }
         if (q != m_end) {
             ++q;
@@ -506,12 +618,18 @@ private:
         }
         // The text may be cut off in the middle of a secret.
         const Char *window = std::max(p, m_end - kCutWindow);
-        if (const Char *cut = cutMatchStart(window)) {
-            spans.push_back({ cut, m_end });
+        if (const CutMatch cut = cutMatch(window); cut.start) {
+            spans.push_back({ cut.start, m_end });
         }
+        hideSpans(spans);
+        return finish();
+    }
+
+    // Hides each span as text (no quotes added), overlapping ones as one.
+    void hideSpans(std::vector<RawSpan> &spans)
+    {
         std::sort(spans.begin(), spans.end(),
             [](const RawSpan &a, const RawSpan &b) { return a.start < b.start; });
-        // Overlapping spans are hidden as one.
         for (size_t i = 0; i < spans.size();) {
             RawSpan span = spans[i++];
             while (i < spans.size() && spans[i].start <= span.stop) {
@@ -519,12 +637,17 @@ private:
             }
             hide(span.start, span.stop, 0, false);
         }
-        return finish();
     }
 
-    // Where a value pattern match that the end of the text cuts off starts (3 or more of
-    // its characters are there), looking from `from`; null when there is none.
-    const Char *cutMatchStart(const Char *from) const
+    // A value pattern match that the end of the text cuts off (ValuePatterns::cutMatch),
+    // looking from `from`: where what is hidden of it starts, or null.
+    struct CutMatch
+    {
+        const Char *start = nullptr;
+        bool part = false;
+    };
+
+    CutMatch cutMatch(const Char *from) const
     {
         if constexpr (sizeof(Char) == 1) {
             while (from != m_end && (unitOf(*from) & 0xC0) == 0x80) {
@@ -532,22 +655,17 @@ private:
             }
             std::vector<qsizetype> offsets;
             const QString text = ValuePatterns::decodeUtf8(QByteArrayView(from, m_end), offsets);
-            const qsizetype at = m_context.valuePatterns.cutMatchStart(text);
-            return at < 0 ? nullptr : from + offsets[size_t(at)];
+            const TextSpan cut = m_context.valuePatterns.cutMatch(text);
+            return cut.start < 0 ? CutMatch()
+                                 : CutMatch { from + offsets[size_t(cut.start)], cut.part };
         } else {
             if (from != m_end && QChar::isLowSurrogate(*from)) {
                 ++from;
             }
-            const qsizetype at = m_context.valuePatterns.cutMatchStart(QStringView(from, m_end));
-            return at < 0 ? nullptr : from + at;
+            const TextSpan cut = m_context.valuePatterns.cutMatch(QStringView(from, m_end));
+            return cut.start < 0 ? CutMatch() : CutMatch { from + cut.start, cut.part };
         }
     }
-
-    struct RawSpan
-    {
-        const Char *start;
-        const Char *stop;
-    };
 
     static bool isWordUnit(char32_t c)
     {
@@ -597,16 +715,20 @@ private:
             return p;
         }
         m_scratch.clear();
-        decodeFolded(keyBegin, keyEnd, m_scratch);
+        readKeyText(keyBegin, keyEnd, m_scratch);
         bool secret = false;
         bool secretContainer = false;
-        for (const KeyPattern &pattern : m_context.keys) {
+        for (const KeyPattern &pattern : m_context.keys.patterns) {
             if (pattern.segments.size() == 1) {
                 secret = secret || pattern.segments.front().matches(m_scratch);
             } else if (pattern.segments.size() == 2) {
                 secretContainer = secretContainer || pattern.segments.front().matches(m_scratch);
             }
         }
+        const KeyVerdict byWords
+            = m_context.keys.hasWordRules() ? m_context.keys.byWords(m_words) : KeyVerdict::Keep;
+        secret = secret || byWords == KeyVerdict::Secret;
+        const bool ifCredential = !secret && byWords == KeyVerdict::SecretIfCredential;
         const char32_t c = unitOf(*p);
         if (c == '{' || c == '[') {
             const Char *end = bracketEnd(p);
@@ -616,10 +738,10 @@ private:
             }
             return p + 1; // its own pairs are read one by one
         }
-        if (!secret) {
+        if (!secret && !ifCredential) {
             return p;
         }
-        const bool authorization = isAuthorization(m_scratch);
+        const bool authorization = secret && isAuthorization(m_scratch);
         const Char *start = p;
         const Char *end = p;
         const Char *next = p;
@@ -645,6 +767,9 @@ private:
         if (authorization) {
             const qsizetype scheme = schemeLength(start, end);
             start += scheme > 0 ? scheme + 1 : 0;
+        }
+        if (ifCredential && !isCredential(start, end, end != m_end)) {
+            return next;
         }
         if (start < end) {
             spans.push_back({ start, end });
@@ -715,6 +840,9 @@ private:
     std::vector<std::u16string> m_frameKeys; // by depth: the key a container is the value of
     std::u16string m_headerName;
     std::u16string m_scratch;
+    std::u16string m_keyText; // the last key as it reads, for m_words
+    KeyWords m_words; // the last key read, in words
+    std::u16string m_valueText; // a value looked at by isCredential
     Verdict m_keyVerdict = Verdict::Keep;
     bool m_keyIsHeaders = false;
 };

@@ -70,6 +70,19 @@ protected:
     // taken as it is.
     void decodeFolded(const Char *p, const Char *end, std::u16string &out) const
     {
+        decode(p, end, out, true);
+    }
+
+    // The same without folding: the text as it reads.
+    void decodeText(const Char *p, const Char *end, std::u16string &out) const
+    {
+        decode(p, end, out, false);
+    }
+
+private:
+    void decode(const Char *p, const Char *end, std::u16string &out, bool fold) const
+    {
+        const auto folded = [fold](char16_t unit) { return fold ? foldUnit(unit) : unit; };
         // Never more UTF-16 units than input units: written in place, trimmed at the end.
         const size_t start = out.size();
         out.resize(start + size_t(end - p));
@@ -79,7 +92,7 @@ protected:
             if (c == '\\' && end - p >= 2) {
                 const char16_t plain = unescaped(unitOf(p[1]));
                 if (plain != 0) {
-                    *w++ = foldUnit(plain);
+                    *w++ = folded(plain);
                     p += 2;
                     continue;
                 }
@@ -89,7 +102,7 @@ protected:
                     for (int i = 2; i < 6; ++i) {
                         unit = char16_t(unit << 4 | hexValue(unitOf(p[i])));
                     }
-                    *w++ = foldUnit(unit);
+                    *w++ = folded(unit);
                     p += 6;
                     continue;
                 }
@@ -107,7 +120,7 @@ protected:
                             *w++ = QChar::highSurrogate(cp);
                             *w++ = QChar::lowSurrogate(cp);
                         } else {
-                            *w++ = foldUnit(char16_t(cp));
+                            *w++ = folded(char16_t(cp));
                         }
                         continue;
                     }
@@ -116,12 +129,13 @@ protected:
                     continue;
                 }
             }
-            *w++ = foldUnit(char16_t(c));
+            *w++ = folded(char16_t(c));
             ++p;
         }
         out.resize(size_t(w - out.data()));
     }
 
+protected:
     // Returns the position after the string token at p, or nullptr if it is malformed or
     // the text ends inside it (then m_hitEnd is set).
     const Char *scanString(const Char *p)

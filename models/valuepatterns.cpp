@@ -12,6 +12,9 @@ namespace {
 // or "eyJ" are, a lone "s" or "ey" at the end of a sentence are not.
 constexpr qsizetype kMinimumPartialMatch = 3;
 
+// The group of a value pattern that is hidden instead of the whole match.
+const QString kSecretGroup = QStringLiteral("secret");
+
 bool isAscii(QByteArrayView bytes)
 {
     unsigned char seen = 0;
@@ -147,22 +150,40 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
         // Keywords (gitleaks') stand in for a literal start, in any case.
         const QStringList keywords = PatternKeywords::of(pattern);
         Pattern compiled { expression, partial,
-            keywords.isEmpty() ? literalPrefixes(pattern) : keywords, !keywords.isEmpty() };
+            keywords.isEmpty() ? literalPrefixes(pattern) : keywords, -1, {}, !keywords.isEmpty() };
+        compiled.secretGroup = int(expression.namedCaptureGroups().indexOf(kSecretGroup));
+        if (compiled.secretGroup > 0) {
+            for (const QLatin1String opening :
+                { QLatin1String("(?<secret>"), QLatin1String("(?P<secret>") }) {
+                const qsizetype at = unbounded.indexOf(opening);
+                if (at >= 0) {
+                    compiled.lead = QRegularExpression(unbounded.left(at));
+                    break;
+                }
+            }
+        }
         for (const QString &literal : std::as_const(compiled.literals)) {
             const QByteArray bytes = literal.toUtf8();
-            m_literalStarts.set(bigram(bytes.data()));
+            // A keyword is filed under every case of its first two bytes.
+            std::vector<size_t> starts { bigram(bytes.data()) };
             if (compiled.caseless) {
                 const QByteArray upper = bytes.toUpper();
-                m_literalStarts.set(bigram(upper.data()));
                 const char lowerUpper[2] = { bytes[0], upper[1] };
                 const char upperLower[2] = { upper[0], bytes[1] };
-                m_literalStarts.set(bigram(lowerUpper));
-                m_literalStarts.set(bigram(upperLower));
+                starts.insert(
+                    starts.end(), { bigram(upper.data()), bigram(lowerUpper), bigram(upperLower) });
+                std::sort(starts.begin(), starts.end());
+                starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
             }
-            m_literals.emplace_back(bytes, m_patterns.size());
+            for (const size_t start : starts) {
+                m_literalStarts.set(start);
+                m_literals.push_back({ start, bytes, m_patterns.size() });
+            }
         }
         m_patterns.push_back(std::move(compiled));
     }
+    std::sort(m_literals.begin(), m_literals.end(),
+        [](const Literal &a, const Literal &b) { return a.bigram < b.bigram; });
 }
 
 QStringList ValuePatterns::literalPrefixes(const QString &pattern)
@@ -261,9 +282,18 @@ std::vector<TextSpan> ValuePatterns::find(
         QRegularExpressionMatchIterator it = pattern.expression.globalMatch(text);
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
-            if (match.capturedLength() > 0) {
-                spans.push_back({ match.capturedStart(), match.capturedEnd() });
+            if (match.capturedLength() == 0) {
+                continue;
             }
+            // A secret group that took no part in the match leaves the whole match hidden.
+            if (pattern.secretGroup > 0 && match.capturedStart(pattern.secretGroup) >= 0) {
+                if (match.capturedLength(pattern.secretGroup) > 0) {
+                    spans.push_back({ match.capturedStart(pattern.secretGroup),
+                        match.capturedEnd(pattern.secretGroup), true });
+                }
+                continue;
+            }
+            spans.push_back({ match.capturedStart(), match.capturedEnd() });
         }
     }
     std::sort(spans.begin(), spans.end(),
@@ -286,13 +316,17 @@ std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
     }
     const char *data = utf8.data();
     for (qsizetype at = 0; at + 1 < utf8.size(); ++at) {
-        if (!m_literalStarts.test(bigram(data + at))) {
+        const size_t here = bigram(data + at);
+        if (!m_literalStarts.test(here)) {
             continue;
         }
-        for (const auto &[literal, pattern] : m_literals) {
-            if (!candidates[pattern] && utf8.size() - at >= literal.size()
-                && literalAt(data + at, literal, m_patterns[pattern].caseless)) {
-                candidates[pattern] = true;
+        auto literal = std::lower_bound(m_literals.begin(), m_literals.end(), here,
+            [](const Literal &l, size_t value) { return l.bigram < value; });
+        for (; literal != m_literals.end() && literal->bigram == here; ++literal) {
+            const QByteArray &text = literal->text;
+            if (!candidates[literal->pattern] && utf8.size() - at >= text.size()
+                && literalAt(data + at, text, m_patterns[literal->pattern].caseless)) {
+                candidates[literal->pattern] = true;
                 any = true;
             }
         }
@@ -314,9 +348,9 @@ std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
     return spans;
 }
 
-qsizetype ValuePatterns::cutMatchStart(QStringView cutText) const
+TextSpan ValuePatterns::cutMatch(QStringView cutText) const
 {
-    qsizetype start = -1;
+    TextSpan cut { -1, cutText.size(), true };
     for (const Pattern &pattern : m_patterns) {
         // Whole matches are stepped over: only one that runs into the end counts.
         for (qsizetype from = 0; from <= cutText.size();) {
@@ -324,10 +358,26 @@ qsizetype ValuePatterns::cutMatchStart(QStringView cutText) const
                 = pattern.partial.match(cutText, from, QRegularExpression::PartialPreferFirstMatch);
             if (match.hasPartialMatch()) {
                 // A lookbehind may make PCRE report a start before the text (-1).
-                const qsizetype at = std::max<qsizetype>(match.capturedStart(), 0);
-                if (cutText.size() - at >= kMinimumPartialMatch && (start < 0 || at < start)) {
-                    start = at;
+                qsizetype at = std::max<qsizetype>(match.capturedStart(), 0);
+                bool part = false;
+                if (pattern.lead.isValid() && pattern.secretGroup > 0) {
+                    // Only what there is of the secret group is hidden: none when the cut
+                    // falls before it.
+                    const QRegularExpressionMatch lead
+                        = pattern.lead.match(cutText, at, QRegularExpression::NormalMatch,
+                            QRegularExpression::AnchorAtOffsetMatchOption);
+                    if (!lead.hasMatch() || lead.capturedEnd() >= cutText.size()) {
+                        break;
+                    }
+                    at = lead.capturedEnd();
+                    part = true;
+                } else if (cutText.size() - at < kMinimumPartialMatch) {
+                    break;
                 }
+                if (cut.start < 0 || at < cut.start) {
+                    cut.start = at;
+                }
+                cut.part = cut.part && part;
                 break;
             }
             if (!match.hasMatch()) {
@@ -336,5 +386,5 @@ qsizetype ValuePatterns::cutMatchStart(QStringView cutText) const
             from = std::max(match.capturedEnd(), from + 1);
         }
     }
-    return start;
+    return cut;
 }

@@ -60,13 +60,18 @@ MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *paren
     setWindowTitle(tr("Masking rules"));
     auto *intro = makeLabel(tr("Secret values are masked in the table, the entry window, copies "
                                "and exports alike. One rule per line."));
-    auto *keysLabel = makeLabel(tr("&Key patterns: the value of a matching key is masked. * "
-                                   "matches anything, - and _ alike, case does not matter; "
-                                   "headers.* is every value directly under a key named headers."),
+    auto *keysLabel = makeLabel(
+        tr("&Key rules: the value of a matching key is masked. A pattern: * matches anything, "
+           "- and _ alike, case does not matter; headers.* is every value directly under a key "
+           "named headers. word:WORDS matches keys with these words (word:token masks "
+           "access_token, not max_tokens). credential:WORDS masks only a value that looks "
+           "like a credential."),
         m_keys);
     auto *valuesLabel = makeLabel(tr("&Value patterns: regular expressions; a string holding a "
-                                     "match is masked, whatever its key. With (?#keywords: a, b) "
-                                     "in front, only documents that mention a or b are searched."),
+                                     "match is masked, whatever its key; with a group named "
+                                     "secret, (?<secret>...), only that part of it. With "
+                                     "(?#keywords: a, b) in front, only documents that mention "
+                                     "a or b are searched."),
         m_values);
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setTextFormat(Qt::PlainText);
@@ -116,12 +121,14 @@ MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *paren
 
 MaskingRules MaskingRulesDialog::rules() const
 {
-    return { linesOf(m_keys), linesOf(m_values) };
+    MaskingRules rules = MaskingRules::fromKeyRuleLines(linesOf(m_keys));
+    rules.valuePatterns = linesOf(m_values);
+    return rules;
 }
 
 void MaskingRulesDialog::setRules(const MaskingRules &rules)
 {
-    m_keys->setPlainText(rules.keyPatterns.join(QLatin1Char('\n')));
+    m_keys->setPlainText(rules.keyRuleLines().join(QLatin1Char('\n')));
     m_values->setPlainText(rules.valuePatterns.join(QLatin1Char('\n')));
     updateProblems();
 }

@@ -7,11 +7,12 @@
 class QLabel;
 class QPlainTextEdit;
 
-// View → Masking rules…: the key patterns and value patterns secrets are masked by, one per
-// line, with the built-in defaults a click away, or imported from a gitleaks configuration. Rules
-// that cannot be used (a regular expression that does not compile) are named as they are typed;
-// they are ignored, the others apply. Save stores the rules in the settings and makes them the ones
-// every masker applies from then on (MaskingRules::setActive). When the window was started with
+// View → Masking rules…: the key rules (key patterns, word: and credential: rules) and value
+// patterns secrets are masked by, one per line, with the built-in defaults a click away, or
+// imported from a gitleaks configuration. Rules that cannot be used (a regular expression that
+// does not compile) are named as they are typed; they are ignored, the others apply. Save stores
+// the rules in the settings and makes them the ones every masker applies from then on
+// (MaskingRules::setActive). When the window was started with
 // --mask-rules FILE, the dialog says so and Apply changes the rules of this window only:
 // the file's rules never overwrite the settings.
 // Thread: the GUI thread.

@@ -523,21 +523,27 @@ Zeigt einen Audit-Eintrag mit Anfrage, Antwort und Metadaten.
 in the window, in show and in exports, by the rules in the settings or:
   --mask-rules FILE  one rule per line: key:PATTERN (a key; * matches anything, - and _
                     alike, headers.* every value under a key named headers),
-                    value:REGEX (a string holding a match), defaults (the built-in
-                    rules); lines starting with # are comments. Or a gitleaks
+                    word:WORDS (a key with these words: word:token masks access_token,
+                    not max_tokens), credential:WORDS (the same, when the value looks
+                    like a credential), value:REGEX (a string holding a match; only
+                    the group (?&lt;secret&gt;...) when there is one), defaults (the
+                    built-in rules); lines starting with # are comments. Or a gitleaks
                     configuration (.gitleaks.toml): each [[rules]] regex masks
-                    a string holding a match, beside the built-in key patterns
+                    a string holding a match, beside the built-in key rules
 </source>
         <translation>Geheime Werte (Webhook-Secrets, API-Schlüssel, Authorization und alle anderen Header)
 werden im Fenster, bei show und in Exporten maskiert, nach den Regeln in den Einstellungen
 oder nach:
   --mask-rules FILE  eine Regel pro Zeile: key:PATTERN (ein Schlüssel; * passt auf alles,
                     - und _ gelten als gleich, headers.* ist jeder Wert unter einem Schlüssel
-                    namens headers), value:REGEX (eine Zeichenkette, die einen Treffer
-                    enthält), defaults (die eingebauten Regeln); Zeilen, die mit # beginnen,
-                    sind Kommentare. Oder eine gitleaks-Konfiguration (.gitleaks.toml):
-                    jede regex unter [[rules]] maskiert eine Zeichenkette mit einem Treffer,
-                    neben den eingebauten Schlüsselmustern
+                    namens headers), word:WORDS (ein Schlüssel mit diesen Wörtern:
+                    word:token maskiert access_token, nicht max_tokens), credential:WORDS
+                    (ebenso, wenn der Wert wie ein Zugangsschlüssel aussieht), value:REGEX
+                    (eine Zeichenkette, die einen Treffer enthält; nur die Gruppe
+                    (?&lt;secret&gt;...), wenn es sie gibt), defaults (die eingebauten Regeln);
+                    Zeilen, die mit # beginnen, sind Kommentare. Oder eine gitleaks-
+                    Konfiguration (.gitleaks.toml): jede regex unter [[rules]] maskiert eine
+                    Zeichenkette mit einem Treffer, neben den eingebauten Schlüsselregeln
 </translation>
     </message>
 </context>
@@ -2174,10 +2180,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
 <context>
     <name>MaskingRules</name>
     <message>
-        <source>line %1: &quot;%2&quot; is not a rule (key:PATTERN, value:REGEX or defaults); it is ignored.</source>
-        <translation>Zeile %1: „%2“ ist keine Regel (key:PATTERN, value:REGEX oder defaults); sie wird ignoriert.</translation>
-    </message>
-    <message>
         <source>Could not read the masking rules %1: %2.</source>
         <translation>Die Maskierungsregeln %1 konnten nicht gelesen werden: %2.</translation>
     </message>
@@ -2188,6 +2190,18 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>The value pattern &quot;%1&quot; is not a valid regular expression (%2, at character %3); it is ignored.</source>
         <translation>Das Wertmuster „%1“ ist kein gültiger regulärer Ausdruck (%2, bei Zeichen %3); es wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a rule (key:PATTERN, word:WORDS, credential:WORDS, value:REGEX or defaults); it is ignored.</source>
+        <translation>Zeile %1: „%2“ ist keine Regel (key:PATTERN, word:WORDS, credential:WORDS, value:REGEX oder defaults); sie wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; has a *: word rules match whole words (key: rules take wildcards); it is ignored.</source>
+        <translation>Die Regel „%1“ enthält ein *: Wortregeln passen auf ganze Wörter (key:-Regeln nehmen Platzhalter); sie wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; names no word; it is ignored.</source>
+        <translation>Die Regel „%1“ nennt kein Wort; sie wird ignoriert.</translation>
     </message>
     <message>
         <source>Could not read the gitleaks configuration %1: %2.</source>
@@ -2205,10 +2219,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>Geheime Werte werden in der Tabelle, im Eintragsfenster, in Kopien und in Exporten gleichermaßen maskiert. Eine Regel pro Zeile.</translation>
     </message>
     <message>
-        <source>&amp;Key patterns: the value of a matching key is masked. * matches anything, - and _ alike, case does not matter; headers.* is every value directly under a key named headers.</source>
-        <translation>&amp;Schlüsselmuster: Der Wert eines passenden Schlüssels wird maskiert. * passt auf alles, - und _ gelten als gleich, Groß-/Kleinschreibung spielt keine Rolle; headers.* ist jeder Wert direkt unter einem Schlüssel namens headers.</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -2221,8 +2231,12 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>Dieses Fenster maskiert nach den Regeln in %1 (--mask-rules). Übernehmen ändert sie nur für dieses Fenster; die Regeln in den Einstellungen bleiben, wie sie sind.</translation>
     </message>
     <message>
-        <source>&amp;Value patterns: regular expressions; a string holding a match is masked, whatever its key. With (?#keywords: a, b) in front, only documents that mention a or b are searched.</source>
-        <translation>&amp;Wertmuster: reguläre Ausdrücke; eine Zeichenkette, die einen Treffer enthält, wird maskiert, unabhängig von ihrem Schlüssel. Mit (?#keywords: a, b) davor werden nur Dokumente durchsucht, die a oder b erwähnen.</translation>
+        <source>&amp;Key rules: the value of a matching key is masked. A pattern: * matches anything, - and _ alike, case does not matter; headers.* is every value directly under a key named headers. word:WORDS matches keys with these words (word:token masks access_token, not max_tokens). credential:WORDS masks only a value that looks like a credential.</source>
+        <translation>&amp;Schlüsselregeln: Der Wert eines passenden Schlüssels wird maskiert. Ein Muster: * passt auf alles, - und _ gelten als gleich, Groß-/Kleinschreibung spielt keine Rolle; headers.* ist jeder Wert direkt unter einem Schlüssel namens headers. word:WÖRTER passt auf Schlüssel mit diesen Wörtern (word:token maskiert access_token, nicht max_tokens). credential:WÖRTER maskiert nur einen Wert, der wie ein Zugangsschlüssel aussieht.</translation>
+    </message>
+    <message>
+        <source>&amp;Value patterns: regular expressions; a string holding a match is masked, whatever its key; with a group named secret, (?&lt;secret&gt;...), only that part of it. With (?#keywords: a, b) in front, only documents that mention a or b are searched.</source>
+        <translation>&amp;Wertmuster: reguläre Ausdrücke; eine Zeichenkette, die einen Treffer enthält, wird maskiert, unabhängig von ihrem Schlüssel; mit einer Gruppe namens secret, (?&lt;secret&gt;...), nur dieser Teil davon. Mit (?#keywords: a, b) davor werden nur Dokumente durchsucht, die a oder b erwähnen.</translation>
     </message>
     <message>
         <source>&amp;Import gitleaks configuration…</source>
@@ -2705,12 +2719,12 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>zu viele Anführungszeichen beenden eine mehrzeilige Zeichenkette</translation>
     </message>
     <message>
-        <source>\%1 is followed by %2 hexadecimal digits of a Unicode scalar value</source>
-        <translation>auf \%1 folgen %2 Hexadezimalziffern eines Unicode-Skalarwerts</translation>
-    </message>
-    <message>
         <source>\%1 is not an escape in a TOML string (write \\%1, or use a literal string &apos;...&apos;)</source>
         <translation>\%1 ist keine Escape-Sequenz in einer TOML-Zeichenkette (schreiben Sie \\%1 oder verwenden Sie eine Literal-Zeichenkette &apos;...&apos;)</translation>
+    </message>
+    <message>
+        <source>\%1 is followed by %2 hexadecimal digits of a Unicode scalar value</source>
+        <translation>auf \%1 folgen %2 Hexadezimalziffern eines Unicode-Skalarwerts</translation>
     </message>
     <message>
         <source>the array that starts here is not closed</source>

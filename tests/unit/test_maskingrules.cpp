@@ -88,3 +88,67 @@ TEST(MaskingRules, DefaultsAreAllUsable)
     EXPECT_TRUE(MaskingRules::defaultKeyPatterns().contains(QStringLiteral("headers.*")));
     EXPECT_EQ(MaskingRules::active(), MaskingRules::defaults());
 }
+
+TEST(MaskingRules, ReadsWordAndCredentialRulesAndWritesThemBack)
+{
+    QStringList problems;
+    const MaskingRules rules = MaskingRules::fromText(QStringLiteral("word:pin_code\n"
+                                                                     " credential : license \n"
+                                                                     "key:*secret*\n"
+                                                                     "word:\n"
+                                                                     "words:x\n"),
+        &problems);
+    EXPECT_EQ(rules.keyWords, QStringList { QStringLiteral("pin_code") });
+    EXPECT_EQ(rules.credentialKeyWords, QStringList { QStringLiteral("license") });
+    EXPECT_EQ(rules.keyPatterns, QStringList { QStringLiteral("*secret*") });
+    ASSERT_EQ(problems.size(), 2) << problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(problems[0].startsWith(QLatin1String("line 4: \"word:\" is not a rule")));
+    EXPECT_TRUE(problems[1].startsWith(QLatin1String("line 5: \"words:x\" is not a rule")));
+    EXPECT_EQ(MaskingRules::fromText(rules.toText()), rules);
+    EXPECT_EQ(MaskingRules::fromText(MaskingRules::defaults().toText()), MaskingRules::defaults());
+}
+
+TEST(MaskingRules, KeyRuleLinesOfTheRulesDialogRoundTrip)
+{
+    // The dialog's key list: key patterns as they are, the other kinds with their name.
+    MaskingRules rules = MaskingRules::defaults();
+    rules.keyPatterns.append(QStringLiteral("word:odd")); // a key pattern that reads like a kind
+    const QStringList lines = rules.keyRuleLines();
+    EXPECT_TRUE(lines.contains(QStringLiteral("headers.*")));
+    EXPECT_TRUE(lines.contains(QStringLiteral("word:token")));
+    EXPECT_TRUE(lines.contains(QStringLiteral("credential:key")));
+    EXPECT_TRUE(lines.contains(QStringLiteral("key:word:odd")));
+    MaskingRules back = MaskingRules::fromKeyRuleLines(lines);
+    back.valuePatterns = rules.valuePatterns;
+    EXPECT_EQ(back, rules);
+    // An empty word rule is kept, so that problems() names it.
+    const MaskingRules empty = MaskingRules::fromKeyRuleLines({ QStringLiteral("word: ") });
+    EXPECT_EQ(empty.keyWords, QStringList { QString() });
+    EXPECT_EQ(empty.problems().size(), 1);
+}
+
+TEST(MaskingRules, NamesWordRulesThatCannotBeUsed)
+{
+    MaskingRules rules;
+    rules.keyWords = QStringList { QStringLiteral("*tok*"), QStringLiteral("token") };
+    rules.credentialKeyWords = QStringList { QStringLiteral("__") };
+    const QStringList problems = rules.problems();
+    ASSERT_EQ(problems.size(), 2) << problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(problems[0].contains(QLatin1String("\"word:*tok*\" has a *")));
+    EXPECT_TRUE(problems[1].contains(QLatin1String("\"credential:__\" names no word")));
+}
+
+TEST(MaskingRules, KeepsWordRulesInTheSettings)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("a.conf")), QSettings::IniFormat);
+    MaskingRules rules = MaskingRules::defaults();
+    rules.keyWords.append(QStringLiteral("pin"));
+    rules.credentialKeyWords.clear();
+    rules.save(settings);
+    settings.sync();
+    EXPECT_FALSE(settings.contains(QStringLiteral("masking/keyPatterns")));
+    EXPECT_TRUE(settings.contains(QStringLiteral("masking/keyWords")));
+    QSettings reread(dir.filePath(QStringLiteral("a.conf")), QSettings::IniFormat);
+    EXPECT_EQ(MaskingRules::fromSettings(reread), rules);
+}

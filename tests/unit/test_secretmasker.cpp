@@ -1,5 +1,5 @@
 #include "hindsightsecrets.h"
-#include "jsonprettyprinter.h"
+#include "maskedtext.h"
 #include "secretmasker.h"
 #include "valuepatterns.h"
 
@@ -7,40 +7,11 @@
 
 #include <QString>
 
-#include <ostream>
-
-// Lets GoogleTest print QString values in failure messages.
-inline void PrintTo(const QString &text, std::ostream *out)
-{
-    *out << '"' << text.toStdString() << '"';
-}
-
 namespace {
 
 using namespace HindsightSecrets;
 
 const QString dots = QStringLiteral("••••");
-
-// Masks through the UTF-16 and the UTF-8 entry points, checks that they agree with each
-// other and with countMasked, and that valid JSON stays valid.
-QString masked(const QString &json, int *count = nullptr,
-    const SecretMasker &masker = SecretMasker(MaskingRules::defaults()))
-{
-    int fromText = -1;
-    const QString text = masker.mask(json, &fromText);
-    int fromBytes = -1;
-    const QByteArray bytes = masker.maskUtf8(json.toUtf8(), &fromBytes);
-    EXPECT_EQ(QString::fromUtf8(bytes), text);
-    EXPECT_EQ(fromBytes, fromText);
-    EXPECT_EQ(masker.countMasked(json), fromText);
-    if (JsonPrettyPrinter().format(QStringView(json)).ok) {
-        EXPECT_TRUE(JsonPrettyPrinter().format(QStringView(text)).ok) << text.toStdString();
-    }
-    if (count) {
-        *count = fromText;
-    }
-    return text;
-}
 
 } // namespace
 
@@ -158,9 +129,9 @@ TEST(SecretMasker, MasksAnObjectOrArrayValueAsAWhole)
     EXPECT_EQ(
         masked(
             QStringLiteral(
-                R"({"private_key": {"kty": "RSA", "d": "x", "n": [1, 2]}, "tokens": ["a", "b"], "next": 1})"),
+                R"({"private_key": {"kty": "RSA", "d": "x", "n": [1, 2]}, "secrets": ["a", "b"], "next": 1})"),
             &count),
-        QStringLiteral(R"({"private_key": "••••", "tokens": "••••", "next": 1})"));
+        QStringLiteral(R"({"private_key": "••••", "secrets": "••••", "next": 1})"));
     EXPECT_EQ(count, 2);
 }
 
