@@ -34,6 +34,54 @@ bool isTableList(const QVariant &value)
     return std::all_of(items.begin(), items.end(), isTable);
 }
 
+// `regex` with its capturing group number `group` named "secret" (the value patterns hide
+// such a group alone), or empty when it has no such group or one is named so already.
+QString withSecretGroup(const QString &regex, qint64 group)
+{
+    const QRegularExpression original(regex);
+    if (group < 1 || original.namedCaptureGroups().contains(QStringLiteral("secret"))) {
+        return {};
+    }
+    qint64 seen = 0;
+    bool inClass = false;
+    for (qsizetype i = 0; i < regex.size(); ++i) {
+        const QChar c = regex.at(i);
+        if (c == QLatin1Char('\\')) {
+            ++i;
+        } else if (inClass) {
+            inClass = c != QLatin1Char(']');
+        } else if (c == QLatin1Char('[')) {
+            inClass = true;
+            i += regex.mid(i + 1, 1) == QLatin1String("^") ? 1 : 0;
+            i += regex.mid(i + 1, 1) == QLatin1String("]") ? 1 : 0;
+        } else if (c == QLatin1Char('(')) {
+            const QStringView rest = QStringView(regex).mid(i + 1);
+            qsizetype name = -1; // where a named group's name starts
+            if (rest.startsWith(QLatin1String("?P<"))) {
+                name = i + 4;
+            } else if (rest.startsWith(QLatin1String("?<"))
+                && !rest.startsWith(QLatin1String("?<="))
+                && !rest.startsWith(QLatin1String("?<!"))) {
+                name = i + 3;
+            } else if (rest.startsWith(QLatin1Char('?')) || rest.startsWith(QLatin1Char('*'))) {
+                continue; // not a capturing group
+            }
+            if (++seen != group) {
+                continue;
+            }
+            const QString named = name < 0
+                ? regex.left(i + 1) + QStringLiteral("?<secret>") + regex.mid(i + 1)
+                : regex.left(name) + QStringLiteral("secret")
+                    + regex.mid(regex.indexOf(QLatin1Char('>'), name));
+            const QRegularExpression expression(named);
+            return expression.isValid() && expression.captureCount() == original.captureCount()
+                ? named
+                : QString();
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 bool GitleaksConfig::isGitleaksConfig(const QString &text)
@@ -113,12 +161,24 @@ std::optional<MaskingRules> GitleaksConfig::maskingRules(
                 tr("rule %1: its keywords are not a list of strings; they are not used.").arg(id));
         }
         const QStringList words = isStringList(keywords) ? keywords.toStringList() : QStringList();
+        QString pattern = regex.toString();
+        if (rule.contains(QStringLiteral("secretGroup"))) {
+            const QVariant group = rule.value(QStringLiteral("secretGroup"));
+            const QString named = withSecretGroup(pattern, group.toLongLong());
+            if (named.isEmpty()) {
+                found.append(tr("rule %1: secretGroup %2 is not a capturing group of its regex; "
+                                "the whole match is masked.")
+                                 .arg(id, group.toString()));
+            } else {
+                pattern = named;
+            }
+        }
         // A literal start is the better filter: it is looked for where the match begins.
         // A verb such as (*UCP) must start the pattern: no keywords go in front of it.
-        const QString withKeywords = PatternKeywords::withKeywords(words, regex.toString());
-        const bool keywordsFit = ValuePatterns::literalPrefixes(regex.toString()).isEmpty()
+        const QString withKeywords = PatternKeywords::withKeywords(words, pattern);
+        const bool keywordsFit = ValuePatterns::literalPrefixes(pattern).isEmpty()
             && QRegularExpression(withKeywords).isValid();
-        rules.valuePatterns.append(keywordsFit ? withKeywords : regex.toString());
+        rules.valuePatterns.append(keywordsFit ? withKeywords : pattern);
         if (rule.contains(QStringLiteral("path"))) {
             found.append(tr("rule %1: its path is not applied; the regex masks in every "
                             "document.")
@@ -128,10 +188,6 @@ std::optional<MaskingRules> GitleaksConfig::maskingRules(
             || rule.contains(QStringLiteral("allowlists"))) {
             found.append(
                 tr("rule %1: its allowlist is not applied; every match is masked.").arg(id));
-        }
-        if (rule.contains(QStringLiteral("secretGroup"))) {
-            found.append(tr("rule %1: secretGroup %2 is not used; the whole match is masked.")
-                             .arg(id, rule.value(QStringLiteral("secretGroup")).toString()));
         }
     }
     if (problems) {

@@ -17,9 +17,10 @@
 //   expression QRegularExpression refuses is named by its id and skipped.
 // - The viewer masks documents, not files and commits: `path` conditions and allowlists
 //   (global or per rule) are not applied, so every match is masked; nor is `entropy`
-//   (more is masked, never less). `secretGroup` is not used: the whole match is masked
-//   (in JSON, the whole string holding it, as for every value pattern). Each path,
-//   allowlist and secretGroup is named in the problems.
+//   (more is masked, never less). `secretGroup` N names that group "secret"
+//   ((?<secret>...)), which value patterns hide alone, the rest of the match staying
+//   readable; when the regex has no such group, the whole match is masked. Each path,
+//   allowlist and unusable secretGroup is named in the problems.
 // - The viewer's key patterns (password, authorization, ...) always apply: gitleaks has
 //   none. `[extend] useDefault = true` adds the viewer's own value patterns, as it adds
 //   gitleaks' default rules there; an `[extend] path` is not read.

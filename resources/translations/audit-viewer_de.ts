@@ -1504,8 +1504,8 @@ oder nach:
         <translation>Regel %1: ihre allowlist wird nicht angewendet; jeder Treffer wird maskiert.</translation>
     </message>
     <message>
-        <source>rule %1: secretGroup %2 is not used; the whole match is masked.</source>
-        <translation>Regel %1: secretGroup %2 wird nicht verwendet; der ganze Treffer wird maskiert.</translation>
+        <source>rule %1: secretGroup %2 is not a capturing group of its regex; the whole match is masked.</source>
+        <translation>Regel %1: secretGroup %2 ist keine einfangende Gruppe ihrer regex; der ganze Treffer wird maskiert.</translation>
     </message>
 </context>
 <context>
