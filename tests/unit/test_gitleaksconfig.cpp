@@ -236,3 +236,13 @@ TEST(GitleaksConfig, NamesTheSecretGroupOrSaysWhyItCannot)
         QStringLiteral("rule r: secretGroup 2 is not a capturing group of its regex; the whole "
                        "match is masked."));
 }
+
+TEST(GitleaksConfig, ASecretGroupIsAllThatIsHidden)
+{
+    QString error;
+    const std::optional<MaskingRules> rules = GitleaksConfig::maskingRules(kConfig, &error);
+    ASSERT_TRUE(rules) << error.toStdString();
+    const QString masked = SecretMasker(*rules).mask(kRequest);
+    EXPECT_TRUE(masked.contains(QStringLiteral("\"dsn\": \"db_password: ••••\"")))
+        << masked.toStdString();
+}
