@@ -43,7 +43,9 @@ QString usage(const QString &command)
         "                    not max_tokens), credential:WORDS (the same, when the value looks\n"
         "                    like a credential), value:REGEX (a string holding a match; only\n"
         "                    the group (?<secret>...) when there is one), defaults (the\n"
-        "                    built-in rules); lines starting with # are comments\n");
+        "                    built-in rules); lines starting with # are comments. Or a gitleaks\n"
+        "                    configuration (.gitleaks.toml): each [[rules]] regex masks\n"
+        "                    a string holding a match, beside the built-in key rules\n");
     const QString connection = CommandLine::tr(
         "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
         "leaves\n"

@@ -1,5 +1,7 @@
 #include "maskingrules.h"
 
+#include "gitleaksconfig.h"
+
 #include <QFile>
 #include <QMutex>
 #include <QRegularExpression>
@@ -297,7 +299,17 @@ std::optional<MaskingRules> MaskingRules::fromFile(
         }
         return std::nullopt;
     }
-    return fromText(QString::fromUtf8(file.readAll()), problems);
+    const QString text = QString::fromUtf8(file.readAll());
+    if (GitleaksConfig::isGitleaksConfig(text)) {
+        QString tomlError;
+        std::optional<MaskingRules> rules
+            = GitleaksConfig::maskingRules(text, &tomlError, problems);
+        if (!rules && error) {
+            *error = tr("Could not read the gitleaks configuration %1: %2.").arg(path, tomlError);
+        }
+        return rules;
+    }
+    return fromText(text, problems);
 }
 
 QStringList MaskingRules::problems() const

@@ -71,7 +71,8 @@ public:
     // (the rules dialog's key list), and back; value patterns are left out.
     QStringList keyRuleLines() const;
     static MaskingRules fromKeyRuleLines(const QStringList &lines);
-    // Reads a rules file; nullopt with `error` set when it cannot be read.
+    // Reads a rules file, or a gitleaks configuration (GitleaksConfig); nullopt with
+    // `error` set when it cannot be read.
     static std::optional<MaskingRules> fromFile(
         const QString &path, QString *error, QStringList *problems = nullptr);
 

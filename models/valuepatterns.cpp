@@ -1,6 +1,7 @@
 #include "valuepatterns.h"
 
 #include "jsonlexical.h"
+#include "patternkeywords.h"
 
 #include <algorithm>
 #include <cstring>
@@ -107,6 +108,21 @@ size_t bigram(const char *bytes)
         | size_t(static_cast<unsigned char>(bytes[1])) << 8;
 }
 
+// Whether `literal` is at `at`; a keyword (lowercase) in any case of its ASCII letters.
+bool literalAt(const char *at, const QByteArray &literal, bool caseless)
+{
+    if (!caseless) {
+        return std::memcmp(at, literal.data(), size_t(literal.size())) == 0;
+    }
+    for (qsizetype i = 0; i < literal.size(); ++i) {
+        const char c = at[i];
+        if ((c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c) != literal[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool isPlainLiteral(QChar c)
 {
     static const QString punctuation = QStringLiteral("_-=:/@!#%&,;<>'\"~ ");
@@ -123,7 +139,7 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
             continue;
         }
         expression.optimize();
-        QString unbounded = pattern;
+        QString unbounded = PatternKeywords::withoutKeywords(pattern);
         while (unbounded.startsWith(QLatin1String("\\b"))) {
             unbounded.remove(0, 2);
         }
@@ -131,7 +147,10 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
         if (!partial.isValid()) {
             partial = expression;
         }
-        Pattern compiled { expression, partial, literalPrefixes(pattern), -1, {} };
+        // Keywords (gitleaks') stand in for a literal start, in any case.
+        const QStringList keywords = PatternKeywords::of(pattern);
+        Pattern compiled { expression, partial,
+            keywords.isEmpty() ? literalPrefixes(pattern) : keywords, -1, {}, !keywords.isEmpty() };
         compiled.secretGroup = int(expression.namedCaptureGroups().indexOf(kSecretGroup));
         if (compiled.secretGroup > 0) {
             for (const QLatin1String opening :
@@ -145,8 +164,21 @@ ValuePatterns::ValuePatterns(const QStringList &patterns)
         }
         for (const QString &literal : std::as_const(compiled.literals)) {
             const QByteArray bytes = literal.toUtf8();
-            m_literalStarts.set(bigram(bytes.data()));
-            m_literals.push_back({ bigram(bytes.data()), bytes, m_patterns.size() });
+            // A keyword is filed under every case of its first two bytes.
+            std::vector<size_t> starts { bigram(bytes.data()) };
+            if (compiled.caseless) {
+                const QByteArray upper = bytes.toUpper();
+                const char lowerUpper[2] = { bytes[0], upper[1] };
+                const char upperLower[2] = { upper[0], bytes[1] };
+                starts.insert(
+                    starts.end(), { bigram(upper.data()), bigram(lowerUpper), bigram(upperLower) });
+                std::sort(starts.begin(), starts.end());
+                starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+            }
+            for (const size_t start : starts) {
+                m_literalStarts.set(start);
+                m_literals.push_back({ start, bytes, m_patterns.size() });
+            }
         }
         m_patterns.push_back(std::move(compiled));
     }
@@ -230,8 +262,10 @@ std::vector<TextSpan> ValuePatterns::find(QStringView text) const
     for (size_t i = 0; i < m_patterns.size(); ++i) {
         const QStringList &literals = m_patterns[i].literals;
         candidates[i] = literals.isEmpty()
-            || std::any_of(literals.begin(), literals.end(),
-                [text](const QString &literal) { return text.contains(literal); });
+            || std::any_of(literals.begin(), literals.end(), [&](const QString &literal) {
+                   return text.contains(
+                       literal, m_patterns[i].caseless ? Qt::CaseInsensitive : Qt::CaseSensitive);
+               });
     }
     return find(text, candidates);
 }
@@ -291,7 +325,7 @@ std::vector<TextSpan> ValuePatterns::findUtf8(QByteArrayView utf8) const
         for (; literal != m_literals.end() && literal->bigram == here; ++literal) {
             const QByteArray &text = literal->text;
             if (!candidates[literal->pattern] && utf8.size() - at >= text.size()
-                && std::memcmp(data + at, text.data(), size_t(text.size())) == 0) {
+                && literalAt(data + at, text, m_patterns[literal->pattern].caseless)) {
                 candidates[literal->pattern] = true;
                 any = true;
             }

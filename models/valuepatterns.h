@@ -27,7 +27,8 @@ struct TextSpan
 // each pattern's literal start (the "sk-" of "\bsk-...") is looked for first, in the UTF-8 bytes as
 // they are; only a document holding it is converted and searched. A pattern without one (user rules
 // may have none) has every document converted to UTF-16 and searched: slower, and twice the
-// document's size in memory for a moment.
+// document's size in memory for a moment. A pattern's keywords (PatternKeywords), when it
+// has them, are looked for instead of its literal start, in any case.
 // Thread: any (immutable after construction).
 class ValuePatterns
 {
@@ -74,6 +75,7 @@ private:
         // What precedes the secret group (anchored), for cut-off text; invalid when the
         // group is nested or named another way, and then a cut match is a whole match.
         QRegularExpression lead;
+        bool caseless = false; // the literals are keywords (PatternKeywords)
     };
     std::vector<Pattern> m_patterns;
     // Every literal's first two bytes, so that one pass over a document finds where any

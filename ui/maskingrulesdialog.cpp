@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -68,7 +69,9 @@ MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *paren
         m_keys);
     auto *valuesLabel = makeLabel(tr("&Value patterns: regular expressions; a string holding a "
                                      "match is masked, whatever its key; with a group named "
-                                     "secret, (?<secret>...), only that part of it."),
+                                     "secret, (?<secret>...), only that part of it. With "
+                                     "(?#keywords: a, b) in front, only documents that mention "
+                                     "a or b are searched."),
         m_values);
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setTextFormat(Qt::PlainText);
@@ -82,6 +85,10 @@ MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *paren
     auto *buttons = new QDialogButtonBox(
         QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
     buttons->button(QDialogButtonBox::Ok)->setText(m_file.isEmpty() ? tr("Save") : tr("Apply"));
+    auto *import
+        = buttons->addButton(tr("&Import gitleaks configuration…"), QDialogButtonBox::ActionRole);
+    import->setObjectName(QStringLiteral("importGitleaks"));
+    connect(import, &QPushButton::clicked, this, &MaskingRulesDialog::importGitleaksConfiguration);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -133,7 +140,30 @@ QString MaskingRulesDialog::problemsText() const
 
 void MaskingRulesDialog::restoreDefaults()
 {
+    m_importProblems.clear();
     setRules(MaskingRules::defaults());
+}
+
+void MaskingRulesDialog::importGitleaksConfiguration()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import gitleaks configuration"),
+        QString(), tr("gitleaks configuration (*.toml);;All files (*)"));
+    if (!path.isEmpty()) {
+        importFile(path);
+    }
+}
+
+void MaskingRulesDialog::importFile(const QString &path)
+{
+    QString error;
+    QStringList problems;
+    const std::optional<MaskingRules> imported = MaskingRules::fromFile(path, &error, &problems);
+    m_importProblems = imported ? problems : QStringList { error };
+    if (imported) {
+        setRules(*imported);
+    } else {
+        updateProblems();
+    }
 }
 
 void MaskingRulesDialog::accept()
@@ -149,7 +179,7 @@ void MaskingRulesDialog::accept()
 
 void MaskingRulesDialog::updateProblems()
 {
-    const QStringList problems = rules().problems();
+    const QStringList problems = m_importProblems + rules().problems();
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
 }

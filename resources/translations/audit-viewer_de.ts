@@ -527,7 +527,9 @@ in the window, in show and in exports, by the rules in the settings or:
                     not max_tokens), credential:WORDS (the same, when the value looks
                     like a credential), value:REGEX (a string holding a match; only
                     the group (?&lt;secret&gt;...) when there is one), defaults (the
-                    built-in rules); lines starting with # are comments
+                    built-in rules); lines starting with # are comments. Or a gitleaks
+                    configuration (.gitleaks.toml): each [[rules]] regex masks
+                    a string holding a match, beside the built-in key rules
 </source>
         <translation>Geheime Werte (Webhook-Secrets, API-Schlüssel, Authorization und alle anderen Header)
 werden im Fenster, bei show und in Exporten maskiert, nach den Regeln in den Einstellungen
@@ -539,7 +541,9 @@ oder nach:
                     (ebenso, wenn der Wert wie ein Zugangsschlüssel aussieht), value:REGEX
                     (eine Zeichenkette, die einen Treffer enthält; nur die Gruppe
                     (?&lt;secret&gt;...), wenn es sie gibt), defaults (die eingebauten Regeln);
-                    Zeilen, die mit # beginnen, sind Kommentare
+                    Zeilen, die mit # beginnen, sind Kommentare. Oder eine gitleaks-
+                    Konfiguration (.gitleaks.toml): jede regex unter [[rules]] maskiert eine
+                    Zeichenkette mit einem Treffer, neben den eingebauten Schlüsselregeln
 </translation>
     </message>
 </context>
@@ -1458,6 +1462,53 @@ oder nach:
     </message>
 </context>
 <context>
+    <name>GitleaksConfig</name>
+    <message>
+        <source>[extend] disabledRules is not applied: the viewer&apos;s own value patterns are not gitleaks&apos; default rules.</source>
+        <translation>[extend] disabledRules wird nicht angewendet: die eigenen Wertmuster des Viewers sind nicht die Standardregeln von gitleaks.</translation>
+    </message>
+    <message>
+        <source>[extend] path %1 is not read; only the rules in this file apply.</source>
+        <translation>[extend] path %1 wird nicht gelesen; es gelten nur die Regeln in dieser Datei.</translation>
+    </message>
+    <message>
+        <source>The global %1 is not applied: the viewer masks every match.</source>
+        <translation>Die globale %1 wird nicht angewendet: der Viewer maskiert jeden Treffer.</translation>
+    </message>
+    <message>
+        <source>rules is not a list of [[rules]] tables; it is ignored.</source>
+        <translation>rules ist keine Liste von [[rules]]-Tabellen; es wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>rule %1: it has no regex (a path rule); it is skipped: the viewer masks documents, not files.</source>
+        <translation>Regel %1: sie hat keine regex (eine path-Regel); sie wird übersprungen: der Viewer maskiert Dokumente, keine Dateien.</translation>
+    </message>
+    <message>
+        <source>rule %1: its regex is not a string; it is skipped.</source>
+        <translation>Regel %1: ihre regex ist keine Zeichenkette; sie wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>rule %1: the regular expression does not compile (%2, at character %3); the rule is skipped.</source>
+        <translation>Regel %1: der reguläre Ausdruck lässt sich nicht kompilieren (%2, bei Zeichen %3); die Regel wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>rule %1: its keywords are not a list of strings; they are not used.</source>
+        <translation>Regel %1: ihre keywords sind keine Liste von Zeichenketten; sie werden nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>rule %1: its path is not applied; the regex masks in every document.</source>
+        <translation>Regel %1: ihr path wird nicht angewendet; die regex maskiert in jedem Dokument.</translation>
+    </message>
+    <message>
+        <source>rule %1: its allowlist is not applied; every match is masked.</source>
+        <translation>Regel %1: ihre allowlist wird nicht angewendet; jeder Treffer wird maskiert.</translation>
+    </message>
+    <message>
+        <source>rule %1: secretGroup %2 is not a capturing group of its regex; the whole match is masked.</source>
+        <translation>Regel %1: secretGroup %2 ist keine einfangende Gruppe ihrer regex; der ganze Treffer wird maskiert.</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessCommands</name>
     <message>
         <source>More entries follow: --after %1</source>
@@ -2152,6 +2203,10 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <source>The rule &quot;%1&quot; names no word; it is ignored.</source>
         <translation>Die Regel „%1“ nennt kein Wort; sie wird ignoriert.</translation>
     </message>
+    <message>
+        <source>Could not read the gitleaks configuration %1: %2.</source>
+        <translation>Die gitleaks-Konfiguration %1 konnte nicht gelesen werden: %2.</translation>
+    </message>
 </context>
 <context>
     <name>MaskingRulesDialog</name>
@@ -2180,8 +2235,20 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>&amp;Schlüsselregeln: Der Wert eines passenden Schlüssels wird maskiert. Ein Muster: * passt auf alles, - und _ gelten als gleich, Groß-/Kleinschreibung spielt keine Rolle; headers.* ist jeder Wert direkt unter einem Schlüssel namens headers. word:WÖRTER passt auf Schlüssel mit diesen Wörtern (word:token maskiert access_token, nicht max_tokens). credential:WÖRTER maskiert nur einen Wert, der wie ein Zugangsschlüssel aussieht.</translation>
     </message>
     <message>
-        <source>&amp;Value patterns: regular expressions; a string holding a match is masked, whatever its key; with a group named secret, (?&lt;secret&gt;...), only that part of it.</source>
-        <translation>&amp;Wertmuster: reguläre Ausdrücke; eine Zeichenkette, die einen Treffer enthält, wird maskiert, unabhängig von ihrem Schlüssel; mit einer Gruppe namens secret, (?&lt;secret&gt;...), nur dieser Teil davon.</translation>
+        <source>&amp;Value patterns: regular expressions; a string holding a match is masked, whatever its key; with a group named secret, (?&lt;secret&gt;...), only that part of it. With (?#keywords: a, b) in front, only documents that mention a or b are searched.</source>
+        <translation>&amp;Wertmuster: reguläre Ausdrücke; eine Zeichenkette, die einen Treffer enthält, wird maskiert, unabhängig von ihrem Schlüssel; mit einer Gruppe namens secret, (?&lt;secret&gt;...), nur dieser Teil davon. Mit (?#keywords: a, b) davor werden nur Dokumente durchsucht, die a oder b erwähnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Import gitleaks configuration…</source>
+        <translation>gitleaks-Konfiguration &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import gitleaks configuration</source>
+        <translation>gitleaks-Konfiguration importieren</translation>
+    </message>
+    <message>
+        <source>gitleaks configuration (*.toml);;All files (*)</source>
+        <translation>gitleaks-Konfiguration (*.toml);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2587,6 +2654,97 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>Press Enter or Apply to use the range</source>
         <translation>Drücken Sie die Eingabetaste oder „Anwenden“, um den Zeitraum zu verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>TomlReader</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; follows on the same line; one key = value or table header per line</source>
+        <translation>„%1“ folgt in derselben Zeile; eine Zuweisung (Schlüssel = Wert) oder Tabellenüberschrift pro Zeile</translation>
+    </message>
+    <message>
+        <source>%1 is a value, not a table</source>
+        <translation>%1 ist ein Wert, keine Tabelle</translation>
+    </message>
+    <message>
+        <source>a table header ends with %1</source>
+        <translation>eine Tabellenüberschrift endet mit %1</translation>
+    </message>
+    <message>
+        <source>[[%1]] names a table or value defined before</source>
+        <translation>[[%1]] nennt eine Tabelle oder einen Wert, die schon definiert sind</translation>
+    </message>
+    <message>
+        <source>the table [%1] is defined twice</source>
+        <translation>die Tabelle [%1] ist zweimal definiert</translation>
+    </message>
+    <message>
+        <source>a key is followed by = and its value</source>
+        <translation>auf einen Schlüssel folgen = und sein Wert</translation>
+    </message>
+    <message>
+        <source>the key %1 is defined twice</source>
+        <translation>der Schlüssel %1 ist zweimal definiert</translation>
+    </message>
+    <message>
+        <source>a key is missing</source>
+        <translation>ein Schlüssel fehlt</translation>
+    </message>
+    <message>
+        <source>a key cannot start with %1</source>
+        <translation>ein Schlüssel kann nicht mit %1 beginnen</translation>
+    </message>
+    <message>
+        <source>inline tables ({ ... }) are not read; write the table with a [header]</source>
+        <translation>Inline-Tabellen ({ ... }) werden nicht gelesen; schreiben Sie die Tabelle mit einer [Überschrift]</translation>
+    </message>
+    <message>
+        <source>a string is not closed on its line</source>
+        <translation>eine Zeichenkette wird in ihrer Zeile nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>a string holds a control character</source>
+        <translation>eine Zeichenkette enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>the multi-line string that starts here is not closed</source>
+        <translation>die mehrzeilige Zeichenkette, die hier beginnt, wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>too many quotes end a multi-line string</source>
+        <translation>zu viele Anführungszeichen beenden eine mehrzeilige Zeichenkette</translation>
+    </message>
+    <message>
+        <source>\%1 is not an escape in a TOML string (write \\%1, or use a literal string &apos;...&apos;)</source>
+        <translation>\%1 ist keine Escape-Sequenz in einer TOML-Zeichenkette (schreiben Sie \\%1 oder verwenden Sie eine Literal-Zeichenkette &apos;...&apos;)</translation>
+    </message>
+    <message>
+        <source>\%1 is followed by %2 hexadecimal digits of a Unicode scalar value</source>
+        <translation>auf \%1 folgen %2 Hexadezimalziffern eines Unicode-Skalarwerts</translation>
+    </message>
+    <message>
+        <source>the array that starts here is not closed</source>
+        <translation>das Array, das hier beginnt, wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>the values of an array are separated by commas</source>
+        <translation>die Werte eines Arrays werden durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>ein Wert fehlt</translation>
+    </message>
+    <message>
+        <source>a value cannot start with %1</source>
+        <translation>ein Wert kann nicht mit %1 beginnen</translation>
+    </message>
+    <message>
+        <source>%1 is not a value this reader knows (a string, number, boolean or array; dates are not read)</source>
+        <translation>%1 ist kein Wert, den dieser Leser kennt (eine Zeichenkette, Zahl, ein Wahrheitswert oder Array; Datumsangaben werden nicht gelesen)</translation>
     </message>
 </context>
 <context>

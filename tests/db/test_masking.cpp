@@ -3,6 +3,7 @@
 #include "audittablemodel.h"
 #include "auditworker.h"
 #include "databaseconnection.h"
+#include "gitleaksrules.h"
 #include "hindsightsecrets.h"
 #include "requestpreview.h"
 #include "secretmasker.h"
@@ -309,6 +310,51 @@ TEST_F(MaskingTest, CommandLineExportAndShowMaskUnlessNoMask)
         ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
         EXPECT_TRUE(plain.out.contains(webhookSecret) && plain.out.contains(tenant)) << format;
     }
+}
+
+TEST_F(MaskingTest, CommandLineTakesTheRulesOfAGitleaksConfiguration)
+{
+    const QString rulesPath = m_config.filePath(QStringLiteral(".gitleaks.toml"));
+    ASSERT_TRUE(
+        GitleaksRules::write(rulesPath, R"toml(title = "Our webhook receivers are secret too"
+
+[[rules]]
+id = "webhook-receiver"
+regex = '''(?i)\bhooks\.example\.com/\w+'''
+keywords = ["example.com"]
+)toml" + GitleaksRules::re2Only));
+    const QStringList exportJsonl { QStringLiteral("export"), QStringLiteral("--output"),
+        QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+        QStringLiteral("--mask-rules"), rulesPath };
+    const ViewerCliRun exported = cli(exportJsonl);
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_FALSE(exported.out.contains(QLatin1String("hooks.example.com")))
+        << exported.out.toStdString();
+    EXPECT_TRUE(exported.out.contains(QStringLiteral("\"url\": \"••••\"")));
+    // The viewer's key patterns still apply: gitleaks has none.
+    EXPECT_FALSE(exported.out.contains(webhookSecret));
+    EXPECT_TRUE(exported.out.contains(QLatin1String("who is alice")));
+    const QStringList problems = exported.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(problems.size(), 1) << exported.err.toStdString();
+    EXPECT_TRUE(problems[0].startsWith(QLatin1String(
+        "audit-viewer: rule mail-password: the regular expression does not compile (")))
+        << problems[0].toStdString();
+
+    const QString webhookId = m_admin.scalar(
+        QStringLiteral("SELECT id FROM masking.audit_log WHERE action = 'create_webhook'"));
+    const ViewerCliRun show = cli({ QStringLiteral("show"), webhookId, QStringLiteral("--format"),
+        QStringLiteral("json"), QStringLiteral("--mask-rules"), rulesPath });
+    ASSERT_EQ(show.exitCode, 0) << show.err.toStdString();
+    EXPECT_FALSE(show.out.contains(QLatin1String("hooks.example.com"))) << show.out.toStdString();
+
+    // A file that is not TOML this reader reads is refused with its line.
+    ASSERT_TRUE(GitleaksRules::write(rulesPath, "[[rules]]\nid = 'x'\nregex = \"\\d+\"\n"));
+    const ViewerCliRun malformed = cli(exportJsonl);
+    EXPECT_EQ(malformed.exitCode, 1);
+    EXPECT_TRUE(malformed.err.startsWith(
+        QStringLiteral("audit-viewer: Could not read the gitleaks configuration %1: line 3: ")
+            .arg(rulesPath)))
+        << malformed.err.toStdString();
 }
 
 TEST_F(MaskingTest, CommandLineTakesTheRulesFromAFileOrTheSettingsAndNamesBadOnes)

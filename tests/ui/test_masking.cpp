@@ -1,6 +1,7 @@
 #include "audittablemodel.h"
 #include "entrydetaildialog.h"
 #include "exportdialog.h"
+#include "gitleaksrules.h"
 #include "hindsightsecrets.h"
 #include "jsonpane.h"
 #include "jsontextview.h"
@@ -8,6 +9,7 @@
 #include "mainwindow.h"
 #include "maskingrulesdialog.h"
 #include "resultsview.h"
+#include "screenshot.h"
 #include "testdatabase.h"
 
 #include <QAction>
@@ -285,6 +287,41 @@ TEST_F(MaskingUiTest, RulesFromAMaskRulesFileApplyToThisWindowAndNeverOverwriteT
     MaskingRules::setActive(saved);
     MaskingRulesDialog fromSettings;
     EXPECT_EQ(fromSettings.findChild<QLabel *>(QStringLiteral("rulesFromFile")), nullptr);
+}
+
+TEST(MaskingRulesDialog, ImportsAGitleaksConfigurationAndNamesTheRulesItSkips)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral(".gitleaks.toml"));
+    ASSERT_TRUE(GitleaksRules::write(path, R"toml(title = "Acme"
+[[rules]]
+id = "acme-service-token"
+regex = '''(?i)\bacme[_-]?token\s*[:=]\s*([a-z0-9]{24})'''
+keywords = ["acme"]
+)toml" + GitleaksRules::re2Only));
+
+    MaskingRulesDialog dialog(MaskingRules::defaults());
+    ASSERT_NE(dialog.findChild<QPushButton *>(QStringLiteral("importGitleaks")), nullptr);
+    dialog.importFile(path);
+    EXPECT_EQ(dialog.rules().keyPatterns, MaskingRules::defaultKeyPatterns());
+    EXPECT_EQ(dialog.rules().valuePatterns,
+        QStringList {
+            QStringLiteral(R"((?#keywords: acme)(?i)\bacme[_-]?token\s*[:=]\s*([a-z0-9]{24}))") });
+    EXPECT_TRUE(dialog.problemsText().startsWith(
+        QLatin1String("rule mail-password: the regular expression does not compile")))
+        << dialog.problemsText().toStdString();
+    dialog.resize(900, 600);
+    saveScreenshot(dialog, QStringLiteral("masking-rules-gitleaks.png"));
+
+    // A file that is not TOML this reader reads: the line is named, the rules stay.
+    ASSERT_TRUE(GitleaksRules::write(path, "[[rules]]\nid = 'x'\nregex = \"\\d+\"\n"));
+    dialog.importFile(path);
+    EXPECT_TRUE(dialog.problemsText().startsWith(
+        QStringLiteral("Could not read the gitleaks configuration %1: line 3:").arg(path)))
+        << dialog.problemsText().toStdString();
+    EXPECT_EQ(dialog.rules().valuePatterns.size(), 1);
+    dialog.restoreDefaults();
+    EXPECT_TRUE(dialog.problemsText().isEmpty()) << dialog.problemsText().toStdString();
 }
 
 namespace {
