@@ -1,4 +1,3 @@
-#include "adminconnection.h"
 #include "auditexporter.h"
 #include "auditrepository.h"
 #include "audittablemodel.h"
@@ -37,23 +36,10 @@ class SecretCorpusTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase db;
-        ASSERT_TRUE(db.createAuditSchema(kTable.schema)) << db.error().toStdString();
-        AdminConnection admin(TestDatabase::conninfo());
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        const QList<Row> corpus = rows();
-        for (qsizetype i = 0; i < corpus.size(); ++i) {
-            const Row &row = corpus.at(i);
-            ASSERT_TRUE(admin.exec(
-                QStringLiteral("INSERT INTO corpus.audit_log (action, transport, started_at, "
-                               "ended_at, request, response, metadata) VALUES ($1, 'http', "
-                               "'2026-11-30 10:00:00+00'::timestamptz - $2::int * interval '1 "
-                               "minute', '2026-11-30 10:00:01+00'::timestamptz - $2::int * "
-                               "interval '1 minute', $3::jsonb, $4::jsonb, $5::jsonb)"),
-                { row.action, QString::number(i), row.request,
-                    row.response.isEmpty() ? QString() : row.response, row.metadata }))
-                << row.family.toStdString() << ": " << admin.error().toStdString();
-        }
+        QString error;
+        ASSERT_TRUE(insertInto(
+            kTable.schema, QStringLiteral("'2026-11-30 10:00:00+00'::timestamptz"), &error))
+            << error.toStdString();
     }
 
     void SetUp() override

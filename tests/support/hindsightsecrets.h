@@ -55,16 +55,22 @@ inline QStringList documents()
     return { createWebhook, updateBankConfig, recallWithJwt, invalidJson };
 }
 
-// The secrets in `text`, for a failure message; empty when none leaked.
-inline QStringList leaked(const QString &text)
+// Those of `candidates` that `text` contains, for a failure message.
+inline QStringList foundIn(const QString &text, const QStringList &candidates)
 {
     QStringList found;
-    for (const QString &secret : secrets()) {
+    for (const QString &secret : candidates) {
         if (text.contains(secret)) {
             found.append(secret);
         }
     }
     return found;
+}
+
+// The secrets in `text`, for a failure message; empty when none leaked.
+inline QStringList leaked(const QString &text)
+{
+    return foundIn(text, secrets());
 }
 
 } // namespace HindsightSecrets

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "adminconnection.h"
+#include "hindsightsecrets.h"
+#include "testdatabase.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -128,13 +132,36 @@ inline QList<Row> rows()
 // The secrets in `text`, for a failure message; empty when none leaked.
 inline QStringList leaked(const QString &text)
 {
-    QStringList found;
-    for (const QString &secret : secrets()) {
-        if (text.contains(secret)) {
-            found.append(secret);
+    return HindsightSecrets::foundIn(text, secrets());
+}
+
+// Creates `schema` with Hindsight's audit table and the corpus in it, a minute apart,
+// newest first (row 0 a minute before `newest`, an SQL timestamptz expression).
+inline bool insertInto(const QString &schema, const QString &newest, QString *error)
+{
+    TestDatabase db;
+    if (!db.createAuditSchema(schema)) {
+        *error = db.error();
+        return false;
+    }
+    AdminConnection admin(TestDatabase::conninfo());
+    const QList<Row> corpus = rows();
+    for (qsizetype i = 0; i < corpus.size(); ++i) {
+        const Row &row = corpus.at(i);
+        const QString started
+            = QStringLiteral("%1 - %2 * interval '1 minute'").arg(newest).arg(i + 1);
+        if (!admin.exec(QStringLiteral("INSERT INTO %1.audit_log (action, transport, started_at, "
+                                       "ended_at, request, response, metadata) VALUES ($1, "
+                                       "'http', %2, %2 + interval '1 second', $2::jsonb, "
+                                       "$3::jsonb, $4::jsonb)")
+                            .arg(schema, started),
+                { row.action, row.request, row.response.isEmpty() ? QString() : row.response,
+                    row.metadata })) {
+            *error = row.family + QStringLiteral(": ") + admin.error();
+            return false;
         }
     }
-    return found;
+    return true;
 }
 
 } // namespace SecretCorpus

@@ -1,4 +1,3 @@
-#include "adminconnection.h"
 #include "audittablemodel.h"
 #include "entrydetaildialog.h"
 #include "jsonpane.h"
@@ -38,22 +37,9 @@ class SecretCorpusUiTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase db;
-        ASSERT_TRUE(db.createAuditSchema(kTable.schema)) << db.error().toStdString();
-        AdminConnection admin(TestDatabase::conninfo());
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        const QList<Row> corpus = rows();
-        for (qsizetype i = 0; i < corpus.size(); ++i) {
-            const Row &row = corpus.at(i);
-            ASSERT_TRUE(admin.exec(
-                QStringLiteral("INSERT INTO corpus_ui.audit_log (action, transport, started_at, "
-                               "ended_at, request, response, metadata) VALUES ($1, 'http', now() "
-                               "- $2::int * interval '1 minute', now() - $2::int * interval '1 "
-                               "minute' + interval '1 second', $3::jsonb, $4::jsonb, $5::jsonb)"),
-                { row.action, QString::number(i + 1), row.request,
-                    row.response.isEmpty() ? QString() : row.response, row.metadata }))
-                << admin.error().toStdString();
-        }
+        QString error;
+        ASSERT_TRUE(insertInto(kTable.schema, QStringLiteral("now()"), &error))
+            << error.toStdString();
     }
 
     void SetUp() override
