@@ -136,11 +136,7 @@ Result<bool> DatabaseConnection::open(const ConnectionSettings &settings)
 
 Result<bool> DatabaseConnection::openDriver(const QString &options, const QString &password)
 {
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
+    close(); // a first attempt that the server refused
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
     m_db.setConnectOptions(options);
     if (!password.isEmpty()) {

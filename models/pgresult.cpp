@@ -11,6 +11,7 @@
 namespace {
 
 constexpr char kQueryCanceled[] = "57014";
+constexpr char kAdminShutdown[] = "57P01";
 
 // Everything the viewer relies on, for this transaction only (is_local = true): read-only
 // first, then the rest. $1 is the statement timeout in milliseconds (0: none).
@@ -30,7 +31,6 @@ void cancelRunning(pg_conn *conn)
         PQfreeCancel(cancel);
     }
 }
-constexpr char kAdminShutdown[] = "57P01";
 
 // libpq's messages span lines ("ERROR:  ...\nDETAIL: ...\nLINE 1: ..."): keep the first
 // line, drop the severity prefix, end with a period.
