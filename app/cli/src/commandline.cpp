@@ -160,237 +160,342 @@ bool CommandLine::isHeadless(const QStringList &arguments)
     return false;
 }
 
-std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QString *error)
+namespace {
+
+// The options, each with the value name its help shows; which of them a command takes is
+// CommandLineReader::addOptions.
+struct Options
 {
-    CommandLine result;
-    QStringList args = arguments;
-    QString command;
-    if (args.size() > 1 && kSubcommands.contains(args.at(1))) {
-        command = args.takeAt(1);
+    QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QString() };
+    QCommandLineOption version { { QStringLiteral("v"), QStringLiteral("version") }, QString() };
+    QCommandLineOption view { QStringLiteral("view"), QString(), QStringLiteral("NAME") };
+    QCommandLineOption schema { QStringLiteral("schema"), QString(), QStringLiteral("S") };
+    QCommandLineOption table { QStringLiteral("table"), QString(), QStringLiteral("T") };
+    QCommandLineOption timeout { QStringLiteral("statement-timeout"), QString(),
+        QStringLiteral("MS") };
+    QCommandLineOption limit { QStringLiteral("limit"), QString(), QStringLiteral("N") };
+    QCommandLineOption after { QStringLiteral("after"), QString(), QStringLiteral("CURSOR") };
+    QCommandLineOption format { QStringLiteral("format"), QString(), QStringLiteral("F") };
+    QCommandLineOption period { QStringLiteral("period"), QString(), QStringLiteral("P") };
+    QCommandLineOption utc { QStringLiteral("utc"), QString() };
+    QCommandLineOption latency { QStringLiteral("latency"), QString() };
+    QCommandLineOption output { QStringLiteral("output"), QString(), QStringLiteral("FILE") };
+    QCommandLineOption noGuard { QStringLiteral("no-formula-guard"), QString() };
+    QCommandLineOption bom { QStringLiteral("bom"), QString() };
+    QCommandLineOption noJson { QStringLiteral("no-json"), QString() };
+    QCommandLineOption noMask { QStringLiteral("no-mask"), QString() };
+    QCommandLineOption verbose { QStringLiteral("verbose"), QString() };
+    QCommandLineOption maskRules { QStringLiteral("mask-rules"), QString(),
+        QStringLiteral("FILE") };
+};
+
+// Reads one command's options into a CommandLine, in the order the checks report: the
+// parse, help and version, the positional arguments, the connection, the filter, then
+// what is the command's own. Each read* returns false with *error set.
+class CommandLineReader
+{
+public:
+    CommandLineReader(const QString &command, QString *error)
+        : m_command(command)
+        , m_error(error)
+        // Masking applies where documents are shown: the window, show and export.
+        , m_masked(command.isEmpty() || command == QLatin1String("show")
+              || command == QLatin1String("export"))
+        , m_filtered(command == QLatin1String("list") || command == QLatin1String("stats")
+              || command == QLatin1String("export") || command.isEmpty())
+    {
+        m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        addOptions();
     }
 
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QString());
-    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") }, QString());
-    const QCommandLineOption view(QStringLiteral("view"), QString(), QStringLiteral("NAME"));
-    const QCommandLineOption schema(QStringLiteral("schema"), QString(), QStringLiteral("S"));
-    const QCommandLineOption table(QStringLiteral("table"), QString(), QStringLiteral("T"));
-    const QCommandLineOption timeout(
-        QStringLiteral("statement-timeout"), QString(), QStringLiteral("MS"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"));
-    const QCommandLineOption after(QStringLiteral("after"), QString(), QStringLiteral("CURSOR"));
-    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"));
-    const QCommandLineOption period(QStringLiteral("period"), QString(), QStringLiteral("P"));
-    const QCommandLineOption utc(QStringLiteral("utc"), QString());
-    const QCommandLineOption latency(QStringLiteral("latency"), QString());
-    const QCommandLineOption output(QStringLiteral("output"), QString(), QStringLiteral("FILE"));
-    const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"), QString());
-    const QCommandLineOption bom(QStringLiteral("bom"), QString());
-    const QCommandLineOption noJson(QStringLiteral("no-json"), QString());
-    const QCommandLineOption noMask(QStringLiteral("no-mask"), QString());
-    const QCommandLineOption verbose(QStringLiteral("verbose"), QString());
-    const QCommandLineOption maskRules(
-        QStringLiteral("mask-rules"), QString(), QStringLiteral("FILE"));
-    parser.addOptions({ help, version, schema, table, timeout });
-    if (!command.isEmpty()) {
-        parser.addOption(verbose);
-    }
-    // Masking applies where documents are shown: the window, show and export.
-    const bool masked = command.isEmpty() || command == QLatin1String("show")
-        || command == QLatin1String("export");
-    if (masked) {
-        parser.addOption(maskRules);
-    }
-    const bool filtered = command == QLatin1String("list") || command == QLatin1String("stats")
-        || command == QLatin1String("export") || command.isEmpty();
-    if (filtered) {
-        parser.addOptions(viewFilterOptions());
-    }
-    if (command.isEmpty()) {
-        parser.addOption(view);
-        parser.addOptions(viewSortOptions());
-    }
-    if (command == QLatin1String("list")) {
-        parser.addOptions({ limit, after, format });
-        parser.addOptions(viewSortOptions());
-    } else if (command == QLatin1String("stats")) {
-        parser.addOptions({ period, utc, latency, format });
-    } else if (command == QLatin1String("show")) {
-        parser.addOptions({ format, noMask });
-    } else if (command == QLatin1String("export")) {
-        parser.addOptions({ output, format, noGuard, bom, noJson, noMask });
-        parser.addOptions(viewSortOptions());
+    bool read(const QStringList &arguments, CommandLine &result)
+    {
+        if (!m_parser.parse(arguments)) {
+            const QString text = m_parser.errorText();
+            return fail(text.endsWith(QLatin1Char('.')) ? text : text + QLatin1Char('.'));
+        }
+        result.helpText = usage(m_command);
+        if (m_parser.isSet(m_options.help)) {
+            result.command = CommandLine::Command::Help;
+            return true;
+        }
+        if (m_parser.isSet(m_options.version)) {
+            result.command = CommandLine::Command::Version;
+            return true;
+        }
+        return readPositional(result) && readConnection(result) && readFilter(result)
+            && readCommandOptions(result);
     }
 
-    auto fail = [&](const QString &message) -> std::optional<CommandLine> {
-        *error = message;
-        return std::nullopt;
-    };
+private:
+    void addOptions();
+    bool readPositional(CommandLine &result);
+    bool readConnection(CommandLine &result);
+    bool readFilter(CommandLine &result);
+    bool readCommandOptions(CommandLine &result);
+    bool readList(CommandLine &result, const QString &format);
+    bool readStats(CommandLine &result, const QString &format);
+    bool readExport(CommandLine &result, const QString &format);
+    bool readShow(CommandLine &result, const QString &format);
+
     // --sort ORDER or --oldest-first, read as a view line reads them.
-    const auto readSortOrder = [&] {
-        result.sortGiven
-            = parser.isSet(QStringLiteral("sort")) || parser.isSet(QStringLiteral("oldest-first"));
-        return readViewSortOptions(parser, result.order, error);
-    };
-    if (!parser.parse(args)) {
-        const QString text = parser.errorText();
-        return fail(text.endsWith(QLatin1Char('.')) ? text : text + QLatin1Char('.'));
+    bool readSortOrder(CommandLine &result)
+    {
+        result.sortGiven = m_parser.isSet(QStringLiteral("sort"))
+            || m_parser.isSet(QStringLiteral("oldest-first"));
+        return readViewSortOptions(m_parser, result.order, m_error);
     }
-    result.helpText = usage(command);
-    if (parser.isSet(help)) {
-        result.command = Command::Help;
-        return result;
-    }
-    if (parser.isSet(version)) {
-        result.command = Command::Version;
-        return result;
+    bool fail(const QString &message)
+    {
+        *m_error = message;
+        return false;
     }
 
-    QStringList positional = parser.positionalArguments();
-    if (command == QLatin1String("show")) {
+    const QString m_command;
+    QString *const m_error;
+    const bool m_masked;
+    const bool m_filtered;
+    const Options m_options;
+    QCommandLineParser m_parser;
+};
+
+void CommandLineReader::addOptions()
+{
+    const Options &o = m_options;
+    m_parser.addOptions({ o.help, o.version, o.schema, o.table, o.timeout });
+    if (!m_command.isEmpty()) {
+        m_parser.addOption(o.verbose);
+    }
+    if (m_masked) {
+        m_parser.addOption(o.maskRules);
+    }
+    if (m_filtered) {
+        m_parser.addOptions(viewFilterOptions());
+    }
+    if (m_command.isEmpty()) {
+        m_parser.addOption(o.view);
+        m_parser.addOptions(viewSortOptions());
+    }
+    if (m_command == QLatin1String("list")) {
+        m_parser.addOptions({ o.limit, o.after, o.format });
+        m_parser.addOptions(viewSortOptions());
+    } else if (m_command == QLatin1String("stats")) {
+        m_parser.addOptions({ o.period, o.utc, o.latency, o.format });
+    } else if (m_command == QLatin1String("show")) {
+        m_parser.addOptions({ o.format, o.noMask });
+    } else if (m_command == QLatin1String("export")) {
+        m_parser.addOptions({ o.output, o.format, o.noGuard, o.bom, o.noJson, o.noMask });
+        m_parser.addOptions(viewSortOptions());
+    }
+}
+
+bool CommandLineReader::readPositional(CommandLine &result)
+{
+    QStringList positional = m_parser.positionalArguments();
+    if (m_command == QLatin1String("show")) {
         if (positional.isEmpty() || positional.size() > 2) {
-            return fail(tr("show takes an entry id, optionally after a CONNINFO."));
+            return fail(CommandLine::tr("show takes an entry id, optionally after a CONNINFO."));
         }
         result.entryId = positional.takeLast();
         // A typing mistake, refused before connecting: not a query error.
         if (!AuditEntry::isId(result.entryId)) {
-            return fail(tr("\"%1\" is not an entry id: show takes a UUID such as "
-                           "0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.")
+            return fail(CommandLine::tr("\"%1\" is not an entry id: show takes a UUID such as "
+                                        "0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.")
                             .arg(result.entryId));
         }
     }
     if (positional.size() > 1) {
-        return fail(
-            tr("Unexpected argument \"%1\"; give at most one CONNINFO (quote it if it has spaces).")
-                .arg(positional.at(1)));
+        return fail(CommandLine::tr("Unexpected argument \"%1\"; give at most one CONNINFO "
+                                    "(quote it if it has spaces).")
+                        .arg(positional.at(1)));
     }
     result.conninfo = positional.value(0);
-    result.command = command == QLatin1String("list") ? Command::List
-        : command == QLatin1String("stats")           ? Command::Stats
-        : command == QLatin1String("show")            ? Command::Show
-        : command == QLatin1String("export")          ? Command::Export
-                                                      : Command::Gui;
+    using Command = CommandLine::Command;
+    result.command = m_command == QLatin1String("list") ? Command::List
+        : m_command == QLatin1String("stats")           ? Command::Stats
+        : m_command == QLatin1String("show")            ? Command::Show
+        : m_command == QLatin1String("export")          ? Command::Export
+                                                        : Command::Gui;
+    return true;
+}
 
-    if (parser.isSet(schema)) {
-        result.table.schema = parser.value(schema);
+// Where the audit table is, how long a statement may run, and how documents are masked.
+bool CommandLineReader::readConnection(CommandLine &result)
+{
+    if (m_parser.isSet(m_options.schema)) {
+        result.table.schema = m_parser.value(m_options.schema);
     }
-    if (parser.isSet(table)) {
-        result.table.table = parser.value(table);
+    if (m_parser.isSet(m_options.table)) {
+        result.table.table = m_parser.value(m_options.table);
     }
     if (result.table.schema.isEmpty() || result.table.table.isEmpty()) {
-        return fail(tr("--schema and --table must not be empty."));
+        return fail(CommandLine::tr("--schema and --table must not be empty."));
     }
-    if (parser.isSet(timeout)) {
+    if (m_parser.isSet(m_options.timeout)) {
         bool ok = false;
-        result.statementTimeoutMs = parser.value(timeout).toInt(&ok);
+        result.statementTimeoutMs = m_parser.value(m_options.timeout).toInt(&ok);
         if (!ok || result.statementTimeoutMs < 0) {
-            return fail(tr("--statement-timeout takes a number of milliseconds."));
+            return fail(CommandLine::tr("--statement-timeout takes a number of milliseconds."));
         }
     }
-    result.verbose = !command.isEmpty() && parser.isSet(verbose);
-    if (masked && parser.isSet(maskRules)) {
+    result.verbose = !m_command.isEmpty() && m_parser.isSet(m_options.verbose);
+    if (m_masked && m_parser.isSet(m_options.maskRules)) {
         QString readError;
-        result.maskingRulesFile = parser.value(maskRules);
+        result.maskingRulesFile = m_parser.value(m_options.maskRules);
         result.maskingRules
-            = MaskingRules::fromFile(parser.value(maskRules), &readError, &result.maskingProblems);
+            = MaskingRules::fromFile(result.maskingRulesFile, &readError, &result.maskingProblems);
         if (!result.maskingRules) {
             return fail(readError);
         }
     }
-    if (command == QLatin1String("show") || command == QLatin1String("export")) {
-        result.maskSecrets = !parser.isSet(noMask);
+    if (m_command == QLatin1String("show") || m_command == QLatin1String("export")) {
+        result.maskSecrets = !m_parser.isSet(m_options.noMask);
     }
+    return true;
+}
 
-    if (filtered) {
+// The filter options, and for the window its sort and --view.
+bool CommandLineReader::readFilter(CommandLine &result)
+{
+    if (m_filtered) {
         // The same reading as a saved view's line: a preset counts back from now.
         const AuditTimestamp now
             = AuditTimestamp::fromUsecsSinceEpoch(QDateTime::currentMSecsSinceEpoch() * 1000);
         QString filterError;
         const std::optional<SavedView> read
-            = readViewFilterOptions(parser, &filterError, QTimeZone::systemTimeZone(), now);
+            = readViewFilterOptions(m_parser, &filterError, QTimeZone::systemTimeZone(), now);
         if (!read) {
             return fail(filterError);
         }
         result.filter = read->filterAt(now);
         result.range = read->range;
     }
-    if (command.isEmpty() && !readSortOrder()) {
-        return std::nullopt;
+    if (!m_command.isEmpty()) {
+        return true;
     }
-    if (command.isEmpty() && parser.isSet(view)) {
-        result.view = parser.value(view);
+    if (!readSortOrder(result)) {
+        return false;
+    }
+    if (m_parser.isSet(m_options.view)) {
+        result.view = m_parser.value(m_options.view);
         if (!result.filter.isEmpty()) {
-            return fail(tr("--view takes the filter from the saved view; give no filter options "
-                           "with it."));
+            return fail(CommandLine::tr("--view takes the filter from the saved view; give no "
+                                        "filter options with it."));
         }
     }
+    return true;
+}
 
-    const QString formatValue = command.isEmpty() ? QString() : parser.value(format);
-    if (result.command == Command::List) {
-        bool ok = false;
-        if (parser.isSet(limit)) {
-            result.limit = parser.value(limit).toInt(&ok);
-            if (!ok || result.limit < 1) {
-                return fail(tr("--limit takes a positive number."));
-            }
+bool CommandLineReader::readCommandOptions(CommandLine &result)
+{
+    const QString format = m_command.isEmpty() ? QString() : m_parser.value(m_options.format);
+    switch (result.command) {
+    case CommandLine::Command::List:
+        return readList(result, format);
+    case CommandLine::Command::Stats:
+        return readStats(result, format);
+    case CommandLine::Command::Export:
+        return readExport(result, format);
+    case CommandLine::Command::Show:
+        return readShow(result, format);
+    case CommandLine::Command::Gui:
+    case CommandLine::Command::Help:
+    case CommandLine::Command::Version:
+        break;
+    }
+    return true;
+}
+
+bool CommandLineReader::readList(CommandLine &result, const QString &format)
+{
+    bool ok = false;
+    if (m_parser.isSet(m_options.limit)) {
+        result.limit = m_parser.value(m_options.limit).toInt(&ok);
+        if (!ok || result.limit < 1) {
+            return fail(CommandLine::tr("--limit takes a positive number."));
         }
-        if (parser.isSet(after)) {
-            result.after = PageCursor::decode(parser.value(after));
-            if (!result.after) {
-                return fail(tr("--after takes the last row's started_at,id, e.g. "
-                               "2026-03-27T10:15:30.123456Z,<uuid>."));
-            }
+    }
+    if (m_parser.isSet(m_options.after)) {
+        result.after = PageCursor::decode(m_parser.value(m_options.after));
+        if (!result.after) {
+            return fail(CommandLine::tr("--after takes the last row's started_at,id, e.g. "
+                                        "2026-03-27T10:15:30.123456Z,<uuid>."));
         }
-        if (!readSortOrder()) {
-            return std::nullopt;
+    }
+    if (!readSortOrder(result)) {
+        return false;
+    }
+    result.format = format.isEmpty() ? QStringLiteral("table") : format;
+    if (!QStringList { QStringLiteral("table"), QStringLiteral("jsonl"), QStringLiteral("csv") }
+             .contains(result.format)) {
+        return fail(CommandLine::tr("--format takes table, jsonl or csv."));
+    }
+    return true;
+}
+
+bool CommandLineReader::readStats(CommandLine &result, const QString &format)
+{
+    if (m_parser.isSet(m_options.period)) {
+        const auto period = volumePeriodFromName(m_parser.value(m_options.period));
+        if (!period) {
+            return fail(CommandLine::tr("--period takes today, 7d or 30d."));
         }
-        result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
-        if (!QStringList { QStringLiteral("table"), QStringLiteral("jsonl"), QStringLiteral("csv") }
-                 .contains(result.format)) {
-            return fail(tr("--format takes table, jsonl or csv."));
-        }
-    } else if (result.command == Command::Stats) {
-        if (parser.isSet(period)) {
-            const auto p = volumePeriodFromName(parser.value(period));
-            if (!p) {
-                return fail(tr("--period takes today, 7d or 30d."));
-            }
-            result.period = *p;
-        }
-        result.utc = parser.isSet(utc);
-        result.latency = parser.isSet(latency);
-        if (result.latency && (parser.isSet(period) || result.utc)) {
-            return fail(tr("--latency summarises the filter: give its time range with --since, "
-                           "--until or --last instead of --period and --utc."));
-        }
-        result.format = formatValue.isEmpty() ? QStringLiteral("table") : formatValue;
-        if (result.format != QLatin1String("table") && result.format != QLatin1String("json")) {
-            return fail(tr("--format takes table or json."));
-        }
-    } else if (result.command == Command::Export) {
-        result.output = parser.value(output);
-        if (result.output.isEmpty()) {
-            return fail(tr("export needs --output FILE (or - for standard output)."));
-        }
-        result.format = !formatValue.isEmpty() ? formatValue
-            : result.output.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
-            ? QStringLiteral("jsonl")
-            : QStringLiteral("csv");
-        if (result.format != QLatin1String("csv") && result.format != QLatin1String("jsonl")) {
-            return fail(tr("--format takes csv or jsonl."));
-        }
-        result.formulaGuard = !parser.isSet(noGuard);
-        result.byteOrderMark = parser.isSet(bom);
-        result.includeJson = !parser.isSet(noJson);
-        if (!readSortOrder()) {
-            return std::nullopt;
-        }
-    } else if (result.command == Command::Show) {
-        result.format = formatValue.isEmpty() ? QStringLiteral("text") : formatValue;
-        if (result.format != QLatin1String("text") && result.format != QLatin1String("json")) {
-            return fail(tr("--format takes text or json."));
-        }
+        result.period = *period;
+    }
+    result.utc = m_parser.isSet(m_options.utc);
+    result.latency = m_parser.isSet(m_options.latency);
+    if (result.latency && (m_parser.isSet(m_options.period) || result.utc)) {
+        return fail(CommandLine::tr("--latency summarises the filter: give its time range with "
+                                    "--since, --until or --last instead of --period and --utc."));
+    }
+    result.format = format.isEmpty() ? QStringLiteral("table") : format;
+    if (result.format != QLatin1String("table") && result.format != QLatin1String("json")) {
+        return fail(CommandLine::tr("--format takes table or json."));
+    }
+    return true;
+}
+
+bool CommandLineReader::readExport(CommandLine &result, const QString &format)
+{
+    result.output = m_parser.value(m_options.output);
+    if (result.output.isEmpty()) {
+        return fail(CommandLine::tr("export needs --output FILE (or - for standard output)."));
+    }
+    result.format = !format.isEmpty() ? format
+        : result.output.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
+        ? QStringLiteral("jsonl")
+        : QStringLiteral("csv");
+    if (result.format != QLatin1String("csv") && result.format != QLatin1String("jsonl")) {
+        return fail(CommandLine::tr("--format takes csv or jsonl."));
+    }
+    result.formulaGuard = !m_parser.isSet(m_options.noGuard);
+    result.byteOrderMark = m_parser.isSet(m_options.bom);
+    result.includeJson = !m_parser.isSet(m_options.noJson);
+    return readSortOrder(result);
+}
+
+bool CommandLineReader::readShow(CommandLine &result, const QString &format)
+{
+    result.format = format.isEmpty() ? QStringLiteral("text") : format;
+    if (result.format != QLatin1String("text") && result.format != QLatin1String("json")) {
+        return fail(CommandLine::tr("--format takes text or json."));
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<CommandLine> CommandLine::parse(const QStringList &arguments, QString *error)
+{
+    QStringList args = arguments;
+    QString command;
+    if (args.size() > 1 && kSubcommands.contains(args.at(1))) {
+        command = args.takeAt(1);
+    }
+    CommandLine result;
+    CommandLineReader reader(command, error);
+    if (!reader.read(args, result)) {
+        return std::nullopt;
     }
     return result;
 }
