@@ -8,6 +8,7 @@
 #include "testdatabase.h"
 #include "workeranswers.h"
 
+#include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -67,18 +68,15 @@ private:
 };
 
 // One cluster of the suite's own, so restarting it disturbs no other test; 20,000 rows
-// of about 2 kB of JSON each in faults.audit_log, a row every 10 seconds back from now.
+// of about 2 kB of JSON each in faults.audit_log, a row every 10 seconds back from the
+// moment they were written. Each test runs in a process of its own and starts from a copy
+// of one prepared data directory (written afresh each day, so "now" stays recent).
 class FaultTest : public ::testing::Test
 {
 protected:
     static void SetUpTestSuite()
     {
-        s_cluster = std::make_unique<LocalCluster>();
-        ASSERT_TRUE(s_cluster->init()) << s_cluster->error().toStdString();
-        ASSERT_TRUE(s_cluster->start()) << s_cluster->error().toStdString();
-        AdminConnection admin(s_cluster->conninfo());
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral("CREATE SCHEMA faults;")
+        const QString rows = QStringLiteral("CREATE SCHEMA faults;")
             + TestDatabase::auditTableDdl(kTable.schema)
             + QStringLiteral(
                 "INSERT INTO faults.audit_log (action, transport, bank_id, started_at, ended_at, "
@@ -87,8 +85,18 @@ protected:
                 "now() - g * interval '10 seconds' + interval '0.2 seconds', "
                 "jsonb_build_object('n', g, 'text', repeat(md5(g::text), 64)), '{}' "
                 "FROM generate_series(1, %1) g; ANALYZE faults.audit_log;")
-                  .arg(kRows)))
-            << admin.error().toStdString();
+                  .arg(kRows);
+        QString error;
+        s_cluster = std::make_unique<LocalCluster>();
+        ASSERT_TRUE(s_cluster->initFromTemplate(rows + QDate::currentDate().toString(Qt::ISODate),
+            [&](LocalCluster &cluster) {
+                AdminConnection admin(cluster.conninfo());
+                const bool written = admin.exec(rows);
+                error = admin.error();
+                return written;
+            }))
+            << s_cluster->error().toStdString() << error.toStdString();
+        ASSERT_TRUE(s_cluster->start()) << s_cluster->error().toStdString();
     }
 
     static void TearDownTestSuite() { s_cluster.reset(); }
