@@ -4,6 +4,7 @@
 #include "entryheader.h"
 #include "jsondiff.h"
 #include "secretmasker.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -201,9 +202,7 @@ CompareDialog::CompareDialog(
         notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         notice->setObjectName(names[i] + QStringLiteral("Notice"));
         QPalette warning = notice->palette();
-        const bool dark = warning.color(QPalette::Window).lightness() < 128;
-        warning.setColor(
-            QPalette::WindowText, dark ? QColor(0xff, 0xb4, 0x6b) : QColor(0x9a, 0x45, 0x00));
+        warning.setColor(QPalette::WindowText, Theme::noticeText(warning));
         notice->setPalette(warning);
         notice->hide();
         auto *view = new QTreeView;

@@ -1,6 +1,7 @@
 #include "entrydetaildialog.h"
 
 #include "displaytext.h"
+#include "theme.h"
 
 #include "entryformat.h"
 #include "entryheader.h"
@@ -96,8 +97,7 @@ EntryDetailDialog::EntryDetailDialog(QWidget *parent)
     setSizeGripEnabled(true);
 
     QPalette red = d->notice->palette();
-    const bool dark = red.color(QPalette::Window).lightness() < 128;
-    red.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c));
+    red.setColor(QPalette::WindowText, Theme::errorText(red));
     d->notice->setPalette(red);
     d->notice->hide();
 

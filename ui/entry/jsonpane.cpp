@@ -2,6 +2,7 @@
 
 #include "jsontextview.h"
 #include "jsontreemodel.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -78,9 +79,7 @@ JsonPane::JsonPane(QWidget *parent)
     // One line that never widens the dialog; the whole sentence is in the tooltip.
     m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     QPalette warning = m_notice->palette();
-    const bool dark = warning.color(QPalette::Window).lightness() < 128;
-    warning.setColor(
-        QPalette::WindowText, dark ? QColor(0xff, 0xb4, 0x6b) : QColor(0x9a, 0x45, 0x00));
+    warning.setColor(QPalette::WindowText, Theme::noticeText(warning));
     m_notice->setPalette(warning);
     m_notice->hide();
 
@@ -231,7 +230,7 @@ void JsonPane::startRendering()
     }
     JsonRenderer::Style style;
     style.font = m_text->editor()->font();
-    style.dark = m_text->editor()->palette().color(QPalette::Base).lightness() < 128;
+    style.dark = Theme::isDark(m_text->editor()->palette(), QPalette::Base);
     if (m_stored->size() < formatInBackgroundFrom) {
         delete m_watcher;
         m_watcher = nullptr;
