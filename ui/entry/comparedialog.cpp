@@ -17,14 +17,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPromise>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTabWidget>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 #include <array>
 
@@ -407,13 +406,9 @@ void CompareDialog::startComparison()
             present(watcher->result());
         }
     });
-    auto promise = std::make_shared<QPromise<Comparison>>();
-    watcher->setFuture(promise->future());
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, left = d->left, right = d->right, reveal] {
-        promise->addResult(compareEntries(left, right, reveal));
-        promise->finish();
-    });
+    watcher->setFuture(QtConcurrent::run([left = d->left, right = d->right, reveal] {
+        return compareEntries(left, right, reveal);
+    }));
 }
 
 void CompareDialog::nextDifference()

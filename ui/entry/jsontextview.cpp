@@ -12,14 +12,13 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
-#include <QPromise>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTextBlock>
 #include <QTextDocument>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 
@@ -280,10 +279,7 @@ void JsonTextView::startSearch()
         return;
     }
     m_searching = true;
-    auto promise = std::make_shared<QPromise<Matches>>();
-    QFuture<Matches> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, id, needle, text = m_text] {
+    QFuture<Matches> future = QtConcurrent::run([id, needle, text = m_text] {
         Matches found;
         found.id = id;
         found.needle = needle;
@@ -300,8 +296,7 @@ void JsonTextView::startSearch()
             found.positions.push_back(at);
             from = at + needle.size();
         }
-        promise->addResult(std::move(found));
-        promise->finish();
+        return found;
     });
     future.then(this, [this](const Matches &found) { applyMatches(found); });
 }
