@@ -456,10 +456,10 @@ void CompareDialog::updateSummary()
         d->maskedCount->setText(d->comparing ? QString() : tr("No secrets found"));
     } else if (d->reveal->isChecked()) {
         d->maskedCount->setText(
-            d->masked == 1 ? tr("1 value revealed") : tr("%1 values revealed").arg(d->masked));
+            d->masked == 1 ? tr("1 value revealed") : tr("%n values revealed", nullptr, d->masked));
     } else {
         d->maskedCount->setText(
-            d->masked == 1 ? tr("1 value hidden") : tr("%1 values hidden").arg(d->masked));
+            d->masked == 1 ? tr("1 value hidden") : tr("%n values hidden", nullptr, d->masked));
     }
     d->reveal->setEnabled(d->masked > 0 || d->reveal->isChecked());
 }

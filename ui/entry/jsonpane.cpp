@@ -337,10 +337,10 @@ void JsonPane::showPage()
     }
     m_status->setToolTip(m_rendering.cuts.empty()
             ? QString()
-            : tr("Lines over %1 characters show their start and end only; Find searches what "
+            : tr("Lines over %Ln characters show their start and end only; Find searches what "
                  "is shown. The Tree view, Copy value, Copy entry and Save have the whole "
-                 "value.")
-                  .arg(QLocale().toString(ShortenedText::maxLineLength)));
+                 "value.",
+                nullptr, static_cast<int>(ShortenedText::maxLineLength)));
 }
 
 void JsonPane::copyFromTree(int role)
