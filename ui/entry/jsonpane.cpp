@@ -83,6 +83,24 @@ JsonPane::JsonPane(QWidget *parent)
     m_notice->setPalette(warning);
     m_notice->hide();
 
+    setUpTree();
+
+    m_message->setObjectName(QStringLiteral("jsonPlaceholder"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setForegroundRole(QPalette::PlaceholderText);
+    m_message->setAutoFillBackground(true);
+    m_message->setBackgroundRole(QPalette::Base);
+
+    layOut();
+    connectControls();
+    showPage();
+}
+
+JsonPane::~JsonPane() = default;
+
+void JsonPane::setUpTree()
+{
     m_tree->setModel(m_model);
     m_tree->setObjectName(QStringLiteral("jsonTree"));
     m_tree->setUniformRowHeights(true);
@@ -104,14 +122,10 @@ JsonPane::JsonPane(QWidget *parent)
     m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->header()->resizeSection(JsonTreeModel::KeyColumn, 220);
     m_tree->header()->resizeSection(JsonTreeModel::TypeColumn, 80);
+}
 
-    m_message->setObjectName(QStringLiteral("jsonPlaceholder"));
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setForegroundRole(QPalette::PlaceholderText);
-    m_message->setAutoFillBackground(true);
-    m_message->setBackgroundRole(QPalette::Base);
-
+void JsonPane::layOut()
+{
     m_stack->addWidget(m_text);
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_message);
@@ -131,7 +145,10 @@ JsonPane::JsonPane(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_notice);
     layout->addWidget(m_stack, 1);
+}
 
+void JsonPane::connectControls()
+{
     connect(m_textButton, &QToolButton::clicked, this, [this] { setView(View::Text); });
     connect(m_treeButton, &QToolButton::clicked, this, [this] { setView(View::Tree); });
     connect(m_wrap, &QCheckBox::toggled, m_text, &JsonTextView::setWordWrap);
@@ -155,10 +172,7 @@ JsonPane::JsonPane(QWidget *parent)
             revealValue(ordinal);
         }
     });
-    showPage();
 }
-
-JsonPane::~JsonPane() = default;
 
 void JsonPane::setDocument(const std::optional<QString> &stored, bool revealAll)
 {
