@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "sqlstatement.h"
 #include "volumestats.h"
 
 #include <QByteArray>
@@ -9,23 +10,11 @@
 
 #include <optional>
 
-// A statement with numbered parameters ($1, $2, ...) and their values as text.
-// Values are never spliced into the SQL; libpq sends them separately.
-struct SqlStatement
-{
-    QString sql;
-    QList<std::optional<QByteArray>> params;
-
-    // Appends a parameter and returns its placeholder, e.g. "$3".
-    QString bind(const QString &value);
-    QString bind(const QByteArray &value);
-};
-
 // Builds the SQL the repository runs. Pure: no database, so unit tests can read it.
 namespace AuditQuery {
 
 // Columns of a page row, in this order: id, action, transport, bank_id, started_at,
-// ended_at, has_response, and the request's first RequestPreview::storedLength + 1
+// ended_at, has_response, and the request's first AuditEntry::kRequestStartLength + 1
 // characters as text (the table's preview; '' when it is stored too large for one; no other
 // JSON is read for the table). `backward` reads the rows before `after` in the reverse of
 // `order` (the previous and last pages).
