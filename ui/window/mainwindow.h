@@ -25,6 +25,7 @@ class PageLoader;
 class PaginationBar;
 class QAction;
 class QActionGroup;
+class QMenu;
 class QSplitter;
 class QTimer;
 class ResultsView;
@@ -104,6 +105,12 @@ protected:
 
 private:
     void buildMenus();
+    // buildMenus()'s parts, in the order of the menu bar.
+    QMenu *addAutoRefreshMenu(QMenu *view);
+    void addSortMenu(QMenu *view);
+    void addCompareActions(QMenu *view);
+    void addGoMenu();
+    void addHelpMenu();
     void wireLoader();
     // A missing audit table offers the schemas that hold one (mainwindowschemas.cpp).
     void wireSchemaChoice();
