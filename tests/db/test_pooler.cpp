@@ -54,12 +54,13 @@ protected:
         TestDatabase db;
         ASSERT_TRUE(db.isOpen()) << db.error().toStdString();
         ASSERT_TRUE(db.createAuditSchema(kTable.schema)) << db.error().toStdString();
-        // Rows over the last 40 days, a few still running, with documents to export.
+        // Rows over the last 40 days, a few still running, with documents to export; the
+        // newest (a recall) starts now, so that "today" has one in any zone at any hour.
         ASSERT_TRUE(db.exec(QStringLiteral(
             "INSERT INTO pooler.audit_log (action, transport, bank_id, started_at, ended_at, "
             "request, response, metadata) SELECT (ARRAY['retain','recall','reflect'])[1 + g % 3],"
-            " 'http', 'bank-' || (g % 5), now() - g * interval '19 minutes',"
-            " CASE WHEN g % 50 = 0 THEN NULL ELSE now() - g * interval '19 minutes'"
+            " 'http', 'bank-' || (g % 5), now() - (g - 1) * interval '19 minutes',"
+            " CASE WHEN g % 50 = 0 THEN NULL ELSE now() - (g - 1) * interval '19 minutes'"
             " + (g % 997) * interval '1.25 milliseconds' END,"
             " jsonb_build_object('n', g, 'q', 'caf\u00e9 \u2603 ' || md5(g::text)),"
             " CASE WHEN g % 7 = 0 THEN NULL ELSE jsonb_build_object('ok', g % 2 = 0) END,"
