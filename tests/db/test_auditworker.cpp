@@ -1,7 +1,6 @@
 #include "auditworker.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -14,20 +13,18 @@ class AuditWorkerTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.createAuditSchema(QStringLiteral("worker")))
-            << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.exec(
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("worker"),
             QStringLiteral("INSERT INTO worker.audit_log (action, transport, started_at) "
                            "SELECT 'retain', 'http', now() - g * interval '1 minute' FROM "
                            "generate_series(1, 120) g")));
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(
-            AuditTableRef { QStringLiteral("worker"), QStringLiteral("audit_log") });
+        m_settings = testConnectionSettings(table());
         m_settings.setValue(
             QStringLiteral("application_name"), QStringLiteral("audit-viewer-worker-test"));
+    }
+
+    static AuditTableRef table()
+    {
+        return AuditTableRef { QStringLiteral("worker"), QStringLiteral("audit_log") };
     }
 
     bool connectWorker(AuditWorker &worker)
@@ -67,7 +64,7 @@ TEST_F(AuditWorkerTest, ReportsAMissingTableWhenConnecting)
     EXPECT_EQ(error.kind, QueryError::Kind::Schema);
 }
 
-TEST_F(AuditWorkerTest, CancelStopsARunningQueryQuicklyAndTheConnectionStaysUsable)
+TEST_F(AuditWorkerTest, CancelStopsARunningQueryOnTheServerAndTheConnectionStaysUsable)
 {
     AuditWorker worker;
     ASSERT_TRUE(connectWorker(worker));
@@ -78,23 +75,14 @@ TEST_F(AuditWorkerTest, CancelStopsARunningQueryQuicklyAndTheConnectionStaysUsab
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     const quint64 blocked = worker.loadPage(AuditFilter(), 50);
-    // Wait until the server shows the statement waiting on the lock.
-    QElapsedTimer waiting;
-    waiting.start();
-    while (m_admin.scalar(
-               QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                              "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
-        != QLatin1String("1")) {
-        ASSERT_LT(waiting.elapsed(), 10000) << "the page query never started waiting";
-        QTest::qWait(10);
-    }
-    QElapsedTimer cancelTimer;
-    cancelTimer.start();
+    ASSERT_TRUE(waitForLockWaiters(table())) << "the page query never started waiting";
     worker.cancel(blocked);
     ASSERT_TRUE(failed.wait(5000));
-    EXPECT_LT(cancelTimer.elapsed(), 200);
     EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
     EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    // The statement stopped on the server while the lock still stands (how fast the cancel
+    // answers is for the benchmarks to say).
+    EXPECT_EQ(lockWaiters(table()), 0);
     ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
 
     worker.loadPage(AuditFilter(), 10);
@@ -167,18 +155,11 @@ TEST_F(AuditWorkerTest, CancelStopsARunningLatencySummary)
         QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     const quint64 blocked = worker.loadLatency(AuditFilter());
-    QElapsedTimer waiting;
-    waiting.start();
-    while (m_admin.scalar(
-               QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                              "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
-        != QLatin1String("1")) {
-        ASSERT_LT(waiting.elapsed(), 10000) << "the summary never started waiting";
-        QTest::qWait(10);
-    }
+    ASSERT_TRUE(waitForLockWaiters(table())) << "the summary never started waiting";
     worker.cancel(blocked);
     ASSERT_TRUE(failed.wait(5000));
     EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
     EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_EQ(lockWaiters(table()), 0);
     ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
 }

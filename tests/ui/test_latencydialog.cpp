@@ -3,7 +3,7 @@
 #include "latencytablemodel.h"
 #include "mainwindow.h"
 #include "screenshot.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -25,30 +25,25 @@ class LatencyDialogTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("lat"))) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO lat.audit_log (action, transport, started_at, ended_at, response) VALUES"
-            " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
-            "interval '1 s', '{}'),"
-            " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
-            "interval '2 s', '{}'),"
-            " ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
-            "interval '4.000001 s', '{}'),"
-            " ('retain', 'mcp', now() - interval '1 hour', now() - interval '1 hour' + "
-            "interval '250 ms', NULL),"
-            " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("lat"),
+            QStringLiteral(
+                "INSERT INTO lat.audit_log (action, transport, started_at, ended_at, response) "
+                "VALUES"
+                " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
+                "interval '1 s', '{}'),"
+                " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
+                "interval '2 s', '{}'),"
+                " ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
+                "interval '4.000001 s', '{}'),"
+                " ('retain', 'mcp', now() - interval '1 hour', now() - interval '1 hour' + "
+                "interval '250 ms', NULL),"
+                " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")));
     }
 
     void SetUp() override
     {
         QSettings().clear();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(AuditTableRef { QStringLiteral("lat"), QStringLiteral("audit_log") });
+        m_settings = testConnectionSettings(QStringLiteral("lat"));
     }
 
     // The cell's text as the dialog's table shows it (sorted).
