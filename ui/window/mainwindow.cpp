@@ -59,6 +59,21 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Audit Viewer"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/audit-viewer.svg")));
 
+    layOut();
+    buildMenus();
+    wireLoader();
+    wireControls();
+    wireChoicesWorker();
+    wireSchemaChoice();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+// The filter bar and the banner above the splitter of chart and table (with its pagination);
+// the connection's state in the status bar.
+void MainWindow::layOut()
+{
     auto *tableArea = new QWidget;
     auto *tableLayout = new QVBoxLayout(tableArea);
     tableLayout->setContentsMargins(0, 0, 0, 0);
@@ -81,10 +96,11 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_status);
+}
 
-    buildMenus();
-    wireLoader();
-
+// The timers, and what the filter bar, banner, chart, table and pagination ask for.
+void MainWindow::wireControls()
+{
     m_clearHighlight->setSingleShot(true);
     m_clearHighlight->setInterval(2500);
     connect(m_clearHighlight, &QTimer::timeout, m_model, &AuditTableModel::clearNewMarks);
@@ -116,7 +132,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_pagination, &PaginationBar::nextRequested, this, &MainWindow::goNext);
     connect(m_pagination, &PaginationBar::lastRequested, this, &MainWindow::goLast);
     connect(m_pagination, &PaginationBar::pageSizeChanged, m_loader, &PageLoader::setPageSize);
+}
 
+// The second worker's answers: filter choices, entries for the detail window and compare.
+void MainWindow::wireChoicesWorker()
+{
     connect(m_choicesWorker, &AuditWorker::choicesLoaded, this,
         [this](quint64, AuditWorker::Choices which, const QStringList &values) {
             if (which == AuditWorker::Choices::Actions) {
@@ -155,12 +175,7 @@ MainWindow::MainWindow(QWidget *parent)
                 statusBar()->showMessage(error.message, 10000);
             }
         });
-
-    wireSchemaChoice();
-    restoreSettings();
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::wireLoader()
 {

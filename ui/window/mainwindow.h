@@ -111,6 +111,9 @@ private:
     void addCompareActions(QMenu *view);
     void addGoMenu();
     void addHelpMenu();
+    void layOut();
+    void wireControls();
+    void wireChoicesWorker();
     void wireLoader();
     // A missing audit table offers the schemas that hold one (mainwindowschemas.cpp).
     void wireSchemaChoice();
