@@ -1,4 +1,5 @@
 #include "auditworker.h"
+#include "latestrequest.h"
 #include "testdatabase.h"
 
 #include <QElapsedTimer>
@@ -35,6 +36,19 @@ protected:
         QSignalSpy connected(&worker, &AuditWorker::connected);
         worker.connectTo(m_settings);
         return connected.wait(10000);
+    }
+
+    // Waits until the worker's statement waits on a lock another session holds.
+    bool waitUntilBlocked()
+    {
+        return QTest::qWaitFor(
+            [this] {
+                return m_admin.scalar(QStringLiteral(
+                           "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                           "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
+                    == QLatin1String("1");
+            },
+            10000);
     }
 
     TestDatabase m_admin;
@@ -78,16 +92,7 @@ TEST_F(AuditWorkerTest, CancelStopsARunningQueryQuicklyAndTheConnectionStaysUsab
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     const quint64 blocked = worker.loadPage(AuditFilter(), 50);
-    // Wait until the server shows the statement waiting on the lock.
-    QElapsedTimer waiting;
-    waiting.start();
-    while (m_admin.scalar(
-               QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                              "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
-        != QLatin1String("1")) {
-        ASSERT_LT(waiting.elapsed(), 10000) << "the page query never started waiting";
-        QTest::qWait(10);
-    }
+    ASSERT_TRUE(waitUntilBlocked()) << "the page query never started waiting";
     QElapsedTimer cancelTimer;
     cancelTimer.start();
     worker.cancel(blocked);
@@ -167,18 +172,91 @@ TEST_F(AuditWorkerTest, CancelStopsARunningLatencySummary)
         QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     const quint64 blocked = worker.loadLatency(AuditFilter());
-    QElapsedTimer waiting;
-    waiting.start();
-    while (m_admin.scalar(
-               QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                              "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
-        != QLatin1String("1")) {
-        ASSERT_LT(waiting.elapsed(), 10000) << "the summary never started waiting";
-        QTest::qWait(10);
-    }
+    ASSERT_TRUE(waitUntilBlocked()) << "the summary never started waiting";
     worker.cancel(blocked);
     ASSERT_TRUE(failed.wait(5000));
     EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
     EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+}
+
+TEST_F(AuditWorkerTest, LatestRequestDropsTheAnswerToARequestItReplaced)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    LatestRequest latest(&worker, LatestRequest::Superseded::Finish);
+    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
+    const quint64 first = worker.loadPage(AuditFilter(), 5);
+    latest.start(first);
+    const quint64 second = worker.loadPage(AuditFilter(), 6);
+    latest.start(second);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pages.size() == 2; }, 10000));
+    // Left to finish, the replaced request answered too, but its answer is not the current one.
+    EXPECT_EQ(pages.at(0).at(0).toULongLong(), first);
+    EXPECT_TRUE(latest.isPending());
+    EXPECT_FALSE(latest.take(first));
+    EXPECT_TRUE(latest.take(second));
+    EXPECT_FALSE(latest.isPending());
+    EXPECT_FALSE(latest.take(second)) << "an answer counts once";
+}
+
+TEST_F(AuditWorkerTest, LatestRequestCancelsTheRunningRequestItReplaces)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    LatestRequest latest(&worker);
+    TestDatabase locker;
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
+    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
+    const quint64 blocked = worker.loadPage(AuditFilter(), 5);
+    latest.start(blocked);
+    ASSERT_TRUE(waitUntilBlocked()) << "the page query never started waiting";
+    const quint64 queued = worker.loadPage(AuditFilter(), 6);
+    latest.start(queued);
+    const quint64 newest = worker.loadPage(AuditFilter(), 7);
+    latest.start(newest);
+    // The lock is still held: only a cancel on the server ends the blocked statement.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return failed.size() == 2; }, 5000));
+    EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
+    EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_EQ(failed.at(1).at(0).toULongLong(), queued) << "a replaced queued request never runs";
+    EXPECT_EQ(failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_FALSE(latest.take(blocked));
+    EXPECT_FALSE(latest.take(queued));
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+    ASSERT_TRUE(pages.wait(10000));
+    EXPECT_EQ(pages.size(), 1);
+    EXPECT_EQ(pages.at(0).at(0).toULongLong(), newest);
+    EXPECT_TRUE(latest.take(newest));
+}
+
+TEST_F(AuditWorkerTest, LatestRequestCancelKeepsItsAnswerAndAbandonDropsIt)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    LatestRequest latest(&worker);
+    TestDatabase locker;
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
+    const quint64 cancelled = worker.loadLatency(AuditFilter());
+    latest.start(cancelled);
+    ASSERT_TRUE(waitUntilBlocked());
+    latest.cancel();
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_TRUE(latest.take(failed.at(0).at(0).toULongLong())) << "the caller hears of its cancel";
+
+    const quint64 abandoned = worker.loadLatency(AuditFilter());
+    latest.start(abandoned);
+    ASSERT_TRUE(waitUntilBlocked());
+    latest.abandon();
+    EXPECT_FALSE(latest.isPending());
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_EQ(failed.at(1).at(0).toULongLong(), abandoned);
+    EXPECT_EQ(failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_FALSE(latest.take(abandoned));
     ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
 }
