@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "sqlstatement.h"
 #include "volumestats.h"
 
 #include <QByteArray>
@@ -8,18 +9,6 @@
 #include <QString>
 
 #include <optional>
-
-// A statement with numbered parameters ($1, $2, ...) and their values as text.
-// Values are never spliced into the SQL; libpq sends them separately.
-struct SqlStatement
-{
-    QString sql;
-    QList<std::optional<QByteArray>> params;
-
-    // Appends a parameter and returns its placeholder, e.g. "$3".
-    QString bind(const QString &value);
-    QString bind(const QByteArray &value);
-};
 
 // Builds the SQL the repository runs. Pure: no database, so unit tests can read it.
 namespace AuditQuery {

@@ -142,17 +142,6 @@ QString looseActionScan(const AuditTableRef &table)
 
 } // namespace
 
-QString SqlStatement::bind(const QString &value)
-{
-    return bind(value.toUtf8());
-}
-
-QString SqlStatement::bind(const QByteArray &value)
-{
-    params.append(value);
-    return QLatin1Char('$') + QString::number(params.size());
-}
-
 namespace AuditQuery {
 
 QString containsPattern(const QString &text)

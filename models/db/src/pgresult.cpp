@@ -1,6 +1,6 @@
 #include "pgresult.h"
 
-#include "auditquery.h"
+#include "sqlstatement.h"
 
 #include <QCoreApplication>
 
