@@ -38,6 +38,13 @@ protected:
         return connected.wait(10000);
     }
 
+    // `locker` holds a lock that every statement on the audit table waits for, until COMMIT.
+    static bool lockTable(TestDatabase &locker)
+    {
+        return locker.exec(
+            QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;"));
+    }
+
     // Waits until the worker's statement waits on a lock another session holds.
     bool waitUntilBlocked()
     {
@@ -49,6 +56,14 @@ protected:
                     == QLatin1String("1");
             },
             10000);
+    }
+
+    // A page request that `latest` tracks from now on.
+    static quint64 startPage(AuditWorker &worker, LatestRequest &latest, int limit)
+    {
+        const quint64 id = worker.loadPage(AuditFilter(), limit);
+        latest.start(id);
+        return id;
     }
 
     TestDatabase m_admin;
@@ -87,8 +102,7 @@ TEST_F(AuditWorkerTest, CancelStopsARunningQueryQuicklyAndTheConnectionStaysUsab
     ASSERT_TRUE(connectWorker(worker));
     // Another session holds a lock the page query must wait for: a query that runs until cancelled.
     TestDatabase locker;
-    ASSERT_TRUE(locker.exec(
-        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    ASSERT_TRUE(lockTable(locker));
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     const quint64 blocked = worker.loadPage(AuditFilter(), 50);
@@ -114,8 +128,7 @@ TEST_F(AuditWorkerTest, CancelledQueuedRequestNeverRuns)
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     TestDatabase locker;
-    ASSERT_TRUE(locker.exec(
-        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    ASSERT_TRUE(lockTable(locker));
     const quint64 first = worker.loadPage(AuditFilter(), 5);
     const quint64 second = worker.loadPage(AuditFilter(), 6);
     worker.cancel(second);
@@ -168,8 +181,7 @@ TEST_F(AuditWorkerTest, CancelStopsARunningLatencySummary)
     AuditWorker worker;
     ASSERT_TRUE(connectWorker(worker));
     TestDatabase locker;
-    ASSERT_TRUE(locker.exec(
-        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    ASSERT_TRUE(lockTable(locker));
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     const quint64 blocked = worker.loadLatency(AuditFilter());
     ASSERT_TRUE(waitUntilBlocked()) << "the summary never started waiting";
@@ -186,10 +198,8 @@ TEST_F(AuditWorkerTest, LatestRequestDropsTheAnswerToARequestItReplaced)
     ASSERT_TRUE(connectWorker(worker));
     LatestRequest latest(&worker, LatestRequest::Superseded::Finish);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
-    const quint64 first = worker.loadPage(AuditFilter(), 5);
-    latest.start(first);
-    const quint64 second = worker.loadPage(AuditFilter(), 6);
-    latest.start(second);
+    const quint64 first = startPage(worker, latest, 5);
+    const quint64 second = startPage(worker, latest, 6);
     ASSERT_TRUE(QTest::qWaitFor([&] { return pages.size() == 2; }, 10000));
     // Left to finish, the replaced request answered too, but its answer is not the current one.
     EXPECT_EQ(pages.at(0).at(0).toULongLong(), first);
@@ -200,63 +210,71 @@ TEST_F(AuditWorkerTest, LatestRequestDropsTheAnswerToARequestItReplaced)
     EXPECT_FALSE(latest.take(second)) << "an answer counts once";
 }
 
-TEST_F(AuditWorkerTest, LatestRequestCancelsTheRunningRequestItReplaces)
+namespace {
+
+// A connected worker, a LatestRequest that cancels what it replaces, and a lock on the audit
+// table that the worker's statements wait for until the test commits it.
+class LatestRequestTest : public AuditWorkerTest
 {
-    AuditWorker worker;
-    ASSERT_TRUE(connectWorker(worker));
-    LatestRequest latest(&worker);
-    TestDatabase locker;
-    ASSERT_TRUE(locker.exec(
-        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
-    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
-    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
-    const quint64 blocked = worker.loadPage(AuditFilter(), 5);
-    latest.start(blocked);
+protected:
+    void SetUp() override
+    {
+        AuditWorkerTest::SetUp();
+        if (HasFatalFailure()) {
+            return;
+        }
+        ASSERT_TRUE(connectWorker(m_worker));
+        ASSERT_TRUE(lockTable(m_locker));
+    }
+
+    AuditWorker m_worker;
+    LatestRequest m_latest { &m_worker };
+    TestDatabase m_locker;
+    QSignalSpy m_failed { &m_worker, &AuditWorker::queryFailed };
+};
+
+} // namespace
+
+TEST_F(LatestRequestTest, CancelsTheRunningRequestItReplaces)
+{
+    QSignalSpy pages(&m_worker, &AuditWorker::pageLoaded);
+    const quint64 blocked = startPage(m_worker, m_latest, 5);
     ASSERT_TRUE(waitUntilBlocked()) << "the page query never started waiting";
-    const quint64 queued = worker.loadPage(AuditFilter(), 6);
-    latest.start(queued);
-    const quint64 newest = worker.loadPage(AuditFilter(), 7);
-    latest.start(newest);
+    const quint64 queued = startPage(m_worker, m_latest, 6);
+    const quint64 newest = startPage(m_worker, m_latest, 7);
     // The lock is still held: only a cancel on the server ends the blocked statement.
-    ASSERT_TRUE(QTest::qWaitFor([&] { return failed.size() == 2; }, 5000));
-    EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
-    EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
-    EXPECT_EQ(failed.at(1).at(0).toULongLong(), queued) << "a replaced queued request never runs";
-    EXPECT_EQ(failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
-    EXPECT_FALSE(latest.take(blocked));
-    EXPECT_FALSE(latest.take(queued));
-    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_failed.size() == 2; }, 5000));
+    EXPECT_EQ(m_failed.at(0).at(0).toULongLong(), blocked);
+    EXPECT_EQ(m_failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_EQ(m_failed.at(1).at(0).toULongLong(), queued) << "a replaced queued request never runs";
+    EXPECT_EQ(m_failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_FALSE(m_latest.take(blocked));
+    EXPECT_FALSE(m_latest.take(queued));
+    ASSERT_TRUE(m_locker.exec(QStringLiteral("COMMIT")));
     ASSERT_TRUE(pages.wait(10000));
     EXPECT_EQ(pages.size(), 1);
     EXPECT_EQ(pages.at(0).at(0).toULongLong(), newest);
-    EXPECT_TRUE(latest.take(newest));
+    EXPECT_TRUE(m_latest.take(newest));
 }
 
-TEST_F(AuditWorkerTest, LatestRequestCancelKeepsItsAnswerAndAbandonDropsIt)
+TEST_F(LatestRequestTest, CancelKeepsItsAnswerAndAbandonDropsIt)
 {
-    AuditWorker worker;
-    ASSERT_TRUE(connectWorker(worker));
-    LatestRequest latest(&worker);
-    TestDatabase locker;
-    ASSERT_TRUE(locker.exec(
-        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
-    QSignalSpy failed(&worker, &AuditWorker::queryFailed);
-    const quint64 cancelled = worker.loadLatency(AuditFilter());
-    latest.start(cancelled);
+    const quint64 cancelled = m_worker.loadLatency(AuditFilter());
+    m_latest.start(cancelled);
     ASSERT_TRUE(waitUntilBlocked());
-    latest.cancel();
-    ASSERT_TRUE(failed.wait(5000));
-    EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
-    EXPECT_TRUE(latest.take(failed.at(0).at(0).toULongLong())) << "the caller hears of its cancel";
+    m_latest.cancel();
+    ASSERT_TRUE(m_failed.wait(5000));
+    EXPECT_EQ(m_failed.at(0).at(0).toULongLong(), cancelled);
+    EXPECT_EQ(m_failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_TRUE(m_latest.take(cancelled)) << "the caller hears of its cancel";
 
-    const quint64 abandoned = worker.loadLatency(AuditFilter());
-    latest.start(abandoned);
+    const quint64 abandoned = m_worker.loadLatency(AuditFilter());
+    m_latest.start(abandoned);
     ASSERT_TRUE(waitUntilBlocked());
-    latest.abandon();
-    EXPECT_FALSE(latest.isPending());
-    ASSERT_TRUE(failed.wait(5000));
-    EXPECT_EQ(failed.at(1).at(0).toULongLong(), abandoned);
-    EXPECT_EQ(failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
-    EXPECT_FALSE(latest.take(abandoned));
-    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+    m_latest.abandon();
+    EXPECT_FALSE(m_latest.isPending());
+    ASSERT_TRUE(m_failed.wait(5000));
+    EXPECT_EQ(m_failed.at(1).at(0).toULongLong(), abandoned);
+    EXPECT_EQ(m_failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_FALSE(m_latest.take(abandoned));
 }
