@@ -71,7 +71,11 @@ public:
     const T &value() const & { return std::get<T>(m_state); }
     T &value() & { return std::get<T>(m_state); }
     T &&value() && { return std::get<T>(std::move(m_state)); }
-    T value_or(T fallback) const & { return ok() ? value() : std::move(fallback); }
+    // Named as std::optional names it, so Result reads like one.
+    T value_or(T fallback) const & // NOLINT(readability-identifier-naming)
+    {
+        return ok() ? value() : std::move(fallback);
+    }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
 
