@@ -698,16 +698,22 @@ oder nach:
         <translation>1 Wert sichtbar</translation>
     </message>
     <message>
-        <source>%1 values revealed</source>
-        <translation>%1 Werte sichtbar</translation>
-    </message>
-    <message>
         <source>1 value hidden</source>
         <translation>1 Wert verborgen</translation>
     </message>
-    <message>
-        <source>%1 values hidden</source>
-        <translation>%1 Werte verborgen</translation>
+    <message numerus="yes">
+        <source>%n values revealed</source>
+        <translation>
+            <numerusform>%n Wert sichtbar</numerusform>
+            <numerusform>%n Werte sichtbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values hidden</source>
+        <translation>
+            <numerusform>%n Wert verborgen</numerusform>
+            <numerusform>%n Werte verborgen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1544,16 +1550,22 @@ oder nach:
         <translation>{1 Schlüssel}</translation>
     </message>
     <message>
-        <source>{%1 keys}</source>
-        <translation>{%1 Schlüssel}</translation>
-    </message>
-    <message>
         <source>[1 item]</source>
         <translation>[1 Element]</translation>
     </message>
-    <message>
-        <source>[%1 items]</source>
-        <translation>[%1 Elemente]</translation>
+    <message numerus="yes">
+        <source>{%n keys}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1636,12 +1648,15 @@ oder nach:
         </translation>
     </message>
     <message>
-        <source>Lines over %1 characters show their start and end only; Find searches what is shown. The Tree view, Copy value, Copy entry and Save have the whole value.</source>
-        <translation>Zeilen über %1 Zeichen zeigen nur ihren Anfang und ihr Ende; Suchen durchsucht, was angezeigt wird. Die Baumansicht, Wert kopieren, Eintrag kopieren und Speichern haben den ganzen Wert.</translation>
-    </message>
-    <message>
         <source>Reveal this value</source>
         <translation>Diesen Wert zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lines over %Ln characters show their start and end only; Find searches what is shown. The Tree view, Copy value, Copy entry and Save have the whole value.</source>
+        <translation>
+            <numerusform>Zeilen über %Ln Zeichen zeigen nur ihren Anfang und ihr Ende; Suchen durchsucht, was angezeigt wird. Die Baumansicht, Wert kopieren, Eintrag kopieren und Speichern haben den ganzen Wert.</numerusform>
+            <numerusform>Zeilen über %Ln Zeichen zeigen nur ihren Anfang und ihr Ende; Suchen durchsucht, was angezeigt wird. Die Baumansicht, Wert kopieren, Eintrag kopieren und Speichern haben den ganzen Wert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2419,10 +2434,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>Eine Ansicht braucht einen Namen.</translation>
     </message>
     <message>
-        <source>A view name can have at most %1 characters.</source>
-        <translation>Ein Ansichtsname darf höchstens %1 Zeichen haben.</translation>
-    </message>
-    <message>
         <source>A view name cannot contain line breaks or control characters.</source>
         <translation>Ein Ansichtsname darf keine Zeilenumbrüche oder Steuerzeichen enthalten.</translation>
     </message>
@@ -2437,6 +2448,13 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>A view named “%1” already exists.</source>
         <translation>Eine Ansicht namens „%1“ existiert bereits.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A view name can have at most %n characters.</source>
+        <translation>
+            <numerusform>Ein Ansichtsname darf höchstens %n Zeichen haben.</numerusform>
+            <numerusform>Ein Ansichtsname darf höchstens %n Zeichen haben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2539,9 +2557,12 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
 </context>
 <context>
     <name>ShortenedText</name>
-    <message>
+    <message numerus="yes">
         <source>⟪ %1 characters not shown: the Tree view, Copy value and Save have the whole value ⟫</source>
-        <translation>⟪ %1 Zeichen nicht angezeigt: die Baumansicht, Wert kopieren und Speichern haben den ganzen Wert ⟫</translation>
+        <translation>
+            <numerusform>⟪ %1 Zeichen nicht angezeigt: die Baumansicht, Wert kopieren und Speichern haben den ganzen Wert ⟫</numerusform>
+            <numerusform>⟪ %1 Zeichen nicht angezeigt: die Baumansicht, Wert kopieren und Speichern haben den ganzen Wert ⟫</numerusform>
+        </translation>
     </message>
 </context>
 <context>

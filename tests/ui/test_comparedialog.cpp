@@ -1,4 +1,5 @@
 #include "comparedialog.h"
+#include "darkpalette.h"
 #include "durationtext.h"
 #include "entryheader.h"
 #include "jsondiff.h"
@@ -439,15 +440,7 @@ TEST(CompareDialog, Screenshots)
     webhooks.findChild<QCheckBox *>(QStringLiteral("hideIdentical"))->setChecked(false);
     saveScreenshot(webhooks, QStringLiteral("compare-webhook-masked.png"));
 
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    dialog.setPalette(dark);
+    dialog.setPalette(darkPalette());
     dialog.showDocument(CompareDialog::Document::Response);
     saveScreenshot(dialog, QStringLiteral("compare-response-dark.png"));
 }

@@ -163,6 +163,26 @@ TEST(Translations, EveryGermanMessageIsTranslatedWithTheSourcesPlaceholders)
     }
 }
 
+TEST(Translations, EveryCountOfThingsIsAPluralMessage)
+{
+    // "%1 values hidden" has one form for every count (verbs and "ms" are no plural nouns); tr()'s
+    // count (%n, or %1 with the count given) lets a catalogue choose among its language's plural
+    // forms.
+    static const QRegularExpression counted(
+        QStringLiteral("%L?\\d+ (?!is\\b|has\\b|does\\b|was\\b|ms\\b)[a-z]+s\\b"));
+    QString error;
+    const std::vector<TsMessage> messages = readTs(QStringLiteral(AUDIT_VIEWER_TS_FILE), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    int plural = 0;
+    for (const TsMessage &message : messages) {
+        plural += message.numerus ? 1 : 0;
+        EXPECT_TRUE(message.numerus || !counted.match(message.source).hasMatch())
+            << message.context.toStdString() << ": \"" << message.source.toStdString()
+            << "\" counts without a plural form";
+    }
+    EXPECT_GT(plural, 20);
+}
+
 TEST(Translations, MainWindowSpeaksGermanWithTheGermanCatalogue)
 {
     const GermanTranslator german;

@@ -1,6 +1,7 @@
 #include "volumechartplot.h"
 
 #include "actionchecklist.h"
+#include "theme.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
@@ -34,15 +35,6 @@ QString shownName(const QString &action)
     const QString visible = visibleText(action);
     return visible.size() > kMaxNameLength ? visible.left(kMaxNameLength - 1) + QChar(0x2026)
                                            : visible;
-}
-
-// Distinct hues that read on light and dark backgrounds; the total uses the palette's highlight.
-QColor actionColor(int index)
-{
-    static const std::array<QColor, kActionLines> colors { QColor(0xd5, 0x5e, 0x00),
-        QColor(0x00, 0x9e, 0x73), QColor(0x8e, 0x63, 0xc4), QColor(0xe6, 0x9f, 0x00),
-        QColor(0xcc, 0x79, 0xa7) };
-    return colors.at(static_cast<size_t>(index) % colors.size());
 }
 
 // A round maximum above `peak` with room for the peak's label, and a tick step that keeps
@@ -215,7 +207,7 @@ void VolumeChartPlot::addBands(const QStringList &actions, const QList<qint64> &
             counts.append(bucket.actions.value(actions.at(a)));
         }
         bands.append({ QStringLiteral("action:") + actions.at(a), shownName(actions.at(a)), counts,
-            actionColor(a) });
+            Theme::series(a) });
     }
     if (std::any_of(other.cbegin(), other.cend(), [](qint64 n) { return n > 0; })) {
         QColor grey = m_palette.color(QPalette::PlaceholderText);
@@ -464,8 +456,7 @@ void VolumeChartPlot::applyPalette(const QPalette &palette, const QFont &font)
 {
     m_palette = palette;
     m_font = font;
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    setTheme(Theme::isDark(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     setBackgroundBrush(palette.brush(QPalette::Base));
     setBackgroundPen(Qt::NoPen);
     setBackgroundRoundness(0);

@@ -1,35 +1,11 @@
 #include "badgedelegate.h"
 
 #include "audittablemodel.h"
+#include "theme.h"
 
 #include <QPainter>
 #include <QPainterPath>
 #include <QtMath>
-
-QColor BadgeDelegate::colorFor(const QString &value)
-{
-    if (value == QLatin1String("http")) {
-        return QColor(0x2b, 0x6c, 0xb0);
-    }
-    if (value == QLatin1String("mcp")) {
-        return QColor(0x7b, 0x4f, 0xb8);
-    }
-    if (value == QLatin1String("system")) {
-        return QColor(0x5f, 0x6b, 0x7a);
-    }
-    if (value == QLatin1String("ok")) {
-        return QColor(0x2e, 0x8b, 0x57);
-    }
-    if (value == QLatin1String("failed")) {
-        return QColor(0xc6, 0x28, 0x28);
-    }
-    if (value == QLatin1String("running")) {
-        return QColor(0xc7, 0x7c, 0x02);
-    }
-    // Another value gets a stable colour of its own.
-    const int hue = static_cast<int>(qHash(value) % 360);
-    return QColor::fromHsl(hue, 110, 105);
-}
 
 int BadgeDelegate::badgeWidth(const QFontMetrics &metrics, const QString &text)
 {
@@ -53,7 +29,7 @@ void BadgeDelegate::drawContent(QPainter *painter, const QStyleOptionViewItem &o
     const QVariant status = index.column() == AuditTableModel::StatusColumn
         ? index.data(AuditTableModel::StatusRole)
         : QVariant();
-    const QColor color = colorFor(status.isValid()
+    const QColor color = Theme::badge(status.isValid()
             ? AuditEntry::statusName(static_cast<AuditEntry::Status>(status.toInt()))
             : text);
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
@@ -75,7 +51,7 @@ QPixmap BadgeDelegate::badge(const QString &text, const QColor &color, const QFo
     ++m_drawn;
     QPixmap pixmap(QSize(width, height) * ratio);
     pixmap.setDevicePixelRatio(ratio);
-    pixmap.fill(Qt::transparent);
+    pixmap.fill(Qt::transparent); // only the badge is painted
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     const QRect badge(0, 0, width, height);
@@ -88,7 +64,7 @@ QPixmap BadgeDelegate::badge(const QString &text, const QColor &color, const QFo
     const QString shown = metrics.horizontalAdvance(text) + 1 <= textRect.width()
         ? text
         : metrics.elidedText(text, Qt::ElideRight, textRect.width());
-    painter.setPen(Qt::white);
+    painter.setPen(Theme::onBadge());
     painter.setFont(font);
     painter.drawText(textRect, Qt::AlignCenter | Qt::TextSingleLine | Qt::TextDontClip, shown);
     painter.end();

@@ -5,9 +5,9 @@
 #include <QHash>
 #include <QPixmap>
 
-// Paints transport and status cells as small coloured badges ("http", "failed"), in
-// colours that read on light and dark palettes. Text is drawn as plain text. A page shows a
-// handful of distinct badges two hundred times: each is drawn once into a pixmap, which
+// Paints transport and status cells as small coloured badges ("http", "failed"), in the
+// theme's badge colours, which read on light and dark palettes. Text is drawn as plain text. A page
+// shows a handful of distinct badges two hundred times: each is drawn once into a pixmap, which
 // every later paint copies.
 // Thread: the GUI thread.
 class BadgeDelegate : public CellTextDelegate
@@ -20,9 +20,6 @@ public:
 
     // The width of a cell that shows the badge of `text` whole.
     static int badgeWidth(const QFontMetrics &metrics, const QString &text);
-
-    // The badge colour of a value: known transports and statuses have their own.
-    static QColor colorFor(const QString &value);
 
     // How many badges were drawn rather than copied from a pixmap drawn before.
     int drawnBadges() const { return m_drawn; }

@@ -6,6 +6,7 @@
 #include "recentconnections.h"
 #include "rememberedpasswords.h"
 #include "schemachoice.h"
+#include "theme.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -107,8 +108,7 @@ void ConnectionDialog::Private::build()
     errorLabel->setWordWrap(true);
     errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette red = errorLabel->palette();
-    const bool dark = red.color(QPalette::Window).lightness() < 128;
-    red.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x1a, 0x1a));
+    red.setColor(QPalette::WindowText, Theme::errorText(red));
     errorLabel->setPalette(red);
     auto *errorLayout = new QHBoxLayout(errorRow);
     errorLayout->setContentsMargins(0, 0, 0, 0);

@@ -97,6 +97,31 @@ ConnectionForm::ConnectionForm(QWidget *parent)
         box->setLayout(form);
         return box;
     };
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(group(tr("Server"), buildServerFields()));
+    layout->addWidget(group(tr("Authentication"), buildAuthenticationFields()));
+    layout->addWidget(group(tr("Security"), buildSecurityFields()));
+    layout->addWidget(group(tr("Audit table"), buildAuditTableFields()));
+    // Line the fields of every group up as if they were one form.
+    int labelWidth = 0;
+    for (QLabel *label : std::as_const(m_labels)) {
+        labelWidth = std::max(labelWidth, label->sizeHint().width());
+    }
+    for (QLabel *label : std::as_const(m_labels)) {
+        label->setMinimumWidth(labelWidth);
+    }
+
+    connect(m_recent, &QComboBox::activated, this, &ConnectionForm::chooseRecent);
+    // The connection string shows what the fields say (never the password or the table).
+    for (QLineEdit *edit : { m_host, m_port, m_database, m_user, m_sslRootCert }) {
+        connect(edit, &QLineEdit::textEdited, this, &ConnectionForm::updateConnectionString);
+    }
+}
+
+QFormLayout *ConnectionForm::buildServerFields()
+{
     auto *server = new QFormLayout;
     m_host = addLineEdit(server, tr("&Host:"), QStringLiteral("host"),
         defaultFrom("PGHOST", tr("local socket / localhost")));
@@ -107,7 +132,11 @@ ConnectionForm::ConnectionForm(QWidget *parent)
         QRegularExpression(QStringLiteral("[0-9]*(,[0-9]*)*")), m_port));
     m_database = addLineEdit(server, tr("&Database:"), QStringLiteral("database"),
         defaultFrom("PGDATABASE", tr("same as the user name")));
+    return server;
+}
 
+QFormLayout *ConnectionForm::buildAuthenticationFields()
+{
     auto *authentication = new QFormLayout;
     m_user = addLineEdit(authentication, tr("&User:"), QStringLiteral("user"),
         defaultFrom("PGUSER", tr("%1 (your login name)").arg(osUserName())));
@@ -128,7 +157,11 @@ ConnectionForm::ConnectionForm(QWidget *parent)
     m_keyringNote->setForegroundRole(QPalette::PlaceholderText);
     m_keyringNote->hide();
     authentication->addRow(m_keyringNote); // the whole row: fewer lines
+    return authentication;
+}
 
+QFormLayout *ConnectionForm::buildSecurityFields()
+{
     auto *security = new QFormLayout;
     m_sslMode = new QComboBox;
     m_sslMode->setObjectName(QStringLiteral("sslMode"));
@@ -153,35 +186,18 @@ ConnectionForm::ConnectionForm(QWidget *parent)
     m_sslRootCert->setToolTip(tr("The certificate authority that signed the server's "
                                  "certificate (libpq's sslrootcert), for verify-ca and "
                                  "verify-full."));
+    return security;
+}
 
+QFormLayout *ConnectionForm::buildAuditTableFields()
+{
     auto *auditTable = new QFormLayout;
     const AuditTableRef defaults;
     m_schema = addLineEdit(auditTable, tr("Sch&ema:"), QStringLiteral("schema"), defaults.schema);
     m_table = addLineEdit(auditTable, tr("T&able:"), QStringLiteral("table"), defaults.table);
     m_schema->setToolTip(tr("The schema of Hindsight's audit table; per-tenant deployments "
                             "keep one per tenant."));
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
-    layout->addWidget(group(tr("Server"), server));
-    layout->addWidget(group(tr("Authentication"), authentication));
-    layout->addWidget(group(tr("Security"), security));
-    layout->addWidget(group(tr("Audit table"), auditTable));
-    // Line the fields of every group up as if they were one form.
-    int labelWidth = 0;
-    for (QLabel *label : std::as_const(m_labels)) {
-        labelWidth = std::max(labelWidth, label->sizeHint().width());
-    }
-    for (QLabel *label : std::as_const(m_labels)) {
-        label->setMinimumWidth(labelWidth);
-    }
-
-    connect(m_recent, &QComboBox::activated, this, &ConnectionForm::chooseRecent);
-    // The connection string shows what the fields say (never the password or the table).
-    for (QLineEdit *edit : { m_host, m_port, m_database, m_user, m_sslRootCert }) {
-        connect(edit, &QLineEdit::textEdited, this, &ConnectionForm::updateConnectionString);
-    }
+    return auditTable;
 }
 
 QLineEdit *ConnectionForm::addLineEdit(QFormLayout *form, const QString &label, const QString &name,

@@ -68,6 +68,11 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The constructor's groups of fields, each a form.
+    QFormLayout *buildServerFields();
+    QFormLayout *buildAuthenticationFields();
+    QFormLayout *buildSecurityFields();
+    QFormLayout *buildAuditTableFields();
     // A form layout does not give a word-wrapped row the height it needs at its width.
     void fitKeyringNote();
     QLineEdit *addLineEdit(QFormLayout *form, const QString &label, const QString &name,

@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 
 #include "auditworker.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QDesktopServices>
@@ -95,8 +96,7 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     m_unmaskedWarning->setTextFormat(Qt::PlainText);
     m_unmaskedWarning->setWordWrap(true);
     QPalette warning = m_unmasked->palette();
-    const bool dark = warning.color(QPalette::Window).lightness() < 128;
-    const QColor warningColor = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+    const QColor warningColor = Theme::errorText(warning);
     warning.setColor(QPalette::WindowText, warningColor);
     warning.setColor(QPalette::ButtonText, warningColor);
     m_unmasked->setPalette(warning);

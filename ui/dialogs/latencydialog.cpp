@@ -3,6 +3,7 @@
 #include "auditworker.h"
 #include "durationtext.h"
 #include "latencytablemodel.h"
+#include "theme.h"
 
 #include <QDialogButtonBox>
 #include <QFont>
@@ -312,7 +313,7 @@ void LatencyDialog::setStatus(const QString &text, bool error)
 {
     QPalette palette = this->palette();
     if (error) {
-        palette.setColor(QPalette::WindowText, QColor(0xe5, 0x39, 0x35));
+        palette.setColor(QPalette::WindowText, Theme::invalidInput());
     }
     m_status->setPalette(palette);
     m_status->setText(text);

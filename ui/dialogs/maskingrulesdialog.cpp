@@ -1,5 +1,7 @@
 #include "maskingrulesdialog.h"
 
+#include "theme.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -77,9 +79,7 @@ MaskingRulesDialog::MaskingRulesDialog(const MaskingRules &rules, QWidget *paren
     m_problems->setTextFormat(Qt::PlainText);
     m_problems->setWordWrap(true);
     QPalette warning = m_problems->palette();
-    const bool dark = warning.color(QPalette::Window).lightness() < 128;
-    warning.setColor(
-        QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c));
+    warning.setColor(QPalette::WindowText, Theme::errorText(warning));
     m_problems->setPalette(warning);
 
     auto *buttons = new QDialogButtonBox(

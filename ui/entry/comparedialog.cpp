@@ -4,6 +4,7 @@
 #include "entryheader.h"
 #include "jsondiff.h"
 #include "secretmasker.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -16,14 +17,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPromise>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTabWidget>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 #include <array>
 
@@ -170,19 +170,18 @@ CompareDialog::CompareDialog(
             + EntryHeader::displayText(detail.entry.id.left(8));
     };
     setWindowTitle(tr("Compare %1 \u2194 %2").arg(shortId(left), shortId(right)));
+    buildDocumentPages();
+    setUpTools();
+    layOut();
+    connectTools();
+    resize(1240, 780);
+    startComparison();
+}
 
-    auto *headers = new QHBoxLayout;
-    const std::array<QString, 2> sides { tr("Left"), tr("Right") };
-    for (size_t i = 0; i < d->headers.size(); ++i) {
-        auto *box = new QGroupBox(sides[i]);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->addWidget(d->headers[i]);
-        d->headers[i]->setEntry(i == 0 ? left.entry : right.entry);
-        d->headers[i]->setObjectName(
-            i == 0 ? QStringLiteral("leftHeader") : QStringLiteral("rightHeader"));
-        headers->addWidget(box, 1);
-    }
+CompareDialog::~CompareDialog() = default;
 
+void CompareDialog::buildDocumentPages()
+{
     const std::array<QString, documentCount> titles { tr("Request"), tr("Response"),
         tr("Metadata") };
     const std::array<QString, documentCount> names { QStringLiteral("requestView"),
@@ -201,9 +200,7 @@ CompareDialog::CompareDialog(
         notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         notice->setObjectName(names[i] + QStringLiteral("Notice"));
         QPalette warning = notice->palette();
-        const bool dark = warning.color(QPalette::Window).lightness() < 128;
-        warning.setColor(
-            QPalette::WindowText, dark ? QColor(0xff, 0xb4, 0x6b) : QColor(0x9a, 0x45, 0x00));
+        warning.setColor(QPalette::WindowText, Theme::noticeText(warning));
         notice->setPalette(warning);
         notice->hide();
         auto *view = new QTreeView;
@@ -236,6 +233,20 @@ CompareDialog::CompareDialog(
     d->tabs->setObjectName(QStringLiteral("documents"));
     d->tabs->setDocumentMode(true);
 
+    connect(copyPath, &QAction::triggered, this, &CompareDialog::copyCurrentPath);
+    const auto copyValue = [this](Side side) {
+        const QModelIndex index = d->view()->currentIndex();
+        if (index.isValid()) {
+            QGuiApplication::clipboard()->setText(
+                d->model()->diff().json(DiffModel::rowOf(index), side).toString());
+        }
+    };
+    connect(copyLeft, &QAction::triggered, this, [copyValue] { copyValue(Side::Left); });
+    connect(copyRight, &QAction::triggered, this, [copyValue] { copyValue(Side::Right); });
+}
+
+void CompareDialog::setUpTools()
+{
     d->hideIdentical->setObjectName(QStringLiteral("hideIdentical"));
     d->hideIdentical->setChecked(true);
     d->hideIdentical->setToolTip(tr("Show only the differences and the keys that lead to them"));
@@ -269,7 +280,21 @@ CompareDialog::CompareDialog(
     for (QPushButton *button : { d->previous, d->next, d->reveal, d->copyPath, d->close }) {
         button->setAutoDefault(false);
     }
+}
 
+void CompareDialog::layOut()
+{
+    auto *headers = new QHBoxLayout;
+    const std::array<QString, 2> sides { tr("Left"), tr("Right") };
+    for (size_t i = 0; i < d->headers.size(); ++i) {
+        auto *box = new QGroupBox(sides[i]);
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->addWidget(d->headers[i]);
+        d->headers[i]->setEntry(i == 0 ? d->left.entry : d->right.entry);
+        d->headers[i]->setObjectName(
+            i == 0 ? QStringLiteral("leftHeader") : QStringLiteral("rightHeader"));
+        headers->addWidget(box, 1);
+    }
     auto *tools = new QHBoxLayout;
     tools->addWidget(d->hideIdentical);
     tools->addWidget(d->expandAll);
@@ -291,7 +316,10 @@ CompareDialog::CompareDialog(
     layout->addLayout(tools);
     layout->addWidget(d->tabs, 1);
     layout->addLayout(bottom);
+}
 
+void CompareDialog::connectTools()
+{
     connect(d->hideIdentical, &QCheckBox::toggled, this, [this](bool hide) {
         for (size_t i = 0; i < documentCount; ++i) {
             const int row = d->currentRow(i);
@@ -313,23 +341,8 @@ CompareDialog::CompareDialog(
     connect(d->reveal, &QPushButton::toggled, this, &CompareDialog::startComparison);
     connect(d->tabs, &QTabWidget::currentChanged, this, &CompareDialog::updateSummary);
     connect(d->copyPath, &QPushButton::clicked, this, &CompareDialog::copyCurrentPath);
-    connect(copyPath, &QAction::triggered, this, &CompareDialog::copyCurrentPath);
-    const auto copyValue = [this](Side side) {
-        const QModelIndex index = d->view()->currentIndex();
-        if (index.isValid()) {
-            QGuiApplication::clipboard()->setText(
-                d->model()->diff().json(DiffModel::rowOf(index), side).toString());
-        }
-    };
-    connect(copyLeft, &QAction::triggered, this, [copyValue] { copyValue(Side::Left); });
-    connect(copyRight, &QAction::triggered, this, [copyValue] { copyValue(Side::Right); });
     connect(d->close, &QPushButton::clicked, this, &QDialog::close);
-
-    resize(1240, 780);
-    startComparison();
 }
-
-CompareDialog::~CompareDialog() = default;
 
 void CompareDialog::setUtc(bool utc)
 {
@@ -408,13 +421,9 @@ void CompareDialog::startComparison()
             present(watcher->result());
         }
     });
-    auto promise = std::make_shared<QPromise<Comparison>>();
-    watcher->setFuture(promise->future());
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, left = d->left, right = d->right, reveal] {
-        promise->addResult(compareEntries(left, right, reveal));
-        promise->finish();
-    });
+    watcher->setFuture(QtConcurrent::run([left = d->left, right = d->right, reveal] {
+        return compareEntries(left, right, reveal);
+    }));
 }
 
 void CompareDialog::nextDifference()
@@ -462,10 +471,10 @@ void CompareDialog::updateSummary()
         d->maskedCount->setText(d->comparing ? QString() : tr("No secrets found"));
     } else if (d->reveal->isChecked()) {
         d->maskedCount->setText(
-            d->masked == 1 ? tr("1 value revealed") : tr("%1 values revealed").arg(d->masked));
+            d->masked == 1 ? tr("1 value revealed") : tr("%n values revealed", nullptr, d->masked));
     } else {
         d->maskedCount->setText(
-            d->masked == 1 ? tr("1 value hidden") : tr("%1 values hidden").arg(d->masked));
+            d->masked == 1 ? tr("1 value hidden") : tr("%n values hidden", nullptr, d->masked));
     }
     d->reveal->setEnabled(d->masked > 0 || d->reveal->isChecked());
 }

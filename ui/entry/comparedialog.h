@@ -48,6 +48,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's steps: a tab per document with its tree and notice, the tool row's
+    // widgets, the layout, and what the tools do.
+    void buildDocumentPages();
+    void setUpTools();
+    void layOut();
+    void connectTools();
     void startComparison();
     void nextDifference();
     void previousDifference();

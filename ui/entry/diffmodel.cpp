@@ -3,6 +3,7 @@
 #include "comparedialog.h"
 #include "jsonprettyprinter.h"
 #include "jsonrenderer.h"
+#include "theme.h"
 
 #include <QFontDatabase>
 #include <QFontMetrics>
@@ -56,24 +57,17 @@ void DiffModel::setHideIdentical(bool hide)
 
 void DiffModel::setPalette(const QPalette &palette)
 {
-    const QColor base = palette.color(QPalette::Base);
-    const bool dark = base.lightness() < 128;
-    const auto tint = [&](QColor accent) {
-        const qreal a = dark ? 0.38 : 0.26;
-        return QColor::fromRgbF(base.redF() * (1 - a) + accent.redF() * a,
-            base.greenF() * (1 - a) + accent.greenF() * a,
-            base.blueF() * (1 - a) + accent.blueF() * a);
-    };
-    const std::array<QColor, 3> accents { QColor(0xf0, 0xa2, 0x02), QColor(0x2d, 0xa4, 0x4e),
-        QColor(0xe5, 0x48, 0x4d) };
+    // In the order of accentOf().
+    const std::array<Theme::Diff, 3> kinds { Theme::Diff::Changed, Theme::Diff::Added,
+        Theme::Diff::Removed };
     const std::array<QString, 3> glyphs { QStringLiteral("~"), QStringLiteral("+"),
         QStringLiteral("\u2212") };
-    for (size_t i = 0; i < accents.size(); ++i) {
-        m_tints[i] = tint(accents[i]);
-        m_icons[i] = kindIcon(accents[i], glyphs[i]);
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        m_tints[i] = Theme::diffTint(kinds[i], palette);
+        m_icons[i] = kindIcon(Theme::diffMark(kinds[i]), glyphs[i]);
     }
     m_muted = palette.color(QPalette::PlaceholderText);
-    m_blank = kindIcon(Qt::transparent, QString());
+    m_blank = kindIcon(Qt::transparent, QString()); // as wide as a mark, and nothing drawn
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_boldFont = m_font;
     m_boldFont.setBold(true);
@@ -210,7 +204,7 @@ QIcon DiffModel::kindIcon(const QColor &color, const QString &glyph)
 {
     QPixmap pixmap(28, 28);
     pixmap.setDevicePixelRatio(2);
-    pixmap.fill(Qt::transparent);
+    pixmap.fill(Qt::transparent); // only the mark is painted
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
@@ -220,7 +214,7 @@ QIcon DiffModel::kindIcon(const QColor &color, const QString &glyph)
     font.setPixelSize(12);
     font.setBold(true);
     painter.setFont(font);
-    painter.setPen(Qt::white);
+    painter.setPen(Theme::onBadge());
     painter.drawText(QRectF(1, 0, 12, 13), Qt::AlignCenter, glyph);
     return QIcon(pixmap);
 }

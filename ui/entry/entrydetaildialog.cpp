@@ -1,6 +1,7 @@
 #include "entrydetaildialog.h"
 
 #include "displaytext.h"
+#include "theme.h"
 
 #include "entryformat.h"
 #include "entryheader.h"
@@ -95,31 +96,7 @@ EntryDetailDialog::EntryDetailDialog(QWidget *parent)
     setWindowTitle(tr("Audit entry"));
     setSizeGripEnabled(true);
 
-    QPalette red = d->notice->palette();
-    const bool dark = red.color(QPalette::Window).lightness() < 128;
-    red.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c));
-    d->notice->setPalette(red);
-    d->notice->hide();
-
-    auto *busy = new QProgressBar;
-    busy->setRange(0, 0);
-    busy->setMaximumSize(80, 12);
-    busy->setTextVisible(false);
-    auto *loadingLayout = new QHBoxLayout(d->loading);
-    loadingLayout->setContentsMargins(0, 0, 0, 0);
-    loadingLayout->addWidget(new QLabel(tr("Loading…")));
-    loadingLayout->addWidget(busy);
-    d->loading->setObjectName(QStringLiteral("loading"));
-    d->loading->hide();
-    d->dim->setParent(d->tabs);
-    d->dim->setAutoFillBackground(true);
-    QPalette sheet = d->dim->palette();
-    QColor window = sheet.color(QPalette::Window);
-    window.setAlpha(150);
-    sheet.setColor(QPalette::Window, window);
-    d->dim->setPalette(sheet);
-    d->dim->hide();
-    d->tabs->installEventFilter(this);
+    setUpNoticeAndLoading();
 
     d->maskedCount->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     d->maskedCount->setForegroundRole(QPalette::PlaceholderText);
@@ -152,6 +129,49 @@ EntryDetailDialog::EntryDetailDialog(QWidget *parent)
     d->statusTimer->setSingleShot(true);
     connect(d->statusTimer, &QTimer::timeout, d->status, &QLabel::clear);
 
+    layOut();
+    connectButtons();
+
+    setNavigation(false, false);
+    d->setBusy(false);
+    updateMaskedCount();
+    resize(900, 700);
+}
+
+EntryDetailDialog::~EntryDetailDialog() = default;
+
+// The error notice over the tabs, and what shows while an entry loads: a busy bar beside the
+// buttons and a veil over the tabs.
+void EntryDetailDialog::setUpNoticeAndLoading()
+{
+    QPalette red = d->notice->palette();
+    red.setColor(QPalette::WindowText, Theme::errorText(red));
+    d->notice->setPalette(red);
+    d->notice->hide();
+
+    auto *busy = new QProgressBar;
+    busy->setRange(0, 0);
+    busy->setMaximumSize(80, 12);
+    busy->setTextVisible(false);
+    auto *loadingLayout = new QHBoxLayout(d->loading);
+    loadingLayout->setContentsMargins(0, 0, 0, 0);
+    loadingLayout->addWidget(new QLabel(tr("Loading…")));
+    loadingLayout->addWidget(busy);
+    d->loading->setObjectName(QStringLiteral("loading"));
+    d->loading->hide();
+    d->dim->setParent(d->tabs);
+    d->dim->setAutoFillBackground(true);
+    QPalette sheet = d->dim->palette();
+    QColor window = sheet.color(QPalette::Window);
+    window.setAlpha(150);
+    sheet.setColor(QPalette::Window, window);
+    d->dim->setPalette(sheet);
+    d->dim->hide();
+    d->tabs->installEventFilter(this);
+}
+
+void EntryDetailDialog::layOut()
+{
     auto *corner = new QWidget;
     auto *cornerLayout = new QHBoxLayout(corner);
     cornerLayout->setContentsMargins(0, 0, 0, 2);
@@ -172,7 +192,10 @@ EntryDetailDialog::EntryDetailDialog(QWidget *parent)
     layout->addWidget(d->notice);
     layout->addWidget(d->tabs, 1);
     layout->addLayout(buttons);
+}
 
+void EntryDetailDialog::connectButtons()
+{
     connect(d->previous, &QPushButton::clicked, this, &EntryDetailDialog::previousRequested);
     connect(d->next, &QPushButton::clicked, this, &EntryDetailDialog::nextRequested);
     connect(d->copy, &QPushButton::clicked, this, &EntryDetailDialog::copyEntry);
@@ -185,14 +208,7 @@ EntryDetailDialog::EntryDetailDialog(QWidget *parent)
             pane->openFind();
         }
     });
-
-    setNavigation(false, false);
-    d->setBusy(false);
-    updateMaskedCount();
-    resize(900, 700);
 }
-
-EntryDetailDialog::~EntryDetailDialog() = default;
 
 void EntryDetailDialog::showLoading(const QString &id)
 {

@@ -50,6 +50,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The constructor's steps.
+    void setUpNoticeAndLoading();
+    void layOut();
+    void connectButtons();
     void copyEntry();
     void saveEntry();
     void setRevealed(bool revealed);

@@ -2,8 +2,7 @@
 
 #include "displaytext.h"
 #include "durationtext.h"
-
-#include "badgedelegate.h"
+#include "theme.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
@@ -43,13 +42,14 @@ QLabel *makeBadge(const QString &objectName)
 void setBadge(QLabel *badge, const QString &value, const QString &shown)
 {
     badge->setText(EntryHeader::displayText(shown));
-    QColor faded = BadgeDelegate::colorFor(value);
+    const QColor color = Theme::badge(value);
+    QColor faded = color;
     faded.setAlpha(90);
     badge->setStyleSheet(
-        QStringLiteral("QLabel { background-color: %1; color: white; "
+        QStringLiteral("QLabel { background-color: %1; color: %2; "
                        "border-radius: 8px; padding: 1px 9px; } "
-                       "QLabel:disabled { background-color: %2; }")
-            .arg(BadgeDelegate::colorFor(value).name(), faded.name(QColor::HexArgb)));
+                       "QLabel:disabled { background-color: %3; }")
+            .arg(color.name(), Theme::onBadge().name(), faded.name(QColor::HexArgb)));
 }
 
 QLabel *makeName(const QString &text)

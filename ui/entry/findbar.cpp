@@ -1,5 +1,7 @@
 #include "findbar.h"
 
+#include "theme.h"
+
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -76,8 +78,7 @@ void FindBar::setStatus(const QString &status, bool noMatch)
     m_status->setText(status);
     QPalette pal = palette();
     if (noMatch) {
-        const bool dark = pal.color(QPalette::Base).lightness() < 128;
-        pal.setColor(QPalette::Base, dark ? QColor(0x5c, 0x1f, 0x1f) : QColor(0xfd, 0xe2, 0xe0));
+        pal.setColor(QPalette::Base, Theme::noMatchBase(pal));
     }
     m_edit->setPalette(pal);
 }

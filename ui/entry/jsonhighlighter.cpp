@@ -1,6 +1,7 @@
 #include "jsonhighlighter.h"
 
 #include "secretmasker.h"
+#include "theme.h"
 
 #include <QTextBlock>
 
@@ -61,29 +62,29 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document, bool dark)
 
 QTextCharFormat JsonHighlighter::formatFor(Token token, bool dark)
 {
-    // Pairs chosen for contrast on a white and on a near-black base.
+    const Theme::JsonColors colors = Theme::jsonColors(dark);
     QColor color;
     switch (token) {
     case Token::Key:
-        color = dark ? QColor(0x8c, 0xc4, 0xff) : QColor(0x0b, 0x4f, 0x9c);
+        color = colors.key;
         break;
     case Token::String:
-        color = dark ? QColor(0xa6, 0xd9, 0x8f) : QColor(0x1d, 0x6e, 0x2f);
+        color = colors.string;
         break;
     case Token::Number:
-        color = dark ? QColor(0xf2, 0xb2, 0x6b) : QColor(0x9a, 0x45, 0x00);
+        color = colors.number;
         break;
     case Token::Literal:
-        color = dark ? QColor(0xd7, 0xa4, 0xf5) : QColor(0x80, 0x1f, 0x9e);
+        color = colors.literal;
         break;
     case Token::Punctuation:
-        color = dark ? QColor(0x9d, 0xa7, 0xb3) : QColor(0x5a, 0x63, 0x6e);
+        color = colors.punctuation;
         break;
     case Token::Masked:
-        color = dark ? QColor(0xff, 0x9e, 0x9e) : QColor(0xa3, 0x1f, 0x1f);
+        color = colors.masked;
         break;
     case Token::Shortened:
-        color = dark ? QColor(0xc8, 0xcd, 0xd4) : QColor(0x4a, 0x52, 0x5c);
+        color = colors.shortened;
         break;
     }
     QTextCharFormat format;
@@ -96,7 +97,7 @@ QTextCharFormat JsonHighlighter::formatFor(Token token, bool dark)
     }
     if (token == Token::Shortened) {
         // A band, so that it does not read as part of the value.
-        format.setBackground(dark ? QColor(0x3a, 0x3f, 0x47) : QColor(0xe4, 0xe7, 0xeb));
+        format.setBackground(colors.shortenedBackground);
     }
     format.setProperty(TokenProperty, static_cast<int>(token));
     return format;

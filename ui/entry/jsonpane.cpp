@@ -2,6 +2,7 @@
 
 #include "jsontextview.h"
 #include "jsontreemodel.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -78,12 +79,28 @@ JsonPane::JsonPane(QWidget *parent)
     // One line that never widens the dialog; the whole sentence is in the tooltip.
     m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     QPalette warning = m_notice->palette();
-    const bool dark = warning.color(QPalette::Window).lightness() < 128;
-    warning.setColor(
-        QPalette::WindowText, dark ? QColor(0xff, 0xb4, 0x6b) : QColor(0x9a, 0x45, 0x00));
+    warning.setColor(QPalette::WindowText, Theme::noticeText(warning));
     m_notice->setPalette(warning);
     m_notice->hide();
 
+    setUpTree();
+
+    m_message->setObjectName(QStringLiteral("jsonPlaceholder"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setForegroundRole(QPalette::PlaceholderText);
+    m_message->setAutoFillBackground(true);
+    m_message->setBackgroundRole(QPalette::Base);
+
+    layOut();
+    connectControls();
+    showPage();
+}
+
+JsonPane::~JsonPane() = default;
+
+void JsonPane::setUpTree()
+{
     m_tree->setModel(m_model);
     m_tree->setObjectName(QStringLiteral("jsonTree"));
     m_tree->setUniformRowHeights(true);
@@ -105,14 +122,10 @@ JsonPane::JsonPane(QWidget *parent)
     m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->header()->resizeSection(JsonTreeModel::KeyColumn, 220);
     m_tree->header()->resizeSection(JsonTreeModel::TypeColumn, 80);
+}
 
-    m_message->setObjectName(QStringLiteral("jsonPlaceholder"));
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setForegroundRole(QPalette::PlaceholderText);
-    m_message->setAutoFillBackground(true);
-    m_message->setBackgroundRole(QPalette::Base);
-
+void JsonPane::layOut()
+{
     m_stack->addWidget(m_text);
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_message);
@@ -132,7 +145,10 @@ JsonPane::JsonPane(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_notice);
     layout->addWidget(m_stack, 1);
+}
 
+void JsonPane::connectControls()
+{
     connect(m_textButton, &QToolButton::clicked, this, [this] { setView(View::Text); });
     connect(m_treeButton, &QToolButton::clicked, this, [this] { setView(View::Tree); });
     connect(m_wrap, &QCheckBox::toggled, m_text, &JsonTextView::setWordWrap);
@@ -156,10 +172,7 @@ JsonPane::JsonPane(QWidget *parent)
             revealValue(ordinal);
         }
     });
-    showPage();
 }
-
-JsonPane::~JsonPane() = default;
 
 void JsonPane::setDocument(const std::optional<QString> &stored, bool revealAll)
 {
@@ -231,7 +244,7 @@ void JsonPane::startRendering()
     }
     JsonRenderer::Style style;
     style.font = m_text->editor()->font();
-    style.dark = m_text->editor()->palette().color(QPalette::Base).lightness() < 128;
+    style.dark = Theme::isDark(m_text->editor()->palette(), QPalette::Base);
     if (m_stored->size() < formatInBackgroundFrom) {
         delete m_watcher;
         m_watcher = nullptr;
@@ -338,10 +351,10 @@ void JsonPane::showPage()
     }
     m_status->setToolTip(m_rendering.cuts.empty()
             ? QString()
-            : tr("Lines over %1 characters show their start and end only; Find searches what "
+            : tr("Lines over %Ln characters show their start and end only; Find searches what "
                  "is shown. The Tree view, Copy value, Copy entry and Save have the whole "
-                 "value.")
-                  .arg(QLocale().toString(ShortenedText::maxLineLength)));
+                 "value.",
+                nullptr, static_cast<int>(ShortenedText::maxLineLength)));
 }
 
 void JsonPane::copyFromTree(int role)

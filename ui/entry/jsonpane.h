@@ -72,6 +72,10 @@ signals:
     void formattingFinished();
 
 private:
+    // The constructor's steps.
+    void setUpTree();
+    void layOut();
+    void connectControls();
     void startRendering();
     void present(JsonRendering rendering);
     void showPage();

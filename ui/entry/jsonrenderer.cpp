@@ -13,7 +13,7 @@
 #include <QTextLayout>
 #include <QTextOption>
 #include <QThread>
-#include <QThreadPool>
+#include <QtConcurrentRun>
 
 namespace {
 
@@ -222,10 +222,7 @@ JsonRendering render(const QString &stored, const RevealedValues &revealed, cons
 QFuture<JsonRendering> start(
     const QString &stored, const RevealedValues &revealed, const Style &style, QThread *target)
 {
-    auto promise = std::make_shared<QPromise<JsonRendering>>();
-    QFuture<JsonRendering> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, stored, revealed, style, target] {
+    return QtConcurrent::run([stored, revealed, style, target](QPromise<JsonRendering> &promise) {
         JsonRendering whole = prepare(stored, revealed);
         const QString text = whole.text;
         if (whole.lineCount > highlightAllUpTo) {
@@ -241,14 +238,12 @@ QFuture<JsonRendering> start(
             first.document = buildDocument(text.left(cut), style, true, whole.cuts);
             first.text = first.document->toRawText();
             first.document->moveToThread(target);
-            promise->addResult(std::move(first));
+            promise.addResult(std::move(first));
         }
         finish(whole, text, style);
         whole.document->moveToThread(target);
-        promise->addResult(std::move(whole));
-        promise->finish();
+        promise.addResult(std::move(whole));
     });
-    return future;
 }
 
 } // namespace JsonRenderer

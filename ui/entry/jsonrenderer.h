@@ -74,8 +74,8 @@ constexpr qsizetype highlightAllUpTo = 20'000;
 // The first lines of a long document, handed over before the whole.
 constexpr qsizetype firstLines = 5'000;
 
-// Renders `stored` on QThreadPool::globalInstance() and moves the documents to `target`.
-// The future has one result, or two for a document of more than highlightAllUpTo lines:
+// Renders `stored` on QThreadPool::globalInstance() (QtConcurrent::run) and moves the documents to
+// `target`. The future has one result, or two for a document of more than highlightAllUpTo lines:
 // its first lines (partial) and then the whole. `revealed`: the secret values shown as
 // stored instead of masked.
 QFuture<JsonRendering> start(

@@ -2,6 +2,7 @@
 
 #include "findbar.h"
 #include "jsonhighlighter.h"
+#include "theme.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -11,14 +12,13 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
-#include <QPromise>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTextBlock>
 #include <QTextDocument>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 
@@ -30,11 +30,6 @@ constexpr qsizetype maxMatches = 1'000'000;
 constexpr int maxHighlights = 5000;
 // Typing into a large document waits for a pause before searching it.
 constexpr qsizetype largeText = 1'000'000;
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
 
 } // namespace
 
@@ -284,10 +279,7 @@ void JsonTextView::startSearch()
         return;
     }
     m_searching = true;
-    auto promise = std::make_shared<QPromise<Matches>>();
-    QFuture<Matches> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, id, needle, text = m_text] {
+    QFuture<Matches> future = QtConcurrent::run([id, needle, text = m_text] {
         Matches found;
         found.id = id;
         found.needle = needle;
@@ -304,8 +296,7 @@ void JsonTextView::startSearch()
             found.positions.push_back(at);
             from = at + needle.size();
         }
-        promise->addResult(std::move(found));
-        promise->finish();
+        return found;
     });
     future.then(this, [this](const Matches &found) { applyMatches(found); });
 }
@@ -373,9 +364,8 @@ void JsonTextView::updateHighlights()
     const qsizetype begin = first.position() - m_needle.size();
     const qsizetype end = last.position() + last.length();
 
-    const bool dark = isDark(m_edit->palette());
     QTextCharFormat match;
-    match.setBackground(dark ? QColor(0x6b, 0x5a, 0x12) : QColor(0xff, 0xe5, 0x7a));
+    match.setBackground(Theme::findMatchBackground(m_edit->palette()));
     QList<QTextEdit::ExtraSelection> selections;
     auto it = std::lower_bound(m_matches.begin(), m_matches.end(), begin);
     for (; it != m_matches.end() && *it < end && selections.size() < maxHighlights; ++it) {

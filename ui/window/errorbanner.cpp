@@ -1,6 +1,7 @@
 #include "errorbanner.h"
 
 #include "schemachoice.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -21,9 +22,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     QPalette pal = palette();
-    const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    pal.setColor(QPalette::Window, dark ? QColor(0x5c, 0x1f, 0x1f) : QColor(0xfd, 0xec, 0xea));
-    pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xdc, 0xd8) : QColor(0x8a, 0x16, 0x16));
+    pal.setColor(QPalette::WindowText, Theme::bannerText(pal));
+    pal.setColor(QPalette::Window, Theme::bannerBackground(pal));
     setPalette(pal);
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);

@@ -2,6 +2,7 @@
 
 #include "actionchecklist.h"
 #include "durationtext.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,7 +51,7 @@ QIcon dropDownIcon(const QWidget *widget)
     const qreal ratio = widget->devicePixelRatioF();
     QPixmap pixmap(QSize(size, size) * ratio);
     pixmap.setDevicePixelRatio(ratio);
-    pixmap.fill(Qt::transparent);
+    pixmap.fill(Qt::transparent); // only the arrow is painted
     QPainter painter(&pixmap);
     QStyleOption option;
     option.initFrom(widget);
@@ -174,8 +175,7 @@ bool FilterBar::Private::validateMinDuration()
 {
     const QString text = minDurationEdit->text();
     const bool valid = text.trimmed().isEmpty() || parseDuration(text).has_value();
-    const QString border
-        = valid ? QString() : QStringLiteral("QLineEdit { border: 2px solid #e53935; }");
+    const QString border = valid ? QString() : Theme::invalidBorder(QStringLiteral("QLineEdit"));
     if (minDurationEdit->styleSheet() != border) { // restyling while typing moves the cursor
         minDurationEdit->setStyleSheet(border);
     }

@@ -26,6 +26,7 @@ class PageLoader;
 class PaginationBar;
 class QAction;
 class QActionGroup;
+class QMenu;
 class QSplitter;
 class QTimer;
 class ResultsView;
@@ -105,6 +106,12 @@ protected:
 
 private:
     void buildMenus();
+    // buildMenus()'s parts, in the order of the menu bar.
+    QMenu *addAutoRefreshMenu(QMenu *view);
+    void addSortMenu(QMenu *view);
+    void addCompareActions(QMenu *view);
+    void addGoMenu();
+    void addHelpMenu();
     void wireLoader();
     // A missing audit table offers the schemas that hold one (mainwindowschemas.cpp).
     void wireSchemaChoice();

@@ -41,6 +41,52 @@ void MainWindow::buildMenus()
     m_utcAction->setCheckable(true);
     m_utcAction->setToolTip(tr("Show and enter times in UTC instead of the local time zone"));
     connect(m_utcAction, &QAction::toggled, this, &MainWindow::setUtc);
+    QMenu *autoRefresh = addAutoRefreshMenu(view);
+    addSortMenu(view);
+    QAction *latencyAction = view->addAction(tr("&Latency…"), this, &MainWindow::showLatency);
+    latencyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    latencyAction->setToolTip(
+        tr("Calls, p50, p95, p99 and longest duration per action for the current filter"));
+
+    m_views = new ViewsMenu([this] { return currentView(); }, this);
+    menuBar()->addMenu(m_views);
+    connect(m_views, &ViewsMenu::viewChosen, this, &MainWindow::applyView);
+    connect(m_views, &ViewsMenu::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+
+    addCompareActions(view);
+
+    addGoMenu();
+
+    view->addSeparator();
+    QAction *maskingAction = view->addAction(tr("Mas&king rules…"), this, [this] {
+        MaskingRulesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_model->setMasker(SecretMasker()); // entry windows and exports take them as they open
+        }
+    });
+    maskingAction->setToolTip(tr("The key and value patterns secrets are masked by"));
+
+    addHelpMenu();
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(connectAction);
+    toolbar->addAction(refreshAction);
+    toolbar->addAction(m_backAction);
+    toolbar->addAction(m_utcAction);
+    auto *autoButton = new QToolButton;
+    autoButton->setText(tr("Auto-refresh"));
+    autoButton->setMenu(autoRefresh);
+    autoButton->setPopupMode(QToolButton::InstantPopup);
+    autoButton->setToolTip(tr("Reload the first page periodically; new rows are highlighted"));
+    toolbar->addWidget(autoButton);
+}
+
+QMenu *MainWindow::addAutoRefreshMenu(QMenu *view)
+{
     QMenu *autoRefresh = view->addMenu(tr("&Auto-refresh"));
     m_autoRefreshGroup = new QActionGroup(this);
     for (const auto &[seconds, label] : { std::pair { 0, tr("Off") },
@@ -53,6 +99,11 @@ void MainWindow::buildMenus()
         connect(action, &QAction::triggered, this,
             [this, seconds = seconds] { setAutoRefreshSeconds(seconds); });
     }
+    return autoRefresh;
+}
+
+void MainWindow::addSortMenu(QMenu *view)
+{
     QMenu *sortMenu = view->addMenu(tr("&Sort"));
     m_sortGroup = new QActionGroup(this);
     for (const auto &[order, label] : { std::pair { SortOrder::NewestFirst, tr("&Newest first") },
@@ -73,17 +124,11 @@ void MainWindow::buildMenus()
            "call shows up here at the top when it arrives.",
             nullptr, static_cast<int>(kRecentPastMinutes)));
     sortMenu->setToolTipsVisible(true);
-    QAction *latencyAction = view->addAction(tr("&Latency…"), this, &MainWindow::showLatency);
-    latencyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    latencyAction->setToolTip(
-        tr("Calls, p50, p95, p99 and longest duration per action for the current filter"));
+}
 
-    m_views = new ViewsMenu([this] { return currentView(); }, this);
-    menuBar()->addMenu(m_views);
-    connect(m_views, &ViewsMenu::viewChosen, this, &MainWindow::applyView);
-    connect(m_views, &ViewsMenu::message, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
-
+// View's Compare, and the table's context menu, which offers it too.
+void MainWindow::addCompareActions(QMenu *view)
+{
     m_compareAction
         = view->addAction(tr("&Compare two entries"), this, &MainWindow::compareSelected);
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
@@ -107,7 +152,10 @@ void MainWindow::buildMenus()
     connect(copyAction, &QAction::triggered, m_view, &ResultsView::copySelection);
     m_view->addActions({ openAction, m_compareAction, copyAction });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
 
+void MainWindow::addGoMenu()
+{
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     m_backAction = go->addAction(
         QIcon(QStringLiteral(":/icons/go-previous.svg")), tr("&Back"), this, &MainWindow::back);
@@ -123,16 +171,10 @@ void MainWindow::buildMenus()
         QKeySequence(Qt::CTRL | Qt::Key_PageDown), this, &MainWindow::goNext);
     go->addAction(QIcon(QStringLiteral(":/icons/go-last.svg")), tr("&Last page"),
         QKeySequence(Qt::CTRL | Qt::Key_End), this, &MainWindow::goLast);
+}
 
-    view->addSeparator();
-    QAction *maskingAction = view->addAction(tr("Mas&king rules…"), this, [this] {
-        MaskingRulesDialog dialog(this);
-        if (dialog.exec() == QDialog::Accepted) {
-            m_model->setMasker(SecretMasker()); // entry windows and exports take them as they open
-        }
-    });
-    maskingAction->setToolTip(tr("The key and value patterns secrets are masked by"));
-
+void MainWindow::addHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         auto *dialog = new ShortcutsDialog(this);
@@ -150,19 +192,4 @@ void MainWindow::buildMenus()
                     QString::fromLatin1(qVersion())));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(connectAction);
-    toolbar->addAction(refreshAction);
-    toolbar->addAction(m_backAction);
-    toolbar->addAction(m_utcAction);
-    auto *autoButton = new QToolButton;
-    autoButton->setText(tr("Auto-refresh"));
-    autoButton->setMenu(autoRefresh);
-    autoButton->setPopupMode(QToolButton::InstantPopup);
-    autoButton->setToolTip(tr("Reload the first page periodically; new rows are highlighted"));
-    toolbar->addWidget(autoButton);
 }

@@ -1,5 +1,7 @@
 #include "timerangepicker.h"
 
+#include "theme.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -65,7 +67,7 @@ TimeRangePicker::TimeRangePicker(QWidget *parent)
     m_rangeError->setObjectName(QStringLiteral("rangeError"));
     m_rangeError->setTextFormat(Qt::PlainText);
     QPalette errorPalette = m_rangeError->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xe5, 0x39, 0x35));
+    errorPalette.setColor(QPalette::WindowText, Theme::invalidInput());
     m_rangeError->setPalette(errorPalette);
     m_rangeError->hide();
 
@@ -271,7 +273,7 @@ bool TimeRangePicker::validate()
 {
     const bool valid = isValid();
     const QString border
-        = valid ? QString() : QStringLiteral("QDateTimeEdit { border: 2px solid #e53935; }");
+        = valid ? QString() : Theme::invalidBorder(QStringLiteral("QDateTimeEdit"));
     if (m_fromEdit->styleSheet() != border) { // restyling while typing would move the cursor
         m_fromEdit->setStyleSheet(border);
         m_untilEdit->setStyleSheet(border);

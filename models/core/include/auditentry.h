@@ -21,9 +21,17 @@ struct AuditEntry
     AuditTimestamp startedAt;
     std::optional<AuditTimestamp> endedAt;
     bool hasResponse = false;
-    // The first RequestPreview::storedLength characters of the request exactly as stored,
-    // secrets included: mask it (SecretMasker) before showing it anywhere. nullopt when NULL,
-    // empty when the request is too large to preview (RequestPreview::maxStoredBytes).
+    // Characters of the request a page reads into requestStart; it reads one more to tell
+    // whether the request goes on.
+    static constexpr int kRequestStartLength = 512;
+    // Requests stored larger than this many bytes (compressed, as pg_column_size counts) get
+    // no requestStart: a page of megabyte requests would take a second instead of a
+    // millisecond.
+    static constexpr int kRequestStartMaxStoredBytes = 4096;
+
+    // The first kRequestStartLength characters of the request exactly as stored, secrets
+    // included: mask it (SecretMasker) before showing it anywhere. nullopt when NULL, empty
+    // when the request is too large to preview (kRequestStartMaxStoredBytes).
     std::optional<QString> requestStart;
     bool requestGoesOn = false; // the request is longer than requestStart
     // pg_column_size(request) + pg_column_size(response), a NULL counting 0: the bytes the

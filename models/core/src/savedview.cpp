@@ -256,7 +256,7 @@ std::optional<QString> SavedViews::checkedName(const QString &name, QString *err
         return std::nullopt;
     }
     if (trimmed.size() > kMaximumNameLength) {
-        fail(error, tr("A view name can have at most %1 characters.").arg(kMaximumNameLength));
+        fail(error, tr("A view name can have at most %n characters.", nullptr, kMaximumNameLength));
         return std::nullopt;
     }
     const bool control = std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) {

@@ -4,6 +4,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <climits>
 
 namespace {
 
@@ -42,10 +43,13 @@ void keepWholeAround(
 
 QString ShortenedText::marker(qsizetype count)
 {
-    // Spaced from the text on either side, inside its band, so no word runs into it.
+    // Spaced from the text on either side, inside its band, so no word runs into it. The
+    // plural form follows the count; past INT_MAX any large number picks the same.
+    const int n = static_cast<int>(std::min<qsizetype>(count, INT_MAX));
     return QLatin1Char(' ')
         + QCoreApplication::translate("ShortenedText",
-            "⟪ %1 characters not shown: the Tree view, Copy value and Save have the whole value ⟫")
+            "⟪ %1 characters not shown: the Tree view, Copy value and Save have the whole value ⟫",
+            nullptr, n)
               .arg(QLocale().toString(count))
         + QLatin1Char(' ');
 }

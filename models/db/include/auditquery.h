@@ -14,7 +14,7 @@
 namespace AuditQuery {
 
 // Columns of a page row, in this order: id, action, transport, bank_id, started_at,
-// ended_at, has_response, and the request's first RequestPreview::storedLength + 1
+// ended_at, has_response, and the request's first AuditEntry::kRequestStartLength + 1
 // characters as text (the table's preview; '' when it is stored too large for one; no other
 // JSON is read for the table). `backward` reads the rows before `after` in the reverse of
 // `order` (the previous and last pages).

@@ -1,6 +1,6 @@
 #include "auditquery.h"
 
-#include "requestpreview.h"
+#include "auditentry.h"
 
 #include <QStringList>
 
@@ -11,8 +11,8 @@ namespace {
 // The last column is the start of the request for the table's preview: one character
 // more than it shows tells whether the request goes on. jsonb has no cheap prefix: the
 // whole document is read and printed, a few milliseconds for a megabyte. A request stored
-// larger than RequestPreview::maxStoredBytes (pg_column_size reads only its header) is
-// not previewed but marked with '', which no request prints as.
+// larger than AuditEntry::kRequestStartMaxStoredBytes (pg_column_size reads only its header)
+// is not previewed but marked with '', which no request prints as.
 // The stored size of the documents closes the row: pg_column_size reads a TOASTed value's
 // size from its pointer without fetching it; bigint, as two of them may pass 2 GB.
 // The id is read as text under its own name: an ORDER BY "id" would otherwise mean that
@@ -22,8 +22,8 @@ const QString kPageColumns = QStringLiteral(
     "CASE WHEN request IS NULL THEN NULL WHEN pg_column_size(request) <= %1 "
     "THEN left(request::text, %2) ELSE '' END, "
     "COALESCE(pg_column_size(request), 0)::bigint + COALESCE(pg_column_size(response), 0)")
-                                 .arg(RequestPreview::maxStoredBytes)
-                                 .arg(RequestPreview::storedLength + 1);
+                                 .arg(AuditEntry::kRequestStartMaxStoredBytes)
+                                 .arg(AuditEntry::kRequestStartLength + 1);
 
 QString limitClause(SqlStatement &statement, int limit)
 {

@@ -1,7 +1,6 @@
 #include "auditrepository.h"
 
 #include "auditquery.h"
-#include "requestpreview.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -47,11 +46,11 @@ AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int co
     entry.storedBytes = result.integer(row, column + 8);
     if (entry.requestStart && entry.requestStart->isEmpty()) {
         entry.requestGoesOn = true; // too large to preview
-    } else if (entry.requestStart && entry.requestStart->size() > RequestPreview::storedLength) {
+    } else if (entry.requestStart && entry.requestStart->size() > AuditEntry::kRequestStartLength) {
         // left() counts characters, QString UTF-16 units: step over surrogate pairs.
         const QString &text = *entry.requestStart;
         qsizetype units = 0;
-        for (int n = 0; n < RequestPreview::storedLength && units < text.size(); ++n) {
+        for (int n = 0; n < AuditEntry::kRequestStartLength && units < text.size(); ++n) {
             units += text.at(units).isHighSurrogate() && units + 1 < text.size() ? 2 : 1;
         }
         entry.requestGoesOn = units < text.size();

@@ -270,9 +270,9 @@ QString JsonDiff::cellText(int row, Side side) const
     }
     switch (d->asText ? ValueType::Invalid : node->type) {
     case ValueType::Object:
-        return node->childCount == 1 ? tr("{1 key}") : tr("{%1 keys}").arg(node->childCount);
+        return node->childCount == 1 ? tr("{1 key}") : tr("{%n keys}", nullptr, node->childCount);
     case ValueType::Array:
-        return node->childCount == 1 ? tr("[1 item]") : tr("[%1 items]").arg(node->childCount);
+        return node->childCount == 1 ? tr("[1 item]") : tr("[%n items]", nullptr, node->childCount);
     default:
         return visibleText(d->document(side).textOf(*node), maxDisplayLength);
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auditentry.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -11,12 +13,8 @@
 // Thread: any (pure functions).
 namespace RequestPreview {
 
-// Characters of the request the page query reads; it reads one more to tell whether the
-// request goes on.
-constexpr int storedLength = 512;
-// Requests stored larger than this many bytes (compressed, as pg_column_size counts) are
-// not previewed: a page of megabyte requests would take a second instead of a millisecond.
-constexpr int maxStoredBytes = 4096;
+// Characters of the request the preview is made from (AuditEntry::requestStart).
+constexpr int storedLength = AuditEntry::kRequestStartLength;
 
 // `maskedJson` compacted. `cut`: the request goes on after it. `maxStringLength`: strings
 // longer than this many characters keep that many and "…"; negative keeps them whole.
