@@ -1,6 +1,7 @@
 #include "connectionsettings.h"
 #include "durationtext.h"
 #include "pgbouncer.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -62,10 +63,7 @@ class CliTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("cli"))) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("cli"),
             QStringLiteral("INSERT INTO cli.audit_log (action, transport, bank_id, started_at, "
                            "ended_at, request, response, metadata) "
                            "SELECT (ARRAY['retain','recall','reflect'])[1 + g % 3], "
@@ -76,8 +74,7 @@ protected:
                            "WHEN g % 10 = 0 THEN NULL ELSE '{\"ok\": true}'::jsonb END, '{}' "
                            "FROM generate_series(1, 240) g;"
                            "DROP ROLE IF EXISTS cli_reader; CREATE ROLE cli_reader LOGIN PASSWORD "
-                           "'cli-right-pw';")))
-            << admin.error().toStdString();
+                           "'cli-right-pw';")));
     }
 
     static QStringList withConn(const QStringList &arguments)
@@ -373,24 +370,21 @@ class CliSlowCallsTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("cli_slow")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO cli_slow.audit_log (action, transport, started_at, ended_at, response) "
-            "VALUES ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
-            "interval '5 s', '{}'),"
-            " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
-            "interval '4.999999 s', '{}'),"
-            " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
-            "interval '5.000001 s', '{}'),"
-            " ('retain', 'mcp', now() - interval '4 hours', now() - interval '4 hours' + "
-            "interval '8 s', NULL),"
-            " ('retain', 'mcp', now() - interval '5 hours', now() - interval '5 hours' + "
-            "interval '250 ms', '{}'),"
-            " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("cli_slow"),
+            QStringLiteral(
+                "INSERT INTO cli_slow.audit_log (action, transport, started_at, ended_at, "
+                "response) "
+                "VALUES ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
+                "interval '5 s', '{}'),"
+                " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
+                "interval '4.999999 s', '{}'),"
+                " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
+                "interval '5.000001 s', '{}'),"
+                " ('retain', 'mcp', now() - interval '4 hours', now() - interval '4 hours' + "
+                "interval '8 s', NULL),"
+                " ('retain', 'mcp', now() - interval '5 hours', now() - interval '5 hours' + "
+                "interval '250 ms', '{}'),"
+                " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")));
     }
 
     static QStringList withConn(const QStringList &arguments)
@@ -580,11 +574,8 @@ TEST_F(CliTest, VerboseSaysWhatTheServerConfirmedAndStandardOutputStaysTheSame)
 
 TEST_F(CliTest, BehindPgbouncerRefusedOptionsAreNamedAndTheOutputIsTheDirectOne)
 {
-    const auto cluster = ConnectionSettings::parse(TestDatabase::conninfo());
-    ASSERT_TRUE(cluster);
     PgBouncer bouncer; // default configuration: a client sending "options" is refused
-    ASSERT_TRUE(bouncer.start(cluster->value(QStringLiteral("port")).toInt(), {}))
-        << bouncer.error().toStdString();
+    ASSERT_TRUE(bouncer.start(testClusterPort(), {})) << bouncer.error().toStdString();
     const QStringList tail { QStringLiteral("--schema"), QStringLiteral("cli"),
         QStringLiteral("--limit"), QStringLiteral("30"), QStringLiteral("--format"),
         QStringLiteral("jsonl") };

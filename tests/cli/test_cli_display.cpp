@@ -3,6 +3,7 @@
 // that names every option a sub-command takes.
 #include "displaytext.h"
 #include "durationtext.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "viewercli.h"
 
@@ -54,17 +55,14 @@ class CliHostileTextTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("cli_hostile")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO cli_hostile.audit_log (action, transport, bank_id, started_at, ended_at, "
-            "request, response) SELECT E'recall\\u202Eexe.txt', E'http\\u200B', "
-            "E'bank\\nsplit\\there\\u2028too', now() - g * interval '1 hour', now() - g * "
-            "interval '1 hour' + interval '250.007 ms', '{\"query\": \"a\\u202Eb\"}', '{}' "
-            "FROM generate_series(1, 3) g")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("cli_hostile"),
+            QStringLiteral(
+                "INSERT INTO cli_hostile.audit_log (action, transport, bank_id, started_at, "
+                "ended_at, "
+                "request, response) SELECT E'recall\\u202Eexe.txt', E'http\\u200B', "
+                "E'bank\\nsplit\\there\\u2028too', now() - g * interval '1 hour', now() - g * "
+                "interval '1 hour' + interval '250.007 ms', '{\"query\": \"a\\u202Eb\"}', '{}' "
+                "FROM generate_series(1, 3) g")));
     }
 
     TestDatabase m_admin;
@@ -166,20 +164,17 @@ class CliWideStatsTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("cli_wide")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO cli_wide.audit_log (action, transport, started_at, ended_at, response) "
-            "SELECT a.name, 'http', now() - d * interval '1 day' - c * interval '1 minute', "
-            "now() - d * interval '1 day' - c * interval '1 minute' + interval '1 s', '{}' "
-            "FROM unnest(ARRAY['retain','recall','reflect','consolidation','create_bank',"
-            "'list_memories','get_bank','update_bank_config','delete_bank','list_banks',"
-            "'file_retain','get_entity','list_entities','regenerate_entity_observations',"
-            "'clear_observations']) WITH ORDINALITY AS a(name, i), generate_series(0, 5) d, "
-            "LATERAL generate_series(1, 16 - a.i::int) c")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("cli_wide"),
+            QStringLiteral(
+                "INSERT INTO cli_wide.audit_log (action, transport, started_at, ended_at, "
+                "response) "
+                "SELECT a.name, 'http', now() - d * interval '1 day' - c * interval '1 minute', "
+                "now() - d * interval '1 day' - c * interval '1 minute' + interval '1 s', '{}' "
+                "FROM unnest(ARRAY['retain','recall','reflect','consolidation','create_bank',"
+                "'list_memories','get_bank','update_bank_config','delete_bank','list_banks',"
+                "'file_retain','get_entity','list_entities','regenerate_entity_observations',"
+                "'clear_observations']) WITH ORDINALITY AS a(name, i), generate_series(0, 5) d, "
+                "LATERAL generate_series(1, 16 - a.i::int) c")));
     }
 };
 

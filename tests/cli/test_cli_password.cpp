@@ -1,6 +1,7 @@
 // A password given on the command line leaves the process's arguments once the connection
 // string is parsed: other local users read /proc/PID/cmdline (and ps) for as long as the
 // window or a sub-command runs.
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QDeadlineTimer>
@@ -50,18 +51,14 @@ class CliPasswordTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("cli_pw")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO cli_pw.audit_log (action, transport, started_at) VALUES ('recall', "
-            "'http', now());"
-            "DROP ROLE IF EXISTS cli_pw_reader; CREATE ROLE cli_pw_reader LOGIN PASSWORD '%1';"
-            "GRANT USAGE ON SCHEMA cli_pw TO cli_pw_reader;"
-            "GRANT SELECT ON cli_pw.audit_log TO cli_pw_reader;")
-                                   .arg(kPassword)))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("cli_pw"),
+            QStringLiteral(
+                "INSERT INTO cli_pw.audit_log (action, transport, started_at) VALUES ('recall', "
+                "'http', now());"
+                "DROP ROLE IF EXISTS cli_pw_reader; CREATE ROLE cli_pw_reader LOGIN PASSWORD '%1';"
+                "GRANT USAGE ON SCHEMA cli_pw TO cli_pw_reader;"
+                "GRANT SELECT ON cli_pw.audit_log TO cli_pw_reader;")
+                .arg(kPassword)));
     }
 
     QString uri()

@@ -6,7 +6,6 @@
 #include "auditrepository.h"
 #include "databaseconnection.h"
 #include "pagenavigator.h"
-#include "testdatabase.h"
 
 #include <QSet>
 #include <QStringList>
@@ -16,17 +15,6 @@
 #include <functional>
 
 namespace KeysetWalk {
-
-// Opens `connection` on `table` of the test cluster (a fixture's SetUp).
-inline void openOn(DatabaseConnection &connection, const AuditTableRef &table)
-{
-    auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-    ASSERT_TRUE(settings);
-    ConnectionSettings s = settings.value();
-    s.setTable(table);
-    const auto opened = connection.open(s);
-    ASSERT_TRUE(opened) << opened.error().message.toStdString();
-}
 
 // Reads one page as AuditRepository::page does (with the test's filter).
 using PageReader = std::function<Result<AuditPage>(

@@ -1,5 +1,6 @@
 #include "auditexporter.h"
 #include "databaseconnection.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -80,43 +81,38 @@ class AuditExporterTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("export")))
-            << admin.error().toStdString();
         // Hostile text in every text column, NULLs, big and odd JSON.
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO export.audit_log (action, transport, bank_id, started_at, ended_at, "
-            "request, response, metadata) VALUES "
-            "('retain', 'http', 'plain', '2026-03-27 10:15:30.123456+00', '2026-03-27 "
-            "10:15:30.135801+00', "
-            "  '{\"big\": 12345678901234567890, \"dec\": 0.1000000000000000055511151231257827}', "
-            "'{\"ok\": true}', '{}'),"
-            "('=SUM(A1)', '+mcp', '-bank', '2026-03-27 10:15:29+00', NULL, NULL, NULL, NULL),"
-            "('@cmd', E'\\ttab', E'\\rcr', '2026-03-27 10:15:28+00', '2026-03-27 10:15:28.5+00', "
-            "'\"=1+1\"', '-5', '[]'),"
-            "('say \"hi\", then', E'two\\nlines', 'café-ü-日本 😀 \u202etxt', '2026-03-27 "
-            "10:15:27+00', '2026-03-27 10:15:28+00', "
-            "  '{\"text\": \"a,b \\\"quoted\\\"\\nnext\"}', '{\"s\": \"back\\\\\\\\slash\"}', "
-            "'{\"k\": null}'),"
-            "('big', 'http', NULL, '2026-03-27 10:15:26+00', '2026-03-27 10:15:27+00', "
-            "  jsonb_build_object('blob', repeat('x', 1000000)), NULL, '{}');"
-            "INSERT INTO export.audit_log (action, transport, bank_id, started_at, ended_at, "
-            "response) "
-            "SELECT 'recall', 'http', 'bulk', '2026-03-01 00:00:00+00'::timestamptz + g * interval "
-            "'1 second', "
-            "  '2026-03-01 00:00:00+00'::timestamptz + g * interval '1 second' + interval '0.25 "
-            "s', '{}' "
-            "FROM generate_series(1, 12000) g;")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("export"),
+            QStringLiteral(
+                "INSERT INTO export.audit_log (action, transport, bank_id, started_at, ended_at, "
+                "request, response, metadata) VALUES "
+                "('retain', 'http', 'plain', '2026-03-27 10:15:30.123456+00', '2026-03-27 "
+                "10:15:30.135801+00', "
+                "  '{\"big\": 12345678901234567890, \"dec\": "
+                "0.1000000000000000055511151231257827}', "
+                "'{\"ok\": true}', '{}'),"
+                "('=SUM(A1)', '+mcp', '-bank', '2026-03-27 10:15:29+00', NULL, NULL, NULL, NULL),"
+                "('@cmd', E'\\ttab', E'\\rcr', '2026-03-27 10:15:28+00', '2026-03-27 "
+                "10:15:28.5+00', "
+                "'\"=1+1\"', '-5', '[]'),"
+                "('say \"hi\", then', E'two\\nlines', 'café-ü-日本 😀 \u202etxt', '2026-03-27 "
+                "10:15:27+00', '2026-03-27 10:15:28+00', "
+                "  '{\"text\": \"a,b \\\"quoted\\\"\\nnext\"}', '{\"s\": \"back\\\\\\\\slash\"}', "
+                "'{\"k\": null}'),"
+                "('big', 'http', NULL, '2026-03-27 10:15:26+00', '2026-03-27 10:15:27+00', "
+                "  jsonb_build_object('blob', repeat('x', 1000000)), NULL, '{}');"
+                "INSERT INTO export.audit_log (action, transport, bank_id, started_at, ended_at, "
+                "response) "
+                "SELECT 'recall', 'http', 'bulk', '2026-03-01 00:00:00+00'::timestamptz + g * "
+                "interval "
+                "'1 second', "
+                "  '2026-03-01 00:00:00+00'::timestamptz + g * interval '1 second' + interval "
+                "'0.25 "
+                "s', '{}' "
+                "FROM generate_series(1, 12000) g;")));
     }
 
-    void SetUp() override
-    {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        ASSERT_TRUE(m_connection.open(settings.value()));
-    }
+    void SetUp() override { openTestConnection(m_connection, testConnectionSettings()); }
 
     AuditExporter exporter() const
     {

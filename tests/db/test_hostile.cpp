@@ -5,7 +5,7 @@
 #include "databaseconnection.h"
 #include "jsonprettyprinter.h"
 #include "memorypeak.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 #include "viewercli.h"
 #include "workeranswers.h"
 
@@ -67,9 +67,7 @@ protected:
 
     static ConnectionSettings settings(const QString &extra = {})
     {
-        auto parsed = ConnectionSettings::parse(conninfo() + QLatin1Char(' ') + extra);
-        EXPECT_TRUE(parsed) << parsed.error().message.toStdString();
-        return parsed ? parsed.value() : ConnectionSettings();
+        return connectionSettingsFor(conninfo() + QLatin1Char(' ') + extra);
     }
 
     // Everything the viewer could create in this database. (Roles and databases are
@@ -182,24 +180,12 @@ TEST_F(ReadOnlyTest, AFullRunOfTheViewerCreatesNoObjects)
 
 namespace {
 
-class HostileTest : public ::testing::Test
+class HostileTest : public FreshAuditSchemaTest
 {
 protected:
-    void SetUp() override
+    HostileTest()
+        : FreshAuditSchemaTest(QStringLiteral("hostile"))
     {
-        ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        m_schema = QStringLiteral("hostile_%1")
-                       .arg(QString::fromLatin1(
-                           ::testing::UnitTest::GetInstance()->current_test_info()->name())
-                                .toLower()
-                                .left(40));
-        ASSERT_TRUE(m_admin.createAuditSchema(m_schema)) << m_admin.error().toStdString();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(table());
-        const auto opened = m_connection.open(m_settings);
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
     }
 
     void TearDown() override
@@ -208,14 +194,6 @@ protected:
         m_admin.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(m_schema));
     }
 
-    AuditTableRef table(const QString &name = QStringLiteral("audit_log")) const
-    {
-        return AuditTableRef { m_schema, name };
-    }
-    AuditRepository repository(const QString &name = QStringLiteral("audit_log")) const
-    {
-        return AuditRepository(m_connection.session(), table(name));
-    }
     QStringList ids(const Result<AuditPage> &page)
     {
         QStringList list;
@@ -227,11 +205,7 @@ protected:
         return list;
     }
 
-    TestDatabase m_admin;
     AdminConnection m_params { TestDatabase::conninfo() };
-    QString m_schema;
-    ConnectionSettings m_settings;
-    DatabaseConnection m_connection;
 };
 
 void expectOneSentence(const QueryError &error)

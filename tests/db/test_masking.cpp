@@ -7,6 +7,7 @@
 #include "hindsightsecrets.h"
 #include "requestpreview.h"
 #include "secretmasker.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "viewercli.h"
 #include "workeranswers.h"
@@ -54,9 +55,6 @@ class MaskingTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(kTable.schema)) << admin.error().toStdString();
         const QString row = QStringLiteral(
             "('%1', 'http', '2026-03-27 10:00:0%2+00', '2026-03-27 10:00:0%2.5+00', %3, %4, %5)");
         const QString insert
@@ -85,15 +83,12 @@ protected:
                                      "'') FROM generate_series(1, 2000) i))"),
                       QStringLiteral("'{}'"), QStringLiteral("'{}'")),
               }.join(QLatin1String(", "));
-        ASSERT_TRUE(admin.exec(insert)) << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(kTable.schema, insert));
     }
 
     void SetUp() override
     {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(kTable);
+        m_settings = testConnectionSettings(kTable);
         ASSERT_TRUE(m_connection.open(m_settings));
         ASSERT_TRUE(m_config.isValid());
     }

@@ -5,6 +5,7 @@
 #include "auditrepository.h"
 #include "databaseconnection.h"
 #include "keysetwalk.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <gtest/gtest.h>
@@ -24,42 +25,42 @@ class RecentlyFinishedTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("tail"))) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response)"
-            " SELECT 'recall', 'http', t, t + (g * g % 53) * interval '1.000007 seconds', '{}'"
-            " FROM (SELECT now() - g * interval '71.000003 seconds' AS t, g"
-            "  FROM generate_series(1, 40) g) s;"
-            "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response)"
-            " SELECT 'retain', 'mcp', date_trunc('second', now()) - interval '20 minutes'"
-            "  - g * interval '1 second', date_trunc('second', now()) - interval '10 minutes'"
-            "  + interval '0.000042 seconds', '{}' FROM generate_series(1, 12) g;"
-            "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response) VALUES"
-            " ('reflect', 'http', now() - interval '30 minutes',"
-            "  date_trunc('second', now()) - interval '5 minutes' + interval '0.000001 seconds',"
-            "  '{}'),"
-            " ('reflect', 'http', now() - interval '31 minutes',"
-            "  date_trunc('second', now()) - interval '5 minutes' + interval '0.000002 seconds',"
-            "  '{}'),"
-            " ('consolidation', 'system', now() - interval '25 hours', now() - interval '1 "
-            "minute', '{}');"
-            "INSERT INTO tail.audit_log (action, transport, started_at)"
-            " SELECT 'recall', 'http', now() - g * interval '13 seconds'"
-            " FROM generate_series(1, 5) g;"
-            "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response)"
-            " SELECT 'retain', 'http', t, t + interval '0.2 seconds', '{}' FROM ("
-            "  SELECT now() - interval '2 days' - g * interval '4 minutes 19 seconds' AS t"
-            "  FROM generate_series(1, 20000) g) s;"
-            "ANALYZE tail.audit_log;")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("tail"),
+            QStringLiteral(
+                "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response)"
+                " SELECT 'recall', 'http', t, t + (g * g % 53) * interval '1.000007 seconds', '{}'"
+                " FROM (SELECT now() - g * interval '71.000003 seconds' AS t, g"
+                "  FROM generate_series(1, 40) g) s;"
+                "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response)"
+                " SELECT 'retain', 'mcp', date_trunc('second', now()) - interval '20 minutes'"
+                "  - g * interval '1 second', date_trunc('second', now()) - interval '10 minutes'"
+                "  + interval '0.000042 seconds', '{}' FROM generate_series(1, 12) g;"
+                "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response) "
+                "VALUES"
+                " ('reflect', 'http', now() - interval '30 minutes',"
+                "  date_trunc('second', now()) - interval '5 minutes' + interval '0.000001 "
+                "seconds',"
+                "  '{}'),"
+                " ('reflect', 'http', now() - interval '31 minutes',"
+                "  date_trunc('second', now()) - interval '5 minutes' + interval '0.000002 "
+                "seconds',"
+                "  '{}'),"
+                " ('consolidation', 'system', now() - interval '25 hours', now() - interval '1 "
+                "minute', '{}');"
+                "INSERT INTO tail.audit_log (action, transport, started_at)"
+                " SELECT 'recall', 'http', now() - g * interval '13 seconds'"
+                " FROM generate_series(1, 5) g;"
+                "INSERT INTO tail.audit_log (action, transport, started_at, ended_at, response)"
+                " SELECT 'retain', 'http', t, t + interval '0.2 seconds', '{}' FROM ("
+                "  SELECT now() - interval '2 days' - g * interval '4 minutes 19 seconds' AS t"
+                "  FROM generate_series(1, 20000) g) s;"
+                "ANALYZE tail.audit_log;")));
     }
 
     void SetUp() override
     {
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        KeysetWalk::openOn(m_connection, table());
+        openTestConnection(m_connection, testConnectionSettings(table()));
         m_filter = filterForOrder(AuditFilter(), SortOrder::RecentlyFinishedFirst,
             AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc()));
     }

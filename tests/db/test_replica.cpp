@@ -3,6 +3,7 @@
 #include "auditrepository.h"
 #include "databaseconnection.h"
 #include "localcluster.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "viewercli.h"
 
@@ -77,12 +78,8 @@ protected:
         ASSERT_TRUE(s_replica && s_replica->isRunning());
         ASSERT_EQ(
             m_standby.scalar(QStringLiteral("SELECT pg_is_in_recovery()")).toStdString(), "t");
-        auto settings = ConnectionSettings::parse(s_replica->conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(kTable);
-        const auto opened = m_connection.open(m_settings);
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        m_settings = connectionSettingsFor(s_replica->conninfo(), kTable);
+        openTestConnection(m_connection, m_settings);
     }
 
     AuditRepository repository() const { return AuditRepository(m_connection.session(), kTable); }

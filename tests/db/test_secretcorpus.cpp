@@ -3,6 +3,7 @@
 #include "audittablemodel.h"
 #include "databaseconnection.h"
 #include "secretcorpus.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "viewercli.h"
 
@@ -44,10 +45,7 @@ protected:
 
     void SetUp() override
     {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        ConnectionSettings connection = settings.value();
-        connection.setTable(kTable);
+        ConnectionSettings connection = testConnectionSettings(kTable);
         ASSERT_TRUE(m_connection.open(connection));
         ASSERT_TRUE(m_config.isValid());
     }

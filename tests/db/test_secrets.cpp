@@ -2,6 +2,7 @@
 #include "auditrepository.h"
 #include "auditworker.h"
 #include "databaseconnection.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "viewercli.h"
 #include "workeranswers.h"
@@ -54,9 +55,7 @@ class SecretsTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(kTable.schema)) << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(kTable.schema));
         AdminConnection roles(TestDatabase::conninfo());
         const QString create = roles.scalar(
             QStringLiteral(
@@ -83,9 +82,7 @@ protected:
     {
         s_log.clear();
         m_previousHandler = qInstallMessageHandler(recordMessage);
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
+        m_settings = testConnectionSettings();
         m_settings.setValue(QStringLiteral("user"), QString::fromLatin1(kRole));
         m_settings.setTable(kTable);
     }

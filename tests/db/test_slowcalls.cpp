@@ -4,6 +4,7 @@
 #include "databaseconnection.h"
 #include "keysetwalk.h"
 #include "pagenavigator.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QHash>
@@ -30,37 +31,39 @@ class SlowCallsTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("slow"))) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO slow.audit_log (action, transport, started_at, ended_at, response) VALUES"
-            " ('recall', 'http', '2026-03-27 10:00:00+00', '2026-03-27 10:00:05+00', '{}'),"
-            " ('recall', 'http', '2026-03-27 10:00:01+00', '2026-03-27 10:00:05.999999+00', '{}'),"
-            " ('recall', 'http', '2026-03-27 10:00:02+00', '2026-03-27 10:00:07.000001+00', '{}'),"
-            " ('retain', 'mcp', '2026-03-27 10:00:03+00', '2026-03-27 10:00:10.25+00', NULL),"
-            " ('retain', 'http', '2026-03-27 10:00:04+00', '2026-03-27 10:00:03.999997+00', '{}'),"
-            " ('consolidation', 'system', '2026-03-26 08:00:00+00',"
-            "  '2026-03-27 10:00:00.000001+00', '{}');"
-            "INSERT INTO slow.audit_log (action, transport, started_at)"
-            " SELECT 'recall', 'http', '2026-03-27 11:00:00+00'::timestamptz + g * interval '1 s'"
-            " FROM generate_series(1, 9) g;"
-            "INSERT INTO slow.audit_log (action, transport, started_at, ended_at, response)"
-            " SELECT 'retain', 'http', t, t + interval '250 milliseconds', '{}' FROM ("
-            "  SELECT '2026-03-27 12:00:00+00'::timestamptz + g * interval '1 minute' AS t"
-            "  FROM generate_series(1, 20) g) s;"
-            "INSERT INTO slow.audit_log (action, transport, started_at, ended_at, response)"
-            " SELECT 'reflect', 'mcp', t, t + d * interval '1 microsecond', '{}' FROM ("
-            "  SELECT '2026-03-27 13:00:00.000123+00'::timestamptz + g * interval '1 s' AS t,"
-            "   g * 61003 + (g * g) % 997 AS d FROM generate_series(1, 101) g) s;"
-            "ANALYZE slow.audit_log;")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("slow"),
+            QStringLiteral(
+                "INSERT INTO slow.audit_log (action, transport, started_at, ended_at, response) "
+                "VALUES"
+                " ('recall', 'http', '2026-03-27 10:00:00+00', '2026-03-27 10:00:05+00', '{}'),"
+                " ('recall', 'http', '2026-03-27 10:00:01+00', '2026-03-27 10:00:05.999999+00', "
+                "'{}'),"
+                " ('recall', 'http', '2026-03-27 10:00:02+00', '2026-03-27 10:00:07.000001+00', "
+                "'{}'),"
+                " ('retain', 'mcp', '2026-03-27 10:00:03+00', '2026-03-27 10:00:10.25+00', NULL),"
+                " ('retain', 'http', '2026-03-27 10:00:04+00', '2026-03-27 10:00:03.999997+00', "
+                "'{}'),"
+                " ('consolidation', 'system', '2026-03-26 08:00:00+00',"
+                "  '2026-03-27 10:00:00.000001+00', '{}');"
+                "INSERT INTO slow.audit_log (action, transport, started_at)"
+                " SELECT 'recall', 'http', '2026-03-27 11:00:00+00'::timestamptz + g * interval '1 "
+                "s'"
+                " FROM generate_series(1, 9) g;"
+                "INSERT INTO slow.audit_log (action, transport, started_at, ended_at, response)"
+                " SELECT 'retain', 'http', t, t + interval '250 milliseconds', '{}' FROM ("
+                "  SELECT '2026-03-27 12:00:00+00'::timestamptz + g * interval '1 minute' AS t"
+                "  FROM generate_series(1, 20) g) s;"
+                "INSERT INTO slow.audit_log (action, transport, started_at, ended_at, response)"
+                " SELECT 'reflect', 'mcp', t, t + d * interval '1 microsecond', '{}' FROM ("
+                "  SELECT '2026-03-27 13:00:00.000123+00'::timestamptz + g * interval '1 s' AS t,"
+                "   g * 61003 + (g * g) % 997 AS d FROM generate_series(1, 101) g) s;"
+                "ANALYZE slow.audit_log;")));
     }
 
     void SetUp() override
     {
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        KeysetWalk::openOn(m_connection, table());
+        openTestConnection(m_connection, testConnectionSettings(table()));
     }
 
     static AuditTableRef table()
@@ -268,29 +271,21 @@ TEST_F(SlowCallsTest, DurationOrderAppliesTheFilterToo)
 // by a minimum duration, sorts with the calls in flight, and is left out of the latency.
 TEST(SlowCallsAtInfinity, HaveNoDurationAndBreakNothing)
 {
-    TestDatabase admin;
-    ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-    ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("slow_infinite")))
-        << admin.error().toStdString();
-    ASSERT_TRUE(admin.exec(QStringLiteral(
-        "INSERT INTO slow_infinite.audit_log (action, transport, started_at, ended_at, response)"
-        " VALUES"
-        " ('recall', 'http', '2026-03-27 10:00:00+00', '2026-03-27 10:00:01+00', '{}'),"
-        " ('recall', 'http', '2026-03-27 10:01:00+00', '2026-03-27 10:01:02+00', '{}'),"
-        " ('recall', 'http', '2026-03-27 10:02:00+00', '2026-03-27 10:02:03+00', '{}'),"
-        " ('recall', 'http', '2026-03-27 10:03:00+00', 'infinity', '{}'),"
-        " ('recall', 'http', '-infinity', '2026-03-27 10:04:00+00', '{}'),"
-        " ('recall', 'http', 'infinity', 'infinity', '{}'),"
-        " ('recall', 'http', '2026-03-27 10:05:00+00', NULL, NULL)")))
-        << admin.error().toStdString();
-    auto parsed = ConnectionSettings::parse(TestDatabase::conninfo());
-    ASSERT_TRUE(parsed);
-    ConnectionSettings settings = parsed.value();
+    ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("slow_infinite"),
+        QStringLiteral(
+            "INSERT INTO slow_infinite.audit_log (action, transport, started_at, ended_at, "
+            "response)"
+            " VALUES"
+            " ('recall', 'http', '2026-03-27 10:00:00+00', '2026-03-27 10:00:01+00', '{}'),"
+            " ('recall', 'http', '2026-03-27 10:01:00+00', '2026-03-27 10:01:02+00', '{}'),"
+            " ('recall', 'http', '2026-03-27 10:02:00+00', '2026-03-27 10:02:03+00', '{}'),"
+            " ('recall', 'http', '2026-03-27 10:03:00+00', 'infinity', '{}'),"
+            " ('recall', 'http', '-infinity', '2026-03-27 10:04:00+00', '{}'),"
+            " ('recall', 'http', 'infinity', 'infinity', '{}'),"
+            " ('recall', 'http', '2026-03-27 10:05:00+00', NULL, NULL)")));
     const AuditTableRef table { QStringLiteral("slow_infinite"), QStringLiteral("audit_log") };
-    settings.setTable(table);
     DatabaseConnection connection;
-    const auto opened = connection.open(settings);
-    ASSERT_TRUE(opened) << opened.error().message.toStdString();
+    openTestConnection(connection, testConnectionSettings(table));
     const AuditRepository repository(connection.session(), table);
 
     AuditFilter slow;

@@ -3,6 +3,7 @@
 #include "auditworker.h"
 #include "databaseconnection.h"
 #include "localcluster.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "workeranswers.h"
 
@@ -119,10 +120,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(s_cluster && s_cluster->isRunning());
-        auto settings = ConnectionSettings::parse(s_cluster->conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(kTable);
+        m_settings = connectionSettingsFor(s_cluster->conninfo(), kTable);
     }
 
     // verify-full with the root certificate `authority`.crt.
@@ -159,8 +157,7 @@ TEST_F(TlsTest, VerifyFullWithTheRightRootCertificateConnectsOverTls)
         ConnectionSettings settings = verifyFull(QStringLiteral("ca"));
         settings.setValue(QStringLiteral("host"), host);
         DatabaseConnection connection;
-        const auto opened = connection.open(settings);
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        openTestConnection(connection, settings);
         const auto ssl = connection.session().exec(
             QStringLiteral("SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()"));
         ASSERT_TRUE(ssl);

@@ -1,5 +1,6 @@
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QHash>
@@ -15,26 +16,18 @@ class VolumeTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("volume")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO volume.audit_log (action, transport, bank_id, started_at, ended_at, "
-            "response) "
-            "SELECT (ARRAY['retain','recall','reflect'])[1 + g % 3], 'http', 'bank-' || (g % 5), "
-            "'2026-10-17 00:00:00+00'::timestamptz + g * interval '433.000017 seconds', NULL, NULL "
-            "FROM generate_series(0, 2000) g")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("volume"),
+            QStringLiteral(
+                "INSERT INTO volume.audit_log (action, transport, bank_id, started_at, ended_at, "
+                "response) "
+                "SELECT (ARRAY['retain','recall','reflect'])[1 + g % 3], 'http', 'bank-' || (g % "
+                "5), "
+                "'2026-10-17 00:00:00+00'::timestamptz + g * interval '433.000017 seconds', NULL, "
+                "NULL "
+                "FROM generate_series(0, 2000) g")));
     }
 
-    void SetUp() override
-    {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        const auto opened = m_connection.open(settings.value());
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
-    }
+    void SetUp() override { openTestConnection(m_connection, testConnectionSettings()); }
 
     AuditRepository repository() const
     {

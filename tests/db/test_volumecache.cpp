@@ -1,6 +1,6 @@
 #include "auditrepository.h"
 #include "databaseconnection.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 #include "volumecache.h"
 
 #include <gtest/gtest.h>
@@ -14,17 +14,12 @@ class VolumeCacheTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.createAuditSchema(QStringLiteral("vcache")))
-            << m_admin.error().toStdString();
-        ASSERT_TRUE(m_admin.exec(
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("vcache"),
             QStringLiteral("INSERT INTO vcache.audit_log (action, transport, started_at) "
                            "SELECT (ARRAY['retain','recall'])[1 + g % 2], 'http', '2026-10-26 "
                            "11:59:00+00'::timestamptz - g * interval '17 minutes 0.000003 seconds' "
                            "FROM generate_series(0, 3000) g")));
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        ASSERT_TRUE(m_connection.open(settings.value()));
+        openTestConnection(m_connection, testConnectionSettings());
     }
 
     AuditRepository repository() const

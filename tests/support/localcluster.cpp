@@ -3,9 +3,12 @@
 #include "adminconnection.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -224,6 +227,77 @@ bool LocalCluster::init(const QStringList &settings, const QStringList &hba)
     return writeHba(hba.isEmpty() ? defaultHba : hba);
 }
 
+bool LocalCluster::initFromTemplate(const QString &key,
+    const std::function<bool(LocalCluster &)> &prepare, const QStringList &settings)
+{
+    if (!m_folder->isValid()) {
+        return false;
+    }
+    const QByteArray id = QCryptographicHash::hash(
+        QStringList { key, binDirectory(), settings.join(QLatin1Char('\n')) }
+            .join(QLatin1Char('\n'))
+            .toUtf8(),
+        QCryptographicHash::Sha256)
+                              .toHex()
+                              .left(16);
+    const QString base = QDir::temp().filePath(
+        QStringLiteral("audit-viewer-cluster-template-%1").arg(QLatin1String(id)));
+    // Processes of one suite may start together (ctest --parallel): one prepares, the
+    // others wait and copy.
+    QLockFile lock(base + QStringLiteral(".lock"));
+    if (!lock.tryLock(5 * 60 * 1000)) {
+        m_error = QStringLiteral("could not lock the cluster template %1").arg(base);
+        return false;
+    }
+    const QString complete = base + QStringLiteral("/complete");
+    if (!QFileInfo::exists(complete)) {
+        removeOldTemplates();
+        QDir(base).removeRecursively();
+        LocalCluster maker;
+        if (!maker.init(settings) || !maker.start() || !prepare(maker) || !maker.stop()) {
+            m_error
+                = QStringLiteral("preparing the cluster template failed: %1").arg(maker.error());
+            return false;
+        }
+        QFile marker(complete);
+        if (!QDir().mkpath(base)
+            || !copyDirectory(maker.dataDirectory(), base + QStringLiteral("/data"))
+            || !marker.open(QIODevice::WriteOnly)) {
+            return false;
+        }
+    }
+    m_settings = settings;
+    return copyDirectory(base + QStringLiteral("/data"), dataDirectory());
+}
+
+void LocalCluster::removeOldTemplates()
+{
+    // Templates of keys no longer asked for (rows that changed, yesterday's date).
+    const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-2);
+    const QFileInfoList templates = QDir::temp().entryInfoList(
+        { QStringLiteral("audit-viewer-cluster-template-*") }, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : templates) {
+        if (folder.lastModified() < before) {
+            QDir(folder.filePath()).removeRecursively();
+        }
+    }
+}
+
+bool LocalCluster::copyDirectory(const QString &from, const QString &to)
+{
+    // cp -a keeps the server user as the owner and the modes the server insists on.
+    QProcess copy;
+    copy.setProcessChannelMode(QProcess::MergedChannels);
+    copy.start(QStringLiteral("cp"), { QStringLiteral("-a"), from, to });
+    if (!copy.waitForFinished(120000) || copy.exitStatus() != QProcess::NormalExit
+        || copy.exitCode() != 0) {
+        m_error = QStringLiteral("copying %1 failed: %2")
+                      .arg(from, QString::fromLocal8Bit(copy.readAll()).trimmed());
+        return false;
+    }
+    return true;
+}
+
 bool LocalCluster::initReplicaOf(const LocalCluster &primary, const QStringList &settings)
 {
     if (!m_folder->isValid()) {
@@ -254,16 +328,9 @@ bool LocalCluster::copyRunningDataDirectory(const LocalCluster &primary)
         m_error = QStringLiteral("pg_backup_start failed: %1").arg(session.error());
         return false;
     }
-    // cp -a keeps the server user as the owner and the modes the server insists on. The WAL
-    // copied with the files may end torn; the standby streams the rest from the primary.
-    QProcess copy;
-    copy.setProcessChannelMode(QProcess::MergedChannels);
-    copy.start(
-        QStringLiteral("cp"), { QStringLiteral("-a"), primary.dataDirectory(), dataDirectory() });
-    if (!copy.waitForFinished(120000) || copy.exitStatus() != QProcess::NormalExit
-        || copy.exitCode() != 0) {
-        m_error = QStringLiteral("copying the primary's data directory failed: %1")
-                      .arg(QString::fromLocal8Bit(copy.readAll()).trimmed());
+    // The WAL copied with the files may end torn; the standby streams the rest from the
+    // primary.
+    if (!copyDirectory(primary.dataDirectory(), dataDirectory())) {
         return false;
     }
     const QString label

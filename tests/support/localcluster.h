@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QTemporaryDir;
@@ -34,6 +35,13 @@ public:
     // A streaming hot standby of a running `primary` (pg_basebackup -R, or where the server
     // programs come without it, as npm's PostgreSQL 18 does, the same through the server's
     // backup functions and a copy of the files); start() it next.
+    // init() with `settings`, a first start and `prepare` on the running cluster (schemas,
+    // rows), done once per `key` and server build: the prepared data directory is kept as
+    // a template in the temporary folder and later clusters start from a copy of it, so a
+    // suite whose tests each run in a process of their own prepares once. A new `key` (say,
+    // of the rows `prepare` writes) makes a new template. start() it next.
+    bool initFromTemplate(const QString &key, const std::function<bool(LocalCluster &)> &prepare,
+        const QStringList &settings = {});
     bool initReplicaOf(const LocalCluster &primary, const QStringList &settings = {});
     bool start();
     bool restart(); // pg_ctl restart -m fast: every session is disconnected
@@ -65,6 +73,8 @@ private:
     bool writeConfiguration();
     bool writeHba(const QStringList &lines);
     bool copyRunningDataDirectory(const LocalCluster &primary);
+    bool copyDirectory(const QString &from, const QString &to);
+    static void removeOldTemplates();
     void startWatchdog();
     QString logSince(qint64 offset) const;
     QString logPath() const;

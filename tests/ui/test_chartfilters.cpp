@@ -1,6 +1,7 @@
 #include "chartpanel.h"
 #include "filterbar.h"
 #include "mainwindow.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 #include "volumechart.h"
 
@@ -23,29 +24,21 @@ class ChartFilterTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("chartf")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO chartf.audit_log (action, transport, bank_id, started_at, ended_at, "
-            "response) "
-            "SELECT (ARRAY['retain','recall','reflect','consolidation'])[1 + g % 4], 'http', "
-            "'bank-' || (g % 3), s, s + (g % 11) * interval '1 second', '{}' "
-            "FROM generate_series(1, 3000) g, "
-            "LATERAL (SELECT now() - g * interval '3 minutes 7 seconds' AS s) t;"
-            "ANALYZE chartf.audit_log;")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("chartf"),
+            QStringLiteral(
+                "INSERT INTO chartf.audit_log (action, transport, bank_id, started_at, ended_at, "
+                "response) "
+                "SELECT (ARRAY['retain','recall','reflect','consolidation'])[1 + g % 4], 'http', "
+                "'bank-' || (g % 3), s, s + (g % 11) * interval '1 second', '{}' "
+                "FROM generate_series(1, 3000) g, "
+                "LATERAL (SELECT now() - g * interval '3 minutes 7 seconds' AS s) t;"
+                "ANALYZE chartf.audit_log;")));
     }
 
     void SetUp() override
     {
         QSettings().clear();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(
-            AuditTableRef { QStringLiteral("chartf"), QStringLiteral("audit_log") });
+        m_settings = testConnectionSettings(QStringLiteral("chartf"));
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1200, 900);
         m_window->show();

@@ -1,7 +1,7 @@
 #include "chartpanel.h"
 #include "errorbanner.h"
 #include "mainwindow.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 #include "volumechart.h"
 #include "volumechartplot.h"
 
@@ -80,9 +80,7 @@ TEST_F(ChartLayoutTest, TheSplitterResizesTheChartAndTheNextWindowRestoresIt)
 
 TEST_F(ChartLayoutTest, AConnectionErrorIsShownOnceInTheBannerNotAgainInTheChart)
 {
-    auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-    ASSERT_TRUE(settings);
-    ConnectionSettings wrong = settings.value();
+    ConnectionSettings wrong = testConnectionSettings();
     wrong.setValue(QStringLiteral("dbname"), QStringLiteral("no_such_database_here"));
     auto window = showWindow();
     window->connectTo(wrong);

@@ -2,7 +2,7 @@
 #include "errorbanner.h"
 #include "mainwindow.h"
 #include "resultsview.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
@@ -21,29 +21,24 @@ class CompareEntriesTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("compare_rows")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO compare_rows.audit_log (action, transport, bank_id, started_at, "
-            "ended_at, request, response) VALUES "
-            "('recall', 'http', 'b', now() - interval '2 minutes', now() - interval '1 minute', "
-            " '{\"query\": \"first\", \"max_tokens\": 4096}', '{\"results\": []}'), "
-            "('recall', 'http', 'b', now() - interval '4 minutes', now() - interval '3 minutes', "
-            " '{\"query\": \"second\", \"max_tokens\": 4096}', '{\"results\": []}'), "
-            "('retain', 'mcp', 'b', now() - interval '6 minutes', now() - interval '5 minutes', "
-            " '{}', '{}')")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("compare_rows"),
+            QStringLiteral(
+                "INSERT INTO compare_rows.audit_log (action, transport, bank_id, started_at, "
+                "ended_at, request, response) VALUES "
+                "('recall', 'http', 'b', now() - interval '2 minutes', now() - interval '1 "
+                "minute', "
+                " '{\"query\": \"first\", \"max_tokens\": 4096}', '{\"results\": []}'), "
+                "('recall', 'http', 'b', now() - interval '4 minutes', now() - interval '3 "
+                "minutes', "
+                " '{\"query\": \"second\", \"max_tokens\": 4096}', '{\"results\": []}'), "
+                "('retain', 'mcp', 'b', now() - interval '6 minutes', now() - interval '5 "
+                "minutes', "
+                " '{}', '{}')")));
     }
 
     void SetUp() override
     {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        ConnectionSettings connection = settings.value();
-        connection.setTable(
-            AuditTableRef { QStringLiteral("compare_rows"), QStringLiteral("audit_log") });
+        ConnectionSettings connection = testConnectionSettings(QStringLiteral("compare_rows"));
         m_window = std::make_unique<MainWindow>();
         m_window->show();
         QSignalSpy shown(m_window.get(), &MainWindow::pageShown);

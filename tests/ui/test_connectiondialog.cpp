@@ -2,6 +2,7 @@
 #include "recentconnections.h"
 #include "rememberedpasswords.h"
 #include "screenshot.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QApplication>
@@ -231,12 +232,11 @@ TEST_F(ConnectionDialogTest, EditingAFieldRewritesTheConnectionStringWithoutTheP
 
 TEST_F(ConnectionDialogTest, SettingsComeBackAsTheyWereGiven)
 {
-    auto given = ConnectionSettings::parse(QStringLiteral(
-        "host=db.example.org port=6543 dbname=hindsight user=reader sslmode=verify-full "
-        "sslrootcert=certs/ca.crt application_name=audit connect_timeout=3 password=s3cret"));
-    ASSERT_TRUE(given);
-    ConnectionSettings settings = given.value();
-    settings.setTable(AuditTableRef { QStringLiteral("tenant a"), QStringLiteral("audit") });
+    ConnectionSettings settings = connectionSettingsFor(
+        QStringLiteral(
+            "host=db.example.org port=6543 dbname=hindsight user=reader sslmode=verify-full "
+            "sslrootcert=certs/ca.crt application_name=audit connect_timeout=3 password=s3cret"),
+        AuditTableRef { QStringLiteral("tenant a"), QStringLiteral("audit") });
     settings.setStatementTimeoutMs(1234);
 
     m_dialog->setSettings(settings);
@@ -297,8 +297,7 @@ TEST_F(ConnectionDialogTest, EnterAfterTypingTheDatabaseConnectsInsteadOfBrowsin
     QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
 
     typeTestDatabase(QStringLiteral("dlg_enter"));
-    type("database",
-        ConnectionSettings::parse(TestDatabase::conninfo())->value(QStringLiteral("dbname")));
+    type("database", testConnectionSettings().value(QStringLiteral("dbname")));
     QTest::keyClick(field("database"), Qt::Key_Return);
 
     EXPECT_TRUE(modalTitles.isEmpty()) << modalTitles.join(QLatin1Char('|')).toStdString();
@@ -348,8 +347,8 @@ TEST_F(ConnectionDialogTest, ConnectingToAnAuditSchemaAcceptsAndRemembersItWitho
     EXPECT_EQ(field("user")->text(), QStringLiteral("dlg_accept_reader"));
     EXPECT_EQ(field("schema")->text(), QStringLiteral("dlg_accept"));
     EXPECT_EQ(field("password")->text(), QString());
-    EXPECT_EQ(m_dialog->settings().value(QStringLiteral("port")),
-        ConnectionSettings::parse(TestDatabase::conninfo())->value(QStringLiteral("port")));
+    EXPECT_EQ(
+        m_dialog->settings().value(QStringLiteral("port")), QString::number(testClusterPort()));
 
     QSettings settings;
     settings.sync();

@@ -1,6 +1,7 @@
 #include "errorbanner.h"
 #include "mainwindow.h"
 #include "resultsview.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QSignalSpy>
@@ -19,19 +20,12 @@ class EmptyTableTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("empty_table")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("empty_table")));
     }
 
     std::unique_ptr<MainWindow> openWindow(const AuditFilter &filter)
     {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        EXPECT_TRUE(settings);
-        ConnectionSettings connection = settings.value();
-        connection.setTable(
-            AuditTableRef { QStringLiteral("empty_table"), QStringLiteral("audit_log") });
+        ConnectionSettings connection = testConnectionSettings(QStringLiteral("empty_table"));
         auto window = std::make_unique<MainWindow>();
         QSignalSpy shown(window.get(), &MainWindow::pageShown);
         window->connectTo(connection, filter);

@@ -1,4 +1,5 @@
 #include "exportdialog.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QDialogButtonBox>
@@ -18,25 +19,18 @@ class ExportDialogTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("exp_ui")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO exp_ui.audit_log (action, transport, started_at, ended_at, request, "
-            "response) "
-            "SELECT (ARRAY['retain','recall'])[1 + g % 2], 'http', now() - g * interval '1 "
-            "minute', now() - g * interval '1 minute' + interval '5 ms', "
-            " jsonb_build_object('n', g), '{}' FROM generate_series(1, 3000) g")));
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("exp_ui"),
+            QStringLiteral(
+                "INSERT INTO exp_ui.audit_log (action, transport, started_at, ended_at, request, "
+                "response) "
+                "SELECT (ARRAY['retain','recall'])[1 + g % 2], 'http', now() - g * interval '1 "
+                "minute', now() - g * interval '1 minute' + interval '5 ms', "
+                " jsonb_build_object('n', g), '{}' FROM generate_series(1, 3000) g")));
     }
 
     void SetUp() override
     {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(
-            AuditTableRef { QStringLiteral("exp_ui"), QStringLiteral("audit_log") });
+        m_settings = testConnectionSettings(QStringLiteral("exp_ui"));
         ASSERT_TRUE(m_dir.isValid());
     }
 
@@ -93,7 +87,7 @@ TEST_F(ExportDialogTest, CancelWhileRunningLeavesNoFile)
     QSignalSpy failed(&dialog, &ExportDialog::failed);
     dialog.start();
     ASSERT_TRUE(dialog.isRunning());
-    QTest::qWait(300);
+    ASSERT_TRUE(waitForLockWaiters(m_settings.table())) << "the export never reached the server";
     dialog.reject(); // Cancel
     ASSERT_TRUE(failed.wait(5000));
     EXPECT_FALSE(dialog.isRunning());

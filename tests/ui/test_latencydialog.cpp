@@ -4,7 +4,7 @@
 #include "latencytablemodel.h"
 #include "mainwindow.h"
 #include "screenshot.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -26,30 +26,25 @@ class LatencyDialogTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("lat"))) << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO lat.audit_log (action, transport, started_at, ended_at, response) VALUES"
-            " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
-            "interval '1 s', '{}'),"
-            " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
-            "interval '2 s', '{}'),"
-            " ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
-            "interval '4.000001 s', '{}'),"
-            " ('retain', 'mcp', now() - interval '1 hour', now() - interval '1 hour' + "
-            "interval '250 ms', NULL),"
-            " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("lat"),
+            QStringLiteral(
+                "INSERT INTO lat.audit_log (action, transport, started_at, ended_at, response) "
+                "VALUES"
+                " ('recall', 'http', now() - interval '3 hours', now() - interval '3 hours' + "
+                "interval '1 s', '{}'),"
+                " ('recall', 'http', now() - interval '2 hours', now() - interval '2 hours' + "
+                "interval '2 s', '{}'),"
+                " ('recall', 'http', now() - interval '1 hour', now() - interval '1 hour' + "
+                "interval '4.000001 s', '{}'),"
+                " ('retain', 'mcp', now() - interval '1 hour', now() - interval '1 hour' + "
+                "interval '250 ms', NULL),"
+                " ('recall', 'http', now() - interval '1 minute', NULL, NULL)")));
     }
 
     void SetUp() override
     {
         QSettings().clear();
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(AuditTableRef { QStringLiteral("lat"), QStringLiteral("audit_log") });
+        m_settings = testConnectionSettings(QStringLiteral("lat"));
     }
 
     // The cell's text as the dialog's table shows it (sorted).
@@ -145,28 +140,19 @@ TEST_F(LatencyDialogTest, FollowsTheWindowsFilterWhileOpen)
 
 TEST_F(LatencyDialogTest, ANewFilterCancelsTheComputationStillRunningAndShowsOnlyItsOwn)
 {
-    m_settings.setValue(QStringLiteral("application_name"), QStringLiteral("latency-dialog-test"));
     LatencyDialog dialog(m_settings);
     auto *worker = dialog.findChild<AuditWorker *>();
     ASSERT_NE(worker, nullptr);
     QSignalSpy connected(worker, &AuditWorker::connected);
     ASSERT_TRUE(connected.wait(15000));
-    TestDatabase admin;
     TestDatabase locker;
     ASSERT_TRUE(
         locker.exec(QStringLiteral("BEGIN; LOCK TABLE lat.audit_log IN ACCESS EXCLUSIVE MODE;")));
     QSignalSpy failed(worker, &AuditWorker::queryFailed);
     QSignalSpy shownSpy(&dialog, &LatencyDialog::summaryShown);
     dialog.setFilter(AuditFilter());
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return admin.scalar(QStringLiteral(
-                       "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                       "'latency-dialog-test' AND wait_event_type = 'Lock'"))
-                == QLatin1String("1");
-        },
-        15000))
-        << "the computation never started waiting";
+    const AuditTableRef table { QStringLiteral("lat"), QStringLiteral("audit_log") };
+    ASSERT_TRUE(waitForLockWaiters(table)) << "the computation never started waiting";
 
     AuditFilter slow;
     slow.minDurationMicros = 2'000'000;

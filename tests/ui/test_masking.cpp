@@ -10,13 +10,12 @@
 #include "maskingrulesdialog.h"
 #include "resultsview.h"
 #include "screenshot.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -42,15 +41,7 @@ using namespace HindsightSecrets;
 
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 10000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QTest::qWait(10);
-    }
-    return true;
+    return QTest::qWaitFor(condition, timeoutMs);
 }
 
 // The Hindsight requests in schema "mask_ui", newest first: create_webhook,
@@ -60,31 +51,23 @@ class MaskingUiTest : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        TestDatabase admin;
-        ASSERT_TRUE(admin.isOpen()) << admin.error().toStdString();
-        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("mask_ui")))
-            << admin.error().toStdString();
-        ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO mask_ui.audit_log (action, transport, started_at, ended_at, "
-            "request, response) VALUES "
-            "('create_webhook', 'http', now() - interval '1 min', now(), $$%1$$, "
-            "'{\"id\": \"wh_1\"}'), "
-            "('update_bank_config', 'http', now() - interval '2 min', now(), $$%2$$, "
-            "'{}'), "
-            "('recall', 'mcp', now() - interval '3 min', now(), $$%3$$, '{}')")
-                                   .arg(createWebhook, updateBankConfig, recallWithJwt)))
-            << admin.error().toStdString();
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("mask_ui"),
+            QStringLiteral(
+                "INSERT INTO mask_ui.audit_log (action, transport, started_at, ended_at, "
+                "request, response) VALUES "
+                "('create_webhook', 'http', now() - interval '1 min', now(), $$%1$$, "
+                "'{\"id\": \"wh_1\"}'), "
+                "('update_bank_config', 'http', now() - interval '2 min', now(), $$%2$$, "
+                "'{}'), "
+                "('recall', 'mcp', now() - interval '3 min', now(), $$%3$$, '{}')")
+                .arg(createWebhook, updateBankConfig, recallWithJwt)));
     }
 
     void SetUp() override
     {
         QSettings().clear();
         MaskingRules::setActive(MaskingRules::defaults());
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(
-            AuditTableRef { QStringLiteral("mask_ui"), QStringLiteral("audit_log") });
+        m_settings = testConnectionSettings(QStringLiteral("mask_ui"));
     }
 
     void TearDown() override

@@ -2,6 +2,7 @@
 #include "errorbanner.h"
 #include "mainwindow.h"
 #include "screenshot.h"
+#include "testconnection.h"
 #include "testdatabase.h"
 
 #include <QComboBox>
@@ -56,10 +57,7 @@ protected:
     // Connects the window to `schema`.`table` and waits until the banner speaks.
     std::unique_ptr<MainWindow> openWindow(const QString &schema, const QString &table)
     {
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        EXPECT_TRUE(settings);
-        ConnectionSettings connection = settings.value();
-        connection.setTable(AuditTableRef { schema, table });
+        ConnectionSettings connection = testConnectionSettings(AuditTableRef { schema, table });
         auto window = std::make_unique<MainWindow>();
         window->show();
         window->connectTo(connection);

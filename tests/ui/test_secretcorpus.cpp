@@ -5,7 +5,7 @@
 #include "mainwindow.h"
 #include "resultsview.h"
 #include "secretcorpus.h"
-#include "testdatabase.h"
+#include "testconnection.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -46,10 +46,7 @@ protected:
     {
         QSettings().clear();
         MaskingRules::setActive(MaskingRules::defaults());
-        auto settings = ConnectionSettings::parse(TestDatabase::conninfo());
-        ASSERT_TRUE(settings);
-        m_settings = settings.value();
-        m_settings.setTable(kTable);
+        m_settings = testConnectionSettings(kTable);
     }
 
     std::unique_ptr<MainWindow> openWindow()

@@ -5,7 +5,6 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCheckBox>
-#include <QElapsedTimer>
 #include <QFrame>
 #include <QGraphicsRectItem>
 #include <QGraphicsTextItem>
@@ -586,19 +585,16 @@ TEST_F(VolumeChartTest, TheTooltipStaysWhileThePointerRestsOnABucket)
     QTest::mouseMove(m_chart.get(), m_chart->bucketPosition(14));
     QTRY_VERIFY(QToolTip::isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(restEvents > 0, 5000);
-    // What is at stake is a duration: Qt would hide the tip some 300 ms after that event.
-    QElapsedTimer resting;
-    resting.start();
-    while (resting.elapsed() < 1000 && QToolTip::isVisible()) {
-        QTest::qWait(20);
-    }
+    // What is at stake is a duration: Qt would hide the tip some 300 ms after that event, so
+    // a whole second passes on purpose (ending early if the tip goes).
+    EXPECT_FALSE(QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 1000));
     EXPECT_TRUE(QToolTip::isVisible());
     EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("14:00–15:00")))
         << QToolTip::text().toStdString();
     view->viewport()->removeEventFilter(&counter);
 }
 
-TEST_F(VolumeChartTest, ReplacingTheSeriesDeletesTheOldLinesQuickly)
+TEST_F(VolumeChartTest, ReplacingTheSeriesDeletesTheOldLines)
 {
     m_chart->setShowsActionLines(true);
     const VolumeSeries series
@@ -612,17 +608,12 @@ TEST_F(VolumeChartTest, ReplacingTheSeriesDeletesTheOldLinesQuickly)
     m_chart->setSeries(series);
     const qsizetype lines = m_chart->chart()->series().size();
     const QPointer<QAbstractSeries> old = m_chart->chart()->series().first();
-    QElapsedTimer timer;
-    timer.start();
-    constexpr int kRounds = 20;
-    for (int i = 0; i < kRounds; ++i) {
+    // How long a replacement takes is measured by bench_gui_stall (the chart periods).
+    for (int i = 0; i < 20; ++i) {
         m_chart->setSeries(series);
     }
-    const qint64 perSeries = timer.elapsed() / kRounds;
     QTRY_VERIFY(old.isNull());
     EXPECT_EQ(m_chart->chart()->series().size(), lines);
-    // 20 ms is the goal on a release build; a debug or sanitizer build gets some slack.
-    EXPECT_LT(perSeries, 100) << perSeries << " ms per setSeries";
 }
 
 TEST_F(VolumeChartTest, ActionNamesInTheLegendAreShownAsWritten)
