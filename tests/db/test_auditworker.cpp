@@ -1,4 +1,5 @@
 #include "auditworker.h"
+#include "latestrequest.h"
 #include "testconnection.h"
 
 #include <QSignalSpy>
@@ -32,6 +33,14 @@ protected:
         QSignalSpy connected(&worker, &AuditWorker::connected);
         worker.connectTo(m_settings);
         return connected.wait(10000);
+    }
+
+    // A page request that `latest` tracks from now on.
+    static quint64 startPage(AuditWorker &worker, LatestRequest &latest, int limit)
+    {
+        const quint64 id = worker.loadPage(AuditFilter(), limit);
+        latest.start(id);
+        return id;
     }
 
     TestDatabase m_admin;
@@ -162,4 +171,92 @@ TEST_F(AuditWorkerTest, CancelStopsARunningLatencySummary)
     EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
     EXPECT_EQ(lockWaiters(table()), 0);
     ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+}
+
+TEST_F(AuditWorkerTest, LatestRequestDropsTheAnswerToARequestItReplaced)
+{
+    AuditWorker worker;
+    ASSERT_TRUE(connectWorker(worker));
+    LatestRequest latest(&worker, LatestRequest::Superseded::Finish);
+    QSignalSpy pages(&worker, &AuditWorker::pageLoaded);
+    const quint64 first = startPage(worker, latest, 5);
+    const quint64 second = startPage(worker, latest, 6);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pages.size() == 2; }, 10000));
+    // Left to finish, the replaced request answered too, but its answer is not the current one.
+    EXPECT_EQ(pages.at(0).at(0).toULongLong(), first);
+    EXPECT_TRUE(latest.isPending());
+    EXPECT_FALSE(latest.take(first));
+    EXPECT_TRUE(latest.take(second));
+    EXPECT_FALSE(latest.isPending());
+    EXPECT_FALSE(latest.take(second)) << "an answer counts once";
+}
+
+namespace {
+
+// A connected worker, a LatestRequest that cancels what it replaces, and a lock on the audit
+// table that the worker's statements wait for until the test commits it.
+class LatestRequestTest : public AuditWorkerTest
+{
+protected:
+    void SetUp() override
+    {
+        AuditWorkerTest::SetUp();
+        if (HasFatalFailure()) {
+            return;
+        }
+        ASSERT_TRUE(connectWorker(m_worker));
+        ASSERT_TRUE(m_locker.exec(
+            QStringLiteral("BEGIN; LOCK TABLE worker.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    }
+
+    AuditWorker m_worker;
+    LatestRequest m_latest { &m_worker };
+    TestDatabase m_locker;
+    QSignalSpy m_failed { &m_worker, &AuditWorker::queryFailed };
+};
+
+} // namespace
+
+TEST_F(LatestRequestTest, CancelsTheRunningRequestItReplaces)
+{
+    QSignalSpy pages(&m_worker, &AuditWorker::pageLoaded);
+    const quint64 blocked = startPage(m_worker, m_latest, 5);
+    ASSERT_TRUE(waitForLockWaiters(table())) << "the page query never started waiting";
+    const quint64 queued = startPage(m_worker, m_latest, 6);
+    const quint64 newest = startPage(m_worker, m_latest, 7);
+    // The lock is still held: only a cancel on the server ends the blocked statement.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_failed.size() == 2; }, 5000));
+    EXPECT_EQ(m_failed.at(0).at(0).toULongLong(), blocked);
+    EXPECT_EQ(m_failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_EQ(m_failed.at(1).at(0).toULongLong(), queued) << "a replaced queued request never runs";
+    EXPECT_EQ(m_failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_FALSE(m_latest.take(blocked));
+    EXPECT_FALSE(m_latest.take(queued));
+    ASSERT_TRUE(m_locker.exec(QStringLiteral("COMMIT")));
+    ASSERT_TRUE(pages.wait(10000));
+    EXPECT_EQ(pages.size(), 1);
+    EXPECT_EQ(pages.at(0).at(0).toULongLong(), newest);
+    EXPECT_TRUE(m_latest.take(newest));
+}
+
+TEST_F(LatestRequestTest, CancelKeepsItsAnswerAndAbandonDropsIt)
+{
+    const quint64 cancelled = m_worker.loadLatency(AuditFilter());
+    m_latest.start(cancelled);
+    ASSERT_TRUE(waitForLockWaiters(table()));
+    m_latest.cancel();
+    ASSERT_TRUE(m_failed.wait(5000));
+    EXPECT_EQ(m_failed.at(0).at(0).toULongLong(), cancelled);
+    EXPECT_EQ(m_failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_TRUE(m_latest.take(cancelled)) << "the caller hears of its cancel";
+
+    const quint64 abandoned = m_worker.loadLatency(AuditFilter());
+    m_latest.start(abandoned);
+    ASSERT_TRUE(waitForLockWaiters(table()));
+    m_latest.abandon();
+    EXPECT_FALSE(m_latest.isPending());
+    ASSERT_TRUE(m_failed.wait(5000));
+    EXPECT_EQ(m_failed.at(1).at(0).toULongLong(), abandoned);
+    EXPECT_EQ(m_failed.at(1).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_FALSE(m_latest.take(abandoned));
 }

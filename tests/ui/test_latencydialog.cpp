@@ -1,3 +1,4 @@
+#include "auditworker.h"
 #include "filterbar.h"
 #include "latencydialog.h"
 #include "latencytablemodel.h"
@@ -135,6 +136,36 @@ TEST_F(LatencyDialogTest, FollowsTheWindowsFilterWhileOpen)
     ASSERT_EQ(dialog->model()->rowCount(), 2); // recall, all actions
     EXPECT_EQ(dialog->model()->summary().total.calls, 2);
     EXPECT_EQ(dialog->model()->summary().total.maxMicros, 4'000'001);
+}
+
+TEST_F(LatencyDialogTest, ANewFilterCancelsTheComputationStillRunningAndShowsOnlyItsOwn)
+{
+    LatencyDialog dialog(m_settings);
+    auto *worker = dialog.findChild<AuditWorker *>();
+    ASSERT_NE(worker, nullptr);
+    QSignalSpy connected(worker, &AuditWorker::connected);
+    ASSERT_TRUE(connected.wait(15000));
+    TestDatabase locker;
+    ASSERT_TRUE(
+        locker.exec(QStringLiteral("BEGIN; LOCK TABLE lat.audit_log IN ACCESS EXCLUSIVE MODE;")));
+    QSignalSpy failed(worker, &AuditWorker::queryFailed);
+    QSignalSpy shownSpy(&dialog, &LatencyDialog::summaryShown);
+    dialog.setFilter(AuditFilter());
+    const AuditTableRef table { QStringLiteral("lat"), QStringLiteral("audit_log") };
+    ASSERT_TRUE(waitForLockWaiters(table)) << "the computation never started waiting";
+
+    AuditFilter slow;
+    slow.minDurationMicros = 2'000'000;
+    dialog.setFilter(slow);
+    // The lock is still held: only a cancel on the server ends the first computation.
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_EQ(failed.at(0).at(1).value<QueryError>().kind, QueryError::Kind::Cancelled);
+    EXPECT_TRUE(dialog.isLoading()) << "the cancelled computation's answer was taken as current";
+    EXPECT_TRUE(shownSpy.isEmpty());
+    ASSERT_TRUE(locker.exec(QStringLiteral("COMMIT")));
+    ASSERT_TRUE(shownSpy.wait(15000));
+    EXPECT_EQ(dialog.model()->summary().total.calls, 2);
+    EXPECT_EQ(shownSpy.size(), 1);
 }
 
 TEST_F(LatencyDialogTest, AnErrorIsShownInsteadOfNumbers)

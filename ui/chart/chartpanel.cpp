@@ -9,6 +9,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     : QWidget(parent)
     , m_worker(new AuditWorker(this))
     , m_chart(new VolumeChart)
+    , m_volume(m_worker)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -18,7 +19,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     connect(m_chart, &VolumeChart::actionFilterChanged, this, [this] { reload(); });
     connect(m_chart, &VolumeChart::bucketClicked, this, &ChartPanel::drillDownRequested);
     connect(m_worker, &AuditWorker::connected, this, [this](quint64 id) {
-        if (id == m_connectRequest) {
+        if (m_connect.take(id)) {
             m_connected = true;
             reload(true);
         }
@@ -29,13 +30,10 @@ ChartPanel::ChartPanel(QWidget *parent)
 
 void ChartPanel::connectTo(const ConnectionSettings &settings)
 {
-    if (m_request != 0) {
-        m_worker->cancel(m_request);
-        m_request = 0;
-    }
+    m_volume.abandon();
     m_connected = false;
     m_chart->setBusy(true);
-    m_connectRequest = m_worker->connectTo(settings);
+    m_connect.start(m_worker->connectTo(settings));
 }
 
 void ChartPanel::setTableFilter(const AuditFilter &filter)
@@ -80,36 +78,31 @@ void ChartPanel::reload(bool recountAll)
     if (!m_connected) {
         return;
     }
-    if (m_request != 0) {
-        m_worker->cancel(m_request);
-    }
     m_chart->setBusy(true);
-    m_request = m_worker->loadVolume(chartFilter(), m_chart->period(),
-        m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone(), recountAll);
+    m_volume.start(m_worker->loadVolume(chartFilter(), m_chart->period(),
+        m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone(), recountAll));
 }
 
 void ChartPanel::onSeries(quint64 requestId, const VolumeSeries &series)
 {
-    if (requestId != m_request) {
+    if (!m_volume.take(requestId)) {
         return;
     }
-    m_request = 0;
     m_chart->setSeries(series);
     emit seriesShown();
 }
 
 void ChartPanel::onFailed(quint64 requestId, const QueryError &error)
 {
-    if (requestId == m_connectRequest && !m_connected) {
+    if (!m_connected && m_connect.take(requestId)) {
         m_chart->setBusy(false);
         // The window's banner says why; the chart only says that it has nothing to show.
         m_chart->showError(tr("Not connected"));
         return;
     }
-    if (requestId != m_request) {
+    if (!m_volume.take(requestId)) {
         return;
     }
-    m_request = 0;
     m_chart->setBusy(false);
     if (error.kind != QueryError::Kind::Cancelled) {
         m_chart->showError(error.message);

@@ -2,6 +2,7 @@
 
 #include "auditfilter.h"
 #include "connectionsettings.h"
+#include "latestrequest.h"
 
 #include <QWidget>
 
@@ -46,6 +47,6 @@ private:
     AuditFilter m_tableFilter;
     bool m_connected = false;
     bool m_utc = false;
-    quint64 m_connectRequest = 0;
-    quint64 m_request = 0;
+    LatestRequest m_connect;
+    LatestRequest m_volume; // a reload cancels the count still running
 };

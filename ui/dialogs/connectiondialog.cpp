@@ -2,6 +2,7 @@
 
 #include "auditworker.h"
 #include "connectionform.h"
+#include "latestrequest.h"
 #include "recentconnections.h"
 #include "rememberedpasswords.h"
 #include "schemachoice.h"
@@ -50,8 +51,8 @@ struct ConnectionDialog::Private
     RememberedPasswords *passwords = nullptr;
     QSet<QString> keysWithPassword; // keys the keyring answered with a password
     std::unique_ptr<AuditWorker> worker;
-    quint64 pendingRequest = 0; // 0 when not connecting
-    quint64 schemasRequest = 0; // the schema lookup after a missing table, 0 when none
+    LatestRequest pendingRequest; // the connection attempt, on `worker`
+    LatestRequest schemasRequest; // the schema lookup after a missing table
     ConnectionSettings attempted;
     QString description;
     QString serverVersion;
@@ -164,13 +165,14 @@ void ConnectionDialog::Private::startConnecting()
         return;
     }
     hideError();
-    schemasRequest = 0;
+    schemasRequest.clear();
     attempted = q->settings();
     if (!worker) {
         worker = std::make_unique<AuditWorker>();
+        pendingRequest = LatestRequest(worker.get()); // abandonWorker() cancels on it
         QObject::connect(worker.get(), &AuditWorker::connected, q,
             [this](quint64 requestId, const ConnectionInfo &info) {
-                if (requestId != pendingRequest) {
+                if (!pendingRequest.take(requestId)) {
                     return;
                 }
                 setConnecting(false);
@@ -181,26 +183,25 @@ void ConnectionDialog::Private::startConnecting()
             });
         QObject::connect(worker.get(), &AuditWorker::queryFailed, q,
             [this](quint64 requestId, const QueryError &error) {
-                if (requestId != pendingRequest) {
+                if (!pendingRequest.take(requestId)) {
                     return;
                 }
                 setConnecting(false);
                 q->showError(error.message);
                 form->focusFieldAtFault(error);
                 if (error.isMissingTable()) {
-                    schemasRequest = worker->loadSchemas();
+                    schemasRequest.start(worker->loadSchemas());
                 }
             });
         QObject::connect(worker.get(), &AuditWorker::schemasLoaded, q,
             [this](quint64 requestId, const QList<AuditSchema> &schemas) {
-                if (requestId == schemasRequest) {
-                    schemasRequest = 0;
+                if (schemasRequest.take(requestId)) {
                     showSchemas(q->errorText(), schemas);
                 }
             });
     }
     setConnecting(true);
-    pendingRequest = worker->connectTo(attempted);
+    pendingRequest.start(worker->connectTo(attempted));
 }
 
 void ConnectionDialog::Private::readRememberedPassword()
@@ -252,7 +253,7 @@ void ConnectionDialog::Private::showSchemas(const QString &error, const QList<Au
 void ConnectionDialog::Private::setConnecting(bool connecting)
 {
     if (!connecting) {
-        pendingRequest = 0;
+        pendingRequest.clear();
     }
     form->setEnabled(!connecting);
     connectButton->setEnabled(!connecting);
@@ -271,7 +272,7 @@ void ConnectionDialog::Private::abandonWorker()
     QObject::disconnect(stale, nullptr, q, nullptr);
     QObject::connect(stale, &AuditWorker::connected, stale, &QObject::deleteLater);
     QObject::connect(stale, &AuditWorker::queryFailed, stale, &QObject::deleteLater);
-    stale->cancel(pendingRequest);
+    pendingRequest.abandon(); // on `stale`, the worker it was started on
     setConnecting(false);
 }
 
@@ -358,7 +359,7 @@ QString ConnectionDialog::errorText() const
 
 bool ConnectionDialog::isConnecting() const
 {
-    return d->pendingRequest != 0;
+    return d->pendingRequest.isPending();
 }
 
 void ConnectionDialog::reject()

@@ -42,6 +42,7 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     , m_filter(filter)
     , m_order(order)
     , m_expectedRows(expectedRows)
+    , m_request(m_worker)
     , m_path(new QLineEdit)
     , m_csv(new QRadioButton(tr("CSV (spreadsheets)")))
     , m_jsonl(new QRadioButton(tr("JSON Lines (scripts)")))
@@ -143,7 +144,7 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path()).absolutePath()));
     });
     connect(m_worker, &AuditWorker::connected, this, [this](quint64 id) {
-        if (id == m_connectRequest) {
+        if (m_connect.take(id)) {
             m_connected = true;
         }
     });
@@ -151,7 +152,7 @@ ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter
     connect(m_worker, &AuditWorker::exportFinished, this, &ExportDialog::onFinished);
     connect(m_worker, &AuditWorker::queryFailed, this, &ExportDialog::onFailed);
     // Its own connection, opened at once, so the export starts without a wait.
-    m_connectRequest = m_worker->connectTo(settings);
+    m_connect.start(m_worker->connectTo(settings));
 }
 
 ExportDialog::~ExportDialog() = default;
@@ -219,7 +220,7 @@ void ExportDialog::start()
     setRunning(true);
     m_status->setText(tr("Starting…"));
     m_timer.start();
-    m_request = m_worker->exportToFile(m_filter, m_order, options(), path());
+    m_request.start(m_worker->exportToFile(m_filter, m_order, options(), path()));
 }
 
 void ExportDialog::setRunning(bool running)
@@ -247,7 +248,7 @@ void ExportDialog::setRunning(bool running)
 
 void ExportDialog::onProgress(quint64 requestId, qint64 rows)
 {
-    if (requestId != m_request) {
+    if (!m_request.isCurrent(requestId)) {
         return;
     }
     const QLocale locale;
@@ -272,10 +273,9 @@ void ExportDialog::onProgress(quint64 requestId, qint64 rows)
 
 void ExportDialog::onFinished(quint64 requestId, qint64 rows, const QString &path)
 {
-    if (requestId != m_request) {
+    if (!m_request.take(requestId)) {
         return;
     }
-    m_request = 0;
     setRunning(false);
     m_status->setText(tr("Wrote %1 entries to %2 in %3 s.", nullptr, pluralCount(rows))
                           .arg(QLocale().toString(rows), QDir::toNativeSeparators(path))
@@ -287,14 +287,13 @@ void ExportDialog::onFinished(quint64 requestId, qint64 rows, const QString &pat
 
 void ExportDialog::onFailed(quint64 requestId, const QueryError &error)
 {
-    if (requestId == m_connectRequest && !m_connected) {
+    if (!m_connected && m_connect.take(requestId)) {
         m_status->setText(error.message);
         return;
     }
-    if (requestId != m_request) {
+    if (!m_request.take(requestId)) {
         return;
     }
-    m_request = 0;
     setRunning(false);
     m_status->setText(error.kind == QueryError::Kind::Cancelled
             ? tr("Export cancelled; no file was written.")
@@ -306,7 +305,7 @@ void ExportDialog::reject()
 {
     if (isRunning()) {
         // The first Cancel stops the export (the file is not written); the next closes.
-        m_worker->cancel(m_request);
+        m_request.cancel();
         return;
     }
     QDialog::reject();

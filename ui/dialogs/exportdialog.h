@@ -3,6 +3,7 @@
 #include "auditexporter.h"
 #include "auditfilter.h"
 #include "connectionsettings.h"
+#include "latestrequest.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
@@ -37,7 +38,7 @@ public:
     void setPath(const QString &path);
     QString path() const;
     ExportOptions options() const;
-    bool isRunning() const { return m_request != 0; }
+    bool isRunning() const { return m_request.isPending(); }
     QString statusText() const;
     // Cancel: stops a running export (no file is written), otherwise closes.
     void reject() override;
@@ -62,8 +63,8 @@ private:
     AuditFilter m_filter;
     SortOrder m_order;
     std::optional<qint64> m_expectedRows;
-    quint64 m_connectRequest = 0;
-    quint64 m_request = 0;
+    LatestRequest m_connect;
+    LatestRequest m_request; // one export at a time: start() waits for the last to end
     bool m_connected = false;
     QElapsedTimer m_timer;
 

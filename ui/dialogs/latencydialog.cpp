@@ -80,6 +80,7 @@ void setUpTable(QTableView *table, QAbstractItemModel *model, int rowHeight)
 LatencyDialog::LatencyDialog(const ConnectionSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_worker(new AuditWorker(this))
+    , m_request(m_worker)
     , m_model(new LatencyTableModel(this))
     , m_filterLabel(new QLabel)
     , m_table(new QTableView)
@@ -200,27 +201,21 @@ QString LatencyDialog::statusText() const
 
 void LatencyDialog::refresh()
 {
-    if (m_request != 0) {
-        m_worker->cancel(m_request);
-    }
     m_timer.start();
-    m_request = m_worker->loadLatency(m_filter);
+    m_request.start(m_worker->loadLatency(m_filter));
     setLoading(true);
 }
 
 void LatencyDialog::cancel()
 {
-    if (m_request != 0) {
-        m_worker->cancel(m_request);
-    }
+    m_request.cancel();
 }
 
 void LatencyDialog::onLoaded(quint64 requestId, const LatencySummary &summary)
 {
-    if (requestId != m_request) {
+    if (!m_request.take(requestId)) {
         return; // an answer for a filter no longer shown
     }
-    m_request = 0;
     setLoading(false);
     showSummary(summary);
     if (summary.total.calls > 0) {
@@ -234,10 +229,9 @@ void LatencyDialog::onLoaded(quint64 requestId, const LatencySummary &summary)
 
 void LatencyDialog::onFailed(quint64 requestId, const QueryError &error)
 {
-    if (requestId != m_request) {
+    if (!m_request.take(requestId)) {
         return;
     }
-    m_request = 0;
     setLoading(false);
     if (error.kind == QueryError::Kind::Cancelled) {
         setStatus(tr("Cancelled. Refresh computes it again."));

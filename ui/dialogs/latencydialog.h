@@ -3,6 +3,7 @@
 #include "auditfilter.h"
 #include "connectionsettings.h"
 #include "latencysummary.h"
+#include "latestrequest.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
@@ -37,7 +38,7 @@ public:
     // The filter in one line, as the dialog shows it.
     QString filterText() const;
     QString statusText() const;
-    bool isLoading() const { return m_request != 0; }
+    bool isLoading() const { return m_request.isPending(); }
     LatencyTableModel *model() const { return m_model; }
     // The actions, sortable by any column (calls, most first, until then).
     QTableView *table() const { return m_table; }
@@ -72,7 +73,7 @@ private:
     AuditFilter m_filter;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     bool m_everSet = false;
-    quint64 m_request = 0;
+    LatestRequest m_request; // a refresh cancels the computation still running
     QElapsedTimer m_timer;
 
     LatencyTableModel *m_model;

@@ -3,6 +3,7 @@
 #include "auditfilter.h"
 #include "connectioninfo.h"
 #include "connectionsettings.h"
+#include "latestrequest.h"
 #include "pagenavigator.h"
 #include "savedview.h"
 
@@ -165,5 +166,5 @@ private:
     QPointer<LatencyDialog> m_latency;
     QHash<quint64, std::shared_ptr<PendingCompare>> m_compareRequests;
     QAction *m_compareAction = nullptr;
-    quint64 m_schemasRequest = 0; // the choices worker's schema lookup, 0 when none
+    LatestRequest m_schemasRequest; // the choices worker's schema lookup
 };

@@ -12,17 +12,17 @@
 void MainWindow::wireSchemaChoice()
 {
     connect(m_loader, &PageLoader::connectionFailed, this, [this](const QueryError &error) {
-        m_schemasRequest = error.isMissingTable() ? m_choicesWorker->loadSchemas() : 0;
-        if (m_schemasRequest != 0) {
+        m_schemasRequest.clear();
+        if (error.isMissingTable()) {
+            m_schemasRequest.start(m_choicesWorker->loadSchemas());
             m_status->setConnection(tr("No audit table"));
         }
     });
     connect(m_choicesWorker, &AuditWorker::schemasLoaded, this,
         [this](quint64 id, const QList<AuditSchema> &schemas) {
-            if (id != m_schemasRequest) {
+            if (!m_schemasRequest.take(id)) {
                 return;
             }
-            m_schemasRequest = 0;
             const AuditTableRef table = m_settings.table();
             if (schemas.isEmpty()) {
                 m_banner->showError(SchemaChoice::noneMessage(table.table));

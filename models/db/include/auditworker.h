@@ -17,7 +17,6 @@
 #include <QThread>
 #include <QTimeZone>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -78,9 +77,17 @@ signals:
     void queryFailed(quint64 requestId, const QueryError &error);
 
 private:
-    // Runs `job` on the worker thread; a connection error is retried once after
+    // The one way a request reaches the worker. Thread: the caller's. Numbers the request and
+    // queues it; on m_thread, unless it was cancelled while queued, `work(id)` returns a
+    // Result whose value goes to `answer(id, value)` back on this object's thread and whose
+    // error goes to queryFailed.
+    template <typename Work, typename Answer> quint64 submit(Work work, Answer answer);
+    // submit() for statements on the repository: `work(repository)` runs on an open
+    // connection (reopened if it dropped), and a connection error is retried once after
     // reconnecting, which is safe because every statement only reads.
-    void run(quint64 requestId, std::function<std::optional<QueryError>(AuditRepository &)> job);
+    template <typename Work, typename Answer> quint64 query(Work work, Answer answer);
+    // Thread: m_thread. The repository part of query(), also for work that needs the id.
+    template <typename Work> auto onRepository(const Work &work);
     bool startRunning(quint64 requestId);
     void stopRunning();
 

@@ -40,201 +40,154 @@ AuditWorker::~AuditWorker()
     m_thread.wait();
 }
 
-quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
+template <typename Work, typename Answer> quint64 AuditWorker::submit(Work work, Answer answer)
 {
     const quint64 id = m_nextRequestId++;
     QMetaObject::invokeMethod(
         m_context,
-        [this, id, settings] {
+        [this, id, work = std::move(work), answer = std::move(answer)] {
             if (!startRunning(id)) {
                 return;
             }
-            m_volumeCache->clear(); // another database or table: nothing counted before applies
-            Result<bool> opened = m_connection->open(settings);
-            if (opened) {
-                opened = AuditRepository(m_connection->session(), settings.table()).checkTable();
-            }
-            const ConnectionInfo info = m_connection->info();
+            auto result = work(id);
             stopRunning();
+            if (!result) {
+                QMetaObject::invokeMethod(
+                    this, [this, id, e = result.error()] { emit queryFailed(id, e); },
+                    Qt::QueuedConnection);
+                return;
+            }
             QMetaObject::invokeMethod(
-                this,
-                [this, id, opened, info] {
-                    if (opened) {
-                        emit connected(id, info);
-                    } else {
-                        emit queryFailed(id, opened.error());
-                    }
-                },
+                this, [id, answer, value = std::move(result).value()] { answer(id, value); },
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
     return id;
 }
 
+template <typename Work> auto AuditWorker::onRepository(const Work &work)
+{
+    using Outcome = decltype(work(std::declval<AuditRepository &>()));
+    for (int attempt = 0;; ++attempt) {
+        const Result<bool> open = m_connection->ensureOpen();
+        if (!open) {
+            return Outcome(open.error());
+        }
+        AuditRepository repository(m_connection->session(), m_connection->settings().table());
+        Outcome result = work(repository);
+        if (result || result.error().kind != QueryError::Kind::Connection || attempt == 1) {
+            return result;
+        }
+        m_connection->close(); // reconnect once: the server may have restarted
+    }
+}
+
+template <typename Work, typename Answer> quint64 AuditWorker::query(Work work, Answer answer)
+{
+    return submit(
+        [this, work = std::move(work)](quint64) { return onRepository(work); }, std::move(answer));
+}
+
+quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
+{
+    return submit(
+        [this, settings](quint64) -> Result<ConnectionInfo> {
+            m_volumeCache->clear(); // another database or table: nothing counted before applies
+            Result<bool> opened = m_connection->open(settings);
+            if (opened) {
+                opened = AuditRepository(m_connection->session(), settings.table()).checkTable();
+            }
+            if (!opened) {
+                return opened.error();
+            }
+            return m_connection->info();
+        },
+        [this](quint64 id, const ConnectionInfo &info) { emit connected(id, info); });
+}
+
 quint64 AuditWorker::loadSchemas()
 {
-    const quint64 id = m_nextRequestId++;
-    run(id, [this, id](AuditRepository &repository) -> std::optional<QueryError> {
-        auto schemas = repository.schemasHoldingTable();
-        if (!schemas) {
-            return schemas.error();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, id, s = std::move(schemas).value()] { emit schemasLoaded(id, s); },
-            Qt::QueuedConnection);
-        return std::nullopt;
-    });
-    return id;
+    return query([](AuditRepository &repository) { return repository.schemasHoldingTable(); },
+        [this](quint64 id, const QList<AuditSchema> &schemas) { emit schemasLoaded(id, schemas); });
 }
 
 quint64 AuditWorker::loadPage(const AuditFilter &filter, int limit,
     const std::optional<PageCursor> &after, SortOrder order, bool backward)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id,
-        [this, id, filter, limit, after, order, backward](
-            AuditRepository &repository) -> std::optional<QueryError> {
-            auto page = repository.page(filter, limit, after, order, backward);
-            if (!page) {
-                return page.error();
-            }
-            QMetaObject::invokeMethod(
-                this, [this, id, page = std::move(page).value()] { emit pageLoaded(id, page); },
-                Qt::QueuedConnection);
-            return std::nullopt;
-        });
-    return id;
+    return query(
+        [filter, limit, after, order, backward](AuditRepository &repository) {
+            return repository.page(filter, limit, after, order, backward);
+        },
+        [this](quint64 id, const AuditPage &page) { emit pageLoaded(id, page); });
 }
 
 quint64 AuditWorker::estimateCount(const AuditFilter &filter)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id, [this, id, filter](AuditRepository &repository) -> std::optional<QueryError> {
-        auto count = repository.estimatedCount(filter);
-        if (!count) {
-            return count.error();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, id, n = *count] { emit countLoaded(id, n, false); }, Qt::QueuedConnection);
-        return std::nullopt;
-    });
-    return id;
+    return query(
+        [filter](AuditRepository &repository) { return repository.estimatedCount(filter); },
+        [this](quint64 id, qint64 count) { emit countLoaded(id, count, false); });
 }
 
 quint64 AuditWorker::countExactly(const AuditFilter &filter)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id, [this, id, filter](AuditRepository &repository) -> std::optional<QueryError> {
-        auto count = repository.exactCount(filter);
-        if (!count) {
-            return count.error();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, id, n = *count] { emit countLoaded(id, n, true); }, Qt::QueuedConnection);
-        return std::nullopt;
-    });
-    return id;
+    return query([filter](AuditRepository &repository) { return repository.exactCount(filter); },
+        [this](quint64 id, qint64 count) { emit countLoaded(id, count, true); });
 }
 
 quint64 AuditWorker::loadVolume(
     const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone, bool recountAll)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id,
-        [this, id, filter, period, zone, recountAll](
-            AuditRepository &repository) -> std::optional<QueryError> {
+    return query(
+        [this, filter, period, zone, recountAll](AuditRepository &repository) {
             if (recountAll) {
                 m_volumeCache->clear();
             }
-            auto series = m_volumeCache->volume(repository, filter, period, zone);
-            if (!series) {
-                return series.error();
-            }
-            QMetaObject::invokeMethod(
-                this, [this, id, s = std::move(series).value()] { emit volumeLoaded(id, s); },
-                Qt::QueuedConnection);
-            return std::nullopt;
-        });
-    return id;
+            return m_volumeCache->volume(repository, filter, period, zone);
+        },
+        [this](quint64 id, const VolumeSeries &series) { emit volumeLoaded(id, series); });
 }
 
 quint64 AuditWorker::loadChoices(Choices which, const QString &startingAfter)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id,
-        [this, id, which, startingAfter](AuditRepository &repository) -> std::optional<QueryError> {
-            Result<QStringList> values = which == Choices::Actions ? repository.distinctActions()
-                : which == Choices::Transports                     ? repository.distinctTransports()
+    return query(
+        [which, startingAfter](AuditRepository &repository) {
+            return which == Choices::Actions   ? repository.distinctActions()
+                : which == Choices::Transports ? repository.distinctTransports()
                                                : repository.distinctBanks(startingAfter);
-            if (!values) {
-                return values.error();
-            }
-            QMetaObject::invokeMethod(
-                this,
-                [this, id, which, v = std::move(values).value()] {
-                    emit choicesLoaded(id, which, v);
-                },
-                Qt::QueuedConnection);
-            return std::nullopt;
-        });
-    return id;
+        },
+        [this, which](
+            quint64 id, const QStringList &values) { emit choicesLoaded(id, which, values); });
 }
 
 quint64 AuditWorker::loadEntry(const QString &entryId)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id, [this, id, entryId](AuditRepository &repository) -> std::optional<QueryError> {
-        auto entry = repository.entry(entryId);
-        if (!entry) {
-            return entry.error();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, id, e = std::move(entry).value()] { emit entryLoaded(id, e); },
-            Qt::QueuedConnection);
-        return std::nullopt;
-    });
-    return id;
+    return query([entryId](AuditRepository &repository) { return repository.entry(entryId); },
+        [this](quint64 id, const AuditEntryDetail &entry) { emit entryLoaded(id, entry); });
 }
 
 quint64 AuditWorker::loadLatency(const AuditFilter &filter)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id, [this, id, filter](AuditRepository &repository) -> std::optional<QueryError> {
-        auto summary = repository.latencySummary(filter);
-        if (!summary) {
-            return summary.error();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, id, s = std::move(summary).value()] { emit latencyLoaded(id, s); },
-            Qt::QueuedConnection);
-        return std::nullopt;
-    });
-    return id;
+    return query(
+        [filter](AuditRepository &repository) { return repository.latencySummary(filter); },
+        [this](quint64 id, const LatencySummary &summary) { emit latencyLoaded(id, summary); });
 }
 
 quint64 AuditWorker::exportToFile(
     const AuditFilter &filter, SortOrder order, const ExportOptions &options, const QString &path)
 {
-    const quint64 id = m_nextRequestId++;
-    run(id,
-        [this, id, filter, order, options, path](
-            AuditRepository &repository) -> std::optional<QueryError> {
-            AuditExporter exporter(m_connection->session(), repository.table());
-            auto written
-                = exporter.exportToFile(filter, order, options, path, [this, id](qint64 rows) {
-                      QMetaObject::invokeMethod(
-                          this, [this, id, rows] { emit exportProgress(id, rows); },
-                          Qt::QueuedConnection);
-                  });
-            if (!written) {
-                return written.error();
-            }
-            QMetaObject::invokeMethod(
-                this, [this, id, rows = *written, path] { emit exportFinished(id, rows, path); },
-                Qt::QueuedConnection);
-            return std::nullopt;
-        });
-    return id;
+    // Progress carries the request number, so the work takes it from submit().
+    return submit(
+        [this, filter, order, options, path](quint64 id) {
+            return onRepository([&](AuditRepository &repository) {
+                AuditExporter exporter(m_connection->session(), repository.table());
+                return exporter.exportToFile(filter, order, options, path, [this, id](qint64 rows) {
+                    QMetaObject::invokeMethod(
+                        this, [this, id, rows] { emit exportProgress(id, rows); },
+                        Qt::QueuedConnection);
+                });
+            });
+        },
+        [this, path](quint64 id, qint64 rows) { emit exportFinished(id, rows, path); });
 }
 
 void AuditWorker::cancel(quint64 requestId)
@@ -266,38 +219,4 @@ void AuditWorker::stopRunning()
 {
     QMutexLocker lock(&m_mutex);
     m_running = 0;
-}
-
-void AuditWorker::run(
-    quint64 requestId, std::function<std::optional<QueryError>(AuditRepository &)> job)
-{
-    QMetaObject::invokeMethod(
-        m_context,
-        [this, requestId, job = std::move(job)] {
-            if (!startRunning(requestId)) {
-                return;
-            }
-            std::optional<QueryError> error;
-            for (int attempt = 0; attempt < 2; ++attempt) {
-                const Result<bool> open = m_connection->ensureOpen();
-                if (!open) {
-                    error = open.error();
-                    break;
-                }
-                AuditRepository repository(
-                    m_connection->session(), m_connection->settings().table());
-                error = job(repository);
-                if (!error || error->kind != QueryError::Kind::Connection) {
-                    break;
-                }
-                m_connection->close(); // reconnect once: the server may have restarted
-            }
-            stopRunning();
-            if (error) {
-                QMetaObject::invokeMethod(
-                    this, [this, requestId, e = *error] { emit queryFailed(requestId, e); },
-                    Qt::QueuedConnection);
-            }
-        },
-        Qt::QueuedConnection);
 }

@@ -3,6 +3,7 @@
 #include "auditfilter.h"
 #include "connectioninfo.h"
 #include "connectionsettings.h"
+#include "latestrequest.h"
 #include "pagenavigator.h"
 #include "queryerror.h"
 
@@ -28,7 +29,7 @@ public:
 
     void connectTo(const ConnectionSettings &settings);
     bool isConnected() const { return m_connected; }
-    bool isLoading() const { return m_pageRequest != 0; }
+    bool isLoading() const { return m_page.isPending(); }
 
     // A new filter: back to the first page, counted again.
     void setFilter(const AuditFilter &filter);
@@ -79,10 +80,10 @@ private:
     PageNavigator m_navigator;
     AuditFilter m_filter;
     bool m_connected = false;
-    quint64 m_connectRequest = 0;
-    quint64 m_pageRequest = 0;
-    quint64 m_estimateRequest = 0;
-    quint64 m_exactRequest = 0;
+    LatestRequest m_connect;
+    LatestRequest m_page;
+    LatestRequest m_estimate;
+    LatestRequest m_exact;
     PageNavigator::Request m_pending;
     bool m_pendingQuiet = false;
     std::optional<PageNavigator::Move> m_failedMove;

@@ -8,10 +8,13 @@ PageLoader::PageLoader(AuditTableModel *model, QObject *parent)
     , m_model(model)
     , m_pageWorker(new AuditWorker(this))
     , m_countWorker(new AuditWorker(this))
+    , m_page(m_pageWorker) // a newer move cancels the one still running: its answer would be stale
+    , m_estimate(m_countWorker)
+    , m_exact(m_countWorker)
 {
     connect(m_pageWorker, &AuditWorker::connected, this,
         [this](quint64 id, const ConnectionInfo &info) {
-            if (id == m_connectRequest) {
+            if (m_connect.take(id)) {
                 m_connected = true;
                 setLoading(false);
                 emit connected(info);
@@ -22,8 +25,7 @@ PageLoader::PageLoader(AuditTableModel *model, QObject *parent)
     connect(m_countWorker, &AuditWorker::countLoaded, this, &PageLoader::onCount);
     connect(m_countWorker, &AuditWorker::queryFailed, this,
         [this](quint64 id, const QueryError &error) {
-            if (id == m_exactRequest && error.kind != QueryError::Kind::Cancelled) {
-                m_exactRequest = 0;
+            if (error.kind != QueryError::Kind::Cancelled && m_exact.take(id)) {
                 m_exactCountQueued = false;
                 emit countFailed(error);
             }
@@ -35,7 +37,7 @@ void PageLoader::connectTo(const ConnectionSettings &settings)
     cancel();
     m_connected = false;
     setLoading(true, tr("Connecting…"));
-    m_connectRequest = m_pageWorker->connectTo(settings);
+    m_connect.start(m_pageWorker->connectTo(settings));
     m_countWorker->connectTo(settings);
 }
 
@@ -83,15 +85,11 @@ void PageLoader::move(PageNavigator::Move move, bool quiet)
     if (!m_connected) {
         return;
     }
-    // A new request replaces the one still running: its answer would be stale.
-    if (m_pageRequest != 0) {
-        m_pageWorker->cancel(m_pageRequest);
-    }
     m_pending = m_navigator.request(move);
     m_pendingQuiet = quiet;
     m_timer.start();
-    m_pageRequest = m_pageWorker->loadPage(listedFilter(), m_navigator.pageSize(), m_pending.after,
-        m_pending.order, m_pending.reversed);
+    m_page.start(m_pageWorker->loadPage(listedFilter(), m_navigator.pageSize(), m_pending.after,
+        m_pending.order, m_pending.reversed));
     if (!quiet) {
         // Nothing indexes durations: say why a large table takes a while.
         setLoading(true,
@@ -103,16 +101,11 @@ void PageLoader::move(PageNavigator::Move move, bool quiet)
 
 void PageLoader::recount()
 {
-    for (quint64 *request : { &m_estimateRequest, &m_exactRequest }) {
-        if (*request != 0) {
-            m_countWorker->cancel(*request);
-        }
-    }
     m_totalExact = false;
     m_exactCountQueued = false;
     m_countedAt = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc());
-    m_estimateRequest = m_countWorker->estimateCount(listedFilter());
-    m_exactRequest = m_countWorker->countExactly(listedFilter());
+    m_estimate.start(m_countWorker->estimateCount(listedFilter()));
+    m_exact.start(m_countWorker->countExactly(listedFilter()));
     emit countChanged();
 }
 
@@ -121,16 +114,13 @@ void PageLoader::recountLive()
     if (!m_connected) {
         return;
     }
-    if (m_exactRequest == 0) {
+    if (!m_exact.isPending()) {
         recount();
         return;
     }
-    if (m_estimateRequest != 0) {
-        m_countWorker->cancel(m_estimateRequest);
-    }
     m_totalExact = false;
     m_countedAt = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc());
-    m_estimateRequest = m_countWorker->estimateCount(listedFilter());
+    m_estimate.start(m_countWorker->estimateCount(listedFilter()));
     m_exactCountQueued = true;
 }
 
@@ -142,13 +132,8 @@ void PageLoader::retry()
 
 void PageLoader::cancel()
 {
-    for (auto [worker, request] : { std::pair { m_pageWorker, &m_pageRequest },
-             std::pair { m_countWorker, &m_estimateRequest },
-             std::pair { m_countWorker, &m_exactRequest } }) {
-        if (*request != 0) {
-            worker->cancel(*request);
-            *request = 0;
-        }
+    for (LatestRequest *request : { &m_page, &m_estimate, &m_exact }) {
+        request->abandon();
     }
     m_exactCountQueued = false;
     setLoading(false);
@@ -156,10 +141,9 @@ void PageLoader::cancel()
 
 void PageLoader::onPage(quint64 requestId, const AuditPage &page)
 {
-    if (requestId != m_pageRequest) {
+    if (!m_page.take(requestId)) {
         return; // an answer to a request that was replaced
     }
-    m_pageRequest = 0;
     if (m_navigator.needsFirstInstead(m_pending, page)) {
         move(PageNavigator::Move::First);
         return;
@@ -175,15 +159,14 @@ void PageLoader::onPage(quint64 requestId, const AuditPage &page)
 
 void PageLoader::onPageFailed(quint64 requestId, const QueryError &error)
 {
-    if (requestId == m_connectRequest && !m_connected) {
+    if (!m_connected && m_connect.take(requestId)) {
         setLoading(false);
         emit connectionFailed(error);
         return;
     }
-    if (requestId != m_pageRequest) {
+    if (!m_page.take(requestId)) {
         return;
     }
-    m_pageRequest = 0;
     setLoading(false);
     // The last good page stays; retry() repeats the move that failed.
     if (error.kind != QueryError::Kind::Cancelled) {
@@ -194,16 +177,14 @@ void PageLoader::onPageFailed(quint64 requestId, const QueryError &error)
 
 void PageLoader::onCount(quint64 requestId, qint64 count, bool exact)
 {
-    if (requestId == m_estimateRequest) {
-        m_estimateRequest = 0;
+    if (m_estimate.take(requestId)) {
         if (m_totalExact) {
             return; // the exact count came first
         }
-    } else if (requestId == m_exactRequest) {
-        m_exactRequest = 0;
+    } else if (m_exact.take(requestId)) {
         if (m_exactCountQueued) {
             m_exactCountQueued = false;
-            m_exactRequest = m_countWorker->countExactly(listedFilter());
+            m_exact.start(m_countWorker->countExactly(listedFilter()));
         }
     } else {
         return;
