@@ -73,6 +73,8 @@ private:
     void onPageFailed(quint64 requestId, const QueryError &error);
     void onCount(quint64 requestId, qint64 count, bool exact);
     void setLoading(bool loading, const QString &what = {});
+    // A new estimate of the listed rows, counted as of now; the total is no longer exact.
+    void startEstimate();
 
     AuditTableModel *m_model;
     AuditWorker *m_pageWorker;

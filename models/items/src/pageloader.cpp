@@ -101,12 +101,17 @@ void PageLoader::move(PageNavigator::Move move, bool quiet)
 
 void PageLoader::recount()
 {
-    m_totalExact = false;
     m_exactCountQueued = false;
-    m_countedAt = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc());
-    m_estimate.start(m_countWorker->estimateCount(listedFilter()));
+    startEstimate();
     m_exact.start(m_countWorker->countExactly(listedFilter()));
     emit countChanged();
+}
+
+void PageLoader::startEstimate()
+{
+    m_totalExact = false;
+    m_countedAt = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc());
+    m_estimate.start(m_countWorker->estimateCount(listedFilter()));
 }
 
 void PageLoader::recountLive()
@@ -118,9 +123,7 @@ void PageLoader::recountLive()
         recount();
         return;
     }
-    m_totalExact = false;
-    m_countedAt = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc());
-    m_estimate.start(m_countWorker->estimateCount(listedFilter()));
+    startEstimate();
     m_exactCountQueued = true;
 }
 
