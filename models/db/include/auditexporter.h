@@ -12,6 +12,7 @@
 #include <functional>
 
 class QIODevice;
+class ExportSink;
 class SecretMasker;
 
 struct ExportOptions
@@ -63,7 +64,7 @@ public:
     static void appendCsvField(QByteArray &out, QByteArrayView value, bool formulaGuard);
 
 private:
-    static void appendRow(QByteArray &buffer, const PgResult &result, int row,
+    static void appendRow(ExportSink &buffer, const PgResult &result, int row,
         const ExportOptions &options, const SecretMasker *masker, QByteArray &maskBuffer);
 
     PgSession m_session;

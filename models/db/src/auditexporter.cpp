@@ -17,8 +17,71 @@ namespace {
 constexpr int kProgressRows = 5000;
 constexpr qsizetype kFlushBytes = 1 << 20;
 
-// Byte-level writers: a million rows should not build a QString per cell.
-void writeCsvField(QByteArray &out, const char *value, int length, bool formulaGuard)
+} // namespace
+
+// Where a row goes: a buffer written to the device at about a megabyte. A piece larger than
+// that (a 50 MB document) goes to the device straight from libpq's result instead of being
+// copied into the buffer first. The first write error is kept and later writes are skipped.
+class ExportSink
+{
+public:
+    explicit ExportSink(QIODevice &out)
+        : m_out(out)
+    {
+        m_buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
+    }
+
+    void append(char c) { m_buffer.append(c); }
+    void append(const char *data, qsizetype length)
+    {
+        if (length < kFlushBytes) {
+            m_buffer.append(data, length);
+            return;
+        }
+        flush();
+        write(data, length);
+    }
+    void append(QByteArrayView data) { append(data.data(), data.size()); }
+
+    // Writes the buffer once it holds a megabyte; the first write error so far.
+    std::optional<QueryError> flushIfFull()
+    {
+        if (m_buffer.size() >= kFlushBytes) {
+            flush();
+        }
+        return m_error;
+    }
+    std::optional<QueryError> flush()
+    {
+        write(m_buffer.constData(), m_buffer.size());
+        m_buffer.clear();
+        return m_error;
+    }
+
+private:
+    void write(const char *data, qsizetype length)
+    {
+        if (m_error || length == 0) {
+            return;
+        }
+        if (m_out.write(data, length) != length) {
+            m_error = QueryError::query(
+                QCoreApplication::translate("AuditExporter", "Could not write the export: %1.")
+                    .arg(m_out.errorString()));
+        }
+    }
+
+    QIODevice &m_out;
+    QByteArray m_buffer;
+    std::optional<QueryError> m_error;
+};
+
+namespace {
+
+// Byte-level writers: a million rows should not build a QString per cell. `Out` is a
+// QByteArray or an ExportSink.
+template <typename Out>
+void writeCsvField(Out &out, const char *value, int length, bool formulaGuard)
 {
     const bool guard = formulaGuard && length > 0
         && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'
@@ -52,7 +115,7 @@ void writeCsvField(QByteArray &out, const char *value, int length, bool formulaG
     out.append('"');
 }
 
-void appendJsonString(QByteArray &out, const char *value, int length)
+template <typename Out> void appendJsonString(Out &out, const char *value, int length)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
@@ -148,7 +211,7 @@ QByteArray AuditExporter::csvHeader(const ExportOptions &options)
     return header;
 }
 
-void AuditExporter::appendRow(QByteArray &buffer, const PgResult &result, int row,
+void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int row,
     const ExportOptions &options, const SecretMasker *masker, QByteArray &maskBuffer)
 {
     char scratch[32];
@@ -245,17 +308,7 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
         return QueryError::connection(
             QCoreApplication::translate("AuditExporter", "Not connected to a database."));
     }
-    QByteArray buffer;
-    buffer.reserve(kFlushBytes + (kFlushBytes >> 2));
-    auto flush = [&]() -> std::optional<QueryError> {
-        if (!buffer.isEmpty() && out.write(buffer) != buffer.size()) {
-            return QueryError::query(
-                QCoreApplication::translate("AuditExporter", "Could not write the export: %1.")
-                    .arg(out.errorString()));
-        }
-        buffer.clear();
-        return std::nullopt;
-    };
+    ExportSink buffer(out);
     if (options.format == ExportOptions::Format::Csv) {
         if (options.byteOrderMark) {
             buffer.append("\xEF\xBB\xBF");
@@ -289,10 +342,7 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
                       return QueryError::cancelled();
                   }
               }
-              if (buffer.size() >= kFlushBytes) {
-                  return flush();
-              }
-              return std::nullopt;
+              return buffer.flushIfFull();
           });
     if (m_cancelled) {
         return QueryError::cancelled();
@@ -300,7 +350,7 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
     if (!streamed) {
         return streamed.error();
     }
-    if (auto error = flush()) {
+    if (auto error = buffer.flush()) {
         return *error;
     }
     if (progress) {
