@@ -17,6 +17,7 @@ ChartPanel::ChartPanel(QWidget *parent)
 
     connect(m_chart, &VolumeChart::periodChanged, this, [this] { reload(); });
     connect(m_chart, &VolumeChart::actionFilterChanged, this, [this] { reload(); });
+    connect(m_chart, &VolumeChart::groupingChanged, this, [this] { reload(); });
     connect(m_chart, &VolumeChart::bucketClicked, this, &ChartPanel::drillDownRequested);
     connect(m_worker, &AuditWorker::connected, this, [this](quint64 id) {
         if (m_connect.take(id)) {
@@ -59,6 +60,11 @@ void ChartPanel::setUtc(bool utc)
     reload();
 }
 
+void ChartPanel::setPerTenantAvailable(bool available)
+{
+    m_chart->setPerTenantAvailable(available);
+}
+
 AuditFilter ChartPanel::chartFilter() const
 {
     AuditFilter filter;
@@ -80,7 +86,7 @@ void ChartPanel::reload(bool recountAll)
     }
     m_chart->setBusy(true);
     m_volume.start(m_worker->loadVolume(chartFilter(), m_chart->period(),
-        m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone(), recountAll));
+        m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone(), recountAll, m_chart->grouping()));
 }
 
 void ChartPanel::onSeries(quint64 requestId, const VolumeSeries &series)

@@ -28,6 +28,8 @@ public:
     void setTableFilter(const AuditFilter &filter);
     void setActionChoices(const QStringList &actions);
     void setUtc(bool utc);
+    // Reading many schemas: the chart offers its per-tenant bands.
+    void setPerTenantAvailable(bool available);
     // Reloads; closed buckets come from the cache unless `recountAll`.
     void reload(bool recountAll = false);
     // What the chart counts: the table's filter without its time range, or the detached actions.

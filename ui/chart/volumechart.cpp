@@ -20,6 +20,7 @@ struct VolumeChart::Private
     std::optional<int> pressed;
     QButtonGroup *periods = nullptr;
     QToolButton *perAction = nullptr;
+    QToolButton *perTenant = nullptr;
     QCheckBox *follow = nullptr;
     VolumeChartActionMenu *actions = nullptr;
     VolumeChartView *view = nullptr;
@@ -47,6 +48,7 @@ VolumeChart::VolumeChart(QWidget *parent)
     d->periods = new QButtonGroup(this);
     d->periods->setExclusive(true);
     d->perAction = new QToolButton;
+    d->perTenant = new QToolButton;
     d->follow = new QCheckBox(tr("Follow table filter"));
     d->actions = new VolumeChartActionMenu;
     d->view = new VolumeChartView;
@@ -82,6 +84,13 @@ VolumeChart::VolumeChart(QWidget *parent)
     d->perAction->setToolTip(
         tr("The five busiest actions and the rest as bands stacked up to the total"));
     controls->addWidget(d->perAction);
+    d->perTenant->setObjectName(QStringLiteral("perTenantButton"));
+    d->perTenant->setText(tr("Per tenant"));
+    d->perTenant->setCheckable(true);
+    d->perTenant->setToolTip(
+        tr("The five busiest tenants and the rest as bands stacked up to the total"));
+    d->perTenant->hide();
+    controls->addWidget(d->perTenant);
     controls->addSpacing(12);
     d->follow->setObjectName(QStringLiteral("followTableFilter"));
     d->follow->setChecked(true);
@@ -102,8 +111,20 @@ VolumeChart::VolumeChart(QWidget *parent)
 
     connect(d->periods, &QButtonGroup::idClicked, this,
         [this](int id) { setPeriod(static_cast<VolumePeriod>(id)); });
-    connect(d->perAction, &QToolButton::toggled, this,
-        [this](bool on) { d->view->plot()->setActionLines(on); });
+    connect(d->perAction, &QToolButton::toggled, this, [this](bool on) {
+        if (on) {
+            setGrouping(VolumeGrouping::Action);
+        }
+        d->view->plot()->setActionLines(on || d->perTenant->isChecked());
+    });
+    // The bands are the buckets' groups: per tenant, the counts are per schema.
+    connect(d->perTenant, &QToolButton::toggled, this, [this](bool on) {
+        if (on) {
+            d->perAction->setChecked(false);
+        }
+        d->view->plot()->setActionLines(on || d->perAction->isChecked());
+        emit groupingChanged();
+    });
     connect(d->follow, &QCheckBox::toggled, this, [this](bool follows) {
         d->actions->setEnabled(!follows);
         emit actionFilterChanged();
@@ -211,6 +232,24 @@ bool VolumeChart::showsActionLines() const
 void VolumeChart::setShowsActionLines(bool show)
 {
     d->perAction->setChecked(show);
+}
+
+void VolumeChart::setPerTenantAvailable(bool available)
+{
+    if (!available) {
+        setGrouping(VolumeGrouping::Action);
+    }
+    d->perTenant->setVisible(available);
+}
+
+VolumeGrouping VolumeChart::grouping() const
+{
+    return d->perTenant->isChecked() ? VolumeGrouping::Tenant : VolumeGrouping::Action;
+}
+
+void VolumeChart::setGrouping(VolumeGrouping grouping)
+{
+    d->perTenant->setChecked(grouping == VolumeGrouping::Tenant);
 }
 
 std::optional<int> VolumeChart::bucketAt(const QPoint &pos) const

@@ -52,6 +52,11 @@ public:
 
     bool showsActionLines() const;
     void setShowsActionLines(bool show);
+    // Reading many schemas, "Per tenant" is offered: the busiest tenants as bands and the rest
+    // as "other". Not available: the button is hidden and the chart counts per action.
+    void setPerTenantAvailable(bool available);
+    VolumeGrouping grouping() const;
+    void setGrouping(VolumeGrouping grouping); // emits groupingChanged when it changes
 
     // The bucket containing the point at `pos` in this widget's coordinates, if any (tests).
     std::optional<int> bucketAt(const QPoint &pos) const;
@@ -75,6 +80,8 @@ signals:
     void periodChanged(VolumePeriod period);
     // Follow/detach toggled or the detached selection changed: the caller reloads.
     void actionFilterChanged();
+    // Per action or per tenant: the series must be counted again.
+    void groupingChanged();
     // Drill-down: the table should show [from, until).
     void bucketClicked(AuditTimestamp from, AuditTimestamp until);
 

@@ -165,8 +165,12 @@ CompareDialog::CompareDialog(
     d->right = right;
     setModal(false);
     setSizeGripEnabled(true);
-    const auto shortId = [](const AuditEntryDetail &detail) {
-        return EntryHeader::displayText(detail.entry.action) + QLatin1Char(' ')
+    // Entries of two tenants (possibly with equal ids) say which tenant each one is from.
+    const bool twoTenants = left.entry.schema != right.entry.schema;
+    const auto shortId = [twoTenants](const AuditEntryDetail &detail) {
+        return (twoTenants ? EntryHeader::displayText(detail.entry.schema) + QLatin1Char('/')
+                           : QString())
+            + EntryHeader::displayText(detail.entry.action) + QLatin1Char(' ')
             + EntryHeader::displayText(detail.entry.id.left(8));
     };
     setWindowTitle(tr("Compare %1 \u2194 %2").arg(shortId(left), shortId(right)));

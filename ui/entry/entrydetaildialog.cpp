@@ -258,6 +258,11 @@ QString EntryDetailDialog::entryId() const
     return d->header->id();
 }
 
+QString EntryDetailDialog::entrySchema() const
+{
+    return d->header->schema();
+}
+
 QString EntryDetailDialog::entryJson() const
 {
     if (!d->detail) {

@@ -36,6 +36,8 @@ public:
     void setNavigation(bool hasPrevious, bool hasNext);
 
     QString entryId() const;
+    // The schema of the entry shown (its tenant); empty while the first one loads.
+    QString entrySchema() const;
     // The entry as one JSON object (documents embedded as stored, masked but for the values
     // revealed).
     QString entryJson() const;

@@ -84,6 +84,7 @@ EntryHeader::EntryHeader(QWidget *parent)
     , m_ended(makeValue(QStringLiteral("ended")))
     , m_duration(makeValue(QStringLiteral("duration")))
     , m_status(makeBadge(QStringLiteral("status")))
+    , m_tenant(makeValue(QStringLiteral("tenant")))
 {
     m_id->setObjectName(QStringLiteral("entryId"));
     m_id->setReadOnly(true);
@@ -126,6 +127,8 @@ EntryHeader::EntryHeader(QWidget *parent)
     grid->addWidget(m_duration, 3, 4);
     grid->addWidget(makeName(tr("Ended")), 4, 0);
     grid->addWidget(m_ended, 4, 1);
+    grid->addWidget(makeName(tr("Tenant")), 4, 3);
+    grid->addWidget(m_tenant, 4, 4);
     grid->setColumnStretch(1, 3);
     grid->setColumnMinimumWidth(2, 16);
     grid->setColumnStretch(4, 2);
@@ -142,6 +145,8 @@ void EntryHeader::setEntry(const AuditEntry &entry)
     setBadge(m_transport, entry.transport, entry.transport);
     m_bank->setText(entry.bankId ? displayText(*entry.bankId) : tr("(none)"));
     m_bank->setToolTip(plainToolTip(m_bank->text()));
+    m_tenant->setText(displayText(entry.schema));
+    m_tenant->setToolTip(plainToolTip(tr("Read from the schema %1").arg(m_tenant->text())));
     // Read as in the table; the tooltip has every microsecond.
     const std::optional<qint64> duration = entry.durationUsecs();
     m_duration->setText(duration ? readableDuration(*duration) : tr("—"));

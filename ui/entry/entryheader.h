@@ -7,7 +7,7 @@
 class QLabel;
 class QLineEdit;
 
-// The scalar columns of one entry above its documents: id (copyable), action, transport
+// The scalar columns of one entry above its documents: id (copyable), tenant, action, transport
 // and status badges, bank, started / ended with microseconds (the other zone in the
 // tooltip) and duration. Database text is shown as plain text with control and bidi
 // characters made visible.
@@ -24,6 +24,8 @@ public:
     void setUtc(bool utc);
     bool isUtc() const { return m_utc; }
     QString id() const;
+    // The schema the shown entry was read from (its tenant); empty before one is shown.
+    QString schema() const { return m_hasEntry ? m_entry.schema : QString(); }
 
     // `text` for a label: isolatedText() of displaytext.h.
     static QString displayText(const QString &text);
@@ -42,4 +44,5 @@ private:
     QLabel *m_ended;
     QLabel *m_duration;
     QLabel *m_status;
+    QLabel *m_tenant;
 };

@@ -16,6 +16,7 @@
 #include <QStandardItemModel>
 #include <QStyle>
 #include <QStyleOption>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -79,6 +80,7 @@ struct FilterBar::Private
     // Shows whether the "Slower than" text is a duration (empty is: no minimum).
     bool validateMinDuration();
     void updateApplyEnabled();
+    void showTenants();
     // The controls that always stay in the first row.
     QList<QWidget *> rowControls() const
     {
@@ -102,6 +104,8 @@ struct FilterBar::Private
     QLineEdit *searchEdit = nullptr;
     QPushButton *applyButton = nullptr;
     QPushButton *resetButton = nullptr;
+    QStringList tenants; // the tenant filter (AuditFilter::schemas), set from the table
+    QToolButton *tenantChip = nullptr; // shows it; a click removes it
 
     QVBoxLayout *rows = nullptr;
     QHBoxLayout *topRow = nullptr;
@@ -197,6 +201,7 @@ void FilterBar::Private::buildLayout()
     searchGroup = new QWidget(q);
     auto *searchLayout = new QHBoxLayout(searchGroup);
     searchLayout->setContentsMargins(QMargins());
+    searchLayout->addWidget(tenantChip);
     searchLayout->addWidget(searchEdit, 1);
     searchLayout->addWidget(applyButton);
     searchLayout->addWidget(resetButton);
@@ -256,7 +261,20 @@ void FilterBar::Private::reset()
     searchEdit->clear();
     minDurationEdit->clear();
     timeRange->clear();
+    tenants.clear();
+    showTenants();
     apply();
+}
+
+void FilterBar::Private::showTenants()
+{
+    tenantChip->setVisible(!tenants.isEmpty());
+    tenantChip->setText(tenants.size() == 1
+            ? FilterBar::tr("Tenant: %1 ✕").arg(visibleText(tenants.constFirst()))
+            : FilterBar::tr("%n tenants ✕", nullptr, int(tenants.size())));
+    tenantChip->setToolTip(
+        plainToolTip(FilterBar::tr("Only the rows of %1. Click to show every tenant again.")
+                         .arg(visibleText(tenants.join(QLatin1String(", "))))));
 }
 
 int FilterBar::Private::oneRowWidth() const
@@ -333,6 +351,11 @@ FilterBar::FilterBar(QWidget *parent)
     d->resetButton->setToolTip(tr("Clear every filter and show all entries"));
     connect(d->applyButton, &QPushButton::clicked, this, [this] { d->apply(); });
     connect(d->resetButton, &QPushButton::clicked, this, [this] { d->reset(); });
+    d->tenantChip = new QToolButton(this);
+    d->tenantChip->setObjectName(QStringLiteral("tenantChip"));
+    d->tenantChip->setAccessibleName(tr("Tenant filter"));
+    connect(d->tenantChip, &QToolButton::clicked, this, [this] { setTenantFilter({}); });
+    d->showTenants();
 
     d->buildLayout();
 
@@ -362,6 +385,7 @@ AuditFilter FilterBar::filter() const
     filter.failedOnly = d->failedCheck->isChecked();
     filter.search = d->searchEdit->text();
     filter.minDurationMicros = parseDuration(d->minDurationEdit->text()); // none while invalid
+    filter.schemas = d->tenants;
     return filter;
 }
 
@@ -381,6 +405,15 @@ void FilterBar::setFilter(const AuditFilter &filter)
     d->minDurationEdit->setText(
         filter.minDurationMicros ? formatDuration(*filter.minDurationMicros) : QString());
     d->timeRange->setBounds(filter.since, filter.until);
+    d->tenants = filter.schemas;
+    d->showTenants();
+}
+
+void FilterBar::setTenantFilter(const QStringList &schemas)
+{
+    d->tenants = schemas;
+    d->showTenants();
+    d->apply();
 }
 
 FilterBar::TimeRange FilterBar::timeRange() const

@@ -34,6 +34,9 @@ public:
     AuditFilter filter() const;
     // Prefills the controls; a filter with since/until shows as a custom range.
     void setFilter(const AuditFilter &filter);
+    // Reading many schemas: only the rows of these (shown as a chip that removes it);
+    // applies. Empty shows every tenant.
+    void setTenantFilter(const QStringList &schemas);
     TimeRange timeRange() const;
     void setTimeRange(TimeRange range);
 

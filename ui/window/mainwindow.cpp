@@ -13,12 +13,14 @@
 #include "paginationbar.h"
 #include "resultsview.h"
 #include "statuspanel.h"
+#include "tenantpicker.h"
 #include "viewsmenu.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLocale>
 #include <QScreen>
 #include <QSettings>
@@ -54,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_status(new StatusPanel)
     , m_autoRefresh(new QTimer(this))
     , m_clearHighlight(new QTimer(this))
+    , m_tenants(new TenantPicker)
 {
     m_loader = new PageLoader(m_model, this);
     setWindowTitle(tr("Audit Viewer"));
@@ -65,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     wireControls();
     wireChoicesWorker();
     wireSchemaChoice();
+    wireTenants();
     restoreSettings();
 }
 
@@ -91,7 +95,11 @@ void MainWindow::layOut()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
-    layout->addWidget(m_filterBar);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(QMargins());
+    filterRow->addWidget(m_tenants, 0, Qt::AlignTop);
+    filterRow->addWidget(m_filterBar, 1);
+    layout->addLayout(filterRow);
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -122,10 +130,11 @@ void MainWindow::wireControls()
         }
     });
     connect(m_chartPanel, &ChartPanel::drillDownRequested, this, &MainWindow::drillDown);
-    connect(m_view, &ResultsView::entryActivated, this, [this](const QString &id) {
-        emit entryOpened(id);
-        openEntry(id);
-    });
+    connect(m_view, &ResultsView::entryActivated, this,
+        [this](const QString &id, const QString &schema) {
+            emit entryOpened(id);
+            openEntry(id, schema);
+        });
     connect(m_view, &ResultsView::sortOrderRequested, this, &MainWindow::setSortOrder);
     connect(m_pagination, &PaginationBar::firstRequested, this, &MainWindow::goFirst);
     connect(m_pagination, &PaginationBar::previousRequested, this, &MainWindow::goPrevious);
@@ -157,7 +166,7 @@ void MainWindow::wireChoicesWorker()
             const QPointer<EntryDetailDialog> dialog = m_entryRequests.take(id);
             if (dialog) {
                 dialog->setEntry(detail);
-                const int row = m_model->rowOfId(detail.entry.id);
+                const int row = m_model->rowOf(detail.entry.id, detail.entry.schema);
                 dialog->setNavigation(row > 0, row >= 0 && row + 1 < m_model->rowCount());
             }
         });
@@ -336,6 +345,7 @@ void MainWindow::onConnected(const ConnectionInfo &info)
         tr("%1 · %2 · %3").arg(info.description, table.displayName(), info.guarantees()),
         tr("PostgreSQL %1").arg(info.serverVersion), info.note);
     setWindowTitle(tr("%1 — Audit Viewer").arg(table.displayName()));
+    showTenantsOf(table);
     m_choicesWorker->loadChoices(AuditWorker::Choices::Actions);
     m_choicesWorker->loadChoices(AuditWorker::Choices::Transports);
     applyFilter(m_filterBar->filter());
@@ -418,7 +428,7 @@ void MainWindow::setAutoRefreshSeconds(int seconds)
     }
 }
 
-void MainWindow::openEntry(const QString &id, EntryDetailDialog *dialog)
+void MainWindow::openEntry(const QString &id, const QString &schema, EntryDetailDialog *dialog)
 {
     if (!m_loader->isConnected() || id.isEmpty()) {
         return;
@@ -434,19 +444,19 @@ void MainWindow::openEntry(const QString &id, EntryDetailDialog *dialog)
     }
     dialog->setUtc(m_model->isUtc());
     dialog->showLoading(id);
-    m_entryRequests.insert(m_choicesWorker->loadEntry(id), dialog);
+    m_entryRequests.insert(m_choicesWorker->loadEntry(id, schema), dialog);
 }
 
 void MainWindow::stepEntry(EntryDetailDialog *dialog, int step)
 {
     // Previous / Next walk the rows of the table's page, and the table follows.
-    const int row = m_model->rowOfId(dialog->entryId()) + step;
+    const int row = m_model->rowOf(dialog->entryId(), dialog->entrySchema()) + step;
     if (row < 0 || row >= m_model->rowCount()) {
         return;
     }
-    const QString id = m_model->entries().at(row).id;
-    m_view->selectEntry(id);
-    openEntry(id, dialog);
+    const AuditEntry &entry = m_model->entries().at(row);
+    m_view->selectEntry(entry.id, entry.schema);
+    openEntry(entry.id, entry.schema, dialog);
 }
 
 ExportDialog *MainWindow::exportEntries()

@@ -31,6 +31,7 @@ class QSplitter;
 class QTimer;
 class ResultsView;
 class StatusPanel;
+class TenantPicker;
 class ViewsMenu;
 struct QueryError;
 
@@ -62,6 +63,7 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ViewsMenu *viewsMenu() const { return m_views; }
+    TenantPicker *tenantPicker() const { return m_tenants; }
     bool isLoading() const;
 
     // Saved views (ui/mainwindowviews.cpp): the filter, time range, columns, chart period
@@ -118,12 +120,18 @@ private:
     void wireLoader();
     // A missing audit table offers the schemas that hold one (mainwindowschemas.cpp).
     void wireSchemaChoice();
+    // The tenant picker, the Tenant column, the tenant filter and the notes on skipped
+    // schemas (mainwindowschemas.cpp).
+    void wireTenants();
+    void showTenantsOf(const AuditTableRef &table);
     void restoreSettings();
     void saveSettings() const;
     void saveLastView() const;
     void onConnected(const ConnectionInfo &info);
-    // Opens (or, with `dialog`, reuses) a detail dialog for the entry and loads it.
-    void openEntry(const QString &id, EntryDetailDialog *dialog = nullptr);
+    // Opens (or, with `dialog`, reuses) a detail dialog for the entry (of `schema`, when
+    // many are read) and loads it.
+    void openEntry(
+        const QString &id, const QString &schema = {}, EntryDetailDialog *dialog = nullptr);
     void stepEntry(EntryDetailDialog *dialog, int step);
     void updatePosition();
     // The table's order: the header's indicator and the pages (from the first one again).
@@ -167,4 +175,7 @@ private:
     QHash<quint64, std::shared_ptr<PendingCompare>> m_compareRequests;
     QAction *m_compareAction = nullptr;
     LatestRequest m_schemasRequest; // the choices worker's schema lookup
+    LatestRequest m_tenantsRequest; // the tenant picker's schemas
+    TenantPicker *m_tenants = nullptr;
+    QAction *m_tenantFilterAction = nullptr; // the table's "Only this tenant"
 };

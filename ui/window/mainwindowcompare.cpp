@@ -13,24 +13,26 @@
 
 struct MainWindow::PendingCompare
 {
-    QString leftId;
-    QString rightId;
+    AuditEntry leftRow; // id and schema of each side
+    AuditEntry rightRow;
     std::optional<AuditEntryDetail> left;
     std::optional<AuditEntryDetail> right;
 };
 
 void MainWindow::compareSelected()
 {
-    const QStringList ids = m_view->selectedEntryIds();
-    if (!m_loader->isConnected() || ids.size() != 2) {
+    const QList<AuditEntry> rows = m_view->selectedEntries();
+    if (!m_loader->isConnected() || rows.size() != 2) {
         statusBar()->showMessage(tr("Select two rows to compare them."), 5000);
         return;
     }
     auto pending = std::make_shared<PendingCompare>();
-    pending->leftId = ids.at(0);
-    pending->rightId = ids.at(1);
-    m_compareRequests.insert(m_choicesWorker->loadEntry(pending->leftId), pending);
-    m_compareRequests.insert(m_choicesWorker->loadEntry(pending->rightId), pending);
+    pending->leftRow = rows.at(0);
+    pending->rightRow = rows.at(1);
+    m_compareRequests.insert(
+        m_choicesWorker->loadEntry(pending->leftRow.id, pending->leftRow.schema), pending);
+    m_compareRequests.insert(
+        m_choicesWorker->loadEntry(pending->rightRow.id, pending->rightRow.schema), pending);
     statusBar()->showMessage(tr("Loading the two entries…"));
 }
 
@@ -46,7 +48,9 @@ bool MainWindow::takeCompareAnswer(quint64 requestId, const AuditEntryDetail *de
         }
         return true;
     }
-    (detail->entry.id == pending->leftId ? pending->left : pending->right) = *detail;
+    const bool isLeft = detail->entry.id == pending->leftRow.id
+        && (pending->leftRow.schema.isEmpty() || detail->entry.schema == pending->leftRow.schema);
+    (isLeft ? pending->left : pending->right) = *detail;
     if (pending->left && pending->right) {
         statusBar()->clearMessage();
         auto *dialog = new CompareDialog(*pending->left, *pending->right, this);

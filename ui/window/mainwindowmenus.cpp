@@ -143,14 +143,24 @@ void MainWindow::addCompareActions(QMenu *view)
     connect(openAction, &QAction::triggered, this, [this] {
         const QString id = m_view->currentEntryId();
         if (!id.isEmpty()) {
-            openEntry(id);
+            openEntry(id, m_view->currentEntrySchema());
         }
     });
     auto *copyAction = new QAction(tr("Copy &rows"), m_view);
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setShortcutContext(Qt::WidgetShortcut);
     connect(copyAction, &QAction::triggered, m_view, &ResultsView::copySelection);
-    m_view->addActions({ openAction, m_compareAction, copyAction });
+    m_tenantFilterAction = new QAction(tr("Only &this tenant"), m_view);
+    m_tenantFilterAction->setObjectName(QStringLiteral("tenantFilterAction"));
+    m_tenantFilterAction->setToolTip(tr("Filter the table to the tenant of the current row"));
+    m_tenantFilterAction->setVisible(false); // reading many schemas only
+    connect(m_tenantFilterAction, &QAction::triggered, this, [this] {
+        const QString schema = m_view->currentEntrySchema();
+        if (!schema.isEmpty()) {
+            m_filterBar->setTenantFilter({ schema });
+        }
+    });
+    m_view->addActions({ openAction, m_compareAction, m_tenantFilterAction, copyAction });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 

@@ -1,10 +1,17 @@
 #include "mainwindow.h"
 
 #include "auditworker.h"
+#include "chartpanel.h"
 #include "errorbanner.h"
+#include "filterbar.h"
 #include "pageloader.h"
+#include "resultsview.h"
 #include "schemachoice.h"
 #include "statuspanel.h"
+#include "tenantpicker.h"
+
+#include <QAction>
+#include <QStatusBar>
 
 // The audit table is missing from the database connected to: find the schemas that hold a
 // table of its name (one catalog query on the choices worker) and offer them in the banner;
@@ -46,4 +53,42 @@ void MainWindow::wireSchemaChoice()
         settings.setTable(table);
         connectTo(settings);
     });
+}
+
+// Many tenants: the picker lists every schema that holds the audit table (one catalog query
+// on the choices worker after each connection); choosing reconnects on that schema or
+// pattern, as --schema and --schemas do. Reading many, the table shows a Tenant column, its
+// context menu filters to a row's tenant, and the status bar says which schemas were skipped.
+void MainWindow::wireTenants()
+{
+    connect(m_choicesWorker, &AuditWorker::schemasLoaded, this,
+        [this](quint64 id, const QList<AuditSchema> &schemas) {
+            if (m_tenantsRequest.take(id)) {
+                m_tenants->setSchemas(schemas);
+            }
+        });
+    connect(m_tenants, &TenantPicker::tableChosen, this, [this](const AuditTableRef &table) {
+        ConnectionSettings settings = m_settings;
+        settings.setTable(table);
+        if (!table.isMultiSchema()) {
+            AuditFilter filter = m_filterBar->filter();
+            filter.schemas.clear(); // one schema: no tenant to filter by
+            m_filterBar->setFilter(filter);
+        }
+        connectTo(settings);
+    });
+    connect(m_loader, &PageLoader::pageShown, this, [this] {
+        if (!m_loader->notes().isEmpty()) {
+            statusBar()->showMessage(m_loader->notes().join(QLatin1Char(' ')));
+        }
+    });
+}
+
+void MainWindow::showTenantsOf(const AuditTableRef &table)
+{
+    m_tenants->setTable(table);
+    m_view->setShowsTenants(table.isMultiSchema());
+    m_tenantFilterAction->setVisible(table.isMultiSchema());
+    m_chartPanel->setPerTenantAvailable(table.isMultiSchema());
+    m_tenantsRequest.start(m_choicesWorker->loadSchemas());
 }

@@ -67,6 +67,7 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
         placeColumn(column);
     }
     header->hideSection(AuditTableModel::IdColumn); // the column menu shows it
+    header->hideSection(AuditTableModel::TenantColumn); // setShowsTenants() shows it
     connect(header, &QHeaderView::customContextMenuRequested, this, &ResultsView::showColumnMenu);
     // The time and duration columns sort (on the server: the page holds only some rows):
     // a click flips the column's order, or starts with newest / longest first. The header
@@ -84,29 +85,50 @@ ResultsView::ResultsView(AuditTableModel *model, QWidget *parent)
     });
 
     // A new page keeps the entry that was current, if it is still there (auto-refresh).
-    connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
-        [this] { m_keptEntry = currentEntryId(); });
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptEntry = currentEntryId();
+        m_keptSchema = currentEntrySchema();
+    });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         if (!m_keptEntry.isEmpty()) {
-            selectEntry(m_keptEntry);
+            selectEntry(m_keptEntry, m_keptSchema);
         }
     });
 
     connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        emit entryActivated(index.siblingAtColumn(0).data(AuditTableModel::EntryIdRole).toString());
+        const QModelIndex first = index.siblingAtColumn(0);
+        emit entryActivated(first.data(AuditTableModel::EntryIdRole).toString(),
+            first.data(AuditTableModel::SchemaRole).toString());
     });
 }
 
-QStringList ResultsView::selectedEntryIds() const
+QList<AuditEntry> ResultsView::selectedEntries() const
 {
     QModelIndexList rows = selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(),
         [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    QStringList ids;
+    QList<AuditEntry> entries;
     for (const QModelIndex &index : std::as_const(rows)) {
-        ids.append(index.data(AuditTableModel::EntryIdRole).toString());
+        if (const AuditEntry *entry = m_model->entryAt(index.row())) {
+            entries.append(*entry);
+        }
+    }
+    return entries;
+}
+
+QStringList ResultsView::selectedEntryIds() const
+{
+    QStringList ids;
+    for (const AuditEntry &entry : selectedEntries()) {
+        ids.append(entry.id);
     }
     return ids;
+}
+
+void ResultsView::setShowsTenants(bool shows)
+{
+    m_showsTenants = shows;
+    horizontalHeader()->setSectionHidden(AuditTableModel::TenantColumn, !shows);
 }
 
 QString ResultsView::selectedRowsAsText() const
@@ -166,9 +188,16 @@ QString ResultsView::currentEntryId() const
                            : QString();
 }
 
-void ResultsView::selectEntry(const QString &id)
+QString ResultsView::currentEntrySchema() const
 {
-    const int row = m_model->rowOfId(id);
+    const QModelIndex index = currentIndex();
+    return index.isValid() ? index.siblingAtColumn(0).data(AuditTableModel::SchemaRole).toString()
+                           : QString();
+}
+
+void ResultsView::selectEntry(const QString &id, const QString &schema)
+{
+    const int row = m_model->rowOf(id, schema);
     if (row >= 0) {
         setCurrentIndex(m_model->index(row, horizontalHeader()->logicalIndex(0)));
         selectRow(row);
@@ -260,6 +289,7 @@ bool ResultsView::restoreHeaderState(const QByteArray &state)
         header->resizeSection(
             AuditTableModel::StatusColumn, defaultWidth(AuditTableModel::StatusColumn));
     }
+    header->setSectionHidden(AuditTableModel::TenantColumn, !m_showsTenants);
     return true;
 }
 
@@ -297,6 +327,8 @@ int ResultsView::defaultWidth(int column) const
         return badges({ AuditTableModel::tr("running"), AuditTableModel::tr("failed") });
     case AuditTableModel::IdColumn:
         return 24 * em;
+    case AuditTableModel::TenantColumn:
+        return 12 * em;
     default:
         return 20 * em; // the request preview; as the last section it stretches
     }
@@ -317,6 +349,10 @@ void ResultsView::placeColumn(int column)
     case AuditTableModel::RequestColumn:
         header->moveSection(header->visualIndex(column), header->count() - 1);
         break;
+    case AuditTableModel::TenantColumn: // the first thing a multi-tenant operator asks
+        header->moveSection(
+            header->visualIndex(column), header->visualIndex(AuditTableModel::ActionColumn));
+        break;
     default:
         break;
     }
@@ -331,6 +367,9 @@ void ResultsView::showColumnMenu(const QPoint &pos)
         visible += header->isSectionHidden(column) ? 0 : 1;
     }
     for (int column = 0; column < header->count(); ++column) {
+        if (column == AuditTableModel::TenantColumn && !m_showsTenants) {
+            continue; // one schema: every row has the same tenant
+        }
         QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(column));

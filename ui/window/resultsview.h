@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auditentry.h"
 #include "auditfilter.h"
 
 #include <QTableView>
@@ -21,9 +22,16 @@ public:
     QString selectedRowsAsText() const;
     // The ids of the selected rows, top to bottom.
     QStringList selectedEntryIds() const;
+    // The selected rows, top to bottom (with their schema, when many are read).
+    QList<AuditEntry> selectedEntries() const;
     void copySelection() const;
     QString currentEntryId() const;
-    void selectEntry(const QString &id);
+    // The current row's schema (its tenant); empty without a current row.
+    QString currentEntrySchema() const;
+    // Makes the row of `id` current; reading many schemas, the one of `schema` (empty: any).
+    void selectEntry(const QString &id, const QString &schema = {});
+    // Shows the Tenant column (reading many schemas) or hides it, also from the column menu.
+    void setShowsTenants(bool shows);
 
     // Shows the sort indicator on the time or duration column for the current order.
     void setSortOrder(SortOrder order);
@@ -40,7 +48,8 @@ public:
     bool restoreHeaderState(const QByteArray &state);
 
 signals:
-    void entryActivated(const QString &id);
+    // `schema`: the schema of the row (two tenants may hold equal ids).
+    void entryActivated(const QString &id, const QString &schema);
     // A click on the time header (newest / oldest first) or the duration header (longest /
     // shortest first) asks for this order; the indicator moves once setSortOrder() is called.
     void sortOrderRequested(SortOrder order);
@@ -62,5 +71,7 @@ private:
     AuditTableModel *m_model;
     SortOrder m_order = SortOrder::NewestFirst;
     QString m_keptEntry;
+    QString m_keptSchema;
+    bool m_showsTenants = false;
     QLabel *m_emptyMessage;
 };

@@ -45,14 +45,20 @@ public:
     quint64 estimateCount(const AuditFilter &filter);
     quint64 countExactly(const AuditFilter &filter);
     // Closed buckets come from this worker's VolumeCache; `recountAll` counts everything again.
+    // `grouping` Tenant counts per schema when many are read (the buckets' `actions` hold
+    // schema names).
     quint64 loadVolume(const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone,
-        bool recountAll = false);
+        bool recountAll = false, VolumeGrouping grouping = VolumeGrouping::Action);
     quint64 loadChoices(Choices which, const QString &startingAfter = {});
-    quint64 loadEntry(const QString &id);
+    // The entry `id` of `schema` (reading many schemas, equal ids may live in two of them;
+    // empty: the first schema that holds it).
+    quint64 loadEntry(const QString &id, const QString &schema = {});
     // Count and p50/p95/p99/max duration per action of the ended calls matching `filter`.
     quint64 loadLatency(const AuditFilter &filter);
     // The schemas holding a table named like the audit table
     // (AuditRepository::schemasHoldingTable); works on a connection whose audit table is missing.
+    // Every schema of the database, also when the connection reads a pattern of them (the
+    // tenant picker lists them all).
     quint64 loadSchemas();
     // Writes every row matching `filter` to `path` (atomically); progress as it goes.
     quint64 exportToFile(const AuditFilter &filter, SortOrder order, const ExportOptions &options,

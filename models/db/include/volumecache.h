@@ -31,10 +31,12 @@ public:
     {
     }
 
-    // The series for `filter` and `period`, counting on the server only what is not cached.
+    // The series for `filter` and `period`, counting on the server only what is not cached;
+    // per action, or reading many schemas per tenant (`grouping`).
     Result<VolumeSeries> volume(const AuditRepository &repository, const AuditFilter &filter,
         VolumePeriod period, const QTimeZone &zone,
-        const QDateTime &now = QDateTime::currentDateTimeUtc());
+        const QDateTime &now = QDateTime::currentDateTimeUtc(),
+        VolumeGrouping grouping = VolumeGrouping::Action);
     void clear() { m_entries.clear(); }
 
     // Where the last call started counting: the period's start, or the first open bucket.
@@ -51,7 +53,8 @@ private:
     // received a late arrival since `entry` was counted.
     Result<qsizetype> stillClosed(const AuditRepository &repository, const AuditFilter &filter,
         const VolumeRange &range, const Entry &entry, qsizetype known, AuditTimestamp now) const;
-    static QString keyOf(const AuditFilter &filter, VolumePeriod period, const QString &zoneId);
+    static QString keyOf(const AuditFilter &filter, VolumePeriod period, const QString &zoneId,
+        VolumeGrouping grouping);
 
     qint64 m_settleUsecs;
     qint64 m_lateUsecs;

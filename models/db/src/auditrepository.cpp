@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -62,6 +63,25 @@ AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int co
 
 Result<bool> AuditRepository::checkTable() const
 {
+    if (m_table.isMultiSchema()) {
+        // No table is named like the pattern: check the first schema this role may read.
+        auto schemas = schemasHoldingTable();
+        if (!schemas) {
+            return schemas.error();
+        }
+        const auto readable = std::find_if(schemas->cbegin(), schemas->cend(),
+            [](const AuditSchema &schema) { return schema.readable; });
+        if (readable == schemas->cend()) {
+            return QueryError::missingTable(schemas->isEmpty()
+                    ? QCoreApplication::translate(
+                        "AuditRepository", "No schema named like %1 holds a table %2.")
+                          .arg(m_table.schemaPattern, m_table.table)
+                    : QCoreApplication::translate(
+                        "AuditRepository", "This database role may read none of the tables %1.")
+                          .arg(m_table.displayName()));
+        }
+        return AuditRepository(m_session, m_table.inSchema(readable->schema)).checkTable();
+    }
     auto result = m_session.exec(AuditQuery::tableColumns(m_table));
     if (!result) {
         return result.error();

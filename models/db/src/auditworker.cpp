@@ -107,7 +107,12 @@ quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
 
 quint64 AuditWorker::loadSchemas()
 {
-    return query([](AuditRepository &repository) { return repository.schemasHoldingTable(); },
+    return query(
+        [this](AuditRepository &repository) {
+            AuditTableRef every = repository.table();
+            every.schemaPattern.clear();
+            return AuditRepository(m_connection->session(), every).schemasHoldingTable();
+        },
         [this](quint64 id, const QList<AuditSchema> &schemas) { emit schemasLoaded(id, schemas); });
 }
 
@@ -134,15 +139,16 @@ quint64 AuditWorker::countExactly(const AuditFilter &filter)
         [this](quint64 id, qint64 count) { emit countLoaded(id, count, true); });
 }
 
-quint64 AuditWorker::loadVolume(
-    const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone, bool recountAll)
+quint64 AuditWorker::loadVolume(const AuditFilter &filter, VolumePeriod period,
+    const QTimeZone &zone, bool recountAll, VolumeGrouping grouping)
 {
     return query(
-        [this, filter, period, zone, recountAll](AuditRepository &repository) {
+        [this, filter, period, zone, recountAll, grouping](AuditRepository &repository) {
             if (recountAll) {
                 m_volumeCache->clear();
             }
-            return m_volumeCache->volume(repository, filter, period, zone);
+            return m_volumeCache->volume(
+                repository, filter, period, zone, QDateTime::currentDateTimeUtc(), grouping);
         },
         [this](quint64 id, const VolumeSeries &series) { emit volumeLoaded(id, series); });
 }
@@ -159,9 +165,10 @@ quint64 AuditWorker::loadChoices(Choices which, const QString &startingAfter)
             quint64 id, const QStringList &values) { emit choicesLoaded(id, which, values); });
 }
 
-quint64 AuditWorker::loadEntry(const QString &entryId)
+quint64 AuditWorker::loadEntry(const QString &entryId, const QString &schema)
 {
-    return query([entryId](AuditRepository &repository) { return repository.entry(entryId); },
+    return query([entryId, schema](
+                     AuditRepository &repository) { return repository.entry(entryId, schema); },
         [this](quint64 id, const AuditEntryDetail &entry) { emit entryLoaded(id, entry); });
 }
 

@@ -4,26 +4,29 @@
 
 #include <algorithm>
 
-QString VolumeCache::keyOf(const AuditFilter &filter, VolumePeriod period, const QString &zoneId)
+QString VolumeCache::keyOf(
+    const AuditFilter &filter, VolumePeriod period, const QString &zoneId, VolumeGrouping grouping)
 {
     return volumePeriodName(period) + QLatin1Char('\x1f') + zoneId + QLatin1Char('\x1f')
-        + filter.cacheKey();
+        + (grouping == VolumeGrouping::Tenant ? QLatin1String("tenant") : QLatin1String("action"))
+        + QLatin1Char('\x1f') + filter.cacheKey();
 }
 
 Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
-    const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone, const QDateTime &now)
+    const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone, const QDateTime &now,
+    VolumeGrouping grouping)
 {
     const VolumeRange range = VolumeRange::forPeriod(period, now, zone);
     const QString zoneId
         = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
-    const QString key = keyOf(filter, period, zoneId);
+    const QString key = keyOf(filter, period, zoneId, grouping);
     const auto cached = m_entries.constFind(key);
     const bool usable = cached != m_entries.constEnd() && cached->rangeFrom == range.from;
     qsizetype known = usable ? std::min(cached->closed.size(), range.bucketStarts.size()) : 0;
     if (known >= range.bucketStarts.size()) {
         // Cannot happen for a period containing now (its last bucket is open); recount all.
         m_entries.remove(key);
-        return volume(repository, filter, period, zone, now);
+        return volume(repository, filter, period, zone, now, grouping);
     }
     const AuditTimestamp counted = AuditTimestamp::fromDateTime(now);
     if (known > 0) {
@@ -36,7 +39,7 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
     const std::optional<AuditTimestamp> countFrom
         = known > 0 ? std::optional<AuditTimestamp>(range.bucketStarts.at(known)) : std::nullopt;
 
-    auto fresh = repository.volume(filter, period, zone, now, countFrom);
+    auto fresh = repository.volume(filter, period, zone, now, countFrom, grouping);
     if (!fresh) {
         return fresh.error();
     }

@@ -28,6 +28,7 @@ public:
         // meaning (ResultsView places them).
         EndedColumn,
         SizeColumn, // the stored size of request + response
+        TenantColumn, // the schema a row comes from; shown while many schemas are read
         ColumnCount
     };
     Q_ENUM(Column)
@@ -36,6 +37,7 @@ public:
         StatusRole, // int of AuditEntry::Status
         IsNewRole, // bool: arrived with the last refresh
         RawTextRole, // the cell's text for copying (full precision)
+        SchemaRole, // QString: the schema the row comes from (its tenant)
     };
 
     explicit AuditTableModel(QObject *parent = nullptr);
@@ -48,6 +50,9 @@ public:
     const QList<AuditEntry> &entries() const { return m_entries; }
     const AuditEntry *entryAt(int row) const;
     int rowOfId(const QString &id) const;
+    // The row of `id` in `schema` (reading many schemas, two tenants may hold equal ids);
+    // an empty `schema` matches any.
+    int rowOf(const QString &id, const QString &schema) const;
 
     void setUtc(bool utc);
     bool isUtc() const { return m_utc; }

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QStringList>
 
 #include <optional>
 
@@ -56,6 +57,9 @@ public:
     const PageNavigator &navigator() const { return m_navigator; }
     std::optional<qint64> total() const { return m_total; }
     bool totalIsExact() const { return m_totalExact; }
+    // Reading many schemas: the shown page's sentences on schemas it skipped (no access,
+    // dropped while it was read).
+    const QStringList &notes() const { return m_notes; }
 
 signals:
     void connected(const ConnectionInfo &info);
@@ -91,6 +95,7 @@ private:
     std::optional<PageNavigator::Move> m_failedMove;
     std::optional<qint64> m_total;
     bool m_totalExact = false;
+    QStringList m_notes;
     AuditTimestamp m_countedAt; // the `now` of listedFilter()
     bool m_exactCountQueued = false; // recountLive() came while an exact count ran
     QElapsedTimer m_timer;

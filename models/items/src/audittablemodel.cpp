@@ -63,8 +63,14 @@ const AuditEntry *AuditTableModel::entryAt(int row) const
 
 int AuditTableModel::rowOfId(const QString &id) const
 {
+    return rowOf(id, QString());
+}
+
+int AuditTableModel::rowOf(const QString &id, const QString &schema) const
+{
     for (int row = 0; row < m_entries.size(); ++row) {
-        if (m_entries.at(row).id == id) {
+        const AuditEntry &entry = m_entries.at(row);
+        if (entry.id == id && (schema.isEmpty() || entry.schema == schema)) {
             return row;
         }
     }
@@ -156,6 +162,8 @@ QString AuditTableModel::cellText(const AuditEntry &entry, int column) const
         return {};
     case IdColumn:
         return entry.id;
+    case TenantColumn:
+        return visibleText(entry.schema);
     default:
         return {};
     }
@@ -241,6 +249,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             return entry.endedAt ? entry.durationMsText() + QStringLiteral(" ms") : QString();
         case BankColumn:
             return entry.bankId.value_or(QString());
+        case TenantColumn:
+            return entry.schema;
         default:
             return cellText(entry, index.column());
         }
@@ -253,6 +263,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case EntryIdRole:
         return entry.id;
+    case SchemaRole:
+        return entry.schema;
     case StatusRole:
         return static_cast<int>(entry.status());
     case IsNewRole:
@@ -293,6 +305,8 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return m_utc ? tr("Ended (UTC)") : tr("Ended");
     case SizeColumn:
         return tr("Size");
+    case TenantColumn:
+        return tr("Tenant");
     default:
         return {};
     }

@@ -155,6 +155,7 @@ void PageLoader::onPage(quint64 requestId, const AuditPage &page)
     const QList<AuditEntry> rows
         = m_navigator.accept(m_pending, page, m_totalExact ? m_total : std::nullopt);
     m_model->setEntries(rows, m_pendingQuiet);
+    m_notes = page.notes;
     m_failedMove.reset();
     setLoading(false);
     emit pageShown(elapsed, m_pendingQuiet);
