@@ -2,9 +2,11 @@
 #include "recentconnections.h"
 #include "rememberedpasswords.h"
 #include "screenshot.h"
+#include "tenantlistmodel.h"
 #include "testconnection.h"
 #include "testdatabase.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -18,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 #include <gtest/gtest.h>
 
@@ -434,12 +437,52 @@ TEST_F(ConnectionDialogTest, AMissingTableNamesTheSchemasThatHoldOne)
     // The Schema field completes to it; connecting there works.
     QCompleter *completer = field("schema")->completer();
     ASSERT_NE(completer, nullptr);
-    EXPECT_EQ(completer->model()->rowCount(), 1);
-    EXPECT_EQ(completer->model()->index(0, 0).data().toString(), QStringLiteral("dlg_pick"));
+    // "All tenants" first, then the schema.
+    EXPECT_EQ(completer->model()->rowCount(), 2);
+    EXPECT_EQ(completer->model()->index(1, 0).data(TenantListModel::TypedTextRole).toString(),
+        QStringLiteral("dlg_pick"));
     type("schema", QStringLiteral("dlg_pick"));
     QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
     ASSERT_TRUE(clickConnectAndWait());
     EXPECT_EQ(accepted.count(), 1) << m_dialog->errorText().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, ListShowsTheSchemasHoldingTheTableAndAPatternReadsThemAll)
+{
+    for (const QString &schema : { QStringLiteral("dlg_list_a"), QStringLiteral("dlg_list_b") }) {
+        createAuditSchema(schema);
+        ASSERT_TRUE(m_admin.exec(
+            QStringLiteral("ALTER TABLE %1.audit_log RENAME TO dlg_list_log;"
+                           "INSERT INTO %1.dlg_list_log (action, transport, started_at)"
+                           " VALUES ('recall', 'http', now());"
+                           "ANALYZE %1.dlg_list_log;")
+                .arg(schema)))
+            << m_admin.error().toStdString();
+    }
+    typeTestDatabase(QString());
+    type("table", QStringLiteral("dlg_list_log"));
+    QTest::mouseClick(field<QToolButton>("listSchemas"), Qt::LeftButton);
+    QLineEdit *schema = field("schema");
+    ASSERT_TRUE(QTest::qWaitFor(
+        [schema] { return schema->completer() && schema->completer()->popup()->isVisible(); },
+        10000))
+        << m_dialog->errorText().toStdString();
+    QAbstractItemModel *choices = schema->completer()->model();
+    ASSERT_EQ(choices->rowCount(), 3);
+    EXPECT_TRUE(choices->index(0, 0).data().toString().startsWith(
+        QStringLiteral("All tenants (2 schemas")));
+    EXPECT_TRUE(
+        choices->index(1, 0).data().toString().startsWith(QStringLiteral("dlg_list_a — about")));
+    EXPECT_EQ(choices->index(2, 0).data(TenantListModel::TypedTextRole).toString(),
+        QStringLiteral("dlg_list_b"));
+    saveScreenshot(*m_dialog, QStringLiteral("connect-list-schemas.png"));
+    schema->completer()->popup()->hide();
+
+    type("schema", QStringLiteral("dlg\\_list\\_%"));
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    ASSERT_TRUE(clickConnectAndWait());
+    EXPECT_EQ(accepted.count(), 1) << m_dialog->errorText().toStdString();
+    EXPECT_EQ(m_dialog->settings().table().schemaPattern, QStringLiteral("dlg\\_list\\_%"));
 }
 
 TEST_F(ConnectionDialogTest, NoSchemaWithTheTableSaysHindsightCreatesIt)

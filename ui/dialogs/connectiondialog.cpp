@@ -29,6 +29,10 @@ struct ConnectionDialog::Private
 
     void build();
     void startConnecting();
+    // The worker, created on first use, with its answers wired.
+    AuditWorker *ensureWorker();
+    // The List… button: connects to every schema holding the table and lists them.
+    void listSchemas();
     void setConnecting(bool connecting);
     void abandonWorker();
     void hideError();
@@ -52,7 +56,9 @@ struct ConnectionDialog::Private
     QSet<QString> keysWithPassword; // keys the keyring answered with a password
     std::unique_ptr<AuditWorker> worker;
     LatestRequest pendingRequest; // the connection attempt, on `worker`
-    LatestRequest schemasRequest; // the schema lookup after a missing table
+    LatestRequest schemasRequest; // the schema lookup after a missing table, or for List…
+    LatestRequest listRequest; // List…'s connection, before its schema lookup
+    bool listing = false; // the schemas asked for are List…'s: open them, no error
     ConnectionSettings attempted;
     QString description;
     QString serverVersion;
@@ -80,6 +86,7 @@ void ConnectionDialog::Private::build()
     QObject::connect(form, &ConnectionForm::problemsCleared, q, [this] { hideError(); });
     QObject::connect(
         form, &ConnectionForm::recentConnectionChosen, q, [this] { readRememberedPassword(); });
+    QObject::connect(form, &ConnectionForm::schemasWanted, q, [this] { listSchemas(); });
 
     passwords = new RememberedPasswords(q);
     QObject::connect(passwords, &RememberedPasswords::passwordRead, q,
@@ -166,42 +173,86 @@ void ConnectionDialog::Private::startConnecting()
     }
     hideError();
     schemasRequest.clear();
+    listRequest.clear();
     attempted = q->settings();
-    if (!worker) {
-        worker = std::make_unique<AuditWorker>();
-        pendingRequest = LatestRequest(worker.get()); // abandonWorker() cancels on it
-        QObject::connect(worker.get(), &AuditWorker::connected, q,
-            [this](quint64 requestId, const ConnectionInfo &info) {
-                if (!pendingRequest.take(requestId)) {
-                    return;
-                }
-                setConnecting(false);
-                description = info.description;
-                serverVersion = info.serverVersion;
-                rememberConnection();
-                q->QDialog::accept();
-            });
-        QObject::connect(worker.get(), &AuditWorker::queryFailed, q,
-            [this](quint64 requestId, const QueryError &error) {
-                if (!pendingRequest.take(requestId)) {
-                    return;
-                }
-                setConnecting(false);
-                q->showError(error.message);
-                form->focusFieldAtFault(error);
-                if (error.isMissingTable()) {
-                    schemasRequest.start(worker->loadSchemas());
-                }
-            });
-        QObject::connect(worker.get(), &AuditWorker::schemasLoaded, q,
-            [this](quint64 requestId, const QList<AuditSchema> &schemas) {
-                if (schemasRequest.take(requestId)) {
-                    showSchemas(q->errorText(), schemas);
-                }
-            });
-    }
+    ensureWorker();
     setConnecting(true);
     pendingRequest.start(worker->connectTo(attempted));
+}
+
+AuditWorker *ConnectionDialog::Private::ensureWorker()
+{
+    if (worker) {
+        return worker.get();
+    }
+    worker = std::make_unique<AuditWorker>();
+    pendingRequest = LatestRequest(worker.get()); // abandonWorker() cancels on it
+    QObject::connect(worker.get(), &AuditWorker::connected, q,
+        [this](quint64 requestId, const ConnectionInfo &info) {
+            if (listRequest.take(requestId)) {
+                listing = true;
+                schemasRequest.start(worker->loadSchemas());
+                return;
+            }
+            if (!pendingRequest.take(requestId)) {
+                return;
+            }
+            setConnecting(false);
+            description = info.description;
+            serverVersion = info.serverVersion;
+            rememberConnection();
+            q->QDialog::accept();
+        });
+    QObject::connect(worker.get(), &AuditWorker::queryFailed, q,
+        [this](quint64 requestId, const QueryError &error) {
+            if (listRequest.take(requestId) || schemasRequest.isCurrent(requestId)) {
+                schemasRequest.clear();
+                q->showError(error.isMissingTable()
+                        ? SchemaChoice::noneMessage(attempted.table().table)
+                        : error.message);
+                return;
+            }
+            if (!pendingRequest.take(requestId)) {
+                return;
+            }
+            setConnecting(false);
+            q->showError(error.message);
+            form->focusFieldAtFault(error);
+            if (error.isMissingTable()) {
+                listing = false;
+                schemasRequest.start(worker->loadSchemas());
+            }
+        });
+    QObject::connect(worker.get(), &AuditWorker::schemasLoaded, q,
+        [this](quint64 requestId, const QList<AuditSchema> &schemas) {
+            if (!schemasRequest.take(requestId)) {
+                return;
+            }
+            if (listing) {
+                form->setSchemas(schemas, true);
+            } else {
+                showSchemas(q->errorText(), schemas);
+            }
+        });
+    return worker.get();
+}
+
+void ConnectionDialog::Private::listSchemas()
+{
+    const QString connectionStringError = form->connectionStringError();
+    if (!connectionStringError.isEmpty()) {
+        q->showError(connectionStringError);
+        return;
+    }
+    hideError();
+    // Every schema holding the table, whatever the Schema field says: a pattern of all.
+    attempted = q->settings();
+    ConnectionSettings every = attempted;
+    AuditTableRef table = every.table();
+    table.schemaPattern = QStringLiteral("%");
+    every.setTable(table);
+    schemasRequest.clear();
+    listRequest.start(ensureWorker()->connectTo(every));
 }
 
 void ConnectionDialog::Private::readRememberedPassword()
@@ -234,12 +285,10 @@ void ConnectionDialog::Private::showSchemas(const QString &error, const QList<Au
     }
     constexpr int kNamed = 5; // the rest by count: tenants can be thousands
     QStringList named;
-    QStringList names;
     for (const AuditSchema &schema : schemas) {
         if (named.size() < kNamed) {
             named.append(SchemaChoice::label(schema));
         }
-        names.append(schema.schema);
     }
     QString list = named.join(QLatin1String("; "));
     if (schemas.size() > kNamed) {
@@ -247,7 +296,7 @@ void ConnectionDialog::Private::showSchemas(const QString &error, const QList<Au
     }
     q->showError(
         error + QLatin1Char('\n') + tr("Schemas here that hold a table %1: %2.").arg(table, list));
-    form->setSchemaSuggestions(names);
+    form->setSchemas(schemas);
 }
 
 void ConnectionDialog::Private::setConnecting(bool connecting)

@@ -1,5 +1,7 @@
 #include "connectionform.h"
 
+#include "tenantlistmodel.h"
+
 #include "displaytext.h"
 
 #include <QCheckBox>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QResizeEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -193,10 +196,19 @@ QFormLayout *ConnectionForm::buildAuditTableFields()
 {
     auto *auditTable = new QFormLayout;
     const AuditTableRef defaults;
-    m_schema = addLineEdit(auditTable, tr("Sch&ema:"), QStringLiteral("schema"), defaults.schema);
+    auto *listSchemas = new QToolButton;
+    listSchemas->setObjectName(QStringLiteral("listSchemas"));
+    listSchemas->setText(tr("&List…"));
+    listSchemas->setToolTip(tr("The schemas of this database that hold the audit table, with "
+                               "their estimated rows"));
+    connect(listSchemas, &QToolButton::clicked, this, &ConnectionForm::schemasWanted);
+    m_schema = addLineEdit(
+        auditTable, tr("Sch&ema:"), QStringLiteral("schema"), defaults.schema, listSchemas);
+    m_schemas = new TenantListModel(this);
     m_table = addLineEdit(auditTable, tr("T&able:"), QStringLiteral("table"), defaults.table);
     m_schema->setToolTip(tr("The schema of Hindsight's audit table; per-tenant deployments "
-                            "keep one per tenant."));
+                            "keep one per tenant. A pattern reads every schema it matches as "
+                            "one log: % for all tenants, tenant_% for those named so."));
     return auditTable;
 }
 
@@ -244,7 +256,9 @@ ConnectionSettings ConnectionForm::settings() const
     settings.setValue(QStringLiteral("sslrootcert"), m_sslRootCert->text());
     settings.setPassword(m_password->text());
     AuditTableRef table;
-    if (!m_schema->text().isEmpty()) {
+    if (m_schema->text().contains(QLatin1Char('%'))) {
+        table.schemaPattern = m_schema->text();
+    } else if (!m_schema->text().isEmpty()) {
         table.schema = m_schema->text();
     }
     if (!m_table->text().isEmpty()) {
@@ -305,13 +319,22 @@ void ConnectionForm::fitKeyringNote()
     }
 }
 
-void ConnectionForm::setSchemaSuggestions(const QStringList &schemas)
+void ConnectionForm::setSchemas(const QList<AuditSchema> &schemas, bool show)
 {
-    auto *completer = new QCompleter(schemas, m_schema);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    delete m_schema->completer();
-    m_schema->setCompleter(completer);
+    m_schemas->setSchemas(schemas);
+    if (!m_schema->completer()) {
+        // The popup lists the rows' labels; matching and the text filled in are what one types.
+        auto *completer = new QCompleter(m_schemas, m_schema);
+        completer->setCompletionRole(TenantListModel::TypedTextRole);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        m_schema->setCompleter(completer);
+    }
+    if (show) {
+        m_schema->setFocus();
+        m_schema->completer()->setCompletionPrefix(QString());
+        m_schema->completer()->complete();
+    }
 }
 
 void ConnectionForm::focusHost()
@@ -375,7 +398,9 @@ void ConnectionForm::setTableFields(const AuditTableRef &ref)
 {
     // The defaults stay as placeholders, so that an empty field reads as "the usual".
     const AuditTableRef defaults;
-    m_schema->setText(ref.schema == defaults.schema ? QString() : ref.schema);
+    m_schema->setText(ref.isMultiSchema()   ? ref.schemaPattern
+            : ref.schema == defaults.schema ? QString()
+                                            : ref.schema);
     m_table->setText(ref.table == defaults.table ? QString() : ref.table);
 }
 

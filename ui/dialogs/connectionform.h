@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auditschema.h"
+
 #include "connectionsettings.h"
 #include "recentconnections.h"
 
@@ -10,6 +12,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class TenantListModel;
 
 // The fields of the connection dialog: a recent connection to start from, the connection
 // string (a postgresql:// URI or key=value conninfo, as psql takes it) and the fields it
@@ -45,8 +48,9 @@ public:
     // in its tooltip).
     void setKeyringUnavailable(const QString &message, const QString &detail);
 
-    // Schemas the Schema field completes to (those that hold the audit table).
-    void setSchemaSuggestions(const QStringList &schemas);
+    // Schemas the Schema field completes to (those that hold the audit table, with their
+    // estimated rows, and "All tenants": %); with `show`, the list opens at once.
+    void setSchemas(const QList<AuditSchema> &schemas, bool show = false);
 
     void focusHost();
     void focusConnectionString();
@@ -63,6 +67,8 @@ signals:
     void problemsCleared();
     // A recent connection was chosen and its fields filled (the password left empty).
     void recentConnectionChosen();
+    // The button beside the Schema field: list the schemas that hold the audit table.
+    void schemasWanted();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -96,7 +102,8 @@ private:
     QLabel *m_keyringNote = nullptr;
     QComboBox *m_sslMode = nullptr;
     QLineEdit *m_sslRootCert = nullptr;
-    QLineEdit *m_schema = nullptr;
+    QLineEdit *m_schema = nullptr; // a schema, or a LIKE pattern (%: all tenants)
+    TenantListModel *m_schemas = nullptr;
     QLineEdit *m_table = nullptr;
     QList<QLabel *> m_labels;
 
