@@ -24,7 +24,7 @@ std::string describe(const SavedView &view)
     const AuditFilter &f = view.filter;
     return QStringLiteral("name=[%1] actions=[%2] transport=[%3] bank=[%4] since=%5 until=%6 "
                           "failed=%7 search=[%8] min=%9 range=%10 columns=%11 period=%12 utc=%13 "
-                          "order=%14")
+                          "order=%14 schemas=[%15]")
         .arg(view.name, f.actions.join(QLatin1Char('|')), f.transport,
             f.bank ? *f.bank : QStringLiteral("<none>"), QString::fromStdString(iso(f.since)),
             QString::fromStdString(iso(f.until)),
@@ -32,7 +32,8 @@ std::string describe(const SavedView &view)
             f.minDurationMicros ? QString::number(*f.minDurationMicros) : QStringLiteral("<none>"))
         .arg(relativeRangeName(view.range), QString::fromLatin1(view.columnState.toHex()),
             volumePeriodName(view.chartPeriod),
-            view.utc ? QStringLiteral("yes") : QStringLiteral("no"), sortOrderName(view.order))
+            view.utc ? QStringLiteral("yes") : QStringLiteral("no"), sortOrderName(view.order),
+            f.schemas.join(QLatin1Char('|')))
         .toStdString();
 }
 
@@ -48,6 +49,7 @@ SavedView fullView(const QString &name)
     view.filter.failedOnly = true;
     view.filter.search = QStringLiteral("it's \"quoted\" \\ 日本");
     view.filter.minDurationMicros = 1'500'001;
+    view.filter.schemas = { QStringLiteral("tenant_a"), QStringLiteral("tenant b") };
     view.range = RelativeRange::Custom;
     view.columnState = QByteArray("\x00\xff\x01header=state/\\\n", 17);
     view.chartPeriod = VolumePeriod::ThirtyDays;
@@ -456,6 +458,7 @@ TEST(SavedViewCommandLine, RoundTripsFilters)
         views.append(view);
     }
     SavedView everything = fullView(QString());
+    everything.filter.schemas.clear(); // the tenant filter is the window's, not the command line's
     everything.columnState.clear();
     everything.chartPeriod = VolumePeriod::SevenDays;
     everything.utc = false;

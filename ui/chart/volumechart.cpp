@@ -161,6 +161,8 @@ void VolumeChart::setSeries(const VolumeSeries &series)
     d->loaded = true;
     d->error.clear();
     d->view->setBusy(false);
+    // The series answers the request made with the grouping chosen now (older ones are dropped).
+    d->view->plot()->setGroupedByTenant(grouping() == VolumeGrouping::Tenant);
     d->view->plot()->setSeries(series);
     updatePlaceholder();
 }

@@ -592,7 +592,9 @@ QString VolumeChartPlot::bucketToolTip(int index) const
     }
     if (names.size() > kToolTipActions && rest > 0) {
         const auto others = static_cast<int>(names.size() - kToolTipActions);
-        html += row(tr("%n other actions", "tooltip: actions not listed", others), rest, false);
+        html += row(m_byTenant ? tr("%n other tenants", "tooltip: tenants not listed", others)
+                               : tr("%n other actions", "tooltip: actions not listed", others),
+            rest, false);
     }
     return html + QStringLiteral("</table>");
 }

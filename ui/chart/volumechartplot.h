@@ -39,6 +39,8 @@ public:
     const VolumeChartTimeline &timeline() const { return m_timeline; }
     void setSeries(const VolumeSeries &series);
     void setActionLines(bool show);
+    // The buckets' groups are tenants (schemas), not actions: the tooltip says so.
+    void setGroupedByTenant(bool byTenant) { m_byTenant = byTenant; }
     void setTimeZone(const QTimeZone &zone);
     // Whether lines are drawn, and whether the axes are (a placeholder may keep them).
     void setShown(bool lines, bool axes);
@@ -88,6 +90,7 @@ private:
     QPalette m_palette;
     QFont m_font;
     bool m_actionLines = false;
+    bool m_byTenant = false;
     bool m_linesShown = false;
     bool m_axesShown = false;
     std::optional<int> m_peak;

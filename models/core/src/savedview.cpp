@@ -88,6 +88,9 @@ void writeView(QSettings &settings, const SavedView &view)
     if (f.minDurationMicros) {
         settings.setValue(QStringLiteral("minDurationMicros"), *f.minDurationMicros);
     }
+    if (!f.schemas.isEmpty()) { // the tenant filter, reading many schemas
+        settings.setValue(QStringLiteral("schemas"), f.schemas);
+    }
     settings.setValue(QStringLiteral("range"), relativeRangeName(view.range));
     settings.setValue(QStringLiteral("columnState"), view.columnState);
     settings.setValue(QStringLiteral("chartPeriod"), volumePeriodName(view.chartPeriod));
@@ -128,6 +131,7 @@ std::optional<SavedView> readView(QSettings &settings)
             = settings.value(QStringLiteral("minDurationMicros")).toLongLong(&numberOk);
         ok = ok && numberOk && *f.minDurationMicros >= 0;
     }
+    f.schemas = settings.value(QStringLiteral("schemas")).toStringList();
     const auto range = relativeRangeFromName(
         settings.value(QStringLiteral("range"), QStringLiteral("all")).toString());
     view.range = range.value_or(RelativeRange::All);
