@@ -109,6 +109,18 @@
         <source>No audit entry has the id %1.</source>
         <translation>Es gibt keinen Audit-Eintrag mit der ID %1.</translation>
     </message>
+    <message>
+        <source>No schema named like %1 has a table %2.</source>
+        <translation>Kein Schema mit einem Namen wie %1 enthält eine Tabelle %2.</translation>
+    </message>
+    <message>
+        <source>This database role may read none of the tables %1.</source>
+        <translation>Diese Datenbankrolle darf keine der Tabellen %1 lesen.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: this role may not read it.</source>
+        <translation>%1 übersprungen: Diese Rolle darf sie nicht lesen.</translation>
+    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
@@ -222,6 +234,10 @@
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
     </message>
 </context>
 <context>
@@ -853,10 +869,6 @@ oder nach:
         <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <source>The schema of Hindsight&apos;s audit table; per-tenant deployments keep one per tenant.</source>
-        <translation>Das Schema der Audit-Tabelle von Hindsight; mandantenfähige Installationen haben eines je Mandant.</translation>
-    </message>
-    <message>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -895,6 +907,18 @@ oder nach:
     <message>
         <source>Keep the password in the desktop&apos;s keyring (Secret Service) for this server, database and user; never in the settings file.</source>
         <translation>Das Passwort im Schlüsselbund der Arbeitsumgebung (Secret Service) für diesen Server, diese Datenbank und diesen Benutzer aufbewahren, nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>The schemas of this database that hold the audit table, with their estimated rows</source>
+        <translation>Die Schemas dieser Datenbank, die die Audit-Tabelle enthalten, mit ihrer geschätzten Zeilenzahl</translation>
+    </message>
+    <message>
+        <source>The schema of Hindsight&apos;s audit table; per-tenant deployments keep one per tenant. A pattern reads every schema it matches as one log: % for all tenants, tenant_% for those named so.</source>
+        <translation>Das Schema der Audit-Tabelle von Hindsight; mandantenfähige Installationen haben eines je Mandant. Ein Muster liest jedes passende Schema als ein Protokoll: % für alle Mandanten, tenant_% für die so benannten.</translation>
+    </message>
+    <message>
+        <source>L&amp;ist…</source>
+        <translation>Aufl&amp;isten…</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1213,14 @@ oder nach:
         <source>(running)</source>
         <translation>(läuft)</translation>
     </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Read from the schema %1</source>
+        <translation>Gelesen aus dem Schema %1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBanner</name>
@@ -1430,6 +1462,25 @@ oder nach:
     <message>
         <source>“%1” is not a duration; type %2.</source>
         <translation>„%1“ ist keine Dauer; geben Sie %2 ein.</translation>
+    </message>
+    <message>
+        <source>Tenant: %1 ✕</source>
+        <translation>Mandant: %1 ✕</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenants ✕</source>
+        <translation>
+            <numerusform>%n Mandant ✕</numerusform>
+            <numerusform>%n Mandanten ✕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the rows of %1. Click to show every tenant again.</source>
+        <translation>Nur die Zeilen von %1. Klicken, um wieder alle Mandanten anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Tenant filter</source>
+        <translation>Mandantenfilter</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2242,14 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <source>PostgreSQL %1</source>
         <translation>PostgreSQL %1</translation>
     </message>
+    <message>
+        <source>Only &amp;this tenant</source>
+        <translation>Nur &amp;dieser Mandant</translation>
+    </message>
+    <message>
+        <source>Filter the table to the tenant of the current row</source>
+        <translation>Die Tabelle auf den Mandanten der aktuellen Zeile filtern</translation>
+    </message>
 </context>
 <context>
     <name>MaskingRules</name>
@@ -2352,6 +2411,10 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>The connection to the database was lost: %1</source>
         <translation>Die Verbindung zur Datenbank wurde unterbrochen: %1</translation>
+    </message>
+    <message>
+        <source>The server answered fewer statements than were sent.</source>
+        <translation>Der Server hat auf weniger Anweisungen geantwortet, als gesendet wurden.</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2675,87 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>%1 · startup options refused</source>
         <translation>%1 · Startoptionen abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>TenantListModel</name>
+    <message numerus="yes">
+        <source>%n schemas</source>
+        <comment>schemas a pattern matches</comment>
+        <translation>
+            <numerusform>%n Schema</numerusform>
+            <numerusform>%n Schemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln rows</source>
+        <translation>
+            <numerusform>etwa %Ln Zeile</numerusform>
+            <numerusform>etwa %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tenants (%1, %2)</source>
+        <translation>Alle Mandanten (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Pattern %1 (%2, %3)</source>
+        <translation>Muster %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>All tenants</source>
+        <translation>Alle Mandanten</translation>
+    </message>
+    <message>
+        <source>Every schema that holds the audit table, read as one log</source>
+        <translation>Jedes Schema, das die Audit-Tabelle enthält, gelesen als ein Protokoll</translation>
+    </message>
+    <message>
+        <source>Every schema whose name matches %1 (%: any text, _: one character)</source>
+        <translation>Jedes Schema, dessen Name auf %1 passt (%: beliebiger Text, _: ein Zeichen)</translation>
+    </message>
+    <message>
+        <source>%1 (no access)</source>
+        <comment>a schema this role may not read</comment>
+        <translation>%1 (kein Zugriff)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — about %Ln rows</source>
+        <comment>a schema and its estimated rows</comment>
+        <translation>
+            <numerusform>%1 — etwa %Ln Zeile</numerusform>
+            <numerusform>%1 — etwa %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — rows not counted yet</source>
+        <translation>%1 — Zeilen noch nicht gezählt</translation>
+    </message>
+    <message>
+        <source>This database role may not read %1&apos;s audit table</source>
+        <translation>Diese Datenbankrolle darf die Audit-Tabelle von %1 nicht lesen</translation>
+    </message>
+</context>
+<context>
+    <name>TenantLog</name>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TenantPicker</name>
+    <message>
+        <source>Te&amp;nant:</source>
+        <translation>Ma&amp;ndant:</translation>
+    </message>
+    <message>
+        <source>Schema or pattern (tenant_%)</source>
+        <translation>Schema oder Muster (tenant_%)</translation>
+    </message>
+    <message>
+        <source>The tenants read as one log: all of them, the schemas matching a pattern (type tenant_% and press Enter), or one schema</source>
+        <translation>Die als ein Protokoll gelesenen Mandanten: alle, die zu einem Muster passenden Schemas (tenant_% eingeben und die Eingabetaste drücken) oder ein Schema</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +3045,14 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <source>No requests in this period</source>
         <translation>Keine Anfragen in diesem Zeitraum</translation>
     </message>
+    <message>
+        <source>Per tenant</source>
+        <translation>Je Mandant</translation>
+    </message>
+    <message>
+        <source>The five busiest tenants and the rest as bands stacked up to the total</source>
+        <translation>Die fünf aktivsten Mandanten und der Rest als Bänder, bis zur Gesamtzahl gestapelt</translation>
+    </message>
 </context>
 <context>
     <name>VolumeChartActionMenu</name>
@@ -2962,6 +3114,14 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <translation>
             <numerusform>%n weitere Aktion</numerusform>
             <numerusform>%n weitere Aktionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other tenants</source>
+        <comment>tooltip: tenants not listed</comment>
+        <translation>
+            <numerusform>%n weiterer Mandant</numerusform>
+            <numerusform>%n weitere Mandanten</numerusform>
         </translation>
     </message>
 </context>

@@ -198,7 +198,7 @@ QFormLayout *ConnectionForm::buildAuditTableFields()
     const AuditTableRef defaults;
     auto *listSchemas = new QToolButton;
     listSchemas->setObjectName(QStringLiteral("listSchemas"));
-    listSchemas->setText(tr("&List…"));
+    listSchemas->setText(tr("L&ist…"));
     listSchemas->setToolTip(tr("The schemas of this database that hold the audit table, with "
                                "their estimated rows"));
     connect(listSchemas, &QToolButton::clicked, this, &ConnectionForm::schemasWanted);

@@ -74,7 +74,7 @@ Result<bool> AuditRepository::checkTable() const
         if (readable == schemas->cend()) {
             return QueryError::missingTable(schemas->isEmpty()
                     ? QCoreApplication::translate(
-                        "AuditRepository", "No schema named like %1 holds a table %2.")
+                        "AuditRepository", "No schema named like %1 has a table %2.")
                           .arg(m_table.schemaPattern, m_table.table)
                     : QCoreApplication::translate(
                         "AuditRepository", "This database role may read none of the tables %1.")
