@@ -2522,18 +2522,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
 </context>
 <context>
     <name>SchemaChoice</name>
-    <message numerus="yes">
-        <source>%1 — about %Ln rows</source>
-        <comment>a schema and its estimated rows</comment>
-        <translation>
-            <numerusform>%1 — etwa %Ln Zeile</numerusform>
-            <numerusform>%1 — etwa %Ln Zeilen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — rows not counted yet</source>
-        <translation>%1 — Zeilen noch nicht gezählt</translation>
-    </message>
     <message>
         <source>This database has no table %1 in any schema. Hindsight creates its audit table when auditing is enabled (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); connect to the database Hindsight writes to.</source>
         <translation>Diese Datenbank hat in keinem Schema eine Tabelle %1. Hindsight legt seine Audit-Tabelle an, wenn das Audit eingeschaltet ist (HINDSIGHT_API_AUDIT_LOG_ENABLED=true); verbinden Sie sich mit der Datenbank, in die Hindsight schreibt.</translation>

@@ -1,23 +1,14 @@
 #include "schemachoice.h"
 
-#include <QCoreApplication>
+#include "tenantlistmodel.h"
 
-#include <algorithm>
-#include <climits>
+#include <QCoreApplication>
 
 namespace SchemaChoice {
 
 QString label(const AuditSchema &schema)
 {
-    if (!schema.estimatedRows) {
-        return QCoreApplication::translate("SchemaChoice", "%1 — rows not counted yet")
-            .arg(schema.schema);
-    }
-    // tr() counts in int; an estimate past two billion rows reads as that.
-    const int rows = int(std::min<qint64>(*schema.estimatedRows, INT_MAX));
-    return QCoreApplication::translate(
-        "SchemaChoice", "%1 — about %Ln rows", "a schema and its estimated rows", rows)
-        .arg(schema.schema);
+    return TenantListModel::schemaLabel(schema);
 }
 
 QString noneMessage(const QString &table)

@@ -9,7 +9,7 @@
 // table when it is missing from the one asked for.
 namespace SchemaChoice {
 
-// "tenant_a — about 12,000 rows" (or "… rows not counted yet").
+// "tenant_a — about 12,000 rows" (or "… rows not counted yet"): TenantListModel::schemaLabel.
 QString label(const AuditSchema &schema);
 // No schema holds a table named `table`: one sentence saying where it comes from.
 QString noneMessage(const QString &table);

@@ -36,6 +36,8 @@ public:
     // The schemas whose names LIKE `pattern` matches (% any run, _ one character, \ escapes).
     QList<AuditSchema> matching(const QString &pattern) const;
     static QRegularExpression likeExpression(const QString &pattern);
+    // "tenant_a — about 12,000 rows" (or "… rows not counted yet"), the schema made visible.
+    static QString schemaLabel(const AuditSchema &schema);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

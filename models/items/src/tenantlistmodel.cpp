@@ -103,6 +103,15 @@ QString TenantListModel::patternLabel(const QString &pattern) const
         : tr("Pattern %1 (%2, %3)").arg(visibleText(pattern), schemas, about);
 }
 
+QString TenantListModel::schemaLabel(const AuditSchema &schema)
+{
+    const QString name = visibleText(schema.schema);
+    return schema.estimatedRows ? tr("%1 — about %Ln rows", "a schema and its estimated rows",
+               clampedCount(*schema.estimatedRows))
+                                      .arg(name)
+                                : tr("%1 — rows not counted yet").arg(name);
+}
+
 int TenantListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : firstSchemaRow() + int(m_schemas.size());
@@ -142,11 +151,7 @@ QVariant TenantListModel::data(const QModelIndex &index, int role) const
             return tr("%1 (no access)", "a schema this role may not read")
                 .arg(visibleText(schema.schema));
         }
-        return schema.estimatedRows
-            ? tr("%1 — about %Ln rows", "a schema and its estimated rows",
-                clampedCount(*schema.estimatedRows))
-                  .arg(visibleText(schema.schema))
-            : tr("%1 — rows not counted yet").arg(visibleText(schema.schema));
+        return schemaLabel(schema);
     case Qt::EditRole:
     case SchemaRole:
     case TypedTextRole:
