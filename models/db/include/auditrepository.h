@@ -24,7 +24,8 @@ public:
     const AuditTableRef &table() const { return m_table; }
 
     // Succeeds when the table exists, is readable and has Hindsight's columns and types;
-    // otherwise one sentence naming what is missing.
+    // otherwise one sentence naming what is missing. Reading many schemas: when one of them
+    // holds the table and the first this role may read is Hindsight's.
     Result<bool> checkTable() const;
     // The schemas of this database that hold a table named like this one (any columns),
     // with the planner's row estimates and whether this role may read them; for offering

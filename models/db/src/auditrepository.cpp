@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -62,6 +63,30 @@ AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int co
 
 Result<bool> AuditRepository::checkTable() const
 {
+    if (m_table.isMultiSchema()) {
+        // Many schemas: one of them must hold the table, and the first this role may read
+        // must be Hindsight's; the others are taken to be alike (a tenant that differs fails
+        // its own statement and is skipped with a note).
+        auto schemas = schemasHoldingTable();
+        if (!schemas) {
+            return schemas.error();
+        }
+        const auto readable = std::find_if(schemas->cbegin(), schemas->cend(),
+            [](const AuditSchema &schema) { return schema.readable; });
+        if (schemas->isEmpty()) {
+            return QueryError::missingTable(QCoreApplication::translate("AuditRepository",
+                "No schema whose name is like %1 holds a table %2; choose the schemas and table "
+                "that Hindsight writes its audit log to.")
+                                                .arg(m_table.schemaPattern, m_table.table));
+        }
+        if (readable == schemas->cend()) {
+            return QueryError::schema(QCoreApplication::translate("AuditRepository",
+                "This database role may not read %1 in any of the %n schemas that hold it.",
+                nullptr, static_cast<int>(schemas->size()))
+                                          .arg(m_table.table));
+        }
+        return AuditRepository(m_session, m_table.inSchema(readable->schema)).checkTable();
+    }
     auto result = m_session.exec(AuditQuery::tableColumns(m_table));
     if (!result) {
         return result.error();
