@@ -75,14 +75,14 @@ Result<bool> AuditRepository::checkTable() const
             [](const AuditSchema &schema) { return schema.readable; });
         if (schemas->isEmpty()) {
             return QueryError::missingTable(QCoreApplication::translate("AuditRepository",
-                "No schema whose name is like %1 holds a table %2; choose the schemas and table "
+                "No schema matching %1 has a table %2; choose the schemas and table "
                 "that Hindsight writes its audit log to.")
                                                 .arg(m_table.schemaPattern, m_table.table));
         }
         if (readable == schemas->cend()) {
             return QueryError::schema(QCoreApplication::translate("AuditRepository",
                 "This database role may not read %1 in any of the %n schemas that hold it.",
-                nullptr, static_cast<int>(schemas->size()))
+                nullptr, int(schemas->size()))
                                           .arg(m_table.table));
         }
         return AuditRepository(m_session, m_table.inSchema(readable->schema)).checkTable();
