@@ -294,25 +294,26 @@ TEST_F(CliTenantsTest, StatsCountsEachTenantAndShowFindsAnEntryInTheTenantAsked)
 
 TEST_F(CliTenantsTest, OneSchemaStillNamesItsSchemaInEveryRow)
 {
-    const QStringList one { QStringLiteral("--schema"), QStringLiteral("clitenant_a"),
-        QStringLiteral("--table"), kTable };
-    const ViewerCliRun jsonl = runViewerCli(
-        QStringList { QStringLiteral("list"), TestDatabase::conninfo(), QStringLiteral("--format"),
-            QStringLiteral("jsonl"), QStringLiteral("--limit"), QStringLiteral("3") }
-        + one);
+    // list of clitenant_a alone, in `format`.
+    const auto listed = [](const QString &format) {
+        return runViewerCli(
+            { QStringLiteral("list"), TestDatabase::conninfo(), QStringLiteral("--format"), format,
+                QStringLiteral("--limit"), QStringLiteral("3"), QStringLiteral("--schema"),
+                QStringLiteral("clitenant_a"), QStringLiteral("--table"), kTable });
+    };
+    const ViewerCliRun jsonl = listed(QStringLiteral("jsonl"));
     ASSERT_EQ(jsonl.exitCode, 0) << jsonl.err.toStdString();
     ASSERT_EQ(linesOf(jsonl.out).size(), 3);
     for (const QString &line : linesOf(jsonl.out)) {
         EXPECT_EQ(
             objectOf(line).value(QLatin1String("schema")).toString().toStdString(), "clitenant_a");
     }
-    const ViewerCliRun csv = runViewerCli(
-        QStringList { QStringLiteral("list"), TestDatabase::conninfo(), QStringLiteral("--format"),
-            QStringLiteral("csv"), QStringLiteral("--limit"), QStringLiteral("1") }
-        + one);
+    const ViewerCliRun csv = listed(QStringLiteral("csv"));
     ASSERT_EQ(csv.exitCode, 0) << csv.err.toStdString();
-    ASSERT_EQ(linesOf(csv.out).size(), 2);
-    EXPECT_EQ(linesOf(csv.out).at(1).section(u',', 1, 1).toStdString(), "clitenant_a");
+    ASSERT_EQ(linesOf(csv.out).size(), 4);
+    for (const QString &line : linesOf(csv.out).mid(1)) {
+        EXPECT_EQ(line.section(u',', 1, 1).toStdString(), "clitenant_a");
+    }
 }
 
 TEST_F(CliTenantsTest, SchemaAndSchemasTogetherOrNoMatchingTenantAreRefused)
