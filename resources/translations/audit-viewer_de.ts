@@ -109,17 +109,6 @@
         <source>No audit entry has the id %1.</source>
         <translation>Es gibt keinen Audit-Eintrag mit der ID %1.</translation>
     </message>
-    <message>
-        <source>No schema matching %1 has a table %2; choose the schemas and table that Hindsight writes its audit log to.</source>
-        <translation>Kein Schema, dessen Name %1 entspricht, enthält eine Tabelle %2; wählen Sie die Schemas und die Tabelle, in die Hindsight sein Audit-Protokoll schreibt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>This database role may not read %1 in any of the %n schemas that hold it.</source>
-        <translation>
-            <numerusform>Diese Datenbankrolle darf %1 in keinem der Schemas lesen, die sie enthalten (%n Schema).</numerusform>
-            <numerusform>Diese Datenbankrolle darf %1 in keinem der Schemas lesen, die sie enthalten (%n Schemas).</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>AuditTableModel</name>

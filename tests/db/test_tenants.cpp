@@ -332,3 +332,19 @@ TEST_F(TenantsTest, APipelineAnswersAMissingTableWithItsErrorAndRunsTheRest)
     statements[1].sql = QStringLiteral("SELECT 1 / 0");
     EXPECT_FALSE(m_connection.session().execEach(statements));
 }
+
+TEST_F(TenantsTest, ThePatternIsCheckedByTheSchemasItMatches)
+{
+    EXPECT_TRUE(repository().checkTable());
+    AuditTableRef none = m_table;
+    none.schemaPattern = QStringLiteral("no\\_such\\_tenant\\_%");
+    const auto missing = AuditRepository(m_connection.session(), none).checkTable();
+    ASSERT_FALSE(missing);
+    EXPECT_TRUE(missing.error().isMissingTable()) << missing.error().message.toStdString();
+    AuditTableRef unreadable = m_table;
+    unreadable.schemaPattern = QStringLiteral("tnt\\_d");
+    const auto denied = AuditRepository(m_connection.session(), unreadable).checkTable();
+    ASSERT_FALSE(denied);
+    EXPECT_TRUE(denied.error().message.contains(QLatin1String("may not read")))
+        << denied.error().message.toStdString();
+}

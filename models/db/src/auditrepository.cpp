@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -64,28 +63,7 @@ AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int co
 Result<bool> AuditRepository::checkTable() const
 {
     if (m_table.isMultiSchema()) {
-        // Many schemas: one of them must hold the table, and the first this role may read
-        // must be Hindsight's; the others are taken to be alike (a tenant that differs fails
-        // its own statement and is skipped with a note).
-        auto schemas = schemasHoldingTable();
-        if (!schemas) {
-            return schemas.error();
-        }
-        const auto readable = std::find_if(schemas->cbegin(), schemas->cend(),
-            [](const AuditSchema &schema) { return schema.readable; });
-        if (schemas->isEmpty()) {
-            return QueryError::missingTable(QCoreApplication::translate("AuditRepository",
-                "No schema matching %1 has a table %2; choose the schemas and table "
-                "that Hindsight writes its audit log to.")
-                                                .arg(m_table.schemaPattern, m_table.table));
-        }
-        if (readable == schemas->cend()) {
-            return QueryError::schema(QCoreApplication::translate("AuditRepository",
-                "This database role may not read %1 in any of the %n schemas that hold it.",
-                nullptr, int(schemas->size()))
-                                          .arg(m_table.table));
-        }
-        return AuditRepository(m_session, m_table.inSchema(readable->schema)).checkTable();
+        return checkTables();
     }
     auto result = m_session.exec(AuditQuery::tableColumns(m_table));
     if (!result) {
@@ -145,6 +123,29 @@ Result<bool> AuditRepository::checkTable() const
                                       .arg(m_table.displayName()));
     }
     return true;
+}
+
+Result<bool> AuditRepository::checkTables() const
+{
+    auto schemas = schemasHoldingTable();
+    if (!schemas) {
+        return schemas.error();
+    }
+    if (schemas->isEmpty()) {
+        return QueryError::missingTable(QCoreApplication::translate(
+            "AuditRepository", "No schema whose name matches %1 holds a table %2.")
+                                            .arg(m_table.schemaPattern, m_table.table));
+    }
+    // The first readable tenant stands for the others: Hindsight creates them all alike.
+    for (const AuditSchema &schema : std::as_const(*schemas)) {
+        if (schema.readable) {
+            return AuditRepository(m_session, m_table.inSchema(schema.schema)).checkTable();
+        }
+    }
+    return QueryError::schema(QCoreApplication::translate("AuditRepository",
+        "This database role may not read any of the %n tables %1 matches.", nullptr,
+        int(schemas->size()))
+                                  .arg(m_table.displayName()));
 }
 
 Result<QList<AuditSchema>> AuditRepository::schemasHoldingTable() const
