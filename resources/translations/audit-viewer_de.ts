@@ -113,16 +113,16 @@
         <source>Skipped %1: this role may not read it.</source>
         <translation>%1 übersprungen: Diese Rolle darf sie nicht lesen.</translation>
     </message>
-    <message>
-        <source>No schema whose name matches %1 holds a table %2.</source>
-        <translation>Kein Schema, dessen Name auf %1 passt, enthält eine Tabelle %2.</translation>
-    </message>
     <message numerus="yes">
         <source>This database role may not read any of the %n tables %1 matches.</source>
         <translation>
             <numerusform>Diese Datenbankrolle darf die %n Tabelle, auf die %1 passt, nicht lesen.</numerusform>
             <numerusform>Diese Datenbankrolle darf keine der %n Tabellen lesen, auf die %1 passt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No schema matching %1 has a table named %2.</source>
+        <translation>Kein Schema, das auf %1 passt, hat eine Tabelle namens %2.</translation>
     </message>
 </context>
 <context>
