@@ -49,4 +49,8 @@ private:
 
     QList<AuditSchema> m_schemas;
     QString m_pattern;
+    // The labels of the All tenants and pattern rows, counted once per change: a view asks
+    // for them on every paint, and a pattern is matched against thousands of names.
+    QString m_allLabel;
+    QString m_patternLabel;
 };

@@ -18,6 +18,7 @@ int clampedCount(qint64 n)
 
 TenantListModel::TenantListModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_allLabel(patternLabel(kAllTenants))
 {
 }
 
@@ -25,6 +26,8 @@ void TenantListModel::setSchemas(const QList<AuditSchema> &schemas)
 {
     beginResetModel();
     m_schemas = schemas;
+    m_allLabel = patternLabel(kAllTenants);
+    m_patternLabel = m_pattern.isEmpty() ? QString() : patternLabel(m_pattern);
     endResetModel();
 }
 
@@ -42,6 +45,7 @@ void TenantListModel::setPattern(const QString &pattern)
     if (!wanted.isEmpty()) {
         beginInsertRows({}, 1, 1);
         m_pattern = wanted;
+        m_patternLabel = patternLabel(m_pattern);
         endInsertRows();
     }
 }
@@ -127,7 +131,7 @@ QVariant TenantListModel::data(const QModelIndex &index, int role) const
         const QString pattern = row == 0 ? kAllTenants : m_pattern;
         switch (role) {
         case Qt::DisplayRole:
-            return patternLabel(pattern);
+            return row == 0 ? m_allLabel : m_patternLabel;
         case Qt::EditRole:
             return row == 0 ? tr("All tenants") : pattern;
         case PatternRole:
