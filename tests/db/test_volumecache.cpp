@@ -139,3 +139,23 @@ TEST_F(VolumeCacheTest, AnotherFilterIsCountedOnItsOwn)
     expectSameBuckets(
         *series, *repository().volume(recall, VolumePeriod::SevenDays, QTimeZone::utc(), kNow));
 }
+
+TEST_F(VolumeCacheTest, PerTenantIsCountedApartFromPerAction)
+{
+    // The schema read as a pattern of one: per tenant, the buckets hold its name.
+    AuditTableRef tenants { QStringLiteral("public"), QStringLiteral("audit_log"),
+        QStringLiteral("vcache") };
+    const AuditRepository many(m_connection.session(), tenants);
+    VolumeCache cache;
+    const auto perAction
+        = cache.volume(many, AuditFilter(), VolumePeriod::SevenDays, QTimeZone::utc(), kNow);
+    ASSERT_TRUE(perAction) << perAction.error().message.toStdString();
+    const auto perTenant = cache.volume(many, AuditFilter(), VolumePeriod::SevenDays,
+        QTimeZone::utc(), kNow, VolumeGrouping::Tenant);
+    ASSERT_TRUE(perTenant) << perTenant.error().message.toStdString();
+    EXPECT_EQ(cache.lastCountedFrom(), perTenant->range.from);
+    expectSameBuckets(*perTenant,
+        *many.volume(AuditFilter(), VolumePeriod::SevenDays, QTimeZone::utc(), kNow, std::nullopt,
+            VolumeGrouping::Tenant));
+    EXPECT_EQ(perTenant->buckets.first().actions.keys(), QStringList { QStringLiteral("vcache") });
+}
