@@ -29,13 +29,13 @@
 
 namespace {
 
-// Three tenant schemas read as one log. Their audit tables are named "tenant_log", so the
-// audit_log tables of other tests stay out of "All tenants". tui_b holds a copy of one of
-// tui_a's rows (a tenant copied from another keeps its ids) with another request.
-class TenantsTest : public ::testing::Test
+// Three tenant schemas read as one log. Their audit tables are named "tui_log" (no other test uses
+// the name), so the audit_log tables of other tests stay out of "All tenants". tui_b holds a copy
+// of one of tui_a's rows (a tenant copied from another keeps its ids) with another request.
+class WindowTenantsTest : public ::testing::Test
 {
 protected:
-    static constexpr const char *kTable = "tenant_log";
+    static constexpr const char *kTable = "tui_log";
 
     static void SetUpTestSuite()
     {
@@ -44,27 +44,27 @@ protected:
         for (const char *schema : { "tui_a", "tui_b", "tui_c" }) {
             ASSERT_TRUE(admin.createAuditSchema(QString::fromLatin1(schema)))
                 << admin.error().toStdString();
-            ASSERT_TRUE(admin.exec(QStringLiteral("ALTER TABLE %1.audit_log RENAME TO tenant_log")
+            ASSERT_TRUE(admin.exec(QStringLiteral("ALTER TABLE %1.audit_log RENAME TO tui_log")
                                        .arg(QString::fromLatin1(schema))))
                 << admin.error().toStdString();
         }
         ASSERT_TRUE(admin.exec(QStringLiteral(
-            "INSERT INTO tui_a.tenant_log (id, action, transport, started_at, ended_at, request)"
+            "INSERT INTO tui_a.tui_log (id, action, transport, started_at, ended_at, request)"
             " VALUES ('00000000-0000-4000-8000-00000000000a', 'recall', 'http',"
             "  now() - interval '1 minute', now(), '{\"from\": \"tui_a\"}');"
-            "INSERT INTO tui_a.tenant_log (action, transport, started_at, ended_at)"
+            "INSERT INTO tui_a.tui_log (action, transport, started_at, ended_at)"
             " SELECT 'recall', 'http', now() - n * interval '2 minute', now()"
             " FROM generate_series(1, 2) n;"
-            "INSERT INTO tui_b.tenant_log (id, action, transport, started_at, ended_at, request)"
+            "INSERT INTO tui_b.tui_log (id, action, transport, started_at, ended_at, request)"
             " VALUES ('00000000-0000-4000-8000-00000000000a', 'recall', 'http',"
             "  now() - interval '1 minute', now(), '{\"from\": \"tui_b\"}');"
-            "INSERT INTO tui_b.tenant_log (action, transport, started_at, ended_at)"
+            "INSERT INTO tui_b.tui_log (action, transport, started_at, ended_at)"
             " SELECT 'retain', 'mcp', now() - n * interval '3 minute', now()"
             " FROM generate_series(1, 4) n;"
-            "INSERT INTO tui_c.tenant_log (action, transport, started_at, ended_at)"
+            "INSERT INTO tui_c.tui_log (action, transport, started_at, ended_at)"
             " SELECT 'reflect', 'http', now() - n * interval '5 minute', now()"
             " FROM generate_series(1, 2) n;"
-            "ANALYZE tui_a.tenant_log; ANALYZE tui_b.tenant_log; ANALYZE tui_c.tenant_log;")))
+            "ANALYZE tui_a.tui_log; ANALYZE tui_b.tui_log; ANALYZE tui_c.tui_log;")))
             << admin.error().toStdString();
     }
 
@@ -87,9 +87,9 @@ protected:
     qint64 sqlCount(const QString &where = QStringLiteral("true"))
     {
         return m_admin
-            .scalar(QStringLiteral("SELECT count(*) FROM (SELECT * FROM tui_a.tenant_log"
-                                   " UNION ALL SELECT * FROM tui_b.tenant_log"
-                                   " UNION ALL SELECT * FROM tui_c.tenant_log) t WHERE %1")
+            .scalar(QStringLiteral("SELECT count(*) FROM (SELECT * FROM tui_a.tui_log"
+                                   " UNION ALL SELECT * FROM tui_b.tui_log"
+                                   " UNION ALL SELECT * FROM tui_c.tui_log) t WHERE %1")
                         .arg(where))
             .toLongLong();
     }
@@ -131,7 +131,7 @@ protected:
 
 } // namespace
 
-TEST_F(TenantsTest, AllTenantsShowEveryRowOnceWithItsTenant)
+TEST_F(WindowTenantsTest, AllTenantsShowEveryRowOnceWithItsTenant)
 {
     auto window = openWindow(tenants(QStringLiteral("%")));
     AuditTableModel *model = window->tableModel();
@@ -159,7 +159,7 @@ TEST_F(TenantsTest, AllTenantsShowEveryRowOnceWithItsTenant)
     saveScreenshot(*window, QStringLiteral("tenants-all.png"));
 }
 
-TEST_F(TenantsTest, OneSchemaHidesTheTenantColumn)
+TEST_F(WindowTenantsTest, OneSchemaHidesTheTenantColumn)
 {
     AuditTableRef table = tenants({});
     table.schema = QStringLiteral("tui_c");
@@ -169,7 +169,7 @@ TEST_F(TenantsTest, OneSchemaHidesTheTenantColumn)
         window->resultsView()->horizontalHeader()->isSectionHidden(AuditTableModel::TenantColumn));
 }
 
-TEST_F(TenantsTest, ThePickerListsTheSchemasAndAllTenantsShowsTheirUnion)
+TEST_F(WindowTenantsTest, ThePickerListsTheSchemasAndAllTenantsShowsTheirUnion)
 {
     AuditTableRef table = tenants({});
     table.schema = QStringLiteral("tui_b");
@@ -197,20 +197,20 @@ TEST_F(TenantsTest, ThePickerListsTheSchemasAndAllTenantsShowsTheirUnion)
     ASSERT_TRUE(shown.wait(15000)) << window->errorBanner()->message().toStdString();
     EXPECT_EQ(window->tableModel()->rowCount(), sqlCount());
     EXPECT_TRUE(showsCount(*window, sqlCount()));
-    EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("%.tenant_log")))
+    EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("%.tui_log")))
         << window->windowTitle().toStdString();
 
     // A typed pattern reads the schemas it matches.
     picker->chooseText(QStringLiteral("tui\\_a%"));
     ASSERT_TRUE(shown.wait(15000)) << window->errorBanner()->message().toStdString();
     EXPECT_EQ(window->tableModel()->rowCount(),
-        m_admin.scalar(QStringLiteral("SELECT count(*) FROM tui_a.tenant_log")).toInt());
+        m_admin.scalar(QStringLiteral("SELECT count(*) FROM tui_a.tui_log")).toInt());
     EXPECT_TRUE(
         choices->index(1).data().toString().startsWith(QStringLiteral("Pattern tui\\_a% (")))
         << choices->index(1).data().toString().toStdString();
 }
 
-TEST_F(TenantsTest, TheTenantFilterNarrowsTableAndCounts)
+TEST_F(WindowTenantsTest, TheTenantFilterNarrowsTableAndCounts)
 {
     auto window = openWindow(tenants(QStringLiteral("tui%")));
     ASSERT_TRUE(showsCount(*window, sqlCount()));
@@ -240,7 +240,7 @@ TEST_F(TenantsTest, TheTenantFilterNarrowsTableAndCounts)
     EXPECT_FALSE(chip->isVisible());
 }
 
-TEST_F(TenantsTest, TheEntryWindowOpensTheRowOfItsTenant)
+TEST_F(WindowTenantsTest, TheEntryWindowOpensTheRowOfItsTenant)
 {
     auto window = openWindow(tenants(QStringLiteral("%")));
     const QString copied = QStringLiteral("00000000-0000-4000-8000-00000000000a");
@@ -266,7 +266,7 @@ TEST_F(TenantsTest, TheEntryWindowOpensTheRowOfItsTenant)
     }
 }
 
-TEST_F(TenantsTest, TheChartCountsPerTenant)
+TEST_F(WindowTenantsTest, TheChartCountsPerTenant)
 {
     auto window = openWindow(tenants(QStringLiteral("%")));
     VolumeChart *chart = window->chartPanel()->chart();
@@ -290,8 +290,7 @@ TEST_F(TenantsTest, TheChartCountsPerTenant)
         = QStringLiteral("started_at >= '%1'").arg(chart->series().range.from.toIsoUtc());
     const auto today = [&](const QString &schema) {
         return m_admin
-            .scalar(
-                QStringLiteral("SELECT count(*) FROM %1.tenant_log WHERE %2").arg(schema, since))
+            .scalar(QStringLiteral("SELECT count(*) FROM %1.tui_log WHERE %2").arg(schema, since))
             .toLongLong();
     };
     EXPECT_EQ(perSchema.value(QStringLiteral("tui_a")), today(QStringLiteral("tui_a")));
