@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -186,6 +187,17 @@ TEST_F(WindowTenantsTest, ThePickerListsTheSchemasAndAllTenantsShowsTheirUnion)
     EXPECT_EQ(choices->index(2).data().toString(), QStringLiteral("tui_b — about 5 rows"));
     EXPECT_EQ(choices->index(3).data().toString(), QStringLiteral("tui_c — about 2 rows"));
     EXPECT_EQ(picker->comboBox()->currentIndex(), 2); // what is read now
+
+    // Typed and left without Enter: the field shows what is read again.
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    QLineEdit *field = picker->comboBox()->lineEdit();
+    field->setFocus();
+    QTest::keyClicks(field, QStringLiteral("_x"));
+    EXPECT_EQ(field->text(), QStringLiteral("tui_b_x"));
+    window->resultsView()->setFocus();
+    EXPECT_TRUE(QTest::qWaitFor([field] { return field->text() == QStringLiteral("tui_b"); }, 2000))
+        << field->text().toStdString();
 
     picker->comboBox()->showPopup();
     saveScreenshot(*window, QStringLiteral("tenants-picker.png"));

@@ -95,11 +95,7 @@ void MainWindow::layOut()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->setContentsMargins(QMargins());
-    filterRow->addWidget(m_tenants, 0, Qt::AlignTop);
-    filterRow->addWidget(m_filterBar, 1);
-    layout->addLayout(filterRow);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);

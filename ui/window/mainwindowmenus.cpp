@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "maskingrulesdialog.h"
 #include "resultsview.h"
+#include "tenantpicker.h"
 #include "viewsmenu.h"
 
 #include <QAction>
@@ -83,6 +84,10 @@ void MainWindow::buildMenus()
     autoButton->setPopupMode(QToolButton::InstantPopup);
     autoButton->setToolTip(tr("Reload the first page periodically; new rows are highlighted"));
     toolbar->addWidget(autoButton);
+    // Which tenants are read: beside where the connection is chosen, shown when there are some.
+    QAction *tenants = toolbar->addWidget(m_tenants);
+    tenants->setVisible(m_tenants->isWanted());
+    connect(m_tenants, &TenantPicker::wantedChanged, tenants, &QAction::setVisible);
 }
 
 QMenu *MainWindow::addAutoRefreshMenu(QMenu *view)

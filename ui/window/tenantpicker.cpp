@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollBar>
 
 TenantPicker::TenantPicker(QWidget *parent)
     : QWidget(parent)
@@ -27,8 +28,6 @@ TenantPicker::TenantPicker(QWidget *parent)
     if (auto *list = qobject_cast<QListView *>(m_combo->view())) {
         list->setUniformItemSizes(true);
     }
-    // The list is wider than the field: "All tenants (1,000 schemas, about 2,000,000 rows)".
-    m_combo->view()->setMinimumWidth(m_combo->fontMetrics().averageCharWidth() * 48);
     m_combo->lineEdit()->setPlaceholderText(tr("Schema or pattern (tenant_%)"));
     m_combo->setToolTip(tr("The tenants read as one log: all of them, the schemas matching a "
                            "pattern (type tenant_% and press Enter), or one schema"));
@@ -49,6 +48,12 @@ TenantPicker::TenantPicker(QWidget *parent)
     // Typed text that names no row is a pattern (QComboBox itself chooses a row it names).
     connect(m_combo->lineEdit(), &QLineEdit::returnPressed, this,
         [this] { chooseText(m_combo->currentText()); });
+    // Typed and left without Enter: the field shows what is read again.
+    connect(m_combo->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        if (!m_combo->lineEdit()->hasFocus()) {
+            showCurrent();
+        }
+    });
     updateVisibility();
 }
 
@@ -65,6 +70,12 @@ void TenantPicker::setTable(const AuditTableRef &table)
 void TenantPicker::setSchemas(const QList<AuditSchema> &schemas)
 {
     m_model->setSchemas(schemas);
+    // The list may be wider than the field: "All tenants (1,000 schemas, about 2,000,000 rows)"
+    // is its longest line (the schema rows are measured by none: thousands of them).
+    const int margin = 4 * m_combo->fontMetrics().averageCharWidth()
+        + m_combo->view()->verticalScrollBar()->sizeHint().width();
+    m_combo->view()->setMinimumWidth(
+        m_combo->fontMetrics().horizontalAdvance(m_model->index(0).data().toString()) + margin);
     showCurrent();
     updateVisibility();
 }
@@ -123,5 +134,9 @@ void TenantPicker::showCurrent()
 
 void TenantPicker::updateVisibility()
 {
-    setVisible(m_table.isMultiSchema() || m_model->schemas().size() > 1);
+    const bool wanted = m_table.isMultiSchema() || m_model->schemas().size() > 1;
+    if (wanted != m_wanted) {
+        m_wanted = wanted;
+        emit wantedChanged(wanted);
+    }
 }

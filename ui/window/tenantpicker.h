@@ -12,8 +12,9 @@ class TenantListModel;
 // Which tenants the window reads: "All tenants", a name pattern typed into the field
 // (tenant_%), or one schema, chosen from a searchable list that holds thousands of them
 // (a model behind a combo box; typing filters the list). Schemas this role may not read
-// are shown greyed and cannot be chosen. Shown once the database has more than one schema
-// holding the audit table, or while a pattern is read. Thread: the GUI thread.
+// are shown greyed and cannot be chosen. Wanted once the database has more than one schema
+// holding the audit table, or while a pattern is read (the window shows it then: in a
+// toolbar, through the toolbar's action). Thread: the GUI thread.
 class TenantPicker : public QWidget
 {
     Q_OBJECT
@@ -29,10 +30,12 @@ public:
 
     // Chooses what `text` names: a row's name, a schema, "%" or a LIKE pattern.
     void chooseText(const QString &text);
+    bool isWanted() const { return m_wanted; }
 
 signals:
     // The operator chose other tenants: `table` reads that schema or pattern.
     void tableChosen(const AuditTableRef &table);
+    void wantedChanged(bool wanted);
 
 private:
     void chooseRow(int row);
@@ -43,4 +46,5 @@ private:
     QComboBox *m_combo;
     TenantListModel *m_model;
     AuditTableRef m_table;
+    bool m_wanted = false;
 };

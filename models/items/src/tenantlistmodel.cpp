@@ -123,7 +123,9 @@ int TenantListModel::rowCount(const QModelIndex &parent) const
 
 QVariant TenantListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    // A combo box without a current row asks with an invalid index.
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
     const int row = index.row();
