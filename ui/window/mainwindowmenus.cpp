@@ -85,6 +85,7 @@ void MainWindow::buildMenus()
     autoButton->setToolTip(tr("Reload the first page periodically; new rows are highlighted"));
     toolbar->addWidget(autoButton);
     // Which tenants are read: beside where the connection is chosen, shown when there are some.
+    toolbar->addSeparator();
     QAction *tenants = toolbar->addWidget(m_tenants);
     tenants->setVisible(m_tenants->isWanted());
     connect(m_tenants, &TenantPicker::wantedChanged, tenants, &QAction::setVisible);

@@ -23,7 +23,7 @@ TenantPicker::TenantPicker(QWidget *parent)
     m_combo->setModel(m_model);
     // Measuring thousands of names for the width would stall the window: a fixed length.
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_combo->setMinimumContentsLength(22);
+    m_combo->setMinimumContentsLength(28);
     m_combo->setMaxVisibleItems(20);
     if (auto *list = qobject_cast<QListView *>(m_combo->view())) {
         list->setUniformItemSizes(true);
@@ -42,7 +42,8 @@ TenantPicker::TenantPicker(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(QMargins());
     layout->addWidget(m_label);
-    layout->addWidget(m_combo, 1);
+    layout->addWidget(m_combo);
+    layout->addStretch(1);
 
     connect(m_combo, &QComboBox::activated, this, &TenantPicker::chooseRow);
     // Typed text that names no row is a pattern (QComboBox itself chooses a row it names).
