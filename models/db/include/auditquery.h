@@ -36,6 +36,10 @@ SqlStatement volumeInOneScan(const AuditTableRef &table, const AuditFilter &filt
 // indexes ended_at; the filter's time range bounds the scan on the started_at index.
 SqlStatement earliestEndedSince(
     const AuditTableRef &table, const AuditFilter &filter, const AuditTimestamp &endedSince);
+// One row naming where the rows live, for caches kept across runs: the database's oid and
+// name, the table's oid, the server's start time, and the table's earliest started_at (NULL
+// when it is empty; an endpoint of the started_at index).
+SqlStatement volumeSource(const AuditTableRef &table);
 // Durations of the ended calls matching the filter, per action and then for all actions
 // (the ROLLUP row: grouped = 1): action, grouped, calls, p50, p95, p99, max, the last four in
 // whole microseconds (NULL when no call ended).

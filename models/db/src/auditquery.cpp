@@ -307,6 +307,17 @@ SqlStatement earliestEndedSince(
     return s;
 }
 
+SqlStatement volumeSource(const AuditTableRef &table)
+{
+    SqlStatement s;
+    s.sql
+        = QStringLiteral("SELECT (SELECT oid FROM pg_database WHERE datname = current_database()),"
+                         " current_database(), %1::regclass::oid, pg_postmaster_start_time(),"
+                         " (SELECT min(started_at) FROM %2)")
+              .arg(s.bind(table.quoted()), table.quoted());
+    return s;
+}
+
 SqlStatement latencySummary(const AuditTableRef &table, const AuditFilter &filter)
 {
     SqlStatement s;
