@@ -54,6 +54,24 @@ protected:
         expectSameBuckets(*shown, *direct);
     }
 
+    // Today counted at kNow; then a call that started in a closed hour and ended after the
+    // count is written; a viewer started `reopenedAfter` seconds later counts it.
+    void expectLateCallCountedAfterRestart(
+        const QString &started, const QString &ended, qint64 reopenedAfter, const char *countedFrom)
+    {
+        ASSERT_TRUE(onDisk().volume(
+            repository(), AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow));
+        ASSERT_TRUE(m_admin.exec(
+            QStringLiteral("INSERT INTO vcache.audit_log (action, transport, started_at, "
+                           "ended_at, response) VALUES ('consolidation', 'system', '%1', '%2', "
+                           "'{}')")
+                .arg(started, ended)));
+        VolumeCache again = onDisk();
+        expectChartEqualsSql(again, AuditFilter(), VolumePeriod::Today, QTimeZone::utc(),
+            kNow.addSecs(reopenedAfter));
+        EXPECT_EQ(again.lastCountedFrom().toIsoUtc().toStdString(), countedFrom);
+    }
+
     static void expectSameBuckets(const VolumeSeries &a, const VolumeSeries &b)
     {
         ASSERT_EQ(a.buckets.size(), b.buckets.size());
@@ -211,33 +229,16 @@ TEST_F(VolumeCacheTest, APeriodThatMovedOnADayUsesTheDaysItShares)
 
 TEST_F(VolumeCacheTest, ALateArrivalAfterARestartIsCounted)
 {
-    const auto first
-        = onDisk().volume(repository(), AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow);
-    ASSERT_TRUE(first);
-    ASSERT_TRUE(m_admin.exec(QStringLiteral(
-        "INSERT INTO vcache.audit_log (action, transport, started_at, ended_at, response) "
-        "VALUES ('consolidation', 'system', '2026-10-26 09:10:00.000001+00', "
-        "'2026-10-26 12:00:50.000002+00', '{}')")));
-    VolumeCache again = onDisk();
-    expectChartEqualsSql(
-        again, AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow.addSecs(60));
-    EXPECT_EQ(again.lastCountedFrom().toIsoUtc().toStdString(), "2026-10-26T09:00:00.000000Z");
+    // A consolidation that ran from 09:10 to just after the count, in an hour closed at it.
+    expectLateCallCountedAfterRestart(QStringLiteral("2026-10-26 09:10:00.000001+00"),
+        QStringLiteral("2026-10-26 12:00:50.000002+00"), 60, "2026-10-26T09:00:00.000000Z");
 }
 
 TEST_F(VolumeCacheTest, ALateArrivalIsFoundHoweverLongTheViewerWasClosed)
 {
-    ASSERT_TRUE(
-        onDisk().volume(repository(), AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow));
-    // It started in the 10:00 hour, closed at the count, and ended just after it; the viewer
-    // is opened again eight hours later, beyond the look-back counted from then.
-    ASSERT_TRUE(m_admin.exec(QStringLiteral(
-        "INSERT INTO vcache.audit_log (action, transport, started_at, ended_at, response) "
-        "VALUES ('reflect', 'http', '2026-10-26 10:50:00.000001+00', "
-        "'2026-10-26 12:05:00.000002+00', '{}')")));
-    VolumeCache again = onDisk();
-    expectChartEqualsSql(
-        again, AuditFilter(), VolumePeriod::Today, QTimeZone::utc(), kNow.addSecs(8 * 3600));
-    EXPECT_EQ(again.lastCountedFrom().toIsoUtc().toStdString(), "2026-10-26T10:00:00.000000Z");
+    // Opened again eight hours later: beyond a look-back counted from then.
+    expectLateCallCountedAfterRestart(QStringLiteral("2026-10-26 10:50:00.000001+00"),
+        QStringLiteral("2026-10-26 12:05:00.000002+00"), 8 * 3600, "2026-10-26T10:00:00.000000Z");
 }
 
 TEST_F(VolumeCacheTest, ARetentionSweepIsNoticedAfterARestartAndInTheWindow)
