@@ -1,5 +1,7 @@
+#include "adminconnection.h"
 #include "auditrepository.h"
 #include "databaseconnection.h"
+#include "localcluster.h"
 #include "testconnection.h"
 #include "volumecache.h"
 
@@ -422,4 +424,42 @@ TEST_F(VolumeCacheTest, TheLeastRecentlyUsedFilesGoPastTheLimit)
     expectChartEqualsSql(again, filterOf(QStringLiteral("retain")), VolumePeriod::SevenDays,
         QTimeZone::utc(), kNow.addSecs(60));
     EXPECT_EQ(again.lastCountedFrom(), range.from);
+}
+
+// A server on the address of one counted before may hold other rows (a recreated container,
+// a restored backup, a promoted standby): each of those started a server.
+TEST(VolumeCacheSource, AServerStartedAgainIsAnotherSource)
+{
+    const QString rows = TestDatabase::auditTableDdl(QStringLiteral("public"))
+        + QStringLiteral("INSERT INTO public.audit_log (action, transport, started_at) SELECT "
+                         "'retain', 'http', '2026-10-26 11:00:00+00'::timestamptz - g * "
+                         "interval '1 hour' FROM generate_series(0, 900) g;");
+    LocalCluster cluster;
+    ASSERT_TRUE(cluster.initFromTemplate(rows, [&](LocalCluster &server) {
+        return AdminConnection(server.conninfo()).exec(rows);
+    })) << cluster.error().toStdString();
+    ASSERT_TRUE(cluster.start()) << cluster.error().toStdString();
+    const QTemporaryDir folder;
+    const VolumeRange range
+        = VolumeRange::forPeriod(VolumePeriod::ThirtyDays, kNow, QTimeZone::utc());
+    // The source's key and where a viewer started again began counting.
+    const auto countAfresh = [&]() -> std::pair<QString, AuditTimestamp> {
+        DatabaseConnection connection;
+        openTestConnection(connection, connectionSettingsFor(cluster.conninfo()));
+        const AuditRepository repository(connection.session(), AuditTableRef());
+        VolumeCache cache(15 * 60, 6 * 3600, folder.path());
+        const auto series = cache.volume(
+            repository, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(), kNow);
+        EXPECT_TRUE(series);
+        const auto source = repository.source();
+        EXPECT_TRUE(source);
+        return { source ? source->key : QString(), cache.lastCountedFrom() };
+    };
+    const auto first = countAfresh();
+    EXPECT_EQ(first.second, range.from);
+    EXPECT_EQ(countAfresh().second, range.bucketStarts.last()); // the closed days from disk
+    ASSERT_TRUE(cluster.restart()) << cluster.error().toStdString();
+    const auto restarted = countAfresh();
+    EXPECT_NE(restarted.first, first.first);
+    EXPECT_EQ(restarted.second, range.from);
 }
