@@ -14,7 +14,8 @@ TEST(AuditFilter, CacheKeyChangesWithEveryFieldOfTheFilter)
     AuditFilter filter;
     // One name per field: a field added to AuditFilter breaks this build until a change of it
     // is listed below.
-    auto &[actions, transport, bank, since, until, failedOnly, search, minDurationMicros] = filter;
+    auto &[actions, transport, bank, since, until, failedOnly, search, minDurationMicros, schemas]
+        = filter;
     const std::vector<std::pair<const char *, std::function<void()>>> changes {
         { "actions", [&] { actions = { QStringLiteral("retain") }; } },
         { "transport", [&] { transport = QStringLiteral("http"); } },
@@ -26,6 +27,7 @@ TEST(AuditFilter, CacheKeyChangesWithEveryFieldOfTheFilter)
         { "search", [&] { search = QStringLiteral("x"); } },
         { "minDurationMicros", [&] { minDurationMicros = 5000000; } },
         { "zero minDurationMicros", [&] { minDurationMicros = 0; } },
+        { "schemas", [&] { schemas = { QStringLiteral("tenant_a") }; } },
     };
 
     std::set<QString> keys { filter.cacheKey() };

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -15,6 +16,8 @@ struct AuditEntry
     enum class Status { Ok, Failed, Running };
 
     QString id;
+    // The schema the row was read from (the tenant, in a multi-tenant deployment).
+    QString schema;
     QString action;
     QString transport;
     std::optional<QString> bankId;
@@ -62,6 +65,9 @@ struct AuditPage
 {
     QList<AuditEntry> entries;
     bool hasMore = false; // another row exists after the last one
+    // Reading many schemas: one sentence per schema that was skipped (not readable by this
+    // role, or dropped while the page was read).
+    QStringList notes;
 };
 
 Q_DECLARE_METATYPE(AuditEntry)

@@ -12,10 +12,25 @@ struct AuditTableRef
 {
     QString schema = QStringLiteral("public");
     QString table = QStringLiteral("audit_log");
+    // Not empty: every schema whose name matches this LIKE pattern ("%" for all, "tenant_%")
+    // and holds `table` is read as one log (a multi-tenant deployment keeps one schema per
+    // tenant); `schema` is then not used. Schemas are found again for every query, so a
+    // tenant created or dropped while the window is open is picked up or skipped.
+    QString schemaPattern = QString();
 
-    // "schema"."table" with each part quoted as PostgreSQL requires.
+    bool isMultiSchema() const { return !schemaPattern.isEmpty(); }
+    // The same table in `schemaName` alone.
+    AuditTableRef inSchema(const QString &schemaName) const
+    {
+        return AuditTableRef { schemaName, table, QString() };
+    }
+    // "schema"."table" with each part quoted as PostgreSQL requires (one schema only).
     QString quoted() const;
-    QString displayName() const { return schema + QLatin1Char('.') + table; }
+    // public.audit_log, or tenant_%.audit_log for a pattern.
+    QString displayName() const
+    {
+        return (isMultiSchema() ? schemaPattern : schema) + QLatin1Char('.') + table;
+    }
 
     bool operator==(const AuditTableRef &) const = default;
 };
@@ -33,6 +48,9 @@ struct AuditFilter
     // Only calls that ended and took at least this long (ended_at - started_at), in
     // microseconds; calls still in flight have no duration and do not match.
     std::optional<qint64> minDurationMicros;
+    // Reading many schemas (AuditTableRef::schemaPattern): only these of them (the tenant
+    // filter); empty reads every schema the pattern matches. Ignored on one schema.
+    QStringList schemas;
 
     bool isEmpty() const;
     bool operator==(const AuditFilter &) const = default;
@@ -91,8 +109,12 @@ struct PageCursor
     std::optional<qint64> durationMicros = std::nullopt;
     // The row's ended_at; nullopt while it is in flight. Only RecentlyFinishedFirst reads it.
     std::optional<AuditTimestamp> endedAt = std::nullopt;
+    // The row's schema when many are read: a tenant copied from another keeps its ids, so
+    // the schema breaks a tie between equal ids. Empty on one schema.
+    QString schema = QString();
 
-    // "2026-03-27T10:15:30.123456Z,<uuid>", the form `list --after` takes.
+    // "2026-03-27T10:15:30.123456Z,<uuid>" or "...,<uuid>,<schema>", the form `list --after`
+    // takes.
     QString encode() const;
     static std::optional<PageCursor> decode(const QString &text);
 

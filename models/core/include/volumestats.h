@@ -12,6 +12,8 @@
 
 enum class VolumePeriod { Today, SevenDays, ThirtyDays };
 enum class VolumeBucketUnit { Hour, Day };
+// What the chart's lines are: one per action, or reading many schemas, one per tenant.
+enum class VolumeGrouping { Action, Tenant };
 
 struct VolumeBucket
 {

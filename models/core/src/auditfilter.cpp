@@ -23,13 +23,14 @@ QString AuditTableRef::quoted() const
 bool AuditFilter::isEmpty() const
 {
     return actions.isEmpty() && transport.isEmpty() && !bank && !since && !until && !failedOnly
-        && search.isEmpty() && !minDurationMicros;
+        && search.isEmpty() && !minDurationMicros && schemas.isEmpty();
 }
 
 QString AuditFilter::cacheKey() const
 {
     // One binding per field: a new member of AuditFilter is a compile error here.
-    const auto &[actionList, transportName, bankId, from, to, failed, searchText, minDuration]
+    const auto &[actionList, transportName, bankId, from, to, failed, searchText, minDuration,
+        schemaList]
         = *this;
     // Each text carries its length, so no value can imitate a separator or another field.
     const auto text = [](QChar tag, const QString &value) {
@@ -51,6 +52,10 @@ QString AuditFilter::cacheKey() const
     key += failed ? QStringLiteral("F1") : QStringLiteral("F0");
     key += text(QLatin1Char('s'), searchText);
     key += optionalNumber(QLatin1Char('d'), minDuration);
+    key += QLatin1Char('n') + QString::number(schemaList.size());
+    for (const QString &schemaName : schemaList) {
+        key += text(QLatin1Char(':'), schemaName);
+    }
     return key;
 }
 
@@ -96,21 +101,27 @@ AuditFilter filterForOrder(AuditFilter filter, SortOrder order, AuditTimestamp n
 
 QString PageCursor::encode() const
 {
-    return startedAt.toIsoUtc() + QLatin1Char(',') + id;
+    const QString key = startedAt.toIsoUtc() + QLatin1Char(',') + id;
+    return schema.isEmpty() ? key : key + QLatin1Char(',') + schema;
 }
 
 std::optional<PageCursor> PageCursor::decode(const QString &text)
 {
     static const QRegularExpression uuid(QStringLiteral(
         "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-    const qsizetype comma = text.lastIndexOf(QLatin1Char(','));
+    // The time holds no comma; a schema name may (a quoted identifier), so it is the rest.
+    const qsizetype comma = text.indexOf(QLatin1Char(','));
     if (comma < 0) {
         return std::nullopt;
     }
-    const QString id = text.mid(comma + 1).trimmed();
+    const qsizetype second = text.indexOf(QLatin1Char(','), comma + 1);
+    const QString id = text.mid(comma + 1, second < 0 ? -1 : second - comma - 1).trimmed();
+    const QString schema = second < 0 ? QString() : text.mid(second + 1);
     const auto time = AuditTimestamp::parse(text.left(comma), QTimeZone::utc());
-    if (!time || !uuid.match(id).hasMatch()) {
+    if (!time || !uuid.match(id).hasMatch() || (second >= 0 && schema.isEmpty())) {
         return std::nullopt;
     }
-    return PageCursor { *time, id.toLower() };
+    PageCursor cursor { *time, id.toLower() };
+    cursor.schema = schema;
+    return cursor;
 }

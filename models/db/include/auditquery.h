@@ -18,8 +18,11 @@ namespace AuditQuery {
 // characters as text (the table's preview; '' when it is stored too large for one; no other
 // JSON is read for the table). `backward` reads the rows before `after` in the reverse of
 // `order` (the previous and last pages).
+// `includeCursorRow` also reads a row whose key equals the cursor's (another schema's row
+// with the same id, when many schemas are read as one log).
 SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int limit,
-    const std::optional<PageCursor> &after, SortOrder order, bool backward = false);
+    const std::optional<PageCursor> &after, SortOrder order, bool backward = false,
+    bool includeCursorRow = false);
 SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter);
 // EXPLAIN (FORMAT JSON) of the count: the planner's row estimate, in about a millisecond.
 SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter);
@@ -44,22 +47,29 @@ SqlStatement volumeSource(const AuditTableRef &table);
 // (the ROLLUP row: grouped = 1): action, grouped, calls, p50, p95, p99, max, the last four in
 // whole microseconds (NULL when no call ended).
 SqlStatement latencySummary(const AuditTableRef &table, const AuditFilter &filter);
+// The same over many tables read as one (UNION ALL): percentiles do not add up.
+SqlStatement latencySummary(const QList<AuditTableRef> &tables, const AuditFilter &filter);
 // Loose index scans over Hindsight's (action, started_at) and (bank_id, started_at) indexes.
 SqlStatement distinctActions(const AuditTableRef &table);
 SqlStatement distinctBanks(const AuditTableRef &table, const QString &startingAfter, int limit);
 // transport has no index: read the newest rows through the started_at index instead.
 SqlStatement recentTransports(const AuditTableRef &table, int sampleRows);
 SqlStatement entry(const AuditTableRef &table, const QString &id);
-// Every row matching the filter in the table's order, for exports: the page columns but
-// has_response, then request, response and metadata as text when `includeJson`.
+// Every row matching the filter in the table's order, for exports: id, the schema, the page
+// columns but has_response, then request, response and metadata as text when
+// `includeJson`. Over many tables: one UNION ALL, ties between equal ids broken by schema.
 SqlStatement exportRows(
     const AuditTableRef &table, const AuditFilter &filter, SortOrder order, bool includeJson);
+SqlStatement exportRows(const QList<AuditTableRef> &tables, const AuditFilter &filter,
+    SortOrder order, bool includeJson);
 // Columns and types of the table, and whether this role may read it; no rows if it is missing.
 SqlStatement tableColumns(const AuditTableRef &table);
-// Rows: schema, estimated rows (bigint; NULL when the planner has no figure yet), one per
-// schema holding a table or partitioned table named `tableName`, by schema name. One catalog
-// query; a partitioned parent has no reltuples of its own, so its leaf partitions are summed.
-SqlStatement schemasHoldingTable(const QString &tableName);
+// Rows: schema, estimated rows (bigint; NULL when the planner has no figure yet), readable
+// (USAGE on the schema and SELECT on the table), one per schema holding a table or
+// partitioned table named `tableName` (and, when given, whose name is LIKE
+// `schemaPattern`), by schema name in byte order. One catalog query; a partitioned parent
+// has no reltuples of its own, so its leaf partitions are summed.
+SqlStatement schemasHoldingTable(const QString &tableName, const QString &schemaPattern = {});
 
 // The WHERE clause (without "WHERE"; "TRUE" for an empty filter), binding into `statement`.
 QString whereClause(const AuditFilter &filter, SqlStatement &statement);

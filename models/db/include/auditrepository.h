@@ -40,8 +40,16 @@ public:
     // otherwise one sentence naming what is missing.
     Result<bool> checkTable() const;
     // The schemas of this database that hold a table named like this one (any columns),
-    // with the planner's row estimates; for offering another schema when it is missing.
+    // with the planner's row estimates and whether this role may read them; for offering
+    // another schema when it is missing, and the tenant picker. Reading many schemas: only
+    // those the pattern matches.
     Result<QList<AuditSchema>> schemasHoldingTable() const;
+
+    // The tables a query reads: this one, or reading many schemas, every readable schema the
+    // pattern matches (narrowed to `filter.schemas` when that is set), found again on each
+    // call (3 ms for a thousand schemas). `skipped` gets a sentence per schema left out.
+    Result<QList<AuditTableRef>> tablesToRead(
+        const AuditFilter &filter, QStringList *skipped = nullptr) const;
 
     // Up to `limit` rows after `after` in `order` (ties broken by id), without JSON
     // columns; `backward` reads the rows before `after`, nearest first.
@@ -53,9 +61,12 @@ public:
     // Request volume per bucket and action, zero-filled, in `zone`. With `countFrom`, only
     // buckets starting at or after it are counted; earlier ones stay zero (VolumeCache
     // fills them from what it counted before).
+    // VolumeGrouping::Tenant counts per schema instead of per action (the bucket's
+    // `actions` map then holds schema names).
     Result<VolumeSeries> volume(const AuditFilter &filter, VolumePeriod period,
         const QTimeZone &zone, const QDateTime &now = QDateTime::currentDateTimeUtc(),
-        std::optional<AuditTimestamp> countFrom = std::nullopt) const;
+        std::optional<AuditTimestamp> countFrom = std::nullopt,
+        VolumeGrouping grouping = VolumeGrouping::Action) const;
 
     // The earliest start of the rows matching the filter that ended at or after
     // `endedSince`; nullopt when there is none.
@@ -71,13 +82,22 @@ public:
     // Banks in the index's order after `startingAfter` (empty: from the first), at most `limit`.
     Result<QStringList> distinctBanks(const QString &startingAfter = {}, int limit = 10000) const;
 
-    // The entry with its documents; a Usage error when no entry has this id.
-    Result<AuditEntryDetail> entry(const QString &id) const;
+    // The entry with its documents; a Usage error when no entry has this id. Reading many
+    // schemas, `schema` names the one that holds it (empty: the first schema that does).
+    Result<AuditEntryDetail> entry(const QString &id, const QString &schema = {}) const;
 
     // Reads a page row (columns as AuditQuery::page selects them) starting at `column`.
     static AuditEntry entryFromRow(const PgResult &result, int row, int column = 0);
     // How many columns entryFromRow reads.
     static constexpr int kPageColumnCount = 9;
+    // The row estimate of an EXPLAIN (FORMAT JSON), or an error when it has none.
+    static Result<qint64> estimateFromPlan(const PgResult &result);
+    // Adds volume rows (bucket start, action, count) to `series`' buckets, under the action
+    // or, when `group` is not empty, under `group` (the tenant).
+    static void addVolumeRows(VolumeSeries &series, const PgResult &result, const QString &group);
+
+    // An entry() row: the page columns, then request, response and metadata.
+    static AuditEntryDetail detailFromRow(const PgResult &result, int row, const QString &schema);
 
 private:
     PgSession m_session;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct pg_conn;
 struct pg_result;
@@ -76,12 +77,25 @@ public:
     // many rows were handed over.
     Result<qint64> stream(const SqlStatement &statement, const RowHandler &onRow) const;
 
+    // Many statements in libpq's pipeline mode, sent together in chunks and answered in order:
+    // a thousand small statements cost about one round trip per chunk, not one each. Each
+    // chunk is one read-only transaction with the settings exec() gives. A statement that
+    // fails because its relation or schema is gone or not readable (42P01, 3F000, 42501: a
+    // tenant dropped or not granted while the window is open) answers with its error and
+    // the others run; any other error (a cancel, the timeout, a lost connection) fails the
+    // whole call.
+    Result<std::vector<Result<PgResult>>> execEach(const QList<SqlStatement> &statements) const;
+
     // One clear sentence from libpq's error text; cancellation is reported as such.
     static QueryError errorFrom(pg_conn *connection, pg_result *result);
 
 private:
     Result<PgResult> run(
         const SqlStatement &statement, const RowHandler *onRow, qint64 *rowsStreamed) const;
+    // Sends statements[first, end) after the settings, with one sync; fills `answers` and
+    // returns where the next chunk starts (after a skippable error, the statement after it).
+    Result<qsizetype> runChunk(const QList<SqlStatement> &statements, qsizetype first,
+        qsizetype end, std::vector<Result<PgResult>> &answers) const;
 
     pg_conn *m_connection = nullptr;
     int m_statementTimeoutMs = 0;

@@ -1,6 +1,7 @@
 #include "auditexporter.h"
 
 #include "auditquery.h"
+#include "auditrepository.h"
 #include "audittimestamp.h"
 #include "secretmasker.h"
 
@@ -203,7 +204,7 @@ void AuditExporter::appendCsvField(QByteArray &out, QByteArrayView value, bool f
 
 QByteArray AuditExporter::csvHeader(const ExportOptions &options)
 {
-    QByteArray header("id,action,transport,bank_id,started_at,ended_at,duration_ms");
+    QByteArray header("id,schema,action,transport,bank_id,started_at,ended_at,duration_ms");
     if (options.includeJson) {
         header.append(",request,response,metadata");
     }
@@ -215,10 +216,10 @@ void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int ro
     const ExportOptions &options, const SecretMasker *masker, QByteArray &maskBuffer)
 {
     char scratch[32];
-    const auto started = timestampOf(result, row, 4);
-    const auto ended = timestampOf(result, row, 5);
+    const auto started = timestampOf(result, row, 5);
+    const auto ended = timestampOf(result, row, 6);
     if (options.format == ExportOptions::Format::Csv) {
-        for (int column = 0; column < 4; ++column) {
+        for (int column = 0; column < 5; ++column) {
             if (column > 0) {
                 buffer.append(',');
             }
@@ -241,7 +242,7 @@ void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int ro
                 formatDurationMs(ended->usecsSinceEpoch() - started->usecsSinceEpoch(), scratch));
         }
         if (options.includeJson) {
-            for (int column = 6; column < 9; ++column) {
+            for (int column = 7; column < 10; ++column) {
                 buffer.append(',');
                 if (!result.isNull(row, column)) {
                     const QByteArrayView document
@@ -255,8 +256,8 @@ void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int ro
         return;
     }
     static const char *const names[]
-        = { "{\"id\":", ",\"action\":", ",\"transport\":", ",\"bank_id\":" };
-    for (int column = 0; column < 4; ++column) {
+        = { "{\"id\":", ",\"schema\":", ",\"action\":", ",\"transport\":", ",\"bank_id\":" };
+    for (int column = 0; column < 5; ++column) {
         buffer.append(names[column]);
         if (result.isNull(row, column)) {
             buffer.append("null", 4);
@@ -286,8 +287,8 @@ void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int ro
     if (options.includeJson) {
         static const char *const documents[]
             = { ",\"request\":", ",\"response\":", ",\"metadata\":" };
-        for (int column = 6; column < 9; ++column) {
-            buffer.append(documents[column - 6]);
+        for (int column = 7; column < 10; ++column) {
+            buffer.append(documents[column - 7]);
             if (result.isNull(row, column)) {
                 buffer.append("null", 4);
             } else {
@@ -324,8 +325,18 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
 
     // Single-row mode, in one read-only transaction: the server streams every row while
     // this thread formats the ones that arrived, with bound parameters (COPY takes none)
-    // and flat memory.
-    const SqlStatement statement = AuditQuery::exportRows(m_table,
+    // and flat memory. Many schemas are one UNION ALL, merged in order by the server.
+    auto tables = AuditRepository(m_session, m_table).tablesToRead(filter);
+    if (!tables) {
+        return tables.error();
+    }
+    if (tables->isEmpty()) {
+        if (auto error = buffer.flush()) {
+            return *error;
+        }
+        return qint64(0);
+    }
+    const SqlStatement statement = AuditQuery::exportRows(*tables,
         filterForOrder(
             filter, order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())),
         order, options.includeJson);

@@ -93,17 +93,33 @@ QString orderByClause(SortOrder order, bool backward)
 // The rows after `after` in RecentlyFinishedFirst, read forwards (`descending`: in flight
 // first, then ended_at DESC) or backwards. A row comparison with a NULL ended_at is NULL, so
 // the calls in flight get terms of their own.
-QString finishedAfter(SqlStatement &s, const PageCursor &after, bool descending)
+QString finishedAfter(SqlStatement &s, const PageCursor &after, bool descending, bool inclusive)
 {
     const QString id = s.bind(after.id) + QStringLiteral("::uuid");
+    const QString equal = inclusive ? QStringLiteral("=") : QString();
     if (!after.endedAt) {
-        return descending ? QStringLiteral("(ended_at IS NOT NULL OR id < %1)").arg(id)
-                          : QStringLiteral("ended_at IS NULL AND id > %1").arg(id);
+        return descending ? QStringLiteral("(ended_at IS NOT NULL OR id <%1 %2)").arg(equal, id)
+                          : QStringLiteral("ended_at IS NULL AND id >%1 %2").arg(equal, id);
     }
     const QString ended = s.bind(after.endedAt->toIsoUtc()) + QStringLiteral("::timestamptz");
     return descending
-        ? QStringLiteral("(ended_at, id) < (%1, %2)").arg(ended, id)
-        : QStringLiteral("((ended_at, id) > (%1, %2) OR ended_at IS NULL)").arg(ended, id);
+        ? QStringLiteral("(ended_at, id) <%1 (%2, %3)").arg(equal, ended, id)
+        : QStringLiteral("((ended_at, id) >%1 (%2, %3) OR ended_at IS NULL)").arg(equal, ended, id);
+}
+
+// The tables read as one relation named audit_log, with each row's schema as schema_name:
+// a UNION ALL whose branches the planner reads in order (Merge Append) and filters alone.
+QString unionOf(const QList<AuditTableRef> &tables, SqlStatement &s)
+{
+    QStringList branches;
+    branches.reserve(tables.size());
+    for (const AuditTableRef &table : tables) {
+        branches.append(QStringLiteral("SELECT %1::text AS schema_name, id, action, transport, "
+                                       "bank_id, started_at, ended_at, request, response, "
+                                       "metadata FROM %2")
+                            .arg(s.bind(table.schema), table.quoted()));
+    }
+    return QStringLiteral("(%1) AS audit_log").arg(branches.join(QLatin1String(" UNION ALL ")));
 }
 
 // A chart bucket's start for each row. Days follow the zone's calendar (date_trunc with a
@@ -202,28 +218,28 @@ QString whereClause(const AuditFilter &filter, SqlStatement &statement)
 }
 
 SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int limit,
-    const std::optional<PageCursor> &after, SortOrder order, bool backward)
+    const std::optional<PageCursor> &after, SortOrder order, bool backward, bool includeCursorRow)
 {
     SqlStatement s;
     QString where = whereClause(filter, s);
     const bool descending = isDescending(order, backward);
+    const QString before = descending ? QStringLiteral("<") : QStringLiteral(">");
+    const QString seek = includeCursorRow ? before + QLatin1Char('=') : before;
     if (after && isDurationOrder(order)) {
         const QString duration = after->durationMicros ? exactInterval(s, *after->durationMicros)
                                                        : inFlightDuration(order);
         const QString id = s.bind(after->id) + QStringLiteral("::uuid");
         where += QStringLiteral(" AND (%1, id) %2 (%3, %4)")
-                     .arg(durationKey(order),
-                         descending ? QStringLiteral("<") : QStringLiteral(">"), duration, id);
+                     .arg(durationKey(order), seek, duration, id);
     } else if (after && order == SortOrder::RecentlyFinishedFirst) {
-        where += QLatin1String(" AND ") + finishedAfter(s, *after, descending);
+        where += QLatin1String(" AND ") + finishedAfter(s, *after, descending, includeCursorRow);
     } else if (after) {
         const QString ts = s.bind(after->startedAt.toIsoUtc()) + QStringLiteral("::timestamptz");
         const QString id = s.bind(after->id) + QStringLiteral("::uuid");
         // The single-column bound lets the started_at indexes drive the scan; the row
         // comparison breaks ties between rows that share a timestamp.
-        where += descending
-            ? QStringLiteral(" AND started_at <= %1 AND (started_at, id) < (%1, %2)").arg(ts, id)
-            : QStringLiteral(" AND started_at >= %1 AND (started_at, id) > (%1, %2)").arg(ts, id);
+        where += QStringLiteral(" AND started_at %1= %2 AND (started_at, id) %3 (%2, %4)")
+                     .arg(before, ts, seek, id);
     }
     s.sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(kPageColumns, table.quoted(), where)
         + orderByClause(order, backward) + limitClause(s, limit);
@@ -320,8 +336,14 @@ SqlStatement volumeSource(const AuditTableRef &table)
 
 SqlStatement latencySummary(const AuditTableRef &table, const AuditFilter &filter)
 {
+    return latencySummary(QList<AuditTableRef> { table }, filter);
+}
+
+SqlStatement latencySummary(const QList<AuditTableRef> &tables, const AuditFilter &filter)
+{
     SqlStatement s;
     const QString where = whereClause(filter, s);
+    const QString from = tables.size() == 1 ? tables.first().quoted() : unionOf(tables, s);
     // percentile_cont over the interval interpolates in whole microseconds, and since
     // PostgreSQL 14 extract(epoch) is an exact numeric: the bigint is exact. The array form
     // sorts each group once for all three percentiles.
@@ -337,7 +359,7 @@ SqlStatement latencySummary(const AuditTableRef &table, const AuditFilter &filte
                            ") latency ORDER BY grouped, action")
                 .arg(micros(QStringLiteral("p[1]")), micros(QStringLiteral("p[2]")),
                     micros(QStringLiteral("p[3]")), micros(QStringLiteral("longest")), kDuration,
-                    table.quoted(), where);
+                    from, where);
     return s;
 }
 
@@ -388,15 +410,30 @@ SqlStatement entry(const AuditTableRef &table, const QString &id)
 SqlStatement exportRows(
     const AuditTableRef &table, const AuditFilter &filter, SortOrder order, bool includeJson)
 {
+    return exportRows(QList<AuditTableRef> { table }, filter, order, includeJson);
+}
+
+SqlStatement exportRows(const QList<AuditTableRef> &tables, const AuditFilter &filter,
+    SortOrder order, bool includeJson)
+{
     SqlStatement s;
     const QString where = whereClause(filter, s);
-    s.sql = QStringLiteral("SELECT id::text AS entry_id, action, transport, bank_id, started_at, "
-                           "ended_at%1 "
-                           "FROM %2 WHERE %3")
-                .arg(includeJson ? QStringLiteral(", request::text, response::text, metadata::text")
-                                 : QString(),
-                    table.quoted(), where)
+    const bool one = tables.size() == 1;
+    const QString schema = one ? s.bind(tables.first().schema) + QStringLiteral("::text")
+                               : QStringLiteral("schema_name");
+    const QString from = one ? tables.first().quoted() : unionOf(tables, s);
+    s.sql = QStringLiteral("SELECT id::text AS entry_id, %1, action, transport, bank_id, "
+                           "started_at, ended_at%2 FROM %3 WHERE %4")
+                .arg(schema,
+                    includeJson ? QStringLiteral(", request::text, response::text, metadata::text")
+                                : QString(),
+                    from, where)
         + orderByClause(order, false);
+    if (!one) {
+        // Equal ids in two tenants (one copied from the other): the schema breaks the tie.
+        s.sql += isDescending(order, false) ? QStringLiteral(", schema_name COLLATE \"C\" DESC")
+                                            : QStringLiteral(", schema_name COLLATE \"C\" ASC");
+    }
     return s;
 }
 
@@ -413,20 +450,25 @@ SqlStatement tableColumns(const AuditTableRef &table)
     return s;
 }
 
-SqlStatement schemasHoldingTable(const QString &tableName)
+SqlStatement schemasHoldingTable(const QString &tableName, const QString &schemaPattern)
 {
     SqlStatement s;
+    const QString name = s.bind(tableName);
+    const QString pattern = schemaPattern.isEmpty()
+        ? QString()
+        : QStringLiteral(" AND n.nspname LIKE %1").arg(s.bind(schemaPattern));
     // reltuples is -1 until the table was first vacuumed or analysed (PostgreSQL 14 and later).
     s.sql = QStringLiteral(
         "SELECT n.nspname::text,"
         " CASE WHEN c.relkind = 'p' THEN"
         "  (SELECT sum(p.reltuples)::bigint FROM pg_partition_tree(c.oid) t"
         "   JOIN pg_class p ON p.oid = t.relid WHERE t.isleaf AND p.reltuples >= 0)"
-        " WHEN c.reltuples >= 0 THEN c.reltuples::bigint END"
+        " WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,"
+        " has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT')"
         " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE c.relname = %1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
-        " ORDER BY n.nspname")
-                .arg(s.bind(tableName));
+        " WHERE c.relname = %1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition%2"
+        " ORDER BY n.nspname COLLATE \"C\"")
+                .arg(name, pattern);
     return s;
 }
 

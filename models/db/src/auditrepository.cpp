@@ -1,6 +1,7 @@
 #include "auditrepository.h"
 
 #include "auditquery.h"
+#include "tenantlog.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -123,13 +124,15 @@ Result<bool> AuditRepository::checkTable() const
 
 Result<QList<AuditSchema>> AuditRepository::schemasHoldingTable() const
 {
-    auto result = m_session.exec(AuditQuery::schemasHoldingTable(m_table.table));
+    auto result
+        = m_session.exec(AuditQuery::schemasHoldingTable(m_table.table, m_table.schemaPattern));
     if (!result) {
         return result.error();
     }
     QList<AuditSchema> schemas;
+    schemas.reserve(result->rowCount());
     for (int row = 0; row < result->rowCount(); ++row) {
-        AuditSchema schema { result->text(row, 0), std::nullopt };
+        AuditSchema schema { result->text(row, 0), std::nullopt, result->boolean(row, 2) };
         if (!result->isNull(row, 1)) {
             schema.estimatedRows = result->integer(row, 1);
         }
@@ -138,12 +141,44 @@ Result<QList<AuditSchema>> AuditRepository::schemasHoldingTable() const
     return schemas;
 }
 
+Result<QList<AuditTableRef>> AuditRepository::tablesToRead(
+    const AuditFilter &filter, QStringList *skipped) const
+{
+    if (!m_table.isMultiSchema()) {
+        return QList<AuditTableRef> { m_table };
+    }
+    auto schemas = schemasHoldingTable();
+    if (!schemas) {
+        return schemas.error();
+    }
+    QList<AuditTableRef> tables;
+    tables.reserve(schemas->size());
+    for (const AuditSchema &schema : std::as_const(*schemas)) {
+        if (!filter.schemas.isEmpty() && !filter.schemas.contains(schema.schema)) {
+            continue;
+        }
+        if (!schema.readable) {
+            if (skipped) {
+                skipped->append(QCoreApplication::translate(
+                    "AuditRepository", "Skipped %1: this role may not read it.")
+                                    .arg(m_table.inSchema(schema.schema).displayName()));
+            }
+            continue;
+        }
+        tables.append(m_table.inSchema(schema.schema));
+    }
+    return tables;
+}
+
 Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit,
     const std::optional<PageCursor> &after, SortOrder order, bool backward) const
 {
     if (limit < 1) {
         return QueryError::usage(
             QCoreApplication::translate("AuditRepository", "A page holds at least one row."));
+    }
+    if (m_table.isMultiSchema()) {
+        return TenantLog(m_session, *this).page(filter, limit, after, order, backward);
     }
     // One row more than asked tells whether another page follows, without a count.
     auto result
@@ -157,19 +192,28 @@ Result<AuditPage> AuditRepository::page(const AuditFilter &filter, int limit,
     page.entries.reserve(std::min(rows, limit));
     for (int row = 0; row < std::min(rows, limit); ++row) {
         page.entries.append(entryFromRow(*result, row));
+        page.entries.last().schema = m_table.schema;
     }
     return page;
 }
 
 Result<qint64> AuditRepository::estimatedCount(const AuditFilter &filter) const
 {
+    if (m_table.isMultiSchema()) {
+        return TenantLog(m_session, *this).estimatedCount(filter);
+    }
     auto result = m_session.exec(AuditQuery::estimatedCount(m_table, filter));
     if (!result) {
         return result.error();
     }
+    return estimateFromPlan(*result);
+}
+
+Result<qint64> AuditRepository::estimateFromPlan(const PgResult &result)
+{
     QString plan;
-    for (int row = 0; row < result->rowCount(); ++row) {
-        plan += result->text(row, 0);
+    for (int row = 0; row < result.rowCount(); ++row) {
+        plan += result.text(row, 0);
     }
     const QJsonDocument doc = QJsonDocument::fromJson(plan.toUtf8());
     const double rows = doc.array()
@@ -188,6 +232,9 @@ Result<qint64> AuditRepository::estimatedCount(const AuditFilter &filter) const
 
 Result<qint64> AuditRepository::exactCount(const AuditFilter &filter) const
 {
+    if (m_table.isMultiSchema()) {
+        return TenantLog(m_session, *this).exactCount(filter);
+    }
     auto result = m_session.exec(AuditQuery::exactCount(m_table, filter));
     if (!result) {
         return result.error();
@@ -226,42 +273,57 @@ Result<AuditSource> AuditRepository::source() const
 }
 
 Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePeriod period,
-    const QTimeZone &zone, const QDateTime &now, std::optional<AuditTimestamp> countFrom) const
+    const QTimeZone &zone, const QDateTime &now, std::optional<AuditTimestamp> countFrom,
+    VolumeGrouping grouping) const
 {
     VolumeSeries series;
     series.range = VolumeRange::forPeriod(period, now, zone);
     series.zoneId = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
+    series.buckets.reserve(series.range.bucketStarts.size());
+    for (const AuditTimestamp &start : series.range.bucketStarts) {
+        series.buckets.append(VolumeBucket { start, 0, {} });
+    }
     AuditFilter counted = filter;
     if (countFrom) {
         counted.since = counted.since ? std::max(*counted.since, *countFrom) : *countFrom;
+    }
+    if (m_table.isMultiSchema()) {
+        if (auto error = TenantLog(m_session, *this).addVolume(series, counted, grouping)) {
+            return *error;
+        }
+        return series;
     }
     auto result = m_session.exec(AuditQuery::volume(m_table, counted, series.range, series.zoneId));
     if (!result) {
         return result.error();
     }
-    QHash<qint64, qsizetype> indexOfStart;
-    series.buckets.reserve(series.range.bucketStarts.size());
-    for (const AuditTimestamp &start : series.range.bucketStarts) {
-        indexOfStart.insert(start.usecsSinceEpoch(), series.buckets.size());
-        series.buckets.append(VolumeBucket { start, 0, {} });
-    }
-    for (int row = 0; row < result->rowCount(); ++row) {
-        const AuditTimestamp start = timestampAt(*result, row, 0);
-        const auto it = indexOfStart.constFind(start.usecsSinceEpoch());
-        if (it == indexOfStart.constEnd()) {
+    addVolumeRows(series, *result, grouping == VolumeGrouping::Tenant ? m_table.schema : QString());
+    return series;
+}
+
+void AuditRepository::addVolumeRows(
+    VolumeSeries &series, const PgResult &result, const QString &group)
+{
+    // Buckets are ascending and few (at most 31 days or 25 hours): a binary search each.
+    for (int row = 0; row < result.rowCount(); ++row) {
+        const AuditTimestamp start = timestampAt(result, row, 0);
+        const auto it = std::lower_bound(series.buckets.begin(), series.buckets.end(), start,
+            [](const VolumeBucket &bucket, const AuditTimestamp &at) { return bucket.start < at; });
+        if (it == series.buckets.end() || !(it->start == start)) {
             continue; // a row started after `now` (clock skew): not part of the period
         }
-        VolumeBucket &bucket = series.buckets[*it];
-        const qint64 count = result->integer(row, 2);
-        bucket.actions.insert(result->text(row, 1), count);
-        bucket.total += count;
+        const qint64 count = result.integer(row, 2);
+        it->actions[group.isEmpty() ? result.text(row, 1) : group] += count;
+        it->total += count;
     }
-    return series;
 }
 
 Result<std::optional<AuditTimestamp>> AuditRepository::earliestEndedSince(
     const AuditFilter &filter, const AuditTimestamp &endedSince) const
 {
+    if (m_table.isMultiSchema()) {
+        return TenantLog(m_session, *this).earliestEndedSince(filter, endedSince);
+    }
     auto result = m_session.exec(AuditQuery::earliestEndedSince(m_table, filter, endedSince));
     if (!result) {
         return result.error();
@@ -274,7 +336,18 @@ Result<std::optional<AuditTimestamp>> AuditRepository::earliestEndedSince(
 
 Result<LatencySummary> AuditRepository::latencySummary(const AuditFilter &filter) const
 {
-    auto result = m_session.exec(AuditQuery::latencySummary(m_table, filter));
+    QList<AuditTableRef> tables { m_table };
+    if (m_table.isMultiSchema()) {
+        auto readable = tablesToRead(filter);
+        if (!readable) {
+            return readable.error();
+        }
+        if (readable->isEmpty()) {
+            return LatencySummary();
+        }
+        tables = *readable;
+    }
+    auto result = m_session.exec(AuditQuery::latencySummary(tables, filter));
     if (!result) {
         return result.error();
     }
@@ -298,6 +371,9 @@ Result<LatencySummary> AuditRepository::latencySummary(const AuditFilter &filter
 
 Result<QStringList> AuditRepository::distinctActions() const
 {
+    if (m_table.isMultiSchema()) {
+        return TenantLog(m_session, *this).distinctActions();
+    }
     auto result = m_session.exec(AuditQuery::distinctActions(m_table));
     if (!result) {
         return result.error();
@@ -311,13 +387,16 @@ Result<QStringList> AuditRepository::distinctActions() const
 
 Result<QStringList> AuditRepository::distinctTransports() const
 {
+    // Hindsight's three transports are always offered; the sample adds any others in use.
+    QStringList transports { QStringLiteral("http"), QStringLiteral("mcp"),
+        QStringLiteral("system") };
+    if (m_table.isMultiSchema()) {
+        return transports; // a sample of each of a thousand tenants would cost more than it tells
+    }
     auto result = m_session.exec(AuditQuery::recentTransports(m_table, 10000));
     if (!result) {
         return result.error();
     }
-    // Hindsight's three transports are always offered; the sample adds any others in use.
-    QStringList transports { QStringLiteral("http"), QStringLiteral("mcp"),
-        QStringLiteral("system") };
     for (int row = 0; row < result->rowCount(); ++row) {
         const QString transport = result->text(row, 0);
         if (!transports.contains(transport)) {
@@ -329,6 +408,9 @@ Result<QStringList> AuditRepository::distinctTransports() const
 
 Result<QStringList> AuditRepository::distinctBanks(const QString &startingAfter, int limit) const
 {
+    if (m_table.isMultiSchema()) {
+        return TenantLog(m_session, *this).distinctBanks(startingAfter, limit);
+    }
     auto result = m_session.exec(AuditQuery::distinctBanks(m_table, startingAfter, limit));
     if (!result) {
         return result.error();
@@ -341,14 +423,18 @@ Result<QStringList> AuditRepository::distinctBanks(const QString &startingAfter,
     return banks;
 }
 
-Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
+Result<AuditEntryDetail> AuditRepository::entry(const QString &id, const QString &schema) const
 {
     if (!AuditEntry::isId(id)) {
         return QueryError::usage(QCoreApplication::translate(
             "AuditRepository", "\"%1\" is not an audit entry id (a UUID).")
                                      .arg(id));
     }
-    auto result = m_session.exec(AuditQuery::entry(m_table, id));
+    if (m_table.isMultiSchema() && schema.isEmpty()) {
+        return TenantLog(m_session, *this).entry(id);
+    }
+    const AuditTableRef table = m_table.isMultiSchema() ? m_table.inSchema(schema) : m_table;
+    auto result = m_session.exec(AuditQuery::entry(table, id));
     if (!result) {
         return result.error();
     }
@@ -357,10 +443,17 @@ Result<AuditEntryDetail> AuditRepository::entry(const QString &id) const
             QCoreApplication::translate("AuditRepository", "No audit entry has the id %1.")
                 .arg(id));
     }
+    return detailFromRow(*result, 0, table.schema);
+}
+
+AuditEntryDetail AuditRepository::detailFromRow(
+    const PgResult &result, int row, const QString &schema)
+{
     AuditEntryDetail detail;
-    detail.entry = entryFromRow(*result, 0);
-    detail.request = result->optionalText(0, kPageColumnCount);
-    detail.response = result->optionalText(0, kPageColumnCount + 1);
-    detail.metadata = result->optionalText(0, kPageColumnCount + 2);
+    detail.entry = entryFromRow(result, row);
+    detail.entry.schema = schema;
+    detail.request = result.optionalText(row, kPageColumnCount);
+    detail.response = result.optionalText(row, kPageColumnCount + 1);
+    detail.metadata = result.optionalText(row, kPageColumnCount + 2);
     return detail;
 }

@@ -231,6 +231,126 @@ Result<PgResult> PgSession::run(
     return kept;
 }
 
+namespace {
+
+constexpr qsizetype kPipelineChunk = 200;
+
+bool isSkippable(const QString &sqlState)
+{
+    return sqlState == QLatin1String("42P01") || sqlState == QLatin1String("3F000")
+        || sqlState == QLatin1String("42501");
+}
+
+// Reads what is left of a pipeline up to its sync; a broken connection ends it early.
+void drainToSync(pg_conn *conn)
+{
+    for (int empty = 0; empty < 2 && PQstatus(conn) == CONNECTION_OK;) {
+        PGresult *raw = PQgetResult(conn);
+        if (!raw) {
+            ++empty;
+            continue;
+        }
+        const bool synced = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
+        PQclear(raw);
+        if (synced) {
+            return;
+        }
+    }
+}
+
+} // namespace
+
+Result<std::vector<Result<PgResult>>> PgSession::execEach(
+    const QList<SqlStatement> &statements) const
+{
+    if (!m_connection) {
+        return QueryError::connection(
+            QCoreApplication::translate("PgSession", "Not connected to a database."));
+    }
+    std::vector<Result<PgResult>> answers;
+    answers.reserve(statements.size());
+    qsizetype next = 0;
+    while (next < statements.size()) {
+        auto ended = runChunk(
+            statements, next, std::min(statements.size(), next + kPipelineChunk), answers);
+        if (!ended) {
+            return ended.error();
+        }
+        next = *ended;
+    }
+    return answers;
+}
+
+Result<qsizetype> PgSession::runChunk(const QList<SqlStatement> &statements, qsizetype first,
+    qsizetype end, std::vector<Result<PgResult>> &answers) const
+{
+    pg_conn *conn = m_connection;
+    const auto before = static_cast<qsizetype>(answers.size());
+    const QByteArray timeout = QByteArray::number(m_statementTimeoutMs);
+    const char *timeoutValue = timeout.constData();
+    if (PQenterPipelineMode(conn) != 1) {
+        return errorFrom(conn, nullptr);
+    }
+    bool sent
+        = PQsendQueryParams(conn, kSettings, 1, nullptr, &timeoutValue, nullptr, nullptr, 0) == 1;
+    for (qsizetype index = first; sent && index < end; ++index) {
+        const SqlStatement &statement = statements.at(index);
+        const QByteArray sql = statement.sql.toUtf8();
+        std::vector<const char *> values;
+        values.reserve(statement.params.size());
+        for (const auto &param : statement.params) {
+            values.push_back(param ? param->constData() : nullptr);
+        }
+        sent = PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
+                   values.data(), nullptr, nullptr, 0)
+            == 1;
+    }
+    sent = sent && PQpipelineSync(conn) == 1;
+    std::optional<QueryError> fatal;
+    if (!sent) {
+        fatal = errorFrom(conn, nullptr);
+    }
+    // Answers for the settings (index first - 1) and each statement, in order.
+    qsizetype resume = end;
+    for (qsizetype index = first - 1; sent && index < end && PQstatus(conn) == CONNECTION_OK;
+         ++index) {
+        std::optional<Result<PgResult>> answer;
+        while (PGresult *raw = PQgetResult(conn)) {
+            const ExecStatusType status = PQresultStatus(raw);
+            if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+                answer = PgResult(raw);
+                continue;
+            }
+            if (status != PGRES_PIPELINE_ABORTED && !fatal && resume == end) {
+                QueryError error = errorFrom(conn, raw);
+                if (index >= first && isSkippable(error.sqlState)) {
+                    answer = error;
+                    resume = index + 1; // the rest of the chunk was aborted: send it again
+                } else {
+                    fatal = error;
+                }
+            }
+            PQclear(raw);
+        }
+        if (index >= first && index < resume && answer) {
+            answers.push_back(std::move(*answer));
+        }
+    }
+    drainToSync(conn);
+    PQexitPipelineMode(conn);
+    if (fatal) {
+        return *fatal;
+    }
+    if (PQstatus(conn) != CONNECTION_OK) {
+        return errorFrom(conn, nullptr);
+    }
+    if (static_cast<qsizetype>(answers.size()) != before + (resume - first)) {
+        return QueryError::query(QCoreApplication::translate(
+            "PgSession", "The server answered fewer statements than were sent."));
+    }
+    return resume;
+}
+
 Result<PgResult> PgSession::exec(const QString &sql) const
 {
     SqlStatement statement;
