@@ -463,3 +463,26 @@ TEST(VolumeCacheSource, AServerStartedAgainIsAnotherSource)
     EXPECT_NE(restarted.first, first.first);
     EXPECT_EQ(restarted.second, range.from);
 }
+
+TEST_F(VolumeCacheTest, ManySchemasAreCachedInMemoryOnly)
+{
+    ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("vcmulti_b"),
+        QStringLiteral("INSERT INTO vcmulti_b.audit_log (action, transport, started_at) SELECT "
+                       "'recall', 'http', '2026-10-26 11:00:00+00'::timestamptz - g * interval "
+                       "'5 hours' FROM generate_series(0, 200) g")));
+    const AuditTableRef tenants { QString(), QStringLiteral("audit_log"), QStringLiteral("vc%") };
+    const VolumeRange range
+        = VolumeRange::forPeriod(VolumePeriod::ThirtyDays, kNow, QTimeZone::utc());
+    VolumeCache window = onDisk();
+    expectChartEqualsSql(
+        window, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(), kNow, tenants);
+    expectChartEqualsSql(window, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(),
+        kNow.addSecs(60), tenants);
+    EXPECT_EQ(window.lastCountedFrom(), range.bucketStarts.last());
+    // The tenants a pattern matches may change under a closed bucket: nothing on disk yet.
+    EXPECT_TRUE(cacheFiles().isEmpty());
+    VolumeCache again = onDisk();
+    expectChartEqualsSql(again, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(),
+        kNow.addSecs(60), tenants);
+    EXPECT_EQ(again.lastCountedFrom(), range.from);
+}

@@ -41,7 +41,7 @@ SqlStatement earliestEndedSince(
     const AuditTableRef &table, const AuditFilter &filter, const AuditTimestamp &endedSince);
 // One row naming where the rows live, for caches kept across runs: the database's oid and
 // name, the table's oid, the server's start time, and the table's earliest started_at (NULL
-// when it is empty; an endpoint of the started_at index).
+// when it is empty; an endpoint of the started_at index). Many schemas: the last two NULL.
 SqlStatement volumeSource(const AuditTableRef &table);
 // Durations of the ended calls matching the filter, per action and then for all actions
 // (the ROLLUP row: grouped = 1): action, grouped, calls, p50, p95, p99, max, the last four in

@@ -87,7 +87,8 @@ private:
         const VolumeRange &range, const Entry &entry, qsizetype known) const;
     static QString keyOf(const QString &source, const AuditFilter &filter, VolumePeriod period,
         const QString &zoneId);
-    const Entry *find(const QString &key);
+    // In memory, else (`onDisk`) from its file.
+    const Entry *find(const QString &key, bool onDisk);
 
     // The file of `key` on disk; nullopt when it is missing or not a valid copy of `key`.
     std::optional<Entry> readFile(const QString &key) const;

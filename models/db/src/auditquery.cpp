@@ -326,11 +326,15 @@ SqlStatement earliestEndedSince(
 SqlStatement volumeSource(const AuditTableRef &table)
 {
     SqlStatement s;
+    // Many schemas: no one table (NULL oid and earliest row).
+    const bool one = !table.isMultiSchema();
     s.sql
         = QStringLiteral("SELECT (SELECT oid FROM pg_database WHERE datname = current_database()),"
-                         " current_database(), %1::regclass::oid, pg_postmaster_start_time(),"
-                         " (SELECT min(started_at) FROM %2)")
-              .arg(s.bind(table.quoted()), table.quoted());
+                         " current_database(), %1, pg_postmaster_start_time(), %2")
+              .arg(one ? s.bind(table.quoted()) + QStringLiteral("::regclass::oid")
+                       : QStringLiteral("NULL::oid"),
+                  one ? QStringLiteral("(SELECT min(started_at) FROM %1)").arg(table.quoted())
+                      : QStringLiteral("NULL::timestamptz"));
     return s;
 }
 

@@ -60,13 +60,13 @@ QString VolumeCache::keyOf(
         + QLatin1Char('\x1f') + filter.cacheKey();
 }
 
-const VolumeCache::Entry *VolumeCache::find(const QString &key)
+const VolumeCache::Entry *VolumeCache::find(const QString &key, bool onDisk)
 {
     const auto held = m_entries.constFind(key);
     if (held != m_entries.constEnd()) {
         return &*held;
     }
-    if (!m_readFiles) {
+    if (!m_readFiles || !onDisk) {
         return nullptr;
     }
     auto stored = readFile(key);
@@ -84,7 +84,8 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
         return source.error();
     }
     const QString key = keyOf(source->key, filter, period, zoneId);
-    const Entry *cached = source->key.isEmpty() ? nullptr : find(key);
+    const bool onDisk = source->keepOnDisk && !m_directory.isEmpty();
+    const Entry *cached = source->key.isEmpty() ? nullptr : find(key, onDisk);
 
     // The cached buckets from the period's start on: all of them on a refresh, those of
     // the days it still shares when the period moved on since.
@@ -172,7 +173,7 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
             && counted.usecsSinceEpoch() - cached->storedAt->usecsSinceEpoch() < m_settleUsecs;
         if (unchanged) {
             entry.storedAt = cached->storedAt;
-        } else if (!entry.closed.isEmpty() && !m_directory.isEmpty()) {
+        } else if (!entry.closed.isEmpty() && onDisk) {
             writeFile(key, entry);
             entry.storedAt = counted;
         }
