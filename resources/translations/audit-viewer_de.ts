@@ -299,7 +299,7 @@ und der Dienstdatei.
         <translation>Es gibt keine gespeicherte Ansicht namens „%1“.</translation>
     </message>
     <message>
-        <source>Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTERS] [--utc] [--format table|json]
+        <source>Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTERS] [--utc] [--by action|tenant] [--format table|json]
        audit-viewer stats [CONNINFO] --latency [FILTERS] [--format table|json]
 
 Request volume per hour (today) or per day (7d, 30d), per action.
@@ -307,10 +307,11 @@ Request volume per hour (today) or per day (7d, 30d), per action.
   --utc             buckets by UTC hours and days instead of local time
   --latency         instead: calls, p50, p95, p99 and max duration per action and for all
                     actions, of the calls that ended (time range: --since or --last)
+  --by tenant       one column per schema instead of per action
   --format F        table (default) or json
 
 </source>
-        <translation>Aufruf: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTER] [--utc] [--format table|json]
+        <translation>Aufruf: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTER] [--utc] [--by action|tenant] [--format table|json]
         audit-viewer stats [CONNINFO] --latency [FILTER] [--format table|json]
 
 Anfragen pro Stunde (today) oder pro Tag (7d, 30d), je Aktion.
@@ -318,6 +319,7 @@ Anfragen pro Stunde (today) oder pro Tag (7d, 30d), je Aktion.
   --utc             Stunden und Tage in UTC statt in Ortszeit
   --latency         stattdessen: Aufrufe, p50, p95, p99 und maximale Dauer je Aktion und für
                     alle Aktionen, über die beendeten Aufrufe (Zeitraum: --since oder --last)
+  --by tenant       eine Spalte je Schema statt je Aktion
   --format F        table (Standard) oder json
 
 </translation>
@@ -393,11 +395,12 @@ bessere Orte dafür.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] [--table T]
+        <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S | --schemas PATTERN] [--table T]
        audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
-       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--by action|tenant] [--format table|json]
        audit-viewer show   [CONNINFO] ID [--format text|json]
        audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+       audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
 
 Browse the audit log of a Hindsight memory server. Without a sub-command the window opens,
 with FILTERS, with the saved view NAME (--view), or as it was left.
@@ -412,11 +415,12 @@ The window:
   -h, --help        this help; -v, --version  the version
 
 </source>
-        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S] [--table T]
+        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S | --schemas PATTERN] [--table T]
         audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
-        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--format table|json]
+        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--by action|tenant] [--format table|json]
         audit-viewer show   [CONNINFO] ID [--format text|json]
         audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+        audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
 
 Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich
 das Fenster: mit FILTER, mit der gespeicherten Ansicht NAME (--view) oder so, wie es zuletzt
@@ -545,6 +549,80 @@ oder nach:
                     Konfiguration (.gitleaks.toml): jede regex unter [[rules]] maskiert eine
                     Zeichenkette mit einem Treffer, neben den eingebauten Schlüsselregeln
 </translation>
+    </message>
+    <message>
+        <source>Many schemas (one per tenant) read as one log:
+  --schemas PATTERN  every schema whose name is LIKE PATTERN (&apos;tenant_%&apos;; % for all)
+                    that holds the table; not with --schema. Each row names its
+                    schema, and list&apos;s cursor is started_at,id,schema
+  --tenant S        of those, only schema S (repeatable; alone, it reads --schemas %)
+</source>
+        <translation>Mehrere Schemas (eines je Mandant) als ein Protokoll:
+  --schemas PATTERN  jedes Schema, dessen Name LIKE PATTERN entspricht (&apos;tenant_%&apos;; % für
+                    alle) und das die Tabelle enthält; nicht mit --schema. Jede Zeile nennt
+                    ihr Schema, der Cursor von list ist started_at,id,schema
+  --tenant S        davon nur das Schema S (mehrfach angebbar; allein: --schemas %)
+</translation>
+    </message>
+    <message>
+        <source>                    show reads the first schema, by name, that holds the entry
+
+</source>
+        <translation>                    show liest das erste Schema (nach Namen), das den Eintrag enthält
+
+</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
+
+Lists the schemas that hold the audit table, from the catalog, with the planner&apos;s
+estimate of their rows and whether this role may read them.
+  --table T         the table&apos;s name (default audit_log)
+  --schemas PATTERN  only schemas whose name is LIKE PATTERN (default %: all)
+  --format F        table (default) or jsonl: schema, table, estimated_rows (null
+                    before the first ANALYZE) and readable
+  --statement-timeout MS, --verbose as for list
+
+</source>
+        <translation>Aufruf: audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
+
+Listet die Schemas, die die Audit-Tabelle enthalten, aus dem Katalog, mit der
+Zeilenschätzung des Planers und ob diese Rolle sie lesen darf.
+  --table T         der Name der Tabelle (Standard: audit_log)
+  --schemas PATTERN  nur Schemas, deren Name LIKE PATTERN entspricht (Standard %: alle)
+  --format F        table (Standard) oder jsonl: schema, table, estimated_rows (null
+                    vor dem ersten ANALYZE) und readable
+  --statement-timeout MS, --verbose wie bei list
+
+</translation>
+    </message>
+    <message>
+        <source>--schemas takes a LIKE pattern such as &apos;tenant_%&apos; (% for every schema).</source>
+        <translation>--schemas erwartet ein LIKE-Muster wie &apos;tenant_%&apos; (% für jedes Schema).</translation>
+    </message>
+    <message>
+        <source>--schema reads one schema, --schemas and --tenant read many: give one or the other.</source>
+        <translation>--schema liest ein Schema, --schemas und --tenant lesen mehrere: geben Sie nur eines davon an.</translation>
+    </message>
+    <message>
+        <source>--tenant takes a schema name.</source>
+        <translation>--tenant erwartet einen Schemanamen.</translation>
+    </message>
+    <message>
+        <source>--by takes action or tenant.</source>
+        <translation>--by erwartet action oder tenant.</translation>
+    </message>
+    <message>
+        <source>--by groups the volume; --latency lists every action.</source>
+        <translation>--by gruppiert das Anfragevolumen; --latency listet jede Aktion.</translation>
+    </message>
+    <message>
+        <source>show reads one --tenant (or, without it, every schema).</source>
+        <translation>show liest höchstens ein --tenant (ohne es jedes Schema).</translation>
+    </message>
+    <message>
+        <source>--format takes table or jsonl.</source>
+        <translation>--format erwartet table oder jsonl.</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1615,14 @@ oder nach:
     <message>
         <source>audit-viewer: connected to %1, PostgreSQL %2; the server confirmed: %3.</source>
         <translation>audit-viewer: verbunden mit %1, PostgreSQL %2; der Server hat bestätigt: %3.</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>No schema holds a table %1.</source>
+        <translation>Kein Schema enthält eine Tabelle %1.</translation>
     </message>
 </context>
 <context>

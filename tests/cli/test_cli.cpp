@@ -96,7 +96,8 @@ TEST_F(CliTest, ListPrintsJsonLinesWithMicrosecondTimes)
     ASSERT_EQ(rows.size(), 5);
     for (const QString &row : rows) {
         const QJsonObject object = QJsonDocument::fromJson(row.toUtf8()).object();
-        EXPECT_EQ(object.keys().size(), 7) << row.toStdString();
+        EXPECT_EQ(object.keys().size(), 8) << row.toStdString();
+        EXPECT_EQ(object.value(QLatin1String("schema")).toString().toStdString(), "cli");
         EXPECT_TRUE(object.value(QLatin1String("started_at"))
                         .toString()
                         .contains(QRegularExpression(QStringLiteral(
@@ -155,7 +156,8 @@ TEST_F(CliTest, ListFiltersFailedAndCsv)
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QStringList rows = lines(run.out);
     ASSERT_EQ(rows.size(), 25); // header + every 10th of 240
-    EXPECT_EQ(rows[0].toStdString(), "id,action,transport,bank_id,started_at,ended_at,duration_ms");
+    EXPECT_EQ(rows[0].toStdString(),
+        "id,schema,action,transport,bank_id,started_at,ended_at,duration_ms");
 }
 
 TEST_F(CliTest, LastIsTheSameSpanAsARelativeSince)
@@ -335,7 +337,8 @@ TEST_F(CliTest, ExportWritesEveryMatchingRowToAFileOrStdout)
     const QList<QByteArray> rows = file.readAll().split('\n');
     EXPECT_EQ(rows.size(), 26); // header, 24 failed rows, final newline
     EXPECT_TRUE(rows[0].startsWith(
-        "id,action,transport,bank_id,started_at,ended_at,duration_ms,request,response,metadata"));
+        "id,schema,action,transport,bank_id,started_at,ended_at,duration_ms,request,response,"
+        "metadata"));
     EXPECT_TRUE(rows[1].contains("12345678901234567890"));
     file.remove();
 

@@ -215,8 +215,8 @@ TEST(CliHelp, TheMainHelpListsTheFilterOptions)
     const ViewerCliRun help = runViewerCli({ QStringLiteral("--help") });
     ASSERT_EQ(help.exitCode, 0);
     for (const char *option : { "--action", "--transport", "--bank", "--since", "--until", "--last",
-             "--failed", "--min-duration", "--search", "--schema", "--table", "--view", "--sort",
-             "--oldest-first" }) {
+             "--failed", "--min-duration", "--search", "--schema", "--schemas", "--tenant",
+             "--table", "--view", "--sort", "--oldest-first" }) {
         EXPECT_TRUE(help.out.contains(QLatin1String(option) + u' ')) << option;
     }
 }
@@ -224,7 +224,7 @@ TEST(CliHelp, TheMainHelpListsTheFilterOptions)
 TEST(CliHelp, EverySubCommandsHelpListsEveryOptionItTakes)
 {
     const QStringList commands { QString(), QStringLiteral("list"), QStringLiteral("stats"),
-        QStringLiteral("show"), QStringLiteral("export") };
+        QStringLiteral("show"), QStringLiteral("export"), QStringLiteral("schemas") };
     // Every option any help names, then asked of each sub-command's parser.
     const QRegularExpression optionName(QStringLiteral("(?<![\\w-])--([a-z][a-z-]+)"));
     QMap<QString, QString> helps;

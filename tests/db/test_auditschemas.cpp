@@ -16,7 +16,8 @@ protected:
     {
         ASSERT_TRUE(m_admin.isOpen()) << m_admin.error().toStdString();
         ASSERT_TRUE(m_admin.exec(QStringLiteral(
-            "DROP SCHEMA IF EXISTS sch_plain, sch_parted, sch_fresh, sch_view, sch_other CASCADE;"
+            "DROP SCHEMA IF EXISTS sch_plain, sch_parted, sch_fresh, sch_view, sch_other, "
+            "sch_hindsight CASCADE;"
             "CREATE SCHEMA sch_plain; CREATE SCHEMA sch_parted; CREATE SCHEMA sch_fresh;"
             "CREATE SCHEMA sch_view; CREATE SCHEMA sch_other;"
             "CREATE TABLE sch_plain.sch_probe_log (id int);"
@@ -42,7 +43,8 @@ protected:
     void TearDown() override
     {
         EXPECT_TRUE(m_admin.exec(QStringLiteral(
-            "DROP SCHEMA IF EXISTS sch_plain, sch_parted, sch_fresh, sch_view, sch_other CASCADE")))
+            "DROP SCHEMA IF EXISTS sch_plain, sch_parted, sch_fresh, sch_view, sch_other, "
+            "sch_hindsight CASCADE")))
             << m_admin.error().toStdString();
     }
 
@@ -91,6 +93,45 @@ TEST_F(AuditSchemasTest, AMissingAuditTableIsReportedAsMissing)
                              .checkTable();
     ASSERT_FALSE(checked);
     EXPECT_TRUE(checked.error().isMissingTable()) << checked.error().message.toStdString();
+}
+
+TEST_F(AuditSchemasTest, APatternIsCheckedOnTheFirstSchemaThisRoleMayRead)
+{
+    const auto check = [this](const QString &pattern, const QString &table) {
+        AuditTableRef ref { QStringLiteral("public"), table };
+        ref.schemaPattern = pattern;
+        return AuditRepository(m_connection.session(), ref).checkTable();
+    };
+    // No public table of that name is needed, and none is looked for.
+    ASSERT_TRUE(m_admin.createAuditSchema(QStringLiteral("sch_hindsight")))
+        << m_admin.error().toStdString();
+    const auto hindsight = check(QStringLiteral("sch_hind%"), QStringLiteral("audit_log"));
+    EXPECT_TRUE(hindsight) << hindsight.error().message.toStdString();
+
+    const auto none = check(QStringLiteral("sch_nowhere_%"), QStringLiteral("audit_log"));
+    ASSERT_FALSE(none);
+    EXPECT_TRUE(none.error().isMissingTable()) << none.error().message.toStdString();
+
+    // sch_fresh comes first by name: a table of that name, but not Hindsight's.
+    const auto other = check(QStringLiteral("sch_%"), QStringLiteral("sch_probe_log"));
+    ASSERT_FALSE(other);
+    EXPECT_TRUE(other.error().message.contains(QLatin1String("sch_fresh.sch_probe_log")))
+        << other.error().message.toStdString();
+
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "DROP ROLE IF EXISTS sch_stranger; CREATE ROLE sch_stranger LOGIN PASSWORD 'sch-pw'")))
+        << m_admin.error().toStdString();
+    DatabaseConnection stranger;
+    openTestConnection(stranger,
+        connectionSettingsFor(
+            TestDatabase::conninfo() + QStringLiteral(" user=sch_stranger password=sch-pw")));
+    AuditTableRef ref { QStringLiteral("public"), QStringLiteral("audit_log") };
+    ref.schemaPattern = QStringLiteral("sch_hind%");
+    const auto unreadable = AuditRepository(stranger.session(), ref).checkTable();
+    ASSERT_FALSE(unreadable);
+    EXPECT_TRUE(unreadable.error().message.contains(
+        QLatin1String("may not read any of the 1 tables sch_hind%.audit_log")))
+        << unreadable.error().message.toStdString();
 }
 
 } // namespace

@@ -95,3 +95,62 @@ TEST(CommandLineParse, TheWindowTakesAViewButNotWithFilterOptions)
     EXPECT_EQ(help->command, CommandLine::Command::Help);
     EXPECT_TRUE(help->helpText.contains(QStringLiteral("--period")));
 }
+
+TEST(CommandLineParse, SchemasPatternAndTenantsReachTheWindowAndTheCommands)
+{
+    QString error;
+    // The window gets the pattern in the same table reference the connection takes.
+    const auto gui = parse(
+        { QStringLiteral("dbname=x"), QStringLiteral("--schemas"), QStringLiteral("tenant_%"),
+            QStringLiteral("--action"), QStringLiteral("recall") },
+        &error);
+    ASSERT_TRUE(gui) << error.toStdString();
+    EXPECT_EQ(gui->command, CommandLine::Command::Gui);
+    EXPECT_EQ(gui->table.schemaPattern, QStringLiteral("tenant_%"));
+    EXPECT_TRUE(gui->table.isMultiSchema());
+    // --tenant alone reads every schema, narrowed to those named.
+    const auto tenants
+        = parse({ QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("tenant_b"),
+                    QStringLiteral("--tenant"), QStringLiteral("tenant_a") },
+            &error);
+    ASSERT_TRUE(tenants) << error.toStdString();
+    EXPECT_EQ(tenants->table.schemaPattern, QStringLiteral("%"));
+    EXPECT_EQ(tenants->filter.schemas, QStringList({ "tenant_b", "tenant_a" }));
+    const auto stats
+        = parse({ QStringLiteral("stats"), QStringLiteral("--schemas"), QStringLiteral("t%"),
+                    QStringLiteral("--by"), QStringLiteral("tenant") },
+            &error);
+    ASSERT_TRUE(stats) << error.toStdString();
+    EXPECT_EQ(stats->grouping, VolumeGrouping::Tenant);
+    const auto schemas
+        = parse({ QStringLiteral("schemas"), QStringLiteral("--table"), QStringLiteral("log"),
+                    QStringLiteral("--format"), QStringLiteral("jsonl") },
+            &error);
+    ASSERT_TRUE(schemas) << error.toStdString();
+    EXPECT_EQ(schemas->command, CommandLine::Command::Schemas);
+    EXPECT_EQ(schemas->table.schemaPattern, QStringLiteral("%"));
+    EXPECT_EQ(schemas->table.table, QStringLiteral("log"));
+}
+
+TEST(CommandLineParse, OneSchemaAndManyAreNotGivenTogether)
+{
+    QString error;
+    for (const QStringList &many :
+        { QStringList { QStringLiteral("--schemas"), QStringLiteral("%") },
+            QStringList { QStringLiteral("--tenant"), QStringLiteral("a") } }) {
+        EXPECT_FALSE(parse(
+            QStringList { QStringLiteral("list"), QStringLiteral("--schema"), QStringLiteral("a") }
+                + many,
+            &error));
+        EXPECT_TRUE(error.startsWith(QStringLiteral("--schema reads one schema")))
+            << error.toStdString();
+    }
+    EXPECT_FALSE(parse({ QStringLiteral("list"), QStringLiteral("--schemas=") }, &error));
+    EXPECT_TRUE(error.startsWith(QStringLiteral("--schemas takes a LIKE pattern")));
+    EXPECT_FALSE(parse({ QStringLiteral("stats"), QStringLiteral("--by"), QStringLiteral("tenant"),
+                           QStringLiteral("--latency") },
+        &error));
+    EXPECT_TRUE(error.startsWith(QStringLiteral("--by groups")));
+    EXPECT_FALSE(parse(
+        { QStringLiteral("schemas"), QStringLiteral("--schema"), QStringLiteral("a") }, &error));
+}

@@ -8,6 +8,7 @@ AuditEntry sampleEntry()
 {
     AuditEntry e;
     e.id = QStringLiteral("0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10");
+    e.schema = QStringLiteral("tenant_a");
     e.action = QStringLiteral("retain");
     e.transport = QStringLiteral("http");
     e.bankId = QStringLiteral("bank \"q\"");
@@ -22,7 +23,8 @@ AuditEntry sampleEntry()
 TEST(EntryFormat, JsonLineHasTheListFieldsWithMicroseconds)
 {
     EXPECT_EQ(EntryFormat::jsonLine(sampleEntry()).toStdString(),
-        R"({"id":"0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10","action":"retain","transport":"http",)"
+        R"({"id":"0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10","schema":"tenant_a","action":"retain",)"
+        R"("transport":"http",)"
         R"("bank_id":"bank \"q\"","started_at":"2026-03-27T10:15:30.123456Z",)"
         R"("ended_at":"2026-03-27T10:15:30.135801Z","duration_ms":12.345})");
 }
@@ -72,4 +74,15 @@ TEST(EntryFormat, DurationKeepsMicroseconds)
     EXPECT_EQ(e.durationMsText().toStdString(), "0.007");
     e.endedAt = AuditTimestamp::fromUsecsSinceEpoch(e.startedAt.usecsSinceEpoch() + 61234567);
     EXPECT_EQ(e.durationMsText().toStdString(), "61234.567");
+}
+
+TEST(EntryFormat, CsvRowNamesTheSchemaAfterTheId)
+{
+    EXPECT_EQ(EntryFormat::csvHeader().toStdString(),
+        "id,schema,action,transport,bank_id,started_at,ended_at,duration_ms");
+    AuditEntry e = sampleEntry();
+    e.schema = QStringLiteral("=tenant,b");
+    EXPECT_EQ(EntryFormat::csvRow(e, true).toStdString(),
+        "0b5f3c9e-8d1a-4c4e-9a53-0c6f0e6b9a10,\"'=tenant,b\",retain,http,\"bank \"\"q\"\"\","
+        "2026-03-27T10:15:30.123456Z,2026-03-27T10:15:30.135801Z,12.345");
 }

@@ -509,6 +509,18 @@ TEST(SavedViewCommandLine, TheLineSplitsAsARealShellSplitsIt)
     EXPECT_EQ(splitShellWords(line, &error), std::optional(shellWords)) << line.toStdString();
 }
 
+TEST(SavedViewCommandLine, ReadsALineThatReadsManyTenants)
+{
+    // Which schemas are read is the connection's, as --schema is; the filter is the view.
+    QString error;
+    const auto view = fromCommandLine(
+        QStringLiteral("audit-viewer stats --schemas 'tenant_%' --tenant tenant_a --by tenant "
+                       "--action retain"),
+        &error);
+    ASSERT_TRUE(view) << error.toStdString();
+    EXPECT_EQ(view->filter.actions, QStringList { QStringLiteral("retain") });
+}
+
 TEST(SavedViewCommandLine, ReadsALinePastedFromATerminal)
 {
     QString error;

@@ -18,7 +18,7 @@ struct CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Command { Gui, List, Stats, Show, Export, Help, Version };
+    enum class Command { Gui, List, Stats, Show, Export, Schemas, Help, Version };
 
     Command command = Command::Gui;
     QString conninfo;
@@ -36,6 +36,8 @@ public:
     VolumePeriod period = VolumePeriod::SevenDays;
     bool utc = false;
     bool latency = false; // stats --latency: durations per action instead of volume
+    // stats --by tenant: one column per schema instead of per action.
+    VolumeGrouping grouping = VolumeGrouping::Action;
     QString entryId;
     QString output; // export: a file, or "-" for standard output
     bool formulaGuard = true;

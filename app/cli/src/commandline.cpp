@@ -9,7 +9,7 @@
 namespace {
 
 const QStringList kSubcommands { QStringLiteral("list"), QStringLiteral("stats"),
-    QStringLiteral("show"), QStringLiteral("export") };
+    QStringLiteral("show"), QStringLiteral("export"), QStringLiteral("schemas") };
 
 // The help is for people and is translated; option names and values stay as they are typed.
 // Over 100 lines because it is the help page itself, in the order it prints: split up, the
@@ -48,6 +48,12 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
         "                    built-in rules); lines starting with # are comments. Or a gitleaks\n"
         "                    configuration (.gitleaks.toml): each [[rules]] regex masks\n"
         "                    a string holding a match, beside the built-in key rules\n");
+    const QString tenants = CommandLine::tr(
+        "Many schemas (one per tenant) read as one log:\n"
+        "  --schemas PATTERN  every schema whose name is LIKE PATTERN ('tenant_%'; % for all)\n"
+        "                    that holds the table; not with --schema. Each row names its\n"
+        "                    schema, and list's cursor is started_at,id,schema\n"
+        "  --tenant S        of those, only schema S (repeatable; alone, it reads --schemas %)\n");
     const QString connection = CommandLine::tr(
         "CONNINFO is a postgresql:// URI or key=value connection string, as psql takes; what it "
         "leaves\n"
@@ -75,12 +81,12 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
                    "in flight first)\n"
                    "  --oldest-first    the same as --sort oldest\n"
                    "  --format F        table (default), jsonl or csv\n\n")
-            + filters + QLatin1Char('\n') + connection + password;
+            + filters + QLatin1Char('\n') + tenants + QLatin1Char('\n') + connection + password;
     }
     if (command == QLatin1String("stats")) {
         return CommandLine::tr(
                    "Usage: audit-viewer stats [CONNINFO] [--period today|7d|30d] [FILTERS] "
-                   "[--utc] [--format table|json]\n"
+                   "[--utc] [--by action|tenant] [--format table|json]\n"
                    "       audit-viewer stats [CONNINFO] --latency [FILTERS] [--format "
                    "table|json]\n\n"
                    "Request volume per hour (today) or per day (7d, 30d), per action.\n"
@@ -90,8 +96,9 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
                    "and for all\n"
                    "                    actions, of the calls that ended (time range: --since or "
                    "--last)\n"
+                   "  --by tenant       one column per schema instead of per action\n"
                    "  --format F        table (default) or json\n\n")
-            + filters + QLatin1Char('\n') + connection + password;
+            + filters + QLatin1Char('\n') + tenants + QLatin1Char('\n') + connection + password;
     }
     if (command == QLatin1String("export")) {
         return CommandLine::tr(
@@ -110,7 +117,7 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
                    "  --no-json         without the request, response and metadata columns\n"
                    "  --no-formula-guard  CSV: leave cells starting with = + - @ as they are\n"
                    "  --bom             CSV: start with a UTF-8 byte order mark (for Excel)\n\n")
-            + filters + QLatin1Char('\n')
+            + filters + QLatin1Char('\n') + tenants + QLatin1Char('\n')
             + maskedEnd(CommandLine::tr("  --no-mask         export the secrets as stored\n\n"));
     }
     if (command == QLatin1String("show")) {
@@ -119,18 +126,41 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
                    "Shows one audit entry with its request, response and metadata.\n"
                    "  --format F        text (default) or json (one object, documents as stored)\n"
                    "  --schema S, --table T, --statement-timeout MS, --verbose as for list\n\n")
+            + tenants
+            + CommandLine::tr(
+                "                    show reads the first schema, by name, that holds "
+                "the entry\n\n")
             + maskedEnd(CommandLine::tr("  --no-mask         show the secrets as stored\n\n"));
     }
+    if (command == QLatin1String("schemas")) {
+        return CommandLine::tr(
+                   "Usage: audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] "
+                   "[--format table|jsonl]\n\n"
+                   "Lists the schemas that hold the audit table, from the catalog, with the "
+                   "planner's\n"
+                   "estimate of their rows and whether this role may read them.\n"
+                   "  --table T         the table's name (default audit_log)\n"
+                   "  --schemas PATTERN  only schemas whose name is LIKE PATTERN (default %: "
+                   "all)\n"
+                   "  --format F        table (default) or jsonl: schema, table, estimated_rows "
+                   "(null\n"
+                   "                    before the first ANALYZE) and readable\n"
+                   "  --statement-timeout MS, --verbose as for list\n\n")
+            + connection + password;
+    }
     return CommandLine::tr(
-               "Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S] "
-               "[--table T]\n"
+               "Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S "
+               "| "
+               "--schemas PATTERN] [--table T]\n"
                "       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after "
                "CURSOR] [--sort ORDER] [--format table|jsonl|csv]\n"
                "       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action "
-               "A] [--bank B] [--utc] [--format table|json]\n"
+               "A] [--bank B] [--utc] [--by action|tenant] [--format table|json]\n"
                "       audit-viewer show   [CONNINFO] ID [--format text|json]\n"
                "       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- "
-               "[--format csv|jsonl] [--no-formula-guard]\n\n"
+               "[--format csv|jsonl] [--no-formula-guard]\n"
+               "       audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] "
+               "[--format table|jsonl]\n\n"
                "Browse the audit log of a Hindsight memory server. Without a "
                "sub-command the window opens,\n"
                "with FILTERS, with the saved view NAME (--view), or as it was left.\n"
@@ -141,7 +171,7 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
                "  --sort ORDER      newest (default), oldest, longest or shortest first\n"
                "  --oldest-first    the same as --sort oldest\n"
                "  -h, --help        this help; -v, --version  the version\n\n")
-        + filters + QLatin1Char('\n')
+        + filters + QLatin1Char('\n') + tenants + QLatin1Char('\n')
         + maskedEnd(CommandLine::tr("  --no-mask         show and export: secrets as stored\n\n"));
 }
 
@@ -173,6 +203,9 @@ struct Options
     QCommandLineOption view { QStringLiteral("view"), QString(), QStringLiteral("NAME") };
     QCommandLineOption schema { QStringLiteral("schema"), QString(), QStringLiteral("S") };
     QCommandLineOption table { QStringLiteral("table"), QString(), QStringLiteral("T") };
+    QCommandLineOption schemas { QStringLiteral("schemas"), QString(), QStringLiteral("PATTERN") };
+    QCommandLineOption tenant { QStringLiteral("tenant"), QString(), QStringLiteral("S") };
+    QCommandLineOption by { QStringLiteral("by"), QString(), QStringLiteral("GROUP") };
     QCommandLineOption timeout { QStringLiteral("statement-timeout"), QString(),
         QStringLiteral("MS") };
     QCommandLineOption limit { QStringLiteral("limit"), QString(), QStringLiteral("N") };
@@ -233,12 +266,14 @@ private:
     void addOptions();
     bool readPositional(CommandLine &result);
     bool readConnection(CommandLine &result);
+    bool readSchemaPattern(CommandLine &result, bool listsSchemas);
     bool readFilter(CommandLine &result);
     bool readCommandOptions(CommandLine &result);
     bool readList(CommandLine &result, const QString &format);
     bool readStats(CommandLine &result, const QString &format);
     bool readExport(CommandLine &result, const QString &format);
     bool readShow(CommandLine &result, const QString &format);
+    bool readSchemas(CommandLine &result, const QString &format);
 
     // --sort ORDER or --oldest-first, read as a view line reads them.
     bool readSortOrder(CommandLine &result)
@@ -259,12 +294,18 @@ private:
     const bool m_filtered;
     const Options m_options;
     QCommandLineParser m_parser;
+    QStringList m_tenants; // --tenant, read into the filter's schemas
 };
 
 void CommandLineReader::addOptions()
 {
     const Options &o = m_options;
-    m_parser.addOptions({ o.help, o.version, o.schema, o.table, o.timeout });
+    m_parser.addOptions({ o.help, o.version, o.table, o.schemas, o.timeout });
+    if (m_command == QLatin1String("schemas")) {
+        m_parser.addOptions({ o.verbose, o.format });
+        return; // the schemas that hold the table: no single schema, filter or tenant
+    }
+    m_parser.addOptions({ o.schema, o.tenant });
     if (!m_command.isEmpty()) {
         m_parser.addOption(o.verbose);
     }
@@ -282,7 +323,7 @@ void CommandLineReader::addOptions()
         m_parser.addOptions({ o.limit, o.after, o.format });
         m_parser.addOptions(viewSortOptions());
     } else if (m_command == QLatin1String("stats")) {
-        m_parser.addOptions({ o.period, o.utc, o.latency, o.format });
+        m_parser.addOptions({ o.period, o.utc, o.latency, o.by, o.format });
     } else if (m_command == QLatin1String("show")) {
         m_parser.addOptions({ o.format, o.noMask });
     } else if (m_command == QLatin1String("export")) {
@@ -317,6 +358,7 @@ bool CommandLineReader::readPositional(CommandLine &result)
         : m_command == QLatin1String("stats")           ? Command::Stats
         : m_command == QLatin1String("show")            ? Command::Show
         : m_command == QLatin1String("export")          ? Command::Export
+        : m_command == QLatin1String("schemas")         ? Command::Schemas
                                                         : Command::Gui;
     return true;
 }
@@ -324,7 +366,8 @@ bool CommandLineReader::readPositional(CommandLine &result)
 // Where the audit table is, how long a statement may run, and how documents are masked.
 bool CommandLineReader::readConnection(CommandLine &result)
 {
-    if (m_parser.isSet(m_options.schema)) {
+    const bool listsSchemas = m_command == QLatin1String("schemas");
+    if (!listsSchemas && m_parser.isSet(m_options.schema)) {
         result.table.schema = m_parser.value(m_options.schema);
     }
     if (m_parser.isSet(m_options.table)) {
@@ -332,6 +375,9 @@ bool CommandLineReader::readConnection(CommandLine &result)
     }
     if (result.table.schema.isEmpty() || result.table.table.isEmpty()) {
         return fail(CommandLine::tr("--schema and --table must not be empty."));
+    }
+    if (!readSchemaPattern(result, listsSchemas)) {
+        return false;
     }
     if (m_parser.isSet(m_options.timeout)) {
         bool ok = false;
@@ -372,6 +418,7 @@ bool CommandLineReader::readFilter(CommandLine &result)
         result.filter = read->filterAt(now);
         result.range = read->range;
     }
+    result.filter.schemas = m_tenants;
     if (!m_command.isEmpty()) {
         return true;
     }
@@ -383,6 +430,33 @@ bool CommandLineReader::readFilter(CommandLine &result)
         if (!result.filter.isEmpty()) {
             return fail(CommandLine::tr("--view takes the filter from the saved view; give no "
                                         "filter options with it."));
+        }
+    }
+    return true;
+}
+
+// --schemas PATTERN, and --tenant S, which reads many schemas too (all of them unless
+// --schemas narrows them); the schemas command lists every schema without a pattern.
+bool CommandLineReader::readSchemaPattern(CommandLine &result, bool listsSchemas)
+{
+    const bool tenants = !listsSchemas && m_parser.isSet(m_options.tenant);
+    if (m_parser.isSet(m_options.schemas)) {
+        result.table.schemaPattern = m_parser.value(m_options.schemas);
+        if (result.table.schemaPattern.isEmpty()) {
+            return fail(CommandLine::tr("--schemas takes a LIKE pattern such as 'tenant_%' (% "
+                                        "for every schema)."));
+        }
+    } else if (tenants || listsSchemas) {
+        result.table.schemaPattern = QStringLiteral("%");
+    }
+    if (result.table.isMultiSchema() && !listsSchemas && m_parser.isSet(m_options.schema)) {
+        return fail(CommandLine::tr("--schema reads one schema, --schemas and --tenant read many: "
+                                    "give one or the other."));
+    }
+    if (tenants) {
+        m_tenants = m_parser.values(m_options.tenant);
+        if (m_tenants.contains(QString())) {
+            return fail(CommandLine::tr("--tenant takes a schema name."));
         }
     }
     return true;
@@ -400,6 +474,8 @@ bool CommandLineReader::readCommandOptions(CommandLine &result)
         return readExport(result, format);
     case CommandLine::Command::Show:
         return readShow(result, format);
+    case CommandLine::Command::Schemas:
+        return readSchemas(result, format);
     case CommandLine::Command::Gui:
     case CommandLine::Command::Help:
     case CommandLine::Command::Version:
@@ -446,6 +522,17 @@ bool CommandLineReader::readStats(CommandLine &result, const QString &format)
     }
     result.utc = m_parser.isSet(m_options.utc);
     result.latency = m_parser.isSet(m_options.latency);
+    if (m_parser.isSet(m_options.by)) {
+        const QString by = m_parser.value(m_options.by);
+        if (by != QLatin1String("action") && by != QLatin1String("tenant")) {
+            return fail(CommandLine::tr("--by takes action or tenant."));
+        }
+        result.grouping
+            = by == QLatin1String("tenant") ? VolumeGrouping::Tenant : VolumeGrouping::Action;
+        if (result.latency) {
+            return fail(CommandLine::tr("--by groups the volume; --latency lists every action."));
+        }
+    }
     if (result.latency && (m_parser.isSet(m_options.period) || result.utc)) {
         return fail(CommandLine::tr("--latency summarises the filter: give its time range with "
                                     "--since, --until or --last instead of --period and --utc."));
@@ -481,6 +568,18 @@ bool CommandLineReader::readShow(CommandLine &result, const QString &format)
     result.format = format.isEmpty() ? QStringLiteral("text") : format;
     if (result.format != QLatin1String("text") && result.format != QLatin1String("json")) {
         return fail(CommandLine::tr("--format takes text or json."));
+    }
+    if (result.filter.schemas.size() > 1) {
+        return fail(CommandLine::tr("show reads one --tenant (or, without it, every schema)."));
+    }
+    return true;
+}
+
+bool CommandLineReader::readSchemas(CommandLine &result, const QString &format)
+{
+    result.format = format.isEmpty() ? QStringLiteral("table") : format;
+    if (result.format != QLatin1String("table") && result.format != QLatin1String("jsonl")) {
+        return fail(CommandLine::tr("--format takes table or jsonl."));
     }
     return true;
 }

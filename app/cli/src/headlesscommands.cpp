@@ -31,6 +31,8 @@ constexpr int kExitUsage = 1;
 constexpr int kExitDatabase = 2;
 // The widest the latency table's action column gets (the table stays within 100 columns).
 constexpr qsizetype kLatencyActionWidth = 30;
+// The widest the list's and the schemas table's schema column gets.
+constexpr qsizetype kSchemaWidth = 30;
 
 // The count that picks a plural form; past INT_MAX any large number does.
 int pluralCount(qint64 n)
@@ -48,6 +50,16 @@ int fail(QIODevice &err, const QueryError &error)
 {
     writeLine(err, QStringLiteral("audit-viewer: ") + error.message);
     return error.kind == QueryError::Kind::Usage ? kExitUsage : kExitDatabase;
+}
+
+// Reading many schemas: the ones left out (not readable, dropped meanwhile), one line each.
+void writeNotes(QIODevice &err, const QStringList &notes)
+{
+    for (const QString &note : notes) {
+        writeLine(err,
+            QStringLiteral("audit-viewer: ")
+                + QCoreApplication::translate("HeadlessCommands", "note: %1").arg(note));
+    }
 }
 
 // Pads to `width` columns of text for the table formats.
@@ -73,6 +85,16 @@ QString prettyDocument(const std::optional<QString> &stored, int baseIndent, boo
     return formatted.ok ? formatted.text : json;
 }
 
+// The width of the list's schema column: its widest name, within bounds.
+qsizetype schemaColumnWidth(const AuditPage &page)
+{
+    qsizetype width = 6; // "schema"
+    for (const AuditEntry &entry : page.entries) {
+        width = std::max(width, visibleText(entry.schema).size());
+    }
+    return std::min(width, kSchemaWidth);
+}
+
 int listEntries(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
@@ -80,7 +102,7 @@ int listEntries(
     if (after && (isDurationOrder(cl.order) || cl.order == SortOrder::RecentlyFinishedFirst)) {
         // The cursor names the row as in every order (started_at,id); the duration orders
         // seek on its duration and "finished" on its end, read from the row itself.
-        const auto row = repository.entry(after->id);
+        const auto row = repository.entry(after->id, after->schema);
         if (!row) {
             return fail(err, row.error());
         }
@@ -93,6 +115,7 @@ int listEntries(
     if (!page) {
         return fail(err, page.error());
     }
+    writeNotes(err, page->notes);
     if (cl.format == QLatin1String("jsonl")) {
         for (const AuditEntry &entry : page->entries) {
             writeLine(out, EntryFormat::jsonLine(entry));
@@ -106,25 +129,39 @@ int listEntries(
         // Database text by the window's rule: a newline, TAB or bidi override shows as a
         // marker instead of splitting the row or reordering the terminal's line.
         const QTimeZone zone = QTimeZone::systemTimeZone();
+        // Reading many schemas, each row's schema (the tenant) follows its start.
+        const qsizetype schemaWidth = cl.table.isMultiSchema() ? schemaColumnWidth(*page) : 0;
+        const auto schemaCell = [schemaWidth](const QString &schema) {
+            return schemaWidth == 0
+                ? QString()
+                : padded(cutToWidth(visibleText(schema), schemaWidth), schemaWidth)
+                    + QStringLiteral("  ");
+        };
         writeLine(out,
-            QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+            QStringLiteral("%1  %8%2  %3  %4  %5  %6  %7")
                 .arg(padded(QStringLiteral("started"), 33), padded(QStringLiteral("action"), 20),
                     padded(QStringLiteral("transport"), 9), padded(QStringLiteral("bank"), 24),
                     QStringLiteral("duration").rightJustified(12),
-                    padded(QStringLiteral("status"), 7), QStringLiteral("id")));
+                    padded(QStringLiteral("status"), 7), QStringLiteral("id"),
+                    schemaCell(QStringLiteral("schema"))));
         for (const AuditEntry &entry : page->entries) {
             writeLine(out,
-                QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                QStringLiteral("%1  %8%2  %3  %4  %5  %6  %7")
                     .arg(padded(entry.startedAt.toDisplayString(zone), 33),
                         padded(visibleText(entry.action), 20),
                         padded(visibleText(entry.transport), 9),
                         padded(entry.bankId ? visibleText(*entry.bankId) : QStringLiteral("-"), 24),
                         (entry.durationUsecs() ? readable(*entry.durationUsecs()) : QString())
                             .rightJustified(12),
-                        padded(AuditEntry::statusName(entry.status()), 7), entry.id));
+                        padded(AuditEntry::statusName(entry.status()), 7), entry.id,
+                        schemaCell(entry.schema)));
         }
         if (page->hasMore && !page->entries.isEmpty()) {
             PageCursor next { page->entries.last().startedAt, page->entries.last().id };
+            // Across schemas the schema breaks a tie between equal ids (a copied tenant).
+            if (cl.table.isMultiSchema()) {
+                next.schema = page->entries.last().schema;
+            }
             writeLine(err,
                 QCoreApplication::translate("HeadlessCommands", "More entries follow: --after %1")
                     .arg(next.encode()));
@@ -137,7 +174,8 @@ int showStats(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
     const QTimeZone zone = cl.utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
-    auto series = repository.volume(cl.filter, cl.period, zone);
+    auto series = repository.volume(
+        cl.filter, cl.period, zone, QDateTime::currentDateTimeUtc(), std::nullopt, cl.grouping);
     if (!series) {
         return fail(err, series.error());
     }
@@ -149,10 +187,14 @@ int showStats(
                 actions.append(EntryFormat::jsonString(it.key()) + QLatin1Char(':')
                     + QString::number(it.value()));
             }
-            buckets.append(QStringLiteral(R"({"time":%1,"total":%2,"actions":{%3}})")
-                               .arg(EntryFormat::jsonString(bucket.start.toIsoUtc()))
-                               .arg(bucket.total)
-                               .arg(actions.join(QLatin1Char(','))));
+            // --by tenant: the counts per schema, under "tenants".
+            buckets.append(
+                QStringLiteral(R"({"time":%1,"total":%2,"%3":{%4}})")
+                    .arg(EntryFormat::jsonString(bucket.start.toIsoUtc()))
+                    .arg(bucket.total)
+                    .arg(cl.grouping == VolumeGrouping::Tenant ? QStringLiteral("tenants")
+                                                               : QStringLiteral("actions"),
+                        actions.join(QLatin1Char(','))));
         }
         writeLine(out,
             QStringLiteral(
@@ -237,7 +279,7 @@ int showLatency(
 int showEntry(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
-    auto detail = repository.entry(cl.entryId);
+    auto detail = repository.entry(cl.entryId, cl.filter.schemas.value(0));
     if (!detail) {
         return fail(err, detail.error());
     }
@@ -247,6 +289,7 @@ int showEntry(
         const QString text
             = QStringLiteral("{\n"
                              "  \"id\": %1,\n"
+                             "  \"schema\": %12,\n"
                              "  \"action\": %2,\n"
                              "  \"transport\": %3,\n"
                              "  \"bank_id\": %4,\n"
@@ -267,7 +310,8 @@ int showEntry(
                       EntryFormat::jsonString(AuditEntry::statusName(e.status())),
                       prettyDocument(detail->request, 1, cl.maskSecrets))
                   .arg(prettyDocument(detail->response, 1, cl.maskSecrets),
-                      prettyDocument(detail->metadata, 1, cl.maskSecrets));
+                      prettyDocument(detail->metadata, 1, cl.maskSecrets),
+                      EntryFormat::jsonString(e.schema));
         writeLine(out, text);
         return kExitOk;
     }
@@ -276,6 +320,7 @@ int showEntry(
         writeLine(out, padded(name, 11) + value);
     };
     field(QStringLiteral("id"), e.id);
+    field(QStringLiteral("schema"), visibleText(e.schema));
     field(QStringLiteral("action"), visibleText(e.action));
     field(QStringLiteral("transport"), visibleText(e.transport));
     field(QStringLiteral("bank"), e.bankId ? visibleText(*e.bankId) : QStringLiteral("(none)"));
@@ -356,6 +401,52 @@ int exportEntries(const CommandLine &cl, const AuditRepository &repository,
     return kExitOk;
 }
 
+// The schemas that hold the table, as the catalog lists them, by name. Database text in the
+// table format follows the window's display rule; a schema this role may not read says so.
+int listSchemas(
+    const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
+{
+    auto schemas = repository.schemasHoldingTable();
+    if (!schemas) {
+        return fail(err, schemas.error());
+    }
+    if (cl.format == QLatin1String("jsonl")) {
+        for (const AuditSchema &schema : std::as_const(*schemas)) {
+            writeLine(out,
+                QStringLiteral(R"({"schema":%1,"table":%2,"estimated_rows":%3,"readable":%4})")
+                    .arg(EntryFormat::jsonString(schema.schema),
+                        EntryFormat::jsonString(cl.table.table),
+                        schema.estimatedRows ? QString::number(*schema.estimatedRows)
+                                             : QStringLiteral("null"),
+                        schema.readable ? QStringLiteral("true") : QStringLiteral("false")));
+        }
+        return kExitOk;
+    }
+    qsizetype width = 6; // "schema"
+    for (const AuditSchema &schema : std::as_const(*schemas)) {
+        width = std::max(width, visibleText(schema.schema).size());
+    }
+    const auto line = [&](const QString &name, const QString &rows, const QString &readable) {
+        writeLine(out,
+            padded(name, width) + QStringLiteral("  ") + rows.rightJustified(14)
+                + QStringLiteral("  ") + readable);
+    };
+    line(QStringLiteral("schema"), QStringLiteral("estimated rows"), QStringLiteral("readable"));
+    for (const AuditSchema &schema : std::as_const(*schemas)) {
+        line(visibleText(schema.schema),
+            schema.estimatedRows ? QString::number(*schema.estimatedRows) : QStringLiteral("-"),
+            schema.readable ? QStringLiteral("yes")
+                            : QStringLiteral("no: this role may not read it"));
+    }
+    if (schemas->isEmpty()) {
+        writeLine(err,
+            QStringLiteral("audit-viewer: ")
+                + QCoreApplication::translate("HeadlessCommands", "No schema holds a table %1.")
+                      .arg(cl.table.displayName()));
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 void activateMaskingRules(const CommandLine &cl, QIODevice &err)
@@ -401,8 +492,19 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
                     info.guarantees()));
     }
     const AuditRepository repository(connection.session(), cl.table);
+    if (cl.command == CommandLine::Command::Schemas) {
+        return listSchemas(cl, repository, out, err); // the table in no particular schema
+    }
     if (auto checked = repository.checkTable(); !checked) {
         return fail(err, checked.error());
+    }
+    if (cl.table.isMultiSchema() && cl.command != CommandLine::Command::List) {
+        // A page says which schemas it left out; the other commands are told here.
+        QStringList skipped;
+        if (auto tables = repository.tablesToRead(cl.filter, &skipped); !tables) {
+            return fail(err, tables.error());
+        }
+        writeNotes(err, skipped);
     }
     switch (cl.command) {
     case CommandLine::Command::List:

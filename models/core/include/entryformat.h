@@ -12,7 +12,8 @@ namespace EntryFormat {
 // A JSON string literal: quotes, backslashes and control characters escaped, the rest
 // (including non-ASCII) kept as is.
 QString jsonString(QStringView text);
-// One line of JSON: id, action, transport, bank_id, started_at, ended_at, duration_ms.
+// One line of JSON: id, schema, action, transport, bank_id, started_at, ended_at, duration_ms
+// (the schema column follows the id, as in exports).
 QString jsonLine(const AuditEntry &entry);
 // The CSV header and row of the list's scalar columns.
 QString csvHeader();

@@ -56,9 +56,10 @@ QString jsonLine(const AuditEntry &entry)
 {
     const QString null = QStringLiteral("null");
     return QStringLiteral(
-        R"({"id":%1,"action":%2,"transport":%3,"bank_id":%4,"started_at":%5,"ended_at":%6,"duration_ms":%7})")
-        .arg(jsonString(entry.id), jsonString(entry.action), jsonString(entry.transport),
-            entry.bankId ? jsonString(*entry.bankId) : null, jsonString(entry.startedAt.toIsoUtc()),
+        R"({"id":%1,"schema":%2,"action":%3,"transport":%4,"bank_id":%5,"started_at":%6,"ended_at":%7,"duration_ms":%8})")
+        .arg(jsonString(entry.id), jsonString(entry.schema), jsonString(entry.action),
+            jsonString(entry.transport), entry.bankId ? jsonString(*entry.bankId) : null,
+            jsonString(entry.startedAt.toIsoUtc()),
             entry.endedAt ? jsonString(entry.endedAt->toIsoUtc()) : null, durationMsJson(entry));
 }
 
@@ -90,13 +91,14 @@ QString csvField(QStringView text, bool formulaGuard)
 
 QString csvHeader()
 {
-    return QStringLiteral("id,action,transport,bank_id,started_at,ended_at,duration_ms");
+    return QStringLiteral("id,schema,action,transport,bank_id,started_at,ended_at,duration_ms");
 }
 
 QString csvRow(const AuditEntry &entry, bool formulaGuard)
 {
     const QStringList fields {
         csvField(entry.id, formulaGuard),
+        csvField(entry.schema, formulaGuard),
         csvField(entry.action, formulaGuard),
         csvField(entry.transport, formulaGuard),
         entry.bankId ? csvField(*entry.bankId, formulaGuard) : QString(),

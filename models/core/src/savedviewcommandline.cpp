@@ -341,8 +341,8 @@ std::optional<SavedView> fromCommandLine(const QString &text, QString *error,
     parser.addOptions(viewSortOptions());
     parser.addOptions({ period, utc });
     // Options of the CLI that say nothing about a view.
-    for (const char *ignored :
-        { "schema", "table", "statement-timeout", "limit", "after", "format", "output" }) {
+    for (const char *ignored : { "schema", "schemas", "tenant", "by", "table", "statement-timeout",
+             "limit", "after", "format", "output" }) {
         parser.addOption(valued(ignored));
     }
     for (const char *ignored : { "no-formula-guard", "bom", "no-json" }) {

@@ -39,7 +39,8 @@ public:
     Result<AuditSource> source() const;
 
     // Succeeds when the table exists, is readable and has Hindsight's columns and types;
-    // otherwise one sentence naming what is missing.
+    // otherwise one sentence naming what is missing. Reading many schemas: when at least
+    // one schema matches and the first readable one passes.
     Result<bool> checkTable() const;
     // The schemas of this database that hold a table named like this one (any columns),
     // with the planner's row estimates and whether this role may read them; for offering
@@ -102,6 +103,8 @@ public:
     static AuditEntryDetail detailFromRow(const PgResult &result, int row, const QString &schema);
 
 private:
+    Result<bool> checkTables() const;
+
     PgSession m_session;
     AuditTableRef m_table;
 };

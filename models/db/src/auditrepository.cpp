@@ -62,6 +62,9 @@ AuditEntry AuditRepository::entryFromRow(const PgResult &result, int row, int co
 
 Result<bool> AuditRepository::checkTable() const
 {
+    if (m_table.isMultiSchema()) {
+        return checkTables();
+    }
     auto result = m_session.exec(AuditQuery::tableColumns(m_table));
     if (!result) {
         return result.error();
@@ -120,6 +123,29 @@ Result<bool> AuditRepository::checkTable() const
                                       .arg(m_table.displayName()));
     }
     return true;
+}
+
+Result<bool> AuditRepository::checkTables() const
+{
+    auto schemas = schemasHoldingTable();
+    if (!schemas) {
+        return schemas.error();
+    }
+    if (schemas->isEmpty()) {
+        return QueryError::missingTable(QCoreApplication::translate(
+            "AuditRepository", "No schema whose name matches %1 holds a table %2.")
+                                            .arg(m_table.schemaPattern, m_table.table));
+    }
+    // The first readable tenant stands for the others: Hindsight creates them all alike.
+    for (const AuditSchema &schema : std::as_const(*schemas)) {
+        if (schema.readable) {
+            return AuditRepository(m_session, m_table.inSchema(schema.schema)).checkTable();
+        }
+    }
+    return QueryError::schema(QCoreApplication::translate("AuditRepository",
+        "This database role may not read any of the %n tables %1 matches.", nullptr,
+        int(schemas->size()))
+                                  .arg(m_table.displayName()));
 }
 
 Result<QList<AuditSchema>> AuditRepository::schemasHoldingTable() const
