@@ -66,6 +66,9 @@ int main(int argc, char *argv[])
     GuiProbe::Options options;
     options.conninfo = args.at(0);
     options.table = AuditTableRef { args.at(1), QStringLiteral("audit_log") };
+    if (args.at(1).contains(QLatin1Char('%'))) {
+        options.table.schemaPattern = args.at(1); // many tenants as one log
+    }
     options.largestId = parser.value(largest);
     options.pages = parser.value(pages).toInt();
     options.exportRows = parser.value(exportRows).toLongLong();

@@ -1,5 +1,7 @@
 #include "guiprobe.h"
 
+#include "auditrepository.h"
+
 #include "auditquery.h"
 #include "databaseconnection.h"
 #include "mainwindow.h"
@@ -116,7 +118,17 @@ bool GuiProbe::prepare()
         return false;
     }
     const PgSession session = connection.session();
-    const QString t = m_options.table.quoted();
+    // With a schema pattern, the probe's own lookups read the first tenant it matches.
+    AuditTableRef lookup = m_options.table;
+    if (lookup.isMultiSchema()) {
+        auto first = AuditRepository(session, lookup).schemasHoldingTable();
+        if (!first || first->isEmpty()) {
+            std::fprintf(stderr, "no schema matches %s\n", qPrintable(lookup.schemaPattern));
+            return false;
+        }
+        lookup = lookup.inSchema(first->first().schema);
+    }
+    const QString t = lookup.quoted();
     if (m_options.largestId.isEmpty()) {
         auto largest = session.exec(
             QStringLiteral("SELECT id::text FROM %1 ORDER BY coalesce(pg_column_size(request), 0) "

@@ -338,6 +338,6 @@ TEST_F(CliTenantsTest, SchemaAndSchemasTogetherOrNoMatchingTenantAreRefused)
             QStringLiteral("--schemas"), QStringLiteral("no_such_tenant_%") });
     EXPECT_EQ(none.exitCode, 2);
     EXPECT_EQ(linesOf(none.err).size(), 1) << none.err.toStdString();
-    EXPECT_TRUE(none.err.contains(QLatin1String("No schema whose name matches no_such_tenant_%")))
+    EXPECT_TRUE(none.err.contains(QLatin1String("No schema matching no_such_tenant_%")))
         << none.err.toStdString();
 }

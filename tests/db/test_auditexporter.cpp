@@ -172,15 +172,17 @@ TEST_F(AuditExporterTest, CsvRoundTripsEveryFieldOfHostileRows)
         EXPECT_EQ(*written, 5);
         const auto csv = parseCsv(buffer.data());
         ASSERT_EQ(csv.size(), 6);
-        ASSERT_EQ(csv[0].size(), 10);
+        ASSERT_EQ(csv[0].size(), 11);
         EXPECT_EQ(csv[0][0].value.toStdString(), "id");
+        EXPECT_EQ(csv[0][1].value.toStdString(), "schema");
         const QList<QStringList> expected
             = databaseRows(QStringLiteral("started_at >= '2026-03-27'"));
         for (int r = 0; r < 5; ++r) {
             const QList<CsvField> &fields = csv[r + 1];
-            ASSERT_EQ(fields.size(), 10) << "row " << r;
+            ASSERT_EQ(fields.size(), 11) << "row " << r;
+            EXPECT_EQ(fields[1].value.toStdString(), "export") << "row " << r;
             const QStringList &db = expected[r];
-            const int textColumns[] = { 0, 1, 2, 3, 7, 8, 9 };
+            const int textColumns[] = { 0, 2, 3, 4, 8, 9, 10 };
             for (int i = 0; i < 7; ++i) {
                 const QString value = QString::fromUtf8(fields[textColumns[i]].value);
                 const QString want = db[i].isNull() ? QString() : (guard ? guarded(db[i]) : db[i]);
@@ -192,10 +194,10 @@ TEST_F(AuditExporterTest, CsvRoundTripsEveryFieldOfHostileRows)
             }
         }
         // Times with microseconds, durations in milliseconds, NULL end while running.
-        EXPECT_EQ(csv[1][4].value.toStdString(), "2026-03-27T10:15:30.123456Z");
-        EXPECT_EQ(csv[1][6].value.toStdString(), "12.345");
-        EXPECT_TRUE(csv[2][5].value.isEmpty());
+        EXPECT_EQ(csv[1][5].value.toStdString(), "2026-03-27T10:15:30.123456Z");
+        EXPECT_EQ(csv[1][7].value.toStdString(), "12.345");
         EXPECT_TRUE(csv[2][6].value.isEmpty());
+        EXPECT_TRUE(csv[2][7].value.isEmpty());
     }
 }
 
@@ -247,7 +249,7 @@ TEST_F(AuditExporterTest, ExportsEveryMatchingRowInTheTablesOrder)
     EXPECT_EQ(lastProgress, 12000);
     const auto csv = parseCsv(buffer.data());
     ASSERT_EQ(csv.size(), 12001);
-    EXPECT_EQ(csv[0].size(), 7);
+    EXPECT_EQ(csv[0].size(), 8);
     const QStringList ids = m_admin.column(QStringLiteral(
         "SELECT id FROM export.audit_log WHERE bank_id = 'bulk' ORDER BY started_at, id"));
     for (int i = 0; i < 12000; ++i) {

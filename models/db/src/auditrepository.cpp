@@ -133,7 +133,7 @@ Result<bool> AuditRepository::checkTables() const
     }
     if (schemas->isEmpty()) {
         return QueryError::missingTable(QCoreApplication::translate(
-            "AuditRepository", "No schema whose name matches %1 holds a table %2.")
+            "AuditRepository", "No schema matching %1 has a table named %2.")
                                             .arg(m_table.schemaPattern, m_table.table));
     }
     // The first readable tenant stands for the others: Hindsight creates them all alike.

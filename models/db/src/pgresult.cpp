@@ -53,6 +53,45 @@ QString firstSentence(const char *message)
     return text;
 }
 
+constexpr qsizetype kPipelineChunk = 200;
+
+bool isSkippable(const QString &sqlState)
+{
+    return sqlState == QLatin1String("42P01") || sqlState == QLatin1String("3F000")
+        || sqlState == QLatin1String("42501");
+}
+
+// Reads what is left of a pipeline up to its sync; a broken connection ends it early.
+void drainToSync(pg_conn *conn)
+{
+    for (int empty = 0; empty < 2 && PQstatus(conn) == CONNECTION_OK;) {
+        PGresult *raw = PQgetResult(conn);
+        if (!raw) {
+            ++empty;
+            continue;
+        }
+        const bool synced = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
+        PQclear(raw);
+        if (synced) {
+            return;
+        }
+    }
+}
+
+// Queues one statement of a pipeline, its parameters sent apart from the SQL.
+bool sendStatement(pg_conn *conn, const SqlStatement &statement)
+{
+    const QByteArray sql = statement.sql.toUtf8();
+    std::vector<const char *> values;
+    values.reserve(statement.params.size());
+    for (const auto &param : statement.params) {
+        values.push_back(param ? param->constData() : nullptr);
+    }
+    return PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
+               values.data(), nullptr, nullptr, 0)
+        == 1;
+}
+
 } // namespace
 
 PgResult::PgResult(pg_result *result)
@@ -150,12 +189,6 @@ Result<PgResult> PgSession::run(
             QCoreApplication::translate("PgSession", "Not connected to a database."));
     }
     pg_conn *conn = m_connection;
-    const QByteArray sql = statement.sql.toUtf8();
-    std::vector<const char *> values;
-    values.reserve(statement.params.size());
-    for (const auto &param : statement.params) {
-        values.push_back(param ? param->constData() : nullptr);
-    }
     const QByteArray timeout = QByteArray::number(m_statementTimeoutMs);
     const char *timeoutValue = timeout.constData();
 
@@ -167,10 +200,7 @@ Result<PgResult> PgSession::run(
     }
     const bool sent
         = PQsendQueryParams(conn, kSettings, 1, nullptr, &timeoutValue, nullptr, nullptr, 0) == 1
-        && PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
-               values.data(), nullptr, nullptr, 0)
-            == 1
-        && PQpipelineSync(conn) == 1;
+        && sendStatement(conn, statement) && PQpipelineSync(conn) == 1;
     std::optional<QueryError> error;
     if (!sent) {
         error = errorFrom(conn, nullptr);
@@ -211,18 +241,8 @@ Result<PgResult> PgSession::run(
             }
         }
     }
-    // The sync's own result ends the pipeline; a broken connection ends it early.
-    for (int empty = 0; sent && empty < 2 && PQstatus(conn) == CONNECTION_OK;) {
-        PGresult *raw = PQgetResult(conn);
-        if (!raw) {
-            ++empty;
-            continue;
-        }
-        const bool synced = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
-        PQclear(raw);
-        if (synced) {
-            break;
-        }
+    if (sent) {
+        drainToSync(conn); // the sync's own result ends the pipeline
     }
     PQexitPipelineMode(conn);
     if (error) {
@@ -230,35 +250,6 @@ Result<PgResult> PgSession::run(
     }
     return kept;
 }
-
-namespace {
-
-constexpr qsizetype kPipelineChunk = 200;
-
-bool isSkippable(const QString &sqlState)
-{
-    return sqlState == QLatin1String("42P01") || sqlState == QLatin1String("3F000")
-        || sqlState == QLatin1String("42501");
-}
-
-// Reads what is left of a pipeline up to its sync; a broken connection ends it early.
-void drainToSync(pg_conn *conn)
-{
-    for (int empty = 0; empty < 2 && PQstatus(conn) == CONNECTION_OK;) {
-        PGresult *raw = PQgetResult(conn);
-        if (!raw) {
-            ++empty;
-            continue;
-        }
-        const bool synced = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
-        PQclear(raw);
-        if (synced) {
-            return;
-        }
-    }
-}
-
-} // namespace
 
 Result<std::vector<Result<PgResult>>> PgSession::execEach(
     const QList<SqlStatement> &statements) const
@@ -294,16 +285,7 @@ Result<qsizetype> PgSession::runChunk(const QList<SqlStatement> &statements, qsi
     bool sent
         = PQsendQueryParams(conn, kSettings, 1, nullptr, &timeoutValue, nullptr, nullptr, 0) == 1;
     for (qsizetype index = first; sent && index < end; ++index) {
-        const SqlStatement &statement = statements.at(index);
-        const QByteArray sql = statement.sql.toUtf8();
-        std::vector<const char *> values;
-        values.reserve(statement.params.size());
-        for (const auto &param : statement.params) {
-            values.push_back(param ? param->constData() : nullptr);
-        }
-        sent = PQsendQueryParams(conn, sql.constData(), static_cast<int>(values.size()), nullptr,
-                   values.data(), nullptr, nullptr, 0)
-            == 1;
+        sent = sendStatement(conn, statements.at(index));
     }
     sent = sent && PQpipelineSync(conn) == 1;
     std::optional<QueryError> fatal;
