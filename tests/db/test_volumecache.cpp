@@ -464,7 +464,7 @@ TEST(VolumeCacheSource, AServerStartedAgainIsAnotherSource)
     EXPECT_EQ(restarted.second, range.from);
 }
 
-TEST_F(VolumeCacheTest, ManySchemasAreCachedInMemoryOnly)
+TEST_F(VolumeCacheTest, ManySchemasSurviveARestartUntilTheirTenantsOrOldestRowsChange)
 {
     ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("vcmulti_b"),
         QStringLiteral("INSERT INTO vcmulti_b.audit_log (action, transport, started_at) SELECT "
@@ -476,13 +476,31 @@ TEST_F(VolumeCacheTest, ManySchemasAreCachedInMemoryOnly)
     VolumeCache window = onDisk();
     expectChartEqualsSql(
         window, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(), kNow, tenants);
-    expectChartEqualsSql(window, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(),
-        kNow.addSecs(60), tenants);
-    EXPECT_EQ(window.lastCountedFrom(), range.bucketStarts.last());
-    // The tenants a pattern matches may change under a closed bucket: nothing on disk yet.
-    EXPECT_TRUE(cacheFiles().isEmpty());
+    EXPECT_EQ(window.lastCountedFrom(), range.from);
+    EXPECT_FALSE(cacheFiles().isEmpty());
+    // A viewer started again counts only the open day.
     VolumeCache again = onDisk();
     expectChartEqualsSql(again, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(),
         kNow.addSecs(60), tenants);
-    EXPECT_EQ(again.lastCountedFrom(), range.from);
+    EXPECT_EQ(again.lastCountedFrom(), range.bucketStarts.last());
+
+    // A retention sweep in one tenant (not the one holding the earliest row of all) is
+    // noticed after a restart: its earliest row is part of the key.
+    ASSERT_TRUE(m_admin.exec(QStringLiteral(
+        "DELETE FROM vcmulti_b.audit_log WHERE started_at < '2026-10-20 00:00:00+00'")));
+    VolumeCache swept = onDisk();
+    expectChartEqualsSql(swept, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(),
+        kNow.addSecs(120), tenants);
+    EXPECT_EQ(swept.lastCountedFrom(), range.from);
+
+    // So is a tenant created since.
+    ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(QStringLiteral("vcmulti_c"),
+        QStringLiteral("INSERT INTO vcmulti_c.audit_log (action, transport, started_at) SELECT "
+                       "'retain', 'http', '2026-10-25 11:00:00+00'::timestamptz - g * interval "
+                       "'3 hours' FROM generate_series(0, 100) g")));
+    VolumeCache grown = onDisk();
+    expectChartEqualsSql(grown, AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc(),
+        kNow.addSecs(180), tenants);
+    EXPECT_EQ(grown.lastCountedFrom(), range.from);
+    m_admin.exec(QStringLiteral("DROP SCHEMA vcmulti_c CASCADE"));
 }

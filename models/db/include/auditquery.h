@@ -24,6 +24,8 @@ SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int lim
     const std::optional<PageCursor> &after, SortOrder order, bool backward = false,
     bool includeCursorRow = false);
 SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter);
+// The same over many tables read as one (UNION ALL): the server may count them in parallel.
+SqlStatement exactCount(const QList<AuditTableRef> &tables, const AuditFilter &filter);
 // EXPLAIN (FORMAT JSON) of the count: the planner's row estimate, in about a millisecond.
 SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter);
 // Rows: bucket start (timestamptz), action, count. `zoneId` is an IANA name. A filter of

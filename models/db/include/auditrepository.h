@@ -22,8 +22,6 @@ struct AuditSource
     // The table's earliest started_at (nullopt: it has no rows). Hindsight's retention sweep
     // deletes oldest first: once it moves later, every row before it is gone.
     std::optional<AuditTimestamp> earliestStart;
-    // Whether counts of it may outlive the window (not yet across many schemas).
-    bool keepOnDisk = true;
 };
 
 // Runs the viewer's read-only queries against one audit table on one connection.

@@ -24,9 +24,9 @@ struct AuditSource;
 // started again shows the chart at once. Files are readable by their owner only, written
 // atomically, and at most `maxFiles` stay (the least recently used go); a file that does not
 // read back as one of ours, for this very key, is ignored and replaced. A period that moved
-// on by a day uses the days it shares with what was stored. Across many schemas closed
-// buckets stay in memory only (AuditSource::keepOnDisk): the tenants a pattern matches can
-// change under them.
+// on by a day uses the days it shares with what was stored. Across many schemas the key also
+// names every tenant's table and earliest row (TenantLog::source()), so a tenant created,
+// dropped or swept by retention is another key, counted again from scratch.
 //
 // Before using what it holds, a refresh asks the server one cheap question per kind of
 // change since the count:

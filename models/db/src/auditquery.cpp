@@ -254,6 +254,14 @@ SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter)
     return s;
 }
 
+SqlStatement exactCount(const QList<AuditTableRef> &tables, const AuditFilter &filter)
+{
+    SqlStatement s;
+    const QString where = whereClause(filter, s);
+    s.sql = QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(unionOf(tables, s), where);
+    return s;
+}
+
 SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter)
 {
     SqlStatement s;

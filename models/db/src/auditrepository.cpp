@@ -288,16 +288,22 @@ Result<AuditSource> AuditRepository::source() const
         return tag + QString::number(value.size()) + QLatin1Char(':') + value;
     };
     AuditSource source;
-    // Many schemas: the tenants a pattern matches change under a closed bucket (a tenant
-    // dropped takes its rows along), which the key cannot name; kept in memory only.
-    source.keepOnDisk = !m_table.isMultiSchema();
     source.key = part(QLatin1Char('h'), m_session.address())
         + part(QLatin1Char('s'), result->text(0, 3))
-        + part(QLatin1Char('d'), result->text(0, 0) + QLatin1Char('/') + result->text(0, 1))
-        + part(QLatin1Char('t'),
-            m_table.isMultiSchema() ? QStringLiteral("pattern/") + m_table.schemaPattern
-                    + QLatin1Char('/') + m_table.table
-                                    : result->text(0, 2) + QLatin1Char('/') + m_table.quoted());
+        + part(QLatin1Char('d'), result->text(0, 0) + QLatin1Char('/') + result->text(0, 1));
+    if (m_table.isMultiSchema()) {
+        auto tenants = TenantLog(m_session, *this).source();
+        if (!tenants) {
+            return tenants.error();
+        }
+        source.key += part(QLatin1Char('t'),
+            QStringLiteral("pattern/%1/%2/").arg(m_table.schemaPattern, m_table.table)
+                + tenants->key);
+        source.earliestStart = tenants->earliestStart;
+        return source;
+    }
+    source.key += part(
+        QLatin1Char('t'), result->text(0, 2) + QLatin1Char('/') + m_table.quoted());
     if (!result->isNull(0, 4)) {
         source.earliestStart = timestampAt(*result, 0, 4);
     }

@@ -84,7 +84,7 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
         return source.error();
     }
     const QString key = keyOf(source->key, filter, period, zoneId);
-    const bool onDisk = source->keepOnDisk && !m_directory.isEmpty();
+    const bool onDisk = !m_directory.isEmpty();
     const Entry *cached = source->key.isEmpty() ? nullptr : find(key, onDisk);
 
     // The cached buckets from the period's start on: all of them on a refresh, those of
