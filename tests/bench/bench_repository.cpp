@@ -12,11 +12,15 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
 int main(int argc, char *argv[])
 {
+    // The chart's cache on disk goes to a folder of this run, never the user's.
+    const QTemporaryDir cacheHome;
+    qputenv("XDG_CACHE_HOME", cacheHome.path().toUtf8());
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("conninfo"), QStringLiteral("libpq conninfo"));

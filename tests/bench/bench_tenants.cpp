@@ -77,7 +77,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Also write the table as Markdown"), QStringLiteral("file"));
     const QCommandLineOption deepPage(QStringLiteral("deep-page"),
         QStringLiteral("The far page to compare"), QStringLiteral("n"), QStringLiteral("1000"));
-    parser.addOptions({ markdown, deepPage });
+    const QCommandLineOption exportDays(QStringLiteral("export-days"),
+        QStringLiteral("Export only the rows of the last N days (0: all)"), QStringLiteral("n"),
+        QStringLiteral("0"));
+    parser.addOptions({ markdown, deepPage, exportDays });
     parser.addHelpOption();
     parser.process(app);
     const QStringList args = parser.positionalArguments();
@@ -209,8 +212,13 @@ int main(int argc, char *argv[])
     const QString theirs = dir.filePath(QStringLiteral("psql.csv"));
     ExportOptions unmasked;
     unmasked.maskSecrets = false;
+    AuditFilter exported;
+    if (const int days = parser.value(exportDays).toInt(); days > 0) {
+        exported.since
+            = AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc().addDays(-days));
+    }
     const QString select = PsqlTimer::withLiterals(
-        AuditQuery::exportRows(*tables, AuditFilter(), SortOrder::NewestFirst, true));
+        AuditQuery::exportRows(*tables, exported, SortOrder::NewestFirst, true));
     const int exports = std::clamp(iterations / 3, 1, 3);
     Interleaved rounds(exports, 1e12, exports);
     qint64 written = -1;

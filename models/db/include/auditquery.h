@@ -24,6 +24,8 @@ SqlStatement page(const AuditTableRef &table, const AuditFilter &filter, int lim
     const std::optional<PageCursor> &after, SortOrder order, bool backward = false,
     bool includeCursorRow = false);
 SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter);
+// The same over many tables read as one (UNION ALL): the server may count them in parallel.
+SqlStatement exactCount(const QList<AuditTableRef> &tables, const AuditFilter &filter);
 // EXPLAIN (FORMAT JSON) of the count: the planner's row estimate, in about a millisecond.
 SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter);
 // Rows: bucket start (timestamptz), action, count. `zoneId` is an IANA name. A filter of
@@ -39,6 +41,10 @@ SqlStatement volumeInOneScan(const AuditTableRef &table, const AuditFilter &filt
 // indexes ended_at; the filter's time range bounds the scan on the started_at index.
 SqlStatement earliestEndedSince(
     const AuditTableRef &table, const AuditFilter &filter, const AuditTimestamp &endedSince);
+// One row naming where the rows live, for caches kept across runs: the database's oid and
+// name, the table's oid, the server's start time, and the table's earliest started_at (NULL
+// when it is empty; an endpoint of the started_at index). Many schemas: the last two NULL.
+SqlStatement volumeSource(const AuditTableRef &table);
 // Durations of the ended calls matching the filter, per action and then for all actions
 // (the ROLLUP row: grouped = 1): action, grouped, calls, p50, p95, p99, max, the last four in
 // whole microseconds (NULL when no call ended).

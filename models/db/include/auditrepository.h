@@ -14,6 +14,16 @@
 
 #include <optional>
 
+// Where the rows of a repository live, for caches kept across runs (VolumeCache).
+struct AuditSource
+{
+    // A text that no other server, database or table shares.
+    QString key;
+    // The table's earliest started_at (nullopt: it has no rows). Hindsight's retention sweep
+    // deletes oldest first: once it moves later, every row before it is gone.
+    std::optional<AuditTimestamp> earliestStart;
+};
+
 // Runs the viewer's read-only queries against one audit table on one connection.
 // Synchronous: call it from the thread that owns the connection (a worker, or the CLI).
 class AuditRepository
@@ -22,6 +32,9 @@ public:
     AuditRepository(PgSession session, AuditTableRef table);
 
     const AuditTableRef &table() const { return m_table; }
+
+    // Names the server, database and table in one statement, with the table's earliest row.
+    Result<AuditSource> source() const;
 
     // Succeeds when the table exists, is readable and has Hindsight's columns and types;
     // otherwise one sentence naming what is missing. Reading many schemas: when at least

@@ -64,6 +64,8 @@ public:
     pg_conn *connection() const { return m_connection; }
     int statementTimeoutMs() const { return m_statementTimeoutMs; }
     bool isOpen() const;
+    // "host:port" as libpq reached the server (a socket folder for a local socket).
+    QString address() const;
     Result<PgResult> exec(const SqlStatement &statement) const;
     Result<PgResult> exec(const QString &sql) const;
 

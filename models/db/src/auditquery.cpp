@@ -254,6 +254,14 @@ SqlStatement exactCount(const AuditTableRef &table, const AuditFilter &filter)
     return s;
 }
 
+SqlStatement exactCount(const QList<AuditTableRef> &tables, const AuditFilter &filter)
+{
+    SqlStatement s;
+    const QString where = whereClause(filter, s);
+    s.sql = QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(unionOf(tables, s), where);
+    return s;
+}
+
 SqlStatement estimatedCount(const AuditTableRef &table, const AuditFilter &filter)
 {
     SqlStatement s;
@@ -320,6 +328,21 @@ SqlStatement earliestEndedSince(
     s.sql
         = QStringLiteral("SELECT min(started_at) FROM %1 WHERE %2 AND ended_at >= %3::timestamptz")
               .arg(table.quoted(), where, s.bind(endedSince.toIsoUtc()));
+    return s;
+}
+
+SqlStatement volumeSource(const AuditTableRef &table)
+{
+    SqlStatement s;
+    // Many schemas: no one table (NULL oid and earliest row).
+    const bool one = !table.isMultiSchema();
+    s.sql
+        = QStringLiteral("SELECT (SELECT oid FROM pg_database WHERE datname = current_database()),"
+                         " current_database(), %1, pg_postmaster_start_time(), %2")
+              .arg(one ? s.bind(table.quoted()) + QStringLiteral("::regclass::oid")
+                       : QStringLiteral("NULL::oid"),
+                  one ? QStringLiteral("(SELECT min(started_at) FROM %1)").arg(table.quoted())
+                      : QStringLiteral("NULL::timestamptz"));
     return s;
 }
 

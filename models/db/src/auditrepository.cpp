@@ -268,6 +268,48 @@ Result<qint64> AuditRepository::exactCount(const AuditFilter &filter) const
     return result->integer(0, 0);
 }
 
+Result<AuditSource> AuditRepository::source() const
+{
+    auto result = m_session.exec(AuditQuery::volumeSource(m_table));
+    if (!result) {
+        return result.error();
+    }
+    if (result->rowCount() != 1) {
+        return AuditSource {}; // cannot happen (one row without FROM); named by nothing
+    }
+    // The address libpq reached tells servers apart as the user typed them. Two servers
+    // behind one address over time (a container recreated, a backup restored, a standby
+    // promoted) are told apart by the server's start time: every role may read it, and each
+    // of those starts a server. Its cost is a count from scratch after a restart of the
+    // server. (pg_control_system()'s system_identifier outlives a restart, but a restored
+    // backup or a clone shares it while its rows differ.) Oids tell a database or table
+    // dropped and created again under its old name apart.
+    const auto part = [](QChar tag, const QString &value) {
+        return tag + QString::number(value.size()) + QLatin1Char(':') + value;
+    };
+    AuditSource source;
+    source.key = part(QLatin1Char('h'), m_session.address())
+        + part(QLatin1Char('s'), result->text(0, 3))
+        + part(QLatin1Char('d'), result->text(0, 0) + QLatin1Char('/') + result->text(0, 1));
+    if (m_table.isMultiSchema()) {
+        auto tenants = TenantLog(m_session, *this).source();
+        if (!tenants) {
+            return tenants.error();
+        }
+        source.key += part(QLatin1Char('t'),
+            QStringLiteral("pattern/%1/%2/").arg(m_table.schemaPattern, m_table.table)
+                + tenants->key);
+        source.earliestStart = tenants->earliestStart;
+        return source;
+    }
+    source.key += part(
+        QLatin1Char('t'), result->text(0, 2) + QLatin1Char('/') + m_table.quoted());
+    if (!result->isNull(0, 4)) {
+        source.earliestStart = timestampAt(*result, 0, 4);
+    }
+    return source;
+}
+
 Result<VolumeSeries> AuditRepository::volume(const AuditFilter &filter, VolumePeriod period,
     const QTimeZone &zone, const QDateTime &now, std::optional<AuditTimestamp> countFrom,
     VolumeGrouping grouping) const

@@ -92,7 +92,6 @@ quint64 AuditWorker::connectTo(const ConnectionSettings &settings)
 {
     return submit(
         [this, settings](quint64) -> Result<ConnectionInfo> {
-            m_volumeCache->clear(); // another database or table: nothing counted before applies
             Result<bool> opened = m_connection->open(settings);
             if (opened) {
                 opened = AuditRepository(m_connection->session(), settings.table()).checkTable();

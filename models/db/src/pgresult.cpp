@@ -157,6 +157,15 @@ bool PgSession::isOpen() const
     return m_connection && PQstatus(m_connection) == CONNECTION_OK;
 }
 
+QString PgSession::address() const
+{
+    if (!m_connection) {
+        return QString();
+    }
+    return QString::fromUtf8(PQhost(m_connection)) + QLatin1Char(':')
+        + QString::fromUtf8(PQport(m_connection));
+}
+
 Result<PgResult> PgSession::exec(const SqlStatement &statement) const
 {
     return run(statement, nullptr, nullptr);

@@ -3,12 +3,16 @@
 #include "auditquery.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 
 #include <algorithm>
 #include <limits>
 #include <numeric>
 
 namespace {
+
+// Up to this many tenants, an exact count is one UNION ALL statement.
+constexpr qsizetype kOneStatementTables = 32;
 
 bool readsDescending(SortOrder order, bool backward)
 {
@@ -264,6 +268,19 @@ Result<qint64> TenantLog::exactCount(const AuditFilter &filter) const
     if (!readable) {
         return readable.error();
     }
+    if (readable->isEmpty()) {
+        return qint64(0);
+    }
+    // A few large tenants: one UNION ALL, which plans in no time and which the server counts
+    // with parallel workers (a statement per table cannot share them). Many tenants: a
+    // statement each, as planning the UNION ALL would take longer than counting.
+    if (readable->size() <= kOneStatementTables) {
+        auto counted = m_session.exec(AuditQuery::exactCount(*readable, filter));
+        if (!counted) {
+            return counted.error();
+        }
+        return counted->integer(0, 0);
+    }
     qint64 total = 0;
     auto error = forEach(
         *readable,
@@ -371,6 +388,46 @@ Result<QStringList> TenantLog::distinctBanks(const QString &startingAfter, int l
         banks.resize(limit);
     }
     return banks;
+}
+
+Result<AuditSource> TenantLog::source() const
+{
+    auto readable = tables(AuditFilter(), nullptr);
+    if (!readable) {
+        return readable.error();
+    }
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    AuditSource source;
+    auto error = forEach(
+        *readable,
+        [](const AuditTableRef &table) {
+            SqlStatement s;
+            s.sql = QStringLiteral("SELECT %1::regclass::oid, (SELECT min(started_at) FROM %2)")
+                        .arg(s.bind(table.quoted()), table.quoted());
+            return s;
+        },
+        [&](qsizetype index, const PgResult &result) {
+            digest.addData(readable->at(index).schema.toUtf8());
+            digest.addData(QByteArrayView("/"));
+            digest.addData(QByteArrayView(result.rawValue(0, 0), result.rawLength(0, 0)));
+            digest.addData(QByteArrayView("/"));
+            digest.addData(QByteArrayView(result.rawValue(0, 1), result.rawLength(0, 1)));
+            digest.addData(QByteArrayView("\n"));
+            if (!result.isNull(0, 1)) {
+                const auto start = AuditTimestamp::fromPostgresText(
+                    result.rawValue(0, 1), result.rawLength(0, 1));
+                if (start && (!source.earliestStart || *start < *source.earliestStart)) {
+                    source.earliestStart = start;
+                }
+            }
+        },
+        nullptr);
+    if (error) {
+        return *error;
+    }
+    source.key = QStringLiteral("%1 tenants/").arg(readable->size())
+        + QString::fromLatin1(digest.result().toHex());
+    return source;
 }
 
 Result<AuditEntryDetail> TenantLog::entry(const QString &id) const

@@ -29,6 +29,11 @@ public:
         const AuditFilter &filter, const AuditTimestamp &endedSince) const;
     Result<QStringList> distinctActions() const;
     Result<QStringList> distinctBanks(const QString &startingAfter, int limit) const;
+    // What the chart cache keys its counts by: every readable tenant's table (oid and name)
+    // and the earliest row of each, hashed; earliestStart is the earliest of all. The set
+    // changes when a tenant is created, dropped or granted, and the earliest rows when any
+    // tenant's retention sweep runs: either is another key, counted again from scratch.
+    Result<AuditSource> source() const;
     // The entry with this id in the first schema, by name, that holds one.
     Result<AuditEntryDetail> entry(const QString &id) const;
 
