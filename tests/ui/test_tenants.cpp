@@ -180,7 +180,8 @@ TEST_F(WindowTenantsTest, ThePickerListsTheSchemasAndAllTenantsShowsTheirUnion)
     TenantListModel *choices = picker->model();
     ASSERT_TRUE(QTest::qWaitFor([&] { return choices->rowCount() == 4; }, 15000))
         << choices->rowCount();
-    EXPECT_TRUE(picker->isVisible());
+    EXPECT_TRUE(
+        QTest::qWaitFor([picker] { return picker->isVisible(); }, 5000)); // the toolbar lays out
     EXPECT_EQ(choices->index(0).data().toString(),
         QStringLiteral("All tenants (3 schemas, about 10 rows)"));
     EXPECT_EQ(choices->index(1).data().toString(), QStringLiteral("tui_a — about 3 rows"));
