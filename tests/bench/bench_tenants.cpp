@@ -228,7 +228,7 @@ int main(int argc, char *argv[])
                 return Interleaved::timed([&] {
                     const auto rows
                         = AuditExporter(connection.session(), ref)
-                              .exportToFile(AuditFilter(), SortOrder::NewestFirst, unmasked, ours);
+                              .exportToFile(exported, SortOrder::NewestFirst, unmasked, ours);
                     written = rows ? *rows : -1;
                     return rows.ok();
                 });
