@@ -228,7 +228,7 @@ int main(int argc, char *argv[])
                 return Interleaved::timed([&] {
                     const auto rows
                         = AuditExporter(connection.session(), ref)
-                              .exportToFile(AuditFilter(), SortOrder::NewestFirst, unmasked, ours);
+                              .exportToFile(exported, SortOrder::NewestFirst, unmasked, ours);
                     written = rows ? *rows : -1;
                     return rows.ok();
                 });
@@ -240,11 +240,19 @@ int main(int argc, char *argv[])
                     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
                     env.insert(QStringLiteral("PGOPTIONS"), QStringLiteral("-c TimeZone=UTC"));
                     psqlCopy.setProcessEnvironment(env);
+                    // A thousand branches pass the 128 kB an argument may hold: a script file.
+                    QFile script(dir.filePath(QStringLiteral("copy.sql")));
+                    if (!script.open(QIODevice::WriteOnly)) {
+                        return false;
+                    }
+                    script.write(QStringLiteral("\\copy (%1) TO '%2' WITH (FORMAT csv, HEADER)\n")
+                                     .arg(select, theirs)
+                                     .toUtf8());
+                    script.close();
                     psqlCopy.start(QStringLiteral("psql"),
                         { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                            QStringLiteral("ON_ERROR_STOP=1"), conninfo, QStringLiteral("-c"),
-                            QStringLiteral("\\copy (%1) TO '%2' WITH (FORMAT csv, HEADER)")
-                                .arg(select, theirs) });
+                            QStringLiteral("ON_ERROR_STOP=1"), conninfo, QStringLiteral("-f"),
+                            script.fileName() });
                     return psqlCopy.waitForFinished(-1) && psqlCopy.exitCode() == 0;
                 });
             } },

@@ -348,3 +348,49 @@ TEST_F(TenantsTest, ThePatternIsCheckedByTheSchemasItMatches)
     EXPECT_TRUE(denied.error().message.contains(QLatin1String("may not read")))
         << denied.error().message.toStdString();
 }
+
+// Past 32 tenants counts and the chart take a statement per tenant (the paths above read a
+// few tenants as one UNION ALL or per action).
+TEST_F(TenantsTest, FortyTenantsAreCountedAndChartedAStatementEach)
+{
+    QString sql;
+    for (int n = 0; n < 40; ++n) {
+        sql += QStringLiteral("DROP SCHEMA IF EXISTS tnm_%1 CASCADE; CREATE SCHEMA tnm_%1;"
+                              "CREATE TABLE tnm_%1.audit_log (LIKE tnt_a.audit_log INCLUDING ALL);"
+                              "INSERT INTO tnm_%1.audit_log (action, transport, started_at) "
+                              "SELECT (ARRAY['retain','recall'])[1 + g %% 2], 'http', now() - "
+                              "(g * %1) * interval '1 hour' FROM generate_series(1, %1 + 1) g;")
+                   .arg(n)
+                   .replace(QStringLiteral("%%"), QStringLiteral("%"));
+    }
+    ASSERT_TRUE(m_admin.exec(sql)) << m_admin.error().toStdString();
+    AuditTableRef many;
+    many.schemaPattern = QStringLiteral("tnm\\_%");
+    const AuditRepository repository(m_connection.session(), many);
+    QStringList branches;
+    for (int n = 0; n < 40; ++n) {
+        branches.append(QStringLiteral("SELECT * FROM tnm_%1.audit_log").arg(n));
+    }
+    const QString all = QStringLiteral("(%1) u").arg(branches.join(QLatin1String(" UNION ALL ")));
+    // tnt_reader holds no grant on these: the admin's connection reads them.
+    DatabaseConnection admin;
+    openTestConnection(admin, testConnectionSettings(many));
+    const AuditRepository asAdmin(admin.session(), many);
+    EXPECT_EQ(QString::number(*asAdmin.exactCount(AuditFilter())),
+        m_admin.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(all)));
+    const auto series = asAdmin.volume(AuditFilter(), VolumePeriod::ThirtyDays, QTimeZone::utc());
+    ASSERT_TRUE(series) << series.error().message.toStdString();
+    EXPECT_EQ(QString::number(series->total()),
+        m_admin.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE started_at >= '%2'")
+                           .arg(all, series->range.from.toIsoUtc())));
+    const auto retained = series->buckets.last().actions.value(QStringLiteral("retain"));
+    EXPECT_EQ(QString::number(retained),
+        m_admin.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE action = 'retain' AND "
+                                      "started_at >= '%2'")
+                           .arg(all, series->buckets.last().start.toIsoUtc())));
+    // The reader may read none of them: each is skipped, nothing fails.
+    EXPECT_EQ(*repository.exactCount(AuditFilter()), 0);
+    for (int n = 0; n < 40; ++n) {
+        m_admin.exec(QStringLiteral("DROP SCHEMA tnm_%1 CASCADE").arg(n));
+    }
+}
