@@ -302,8 +302,7 @@ Result<AuditSource> AuditRepository::source() const
         source.earliestStart = tenants->earliestStart;
         return source;
     }
-    source.key += part(
-        QLatin1Char('t'), result->text(0, 2) + QLatin1Char('/') + m_table.quoted());
+    source.key += part(QLatin1Char('t'), result->text(0, 2) + QLatin1Char('/') + m_table.quoted());
     if (!result->isNull(0, 4)) {
         source.earliestStart = timestampAt(*result, 0, 4);
     }
