@@ -87,6 +87,11 @@ private:
     };
     // How many of the cached closed buckets still hold: up to the first one that
     // received a late arrival since `entry` was counted.
+    // Keeps the buckets of `series` that are closed now (they ended a settle time ago) under
+    // `key` (none when empty), on disk too when they changed or a settle time passed.
+    void remember(const QString &key, const Entry *cached,
+        const std::optional<AuditTimestamp> &earliestStart, const VolumeSeries &series,
+        const VolumeRange &range, AuditTimestamp counted, bool onDisk);
     Result<qsizetype> stillClosed(const AuditRepository &repository, const AuditFilter &filter,
         const VolumeRange &range, const Entry &entry, qsizetype known) const;
     static QString keyOf(const QString &source, const AuditFilter &filter, VolumePeriod period,

@@ -156,9 +156,19 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
     std::copy(closed.cbegin(), closed.cend(), series.buckets.begin());
     m_lastCountedFrom = countFrom.value_or(range.from);
 
+    // A source named by nothing is not remembered.
+    remember(source->key.isEmpty() ? QString() : key, cached, source->earliestStart, series, range,
+        counted, onDisk);
+    return series;
+}
+
+void VolumeCache::remember(const QString &key, const Entry *cached,
+    const std::optional<AuditTimestamp> &earliestStart, const VolumeSeries &series,
+    const VolumeRange &range, AuditTimestamp counted, bool onDisk)
+{
     // Remember the buckets that are closed now: they ended a settle time ago.
     const qint64 settledBefore = counted.usecsSinceEpoch() - m_settleUsecs;
-    Entry entry { {}, counted, source->earliestStart, std::nullopt };
+    Entry entry { {}, counted, earliestStart, std::nullopt };
     for (qsizetype i = 0; i < series.buckets.size(); ++i) {
         const AuditTimestamp end
             = i + 1 < range.bucketStarts.size() ? range.bucketStarts.at(i + 1) : range.to;
@@ -167,7 +177,7 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
         }
         entry.closed.append(series.buckets.at(i));
     }
-    if (!source->key.isEmpty()) {
+    if (!key.isEmpty()) {
         // Written when what it holds changed, and once a settle time otherwise, so the next
         // run's look-back for late arrivals starts near its last count.
         const bool unchanged = cached && cached->storedAt
@@ -182,7 +192,6 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
         }
         m_entries.insert(key, entry);
     }
-    return series;
 }
 
 Result<qsizetype> VolumeCache::stillClosed(const AuditRepository &repository,
