@@ -36,10 +36,6 @@ SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const
 // The same rows from one scan of the period's rows and a GROUP BY of bucket and action.
 SqlStatement volumeInOneScan(const AuditTableRef &table, const AuditFilter &filter,
     const VolumeRange &range, const QString &zoneId);
-// The same rows over many tables read as one (UNION ALL), grouped by action or, when
-// `perTenant`, by schema: one statement the server plans as a plain append of scans.
-SqlStatement volumeInOneScan(const QList<AuditTableRef> &tables, const AuditFilter &filter,
-    const VolumeRange &range, const QString &zoneId, bool perTenant);
 // The earliest started_at of the rows matching the filter that ended at or after
 // `endedSince` (one row, NULL when none): where the chart's late arrivals begin. Nothing
 // indexes ended_at; the filter's time range bounds the scan on the started_at index.

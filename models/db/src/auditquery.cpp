@@ -283,18 +283,6 @@ SqlStatement volumeInOneScan(const AuditTableRef &table, const AuditFilter &filt
     return s;
 }
 
-SqlStatement volumeInOneScan(const QList<AuditTableRef> &tables, const AuditFilter &filter,
-    const VolumeRange &range, const QString &zoneId, bool perTenant)
-{
-    SqlStatement s;
-    const QString bucket = volumeBucket(s, range, zoneId);
-    const QString where = whereClause(periodFilter(filter, range), s);
-    s.sql = QStringLiteral("SELECT %1 AS bucket, %2, count(*) FROM %3 WHERE %4 GROUP BY 1, 2")
-                .arg(bucket, perTenant ? QStringLiteral("schema_name") : QStringLiteral("action"),
-                    unionOf(tables, s), where);
-    return s;
-}
-
 SqlStatement volume(const AuditTableRef &table, const AuditFilter &filter, const VolumeRange &range,
     const QString &zoneId)
 {
