@@ -121,13 +121,6 @@ QStringList keysOf(const QList<AuditEntry> &entries)
     return keys;
 }
 
-PageCursor cursorOf(const AuditEntry &entry)
-{
-    PageCursor cursor { entry.startedAt, entry.id, entry.durationUsecs(), entry.endedAt };
-    cursor.schema = entry.schema;
-    return cursor;
-}
-
 } // namespace
 
 TEST_F(TenantsTest, PagesWalkEveryRowOnceInEachOrderForwardsAndBack)
@@ -155,7 +148,7 @@ TEST_F(TenantsTest, PagesWalkEveryRowOnceInEachOrderForwardsAndBack)
             ASSERT_TRUE(page) << page.error().message.toStdString();
             walked.append(page->entries);
             ASSERT_FALSE(page->entries.isEmpty());
-            after = cursorOf(page->entries.last());
+            after = PageCursor::after(page->entries.last());
             if (!page->hasMore) {
                 break;
             }
@@ -165,7 +158,7 @@ TEST_F(TenantsTest, PagesWalkEveryRowOnceInEachOrderForwardsAndBack)
 
         // Backwards from the last row: the rows before it, nearest first.
         QList<AuditEntry> back;
-        std::optional<PageCursor> before = cursorOf(walked.last());
+        std::optional<PageCursor> before = PageCursor::after(walked.last());
         for (int guard = 0; guard < 100; ++guard) {
             auto page = repository().page(AuditFilter(), 9, before, order, true);
             ASSERT_TRUE(page) << page.error().message.toStdString();
@@ -173,7 +166,7 @@ TEST_F(TenantsTest, PagesWalkEveryRowOnceInEachOrderForwardsAndBack)
             if (!page->hasMore) {
                 break;
             }
-            before = cursorOf(page->entries.last());
+            before = PageCursor::after(page->entries.last());
         }
         std::reverse(back.begin(), back.end());
         back.append(walked.last());
@@ -305,7 +298,7 @@ TEST_F(TenantsTest, ATenantCreatedOrDroppedBetweenPagesIsPickedUpOrSkipped)
     ASSERT_EQ(first->entries.size(), 1);
     EXPECT_EQ(first->entries.first().schema, QStringLiteral("tnt_e"));
     ASSERT_TRUE(m_admin.exec(QStringLiteral("DROP SCHEMA tnt_e CASCADE")));
-    auto next = repository().page(AuditFilter(), 10, cursorOf(first->entries.first()));
+    auto next = repository().page(AuditFilter(), 10, PageCursor::after(first->entries.first()));
     ASSERT_TRUE(next) << next.error().message.toStdString();
     EXPECT_EQ(next->entries.size(), 10);
     EXPECT_EQ(QString::number(*repository().exactCount(AuditFilter())),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auditentry.h"
 #include "audittimestamp.h"
 
 #include <QString>
@@ -117,6 +118,8 @@ struct PageCursor
     // takes.
     QString encode() const;
     static std::optional<PageCursor> decode(const QString &text);
+    // The position just after `entry`, in every order, its schema included.
+    static PageCursor after(const AuditEntry &entry);
 
     bool operator==(const PageCursor &) const = default;
 };

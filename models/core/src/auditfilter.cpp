@@ -105,6 +105,13 @@ QString PageCursor::encode() const
     return schema.isEmpty() ? key : key + QLatin1Char(',') + schema;
 }
 
+PageCursor PageCursor::after(const AuditEntry &entry)
+{
+    PageCursor cursor { entry.startedAt, entry.id, entry.durationUsecs(), entry.endedAt };
+    cursor.schema = entry.schema;
+    return cursor;
+}
+
 std::optional<PageCursor> PageCursor::decode(const QString &text)
 {
     static const QRegularExpression uuid(QStringLiteral(

@@ -65,13 +65,6 @@ bool comesBefore(const RowKey &a, const RowKey &b, SortOrder order, bool descend
     return descending ? less(b, a) : less(a, b);
 }
 
-PageCursor cursorOf(const AuditEntry &entry)
-{
-    PageCursor cursor { entry.startedAt, entry.id, entry.durationUsecs(), entry.endedAt };
-    cursor.schema = entry.schema;
-    return cursor;
-}
-
 // One schema's part of a page: the rows read from it so far, in order.
 struct Stream
 {
@@ -163,8 +156,8 @@ Result<AuditPage> TenantLog::page(const AuditFilter &filter, int limit,
             reading.append(table);
             stream.asked = stream.asked == 0 ? share : std::min(wanted, 2 * stream.asked);
             if (!stream.rows.isEmpty()) {
-                statements.append(AuditQuery::page(
-                    table, filter, stream.asked, cursorOf(stream.rows.last()), order, backward));
+                statements.append(AuditQuery::page(table, filter, stream.asked,
+                    PageCursor::after(stream.rows.last()), order, backward));
                 continue;
             }
             // A row with the cursor's key in another schema comes after the cursor when

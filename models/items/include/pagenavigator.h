@@ -42,11 +42,6 @@ public:
     void forgetPosition(); // a new filter or order: back to "nothing shown"
 
 private:
-    static PageCursor cursorOf(const AuditEntry &entry)
-    {
-        return PageCursor { entry.startedAt, entry.id, entry.durationUsecs(), entry.endedAt };
-    }
-
     int m_pageSize = 100;
     SortOrder m_order = SortOrder::NewestFirst;
     std::optional<PageCursor> m_firstShown;

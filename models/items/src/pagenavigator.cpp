@@ -98,8 +98,9 @@ QList<AuditEntry> PageNavigator::accept(
     if (!m_hasPrevious && request.move != Move::Last) {
         m_offset = 0;
     }
-    m_firstShown
-        = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorOf(rows.first()));
-    m_lastShown = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorOf(rows.last()));
+    m_firstShown = rows.isEmpty() ? std::nullopt
+                                  : std::optional<PageCursor>(PageCursor::after(rows.first()));
+    m_lastShown
+        = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(PageCursor::after(rows.last()));
     return rows;
 }
