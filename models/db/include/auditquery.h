@@ -73,6 +73,8 @@ SqlStatement tableColumns(const AuditTableRef &table);
 // has no reltuples of its own, so its leaf partitions are summed.
 SqlStatement schemasHoldingTable(const QString &tableName, const QString &schemaPattern = {});
 
+// Whether `order`, read forwards or (`backward`) backwards, runs from the largest key down.
+bool isDescending(SortOrder order, bool backward);
 // The WHERE clause (without "WHERE"; "TRUE" for an empty filter), binding into `statement`.
 QString whereClause(const AuditFilter &filter, SqlStatement &statement);
 // `text` as a LIKE pattern that matches it literally anywhere: %, _ and \ escaped.

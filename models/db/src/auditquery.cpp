@@ -4,7 +4,20 @@
 
 #include <QStringList>
 
+namespace AuditQuery {
+
+bool isDescending(SortOrder order, bool backward)
+{
+    return (order == SortOrder::NewestFirst || order == SortOrder::LongestFirst
+               || order == SortOrder::RecentlyFinishedFirst)
+        != backward;
+}
+
+} // namespace AuditQuery
+
 namespace {
+
+using AuditQuery::isDescending;
 
 // started_at and ended_at are read as text in a UTC session: exact to the microsecond,
 // where QPSQL's QDateTime conversion would drop the last three digits.
@@ -65,13 +78,6 @@ QString exactInterval(SqlStatement &statement, qint64 micros)
     const QString rest = statement.bind(QByteArray::number(micros % kMicrosPerDay));
     return QStringLiteral("(%1::bigint * interval '1 day' + %2::bigint * interval '1 microsecond')")
         .arg(days, rest);
-}
-
-bool isDescending(SortOrder order, bool backward)
-{
-    return (order == SortOrder::NewestFirst || order == SortOrder::LongestFirst
-               || order == SortOrder::RecentlyFinishedFirst)
-        != backward;
 }
 
 // "ORDER BY" terms for `order`, read forwards or backwards.

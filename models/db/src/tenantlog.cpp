@@ -15,13 +15,6 @@ namespace {
 // tenant the way it reads one table; past it, tenants are many and small.
 constexpr qsizetype kOneStatementTables = 32;
 
-bool readsDescending(SortOrder order, bool backward)
-{
-    return (order == SortOrder::NewestFirst || order == SortOrder::LongestFirst
-               || order == SortOrder::RecentlyFinishedFirst)
-        != backward;
-}
-
 // The order's key of a row as AuditQuery::page sorts it, then the id, then the schema.
 struct RowKey
 {
@@ -128,7 +121,7 @@ Result<AuditPage> TenantLog::page(const AuditFilter &filter, int limit,
     if (!readable) {
         return readable.error();
     }
-    const bool descending = readsDescending(order, backward);
+    const bool descending = AuditQuery::isDescending(order, backward);
     const int wanted = limit + 1; // one more tells whether another page follows
     QList<Stream> streams;
     streams.reserve(readable->size());
