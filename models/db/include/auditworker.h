@@ -7,6 +7,9 @@
 #include "connectioninfo.h"
 #include "connectionsettings.h"
 #include "latencysummary.h"
+#include "llmcall.h"
+#include "llmfilter.h"
+#include "llmrepository.h"
 #include "queryerror.h"
 #include "volumestats.h"
 
@@ -64,6 +67,28 @@ public:
     quint64 exportToFile(const AuditFilter &filter, SortOrder order, const ExportOptions &options,
         const QString &path);
 
+    // Hindsight's LLM log (llm_requests beside the audit table; LlmRepository), on the same
+    // connection and with the same answers to cancel().
+    quint64 loadLlmState();
+    quint64 loadLlmPage(const LlmFilter &filter, int limit,
+        const std::optional<PageCursor> &after = {}, bool oldestFirst = false,
+        bool backward = false);
+    quint64 countLlmCalls(const LlmFilter &filter, bool exact);
+    quint64 loadLlmRuns(
+        const LlmFilter &filter, int limit, const std::optional<PageCursor> &after = {});
+    quint64 loadLlmRun(
+        const QString &key, const std::optional<QString> &bank, const QString &schema);
+    quint64 loadLlmCall(const QString &callId, const QString &schema);
+    quint64 loadLlmStats(const LlmFilter &filter, VolumePeriod period, const QTimeZone &zone,
+        LlmGrouping grouping, bool recountAll = false);
+    quint64 loadLlmChoices(LlmRepository::Column column);
+    // The LLM runs an audit entry caused, and the audit entries a run belongs to.
+    quint64 loadAttribution(const AuditEntry &entry);
+    quint64 loadEntriesOfRun(const LlmRun &run);
+    // Writes every LLM call matching `filter` to `path`, like exportToFile.
+    quint64 exportLlmToFile(const LlmFilter &filter, bool oldestFirst, const ExportOptions &options,
+        const QString &path);
+
     // Thread: any. A queued request is dropped; a running one is stopped on the server
     // (PQcancel) and answers queryFailed with a Cancelled error.
     void cancel(quint64 requestId);
@@ -78,6 +103,17 @@ signals:
     void entryLoaded(quint64 requestId, const AuditEntryDetail &entry);
     void latencyLoaded(quint64 requestId, const LatencySummary &summary);
     void schemasLoaded(quint64 requestId, const QList<AuditSchema> &schemas);
+    void llmStateLoaded(quint64 requestId, const LlmLogState &state);
+    void llmPageLoaded(quint64 requestId, const LlmPage &page);
+    void llmCountLoaded(quint64 requestId, qint64 count, bool exact);
+    void llmRunsLoaded(quint64 requestId, const LlmRunPage &page);
+    void llmRunLoaded(quint64 requestId, const LlmRunCalls &run);
+    void llmCallLoaded(quint64 requestId, const LlmCallDetail &call);
+    void llmStatsLoaded(quint64 requestId, const LlmStatsSeries &series);
+    void llmChoicesLoaded(
+        quint64 requestId, LlmRepository::Column column, const QStringList &values);
+    void attributionLoaded(quint64 requestId, const LlmAttribution &attribution);
+    void entriesOfRunLoaded(quint64 requestId, const QList<AuditEntry> &entries);
     void exportProgress(quint64 requestId, qint64 rowsWritten);
     void exportFinished(quint64 requestId, qint64 rowsWritten, const QString &path);
     void queryFailed(quint64 requestId, const QueryError &error);
