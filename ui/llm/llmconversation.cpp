@@ -1,0 +1,268 @@
+#include "llmconversation.h"
+
+#include "jsonprettyprinter.h"
+#include "jsontreeindex.h"
+
+#include <limits>
+#include <vector>
+
+namespace {
+
+using JsonTreeIndex::Kind;
+using JsonTreeIndex::Node;
+
+// A JSON text with its node table and each container's children.
+class IndexedJson
+{
+public:
+    explicit IndexedJson(QString text)
+        : m_text(std::move(text))
+    {
+        m_valid = JsonTreeIndex::build(m_text, m_nodes) && !m_nodes.empty();
+        if (!m_valid) {
+            return;
+        }
+        m_children.resize(m_nodes.size());
+        for (size_t i = 1; i < m_nodes.size(); ++i) {
+            m_children[size_t(m_nodes[i].parent)].push_back(int(i));
+        }
+    }
+
+    bool isValid() const { return m_valid; }
+    const QString &text() const { return m_text; }
+    const Node &node(int id) const { return m_nodes[size_t(id)]; }
+    const std::vector<int> &children(int id) const { return m_children[size_t(id)]; }
+
+    QString key(int id) const
+    {
+        const Node &n = node(id);
+        if (n.keyStart < 0) {
+            return {};
+        }
+        return decode(QStringView(m_text).mid(n.keyStart, n.keyEnd - n.keyStart));
+    }
+    // The member `name` of object `id`, or -1.
+    int member(int id, QLatin1StringView name) const
+    {
+        for (int child : children(id)) {
+            if (key(child) == name) {
+                return child;
+            }
+        }
+        return -1;
+    }
+    QStringView token(int id) const
+    {
+        const Node &n = node(id);
+        return QStringView(m_text).mid(n.start, n.end - n.start);
+    }
+    // A string decoded; any other value pretty-printed exactly as stored.
+    QString textOf(int id) const
+    {
+        if (node(id).kind == Kind::String) {
+            return decode(token(id));
+        }
+        return JsonPrettyPrinter(2).format(token(id)).text;
+    }
+
+    static QString decode(QStringView quoted)
+    {
+        return JsonTreeIndex::decodeString(
+            quoted.mid(1, quoted.size() - 2), std::numeric_limits<qsizetype>::max());
+    }
+
+private:
+    QString m_text;
+    bool m_valid = false;
+    std::vector<Node> m_nodes;
+    std::vector<std::vector<int>> m_children;
+};
+
+// A message's content: a string, or a list of parts of which {type: text} ones are text.
+QString contentText(const IndexedJson &json, int content)
+{
+    if (json.node(content).kind == Kind::Null) {
+        return {};
+    }
+    if (json.node(content).kind != Kind::Array) {
+        return json.textOf(content);
+    }
+    QStringList parts;
+    for (int part : json.children(content)) {
+        const int text = json.node(part).kind == Kind::Object
+            ? json.member(part, QLatin1StringView("text"))
+            : -1;
+        const int type = json.node(part).kind == Kind::Object
+            ? json.member(part, QLatin1StringView("type"))
+            : -1;
+        const bool textPart = text >= 0 && json.node(text).kind == Kind::String
+            && (type < 0 || json.textOf(type) == QLatin1String("text"));
+        parts.append(json.textOf(textPart ? text : part));
+    }
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+// Whether the root is a list of objects that look like messages (a role or a content each).
+bool isMessageList(const IndexedJson &json)
+{
+    if (json.node(0).kind != Kind::Array || json.children(0).empty()) {
+        return false;
+    }
+    for (int message : json.children(0)) {
+        if (json.node(message).kind != Kind::Object
+            || (json.member(message, QLatin1StringView("role")) < 0
+                && json.member(message, QLatin1StringView("content")) < 0)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+LlmMessage messageOf(const IndexedJson &json, int id)
+{
+    LlmMessage message;
+    QStringList extras;
+    for (int member : json.children(id)) {
+        const QString key = json.key(member);
+        if (key == QLatin1String("role")) {
+            message.role = json.textOf(member);
+        } else if (key == QLatin1String("content")) {
+            message.text = contentText(json, member);
+        } else {
+            extras.append(key + QStringLiteral(": ") + json.textOf(member));
+        }
+    }
+    if (!extras.isEmpty()) {
+        if (!message.text.isEmpty()) {
+            extras.prepend(message.text);
+        }
+        message.text = extras.join(QStringLiteral("\n\n"));
+    }
+    return message;
+}
+
+qint64 codePoints(const QString &text)
+{
+    qint64 count = 0;
+    for (const QChar c : text) {
+        count += c.isLowSurrogate() ? 0 : 1;
+    }
+    return count;
+}
+
+// `text` masked, counting what was hidden and revealed into `conversation`.
+QString maskInto(
+    LlmConversation &conversation, const QString &text, const SecretMasker &masker, bool revealAll)
+{
+    RevealedValues revealed;
+    revealed.all = revealAll;
+    std::vector<MaskedValue> values;
+    QString masked = masker.mask(text, revealed, &values);
+    for (const MaskedValue &value : values) {
+        (value.revealed ? conversation.revealedCount : conversation.maskedCount) += 1;
+    }
+    return masked;
+}
+
+// The start of a JSON text cut anywhere, re-indented as far as it is valid and the rest as
+// it is.
+QString prettyStart(const QString &text)
+{
+    const JsonFormatResult pretty = JsonPrettyPrinter(2).format(QStringView(text));
+    if (pretty.ok || pretty.errorOffset < 0) {
+        return pretty.ok ? pretty.text : text;
+    }
+    return pretty.text + text.mid(pretty.errorOffset);
+}
+
+QStringList stringsOf(const IndexedJson &json, int id)
+{
+    QStringList values;
+    if (id < 0) {
+        return values;
+    }
+    if (json.node(id).kind != Kind::Array) {
+        values.append(json.textOf(id));
+        return values;
+    }
+    for (int child : json.children(id)) {
+        values.append(json.textOf(child));
+    }
+    return values;
+}
+
+} // namespace
+
+LlmConversation LlmConversation::plainText(
+    const std::optional<QString> &text, const SecretMasker &masker, bool revealAll)
+{
+    LlmConversation conversation;
+    if (text) {
+        conversation.shape = Shape::Text;
+        conversation.text = maskInto(conversation, *text, masker, revealAll);
+    }
+    return conversation;
+}
+
+LlmCallLinks LlmCallLinks::read(
+    const std::optional<QString> &metadata, const SecretMasker &masker, bool revealAll)
+{
+    LlmCallLinks links;
+    if (!metadata) {
+        return links;
+    }
+    LlmConversation counts;
+    const IndexedJson json(maskInto(counts, *metadata, masker, revealAll));
+    if (!json.isValid() || json.node(0).kind != Kind::Object) {
+        return links;
+    }
+    const int document = json.member(0, QLatin1StringView("document_id"));
+    if (document >= 0 && json.node(document).kind != Kind::Null) {
+        links.documentId = json.textOf(document);
+    }
+    links.memoryIds = stringsOf(json, json.member(0, QLatin1StringView("memory_ids")));
+    links.sourceMemoryIds = stringsOf(json, json.member(0, QLatin1StringView("source_memory_ids")));
+    return links;
+}
+
+LlmConversation LlmConversation::read(
+    const std::optional<QString> &input, const SecretMasker &masker, bool revealAll)
+{
+    LlmConversation conversation;
+    if (!input) {
+        return conversation;
+    }
+    const auto mask
+        = [&](const QString &text) { return maskInto(conversation, text, masker, revealAll); };
+
+    // Hindsight's marker for a cut input: the preview is the start of the list's JSON text,
+    // masked as such (a string holding a key would otherwise be hidden as a whole).
+    const IndexedJson stored(*input);
+    if (stored.isValid() && stored.node(0).kind == Kind::Object) {
+        const int truncated = stored.member(0, QLatin1StringView("_truncated"));
+        const int preview = stored.member(0, QLatin1StringView("preview"));
+        const int original = stored.member(0, QLatin1StringView("_original_chars"));
+        if (truncated >= 0 && stored.node(truncated).kind == Kind::True && preview >= 0
+            && stored.node(preview).kind == Kind::String) {
+            const QString previewText = stored.textOf(preview);
+            conversation.shape = Shape::Truncated;
+            conversation.keptChars = codePoints(previewText);
+            conversation.originalChars
+                = original >= 0 ? stored.token(original).toLongLong() : qint64(0);
+            conversation.text = prettyStart(mask(previewText));
+            return conversation;
+        }
+    }
+
+    const IndexedJson json(mask(*input));
+    if (json.isValid() && isMessageList(json)) {
+        conversation.shape = Shape::Messages;
+        for (int message : json.children(0)) {
+            conversation.messages.append(messageOf(json, message));
+        }
+        return conversation;
+    }
+    conversation.shape = Shape::Text;
+    conversation.text = json.isValid() ? json.textOf(0) : json.text();
+    return conversation;
+}
