@@ -101,7 +101,6 @@ struct IdField
         text->setPlainText(shown.join(QLatin1Char('\n')));
         const int lines = std::clamp(int(ids.size()), 1, 6);
         text->setFixedHeight(text->fontMetrics().lineSpacing() * lines + 12);
-        row->setVisible(!ids.isEmpty());
     }
 };
 
@@ -269,13 +268,14 @@ void LlmCallDialog::setCall(const LlmCallDetail &detail)
     d->output.setRaw(output.shape == LlmConversation::Shape::Text
         && !stored.startsWith(QLatin1Char('"')) && detail.output.has_value());
     d->input.setRaw(false);
-    d->tabs->setTabEnabled(2, detail.error.has_value());
-    d->tabs->setTabText(2, detail.error ? tr("✖ Error") : tr("Error"));
+    // A failed call opens on its error; another leaves the error tab for the conversation.
     if (detail.call.failed() && detail.error) {
         d->tabs->setCurrentIndex(2);
     } else if (d->tabs->currentIndex() == 2) {
         d->tabs->setCurrentIndex(0);
     }
+    d->tabs->setTabEnabled(2, detail.error.has_value());
+    d->tabs->setTabText(2, detail.error ? tr("✖ Error") : tr("Error"));
     updateMaskedCount();
 }
 
@@ -291,9 +291,14 @@ void LlmCallDialog::showDocuments()
     d->output.readable->setConversation(LlmConversation::read(d->detail->output, masker, all));
     d->error->setConversation(LlmConversation::plainText(d->detail->error, masker, all));
     const LlmCallLinks links = LlmCallLinks::read(d->detail->metadata, masker, all);
-    d->document.set(links.documentId.isEmpty() ? QStringList() : QStringList { links.documentId });
-    d->memories.set(links.memoryIds);
-    d->sources.set(links.sourceMemoryIds);
+    const QStringList document
+        = links.documentId.isEmpty() ? QStringList() : QStringList { links.documentId };
+    for (const auto &[field, ids] :
+        { std::pair { &d->document, document }, std::pair { &d->memories, links.memoryIds },
+            std::pair { &d->sources, links.sourceMemoryIds } }) {
+        field->set(ids);
+        d->links->setRowVisible(field->row, !ids.isEmpty());
+    }
 }
 
 void LlmCallDialog::showError(const QString &message)
@@ -351,9 +356,11 @@ void LlmCallDialog::updateMaskedCount()
     if (hidden + revealed == 0) {
         d->maskedCount->setText(formatting ? QString() : tr("No secrets found"));
     } else if (revealed == 0) {
-        d->maskedCount->setText(tr("%n value(s) hidden", nullptr, hidden));
+        d->maskedCount->setText(
+            hidden == 1 ? tr("1 value hidden") : tr("%n values hidden", nullptr, hidden));
     } else {
-        d->maskedCount->setText(tr("%n value(s) revealed", nullptr, revealed));
+        d->maskedCount->setText(
+            revealed == 1 ? tr("1 value revealed") : tr("%n values revealed", nullptr, revealed));
     }
     d->reveal->setEnabled(hidden + revealed > 0 || formatting || d->reveal->isChecked());
     d->reveal->setText(d->reveal->isChecked() ? tr("Mask all") : tr("Reveal all"));

@@ -134,7 +134,12 @@ void LlmEntryRuns::setAttribution(const LlmAttribution &attribution)
                   "operation and time, and the runs marked ⚠ started while other entries of "
                   "this bank and action were running too: %1.")
                    .arg(others.join(QStringLiteral(", ")));
-    } else if (attribution.overlappingEntries > 0) {
+    } else if (attribution.overlappingEntries == 1) {
+        warning = true;
+        text = tr("Attributed by bank, operation and time: one other entry of this bank and "
+                  "action overlaps this one, but every run listed started while only this one "
+                  "was running.");
+    } else if (attribution.overlappingEntries > 1) {
         warning = true;
         text = tr("Attributed by bank, operation and time: %n other entries of this bank and "
                   "action overlap this one, but every run listed started while only this one "
@@ -150,9 +155,11 @@ void LlmEntryRuns::setAttribution(const LlmAttribution &attribution)
     showMessage(text, warning);
     if (!attribution.runs.isEmpty()) {
         const QLocale locale;
+        const int count = int(attribution.runs.size());
         m_totals->setText(
-            tr("%n run(s), %1 calls, %2 errors; tokens %3", nullptr, int(attribution.runs.size()))
-                .arg(locale.toString(attribution.calls), locale.toString(attribution.errors),
+            tr("%1 · calls %2 · errors %3 · tokens %4")
+                .arg(count == 1 ? tr("1 run") : tr("%n runs", nullptr, count),
+                    locale.toString(attribution.calls), locale.toString(attribution.errors),
                     LlmText::tokens(attribution.tokens)));
     }
 }

@@ -73,7 +73,8 @@ void LlmWaterfall::buildRows()
     Row operation;
     operation.name
         = m_run.run.operation.isEmpty() ? tr("(no operation)") : visibleText(m_run.run.operation);
-    operation.barText = tr("%n call(s)", nullptr, int(calls.size()));
+    operation.barText
+        = calls.size() == 1 ? tr("1 call") : tr("%n calls", nullptr, int(calls.size()));
     m_rows.append(operation);
     m_span = 1;
     QList<bool> placed(calls.size(), false);
@@ -129,6 +130,16 @@ const LlmCall *LlmWaterfall::callAt(int row) const
 int LlmWaterfall::depthAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows[row].depth : -1;
+}
+
+QString LlmWaterfall::nameAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].name : QString();
+}
+
+QString LlmWaterfall::barTextAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].barText : QString();
 }
 
 int LlmWaterfall::rowOf(const QString &callId) const
@@ -341,8 +352,7 @@ QString LlmWaterfall::toolTipOf(int row) const
     const Row &r = m_rows[row];
     const QTimeZone zone = m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
     if (r.call < 0) {
-        return tr("%1: %n call(s), %2 tokens", nullptr, int(m_run.calls.size()))
-            .arg(r.name, QLocale().toString(m_run.run.tokens.total));
+        return tr("%1 · %2 · tokens %3").arg(r.name, r.barText, LlmText::tokens(m_run.run.tokens));
     }
     const LlmCall &call = m_run.calls[r.call];
     QStringList lines { r.name, tr("Status: %1").arg(LlmText::status(call.status)),
@@ -367,6 +377,13 @@ void LlmWaterfall::resizeEvent(QResizeEvent *event)
 void LlmWaterfall::scrollContentsBy(int, int)
 {
     viewport()->update();
+}
+
+void LlmWaterfall::mousePressEvent(QMouseEvent *event)
+{
+    // The release opens the call; the press only takes the focus, for the keys.
+    setFocus(Qt::MouseFocusReason);
+    event->accept();
 }
 
 void LlmWaterfall::mouseReleaseEvent(QMouseEvent *event)

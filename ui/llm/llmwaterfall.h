@@ -31,6 +31,10 @@ public:
     int depthAt(int row) const;
     // The row showing call `id`, or -1.
     int rowOf(const QString &callId) const;
+    // The name of row `row` (scope · model) and the label on its bar (tokens · duration, a
+    // failed call's starting with "✖ error").
+    QString nameAt(int row) const;
+    QString barTextAt(int row) const;
     // Where row `row`'s bar is drawn, in viewport coordinates (empty when out of view).
     QRect barRect(int row) const;
     // The row under viewport point `pos`, or -1.
@@ -53,6 +57,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
