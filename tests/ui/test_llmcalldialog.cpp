@@ -135,19 +135,57 @@ TEST(LlmCallDialog, FoldsContentOfManyShortLines)
 
 TEST(LlmCallDialog, ATruncatedInputSaysHowMuchHindsightKept)
 {
-    // Hindsight keeps the first characters of the list's JSON as a string.
-    const QString preview = QStringLiteral(R"([{"role": "user", "content": "Alice said )")
+    // Hindsight keeps the first characters of the list's JSON as a string: here cut in the
+    // second message's content.
+    const QString preview = QStringLiteral(R"([{"role": "system", "content": "Extract facts."}, )"
+                                           R"({"role": "user", "content": "Alice said \n)")
         + QString(200, QLatin1Char('x'));
     const QString input
         = QStringLiteral(R"({"_truncated": true, "_original_chars": 183412, "preview": %1})")
               .arg(quoted(preview));
     LlmCallDialog dialog;
     dialog.setCall(makeCall(input));
-    const QString shown = child<LlmConversationView>(dialog, "conversation")->toPlainText();
-    EXPECT_TRUE(shown.contains(
+    auto *view = child<LlmConversationView>(dialog, "conversation");
+    const QString shown = view->toPlainText();
+    EXPECT_TRUE(shown.startsWith(
         QStringLiteral("Hindsight stored the first %1 of 183,412 characters").arg(preview.size())))
         << shown.toStdString();
-    EXPECT_TRUE(shown.contains(QStringLiteral("Alice said")));
+    // Read as the conversation it starts: two messages, the second cut short.
+    ASSERT_EQ(view->conversation().messages.size(), 2);
+    EXPECT_EQ(view->conversation().messages[1].role, QStringLiteral("user"));
+    EXPECT_TRUE(view->conversation().messages[1].text.startsWith(QStringLiteral("Alice said \n")));
+    EXPECT_TRUE(shown.contains(QStringLiteral("Extract facts.")));
+    EXPECT_TRUE(shown.endsWith(QStringLiteral("⟪ cut here: Hindsight did not keep the rest ⟫")));
+
+    // Cut where no message list can be completed: the preview as JSON text, as far as it goes.
+    const QString between = QStringLiteral(R"([{"role": "user", "content": )");
+    dialog.setCall(
+        makeCall(QStringLiteral(R"({"_truncated": true, "_original_chars": 99, "preview": %1})")
+                     .arg(quoted(between))));
+    EXPECT_TRUE(view->conversation().messages.isEmpty());
+    EXPECT_TRUE(view->toPlainText().contains(QStringLiteral("\"role\": \"user\"")))
+        << view->toPlainText().toStdString();
+}
+
+TEST(LlmCallDialog, CountsASecretOnlyTheCutPreviewShowsAsJson)
+{
+    // In the stored document the key is text inside the preview string; read as the JSON it
+    // is, it hides a value, which the count and the Reveal button must include.
+    const QString preview
+        = QStringLiteral(R"([{"role": "user", "content": "configure", "api_key": "%1", )")
+              .arg(HindsightSecrets::bankApiKey);
+    LlmCallDialog dialog;
+    dialog.setCall(
+        makeCall(QStringLiteral(R"({"_truncated": true, "_original_chars": 5000, "preview": %1})")
+                     .arg(quoted(preview))));
+    auto *view = child<LlmConversationView>(dialog, "conversation");
+    QTRY_VERIFY(!child<JsonPane>(dialog, "conversationJson")->isFormatting());
+    EXPECT_FALSE(view->toPlainText().contains(HindsightSecrets::bankApiKey));
+    EXPECT_EQ(dialog.maskedCount(), 1);
+    auto *reveal = child<QPushButton>(dialog, "revealSecrets");
+    EXPECT_TRUE(reveal->isEnabled());
+    reveal->click();
+    EXPECT_TRUE(view->toPlainText().contains(HindsightSecrets::bankApiKey));
 }
 
 TEST(LlmCallDialog, MasksTheConversationByDefaultAndRevealsOnRequest)

@@ -74,7 +74,7 @@ TEST(LlmWaterfall, NestsCallsByParentSpanUnderTheOperation)
     waterfall.setRun(nestedRun());
     ASSERT_EQ(waterfall.rowCount(), 6);
     EXPECT_EQ(waterfall.callAt(0), nullptr);
-    EXPECT_EQ(waterfall.nameAt(0), QStringLiteral("reflect"));
+    EXPECT_EQ(waterfall.nameAt(0), QStringLiteral("reflect · 5 calls"));
     QStringList order;
     QList<int> depths;
     for (int row = 1; row < waterfall.rowCount(); ++row) {

@@ -318,20 +318,24 @@ QString LlmCallDialog::callId() const
     return d->header->id();
 }
 
+// The input and the output are counted once, by whichever of their two views hides more (a
+// cut input's preview is masked as the JSON text it is, so its view may find more).
 int LlmCallDialog::maskedCount() const
 {
-    int count = d->error->conversation().maskedCount;
-    for (const JsonPane *pane : d->panes()) {
-        count += pane->maskedCount();
+    int count = d->error->conversation().maskedCount + d->llmInfo->maskedCount()
+        + d->metadata->maskedCount();
+    for (const DocumentTab *tab : { &d->input, &d->output }) {
+        count += std::max(tab->readable->conversation().maskedCount, tab->pane->maskedCount());
     }
     return count;
 }
 
 int LlmCallDialog::revealedCount() const
 {
-    int count = d->error->conversation().revealedCount;
-    for (const JsonPane *pane : d->panes()) {
-        count += pane->revealedCount();
+    int count = d->error->conversation().revealedCount + d->llmInfo->revealedCount()
+        + d->metadata->revealedCount();
+    for (const DocumentTab *tab : { &d->input, &d->output }) {
+        count += std::max(tab->readable->conversation().revealedCount, tab->pane->revealedCount());
     }
     return count;
 }

@@ -3,6 +3,8 @@
 #include "jsonprettyprinter.h"
 #include "jsontreeindex.h"
 
+#include <QRegularExpression>
+
 #include <limits>
 #include <vector>
 
@@ -175,6 +177,47 @@ QString prettyStart(const QString &text)
     return pretty.text + text.mid(pretty.errorOffset);
 }
 
+// The start of a JSON text cut anywhere, completed: an open string closed (a cut escape
+// dropped), a trailing comma dropped, open containers closed. A cut between a key and its
+// value stays invalid.
+QString closedJson(const QString &cut)
+{
+    std::vector<QChar> open;
+    bool inString = false;
+    for (qsizetype i = 0; i < cut.size(); ++i) {
+        const QChar c = cut.at(i);
+        if (inString) {
+            if (c == QLatin1Char('\\')) {
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                inString = false;
+            }
+        } else if (c == QLatin1Char('"')) {
+            inString = true;
+        } else if (c == QLatin1Char('[') || c == QLatin1Char('{')) {
+            open.push_back(c);
+        } else if ((c == QLatin1Char(']') || c == QLatin1Char('}')) && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    QString text = cut;
+    if (inString) {
+        static const QRegularExpression cutEscape(QStringLiteral("\\\\(u[0-9A-Fa-f]{0,3})?$"));
+        const QRegularExpressionMatch escape = cutEscape.match(text);
+        if (escape.hasMatch()) {
+            text.chop(escape.capturedLength());
+        }
+        text += QLatin1Char('"');
+    }
+    while (!text.isEmpty() && (text.back().isSpace() || text.back() == QLatin1Char(','))) {
+        text.chop(1);
+    }
+    for (auto it = open.crbegin(); it != open.crend(); ++it) {
+        text += *it == QLatin1Char('[') ? QLatin1Char(']') : QLatin1Char('}');
+    }
+    return text;
+}
+
 QStringList stringsOf(const IndexedJson &json, int id)
 {
     QStringList values;
@@ -249,7 +292,16 @@ LlmConversation LlmConversation::read(
             conversation.keptChars = codePoints(previewText);
             conversation.originalChars
                 = original >= 0 ? stored.token(original).toLongLong() : qint64(0);
-            conversation.text = prettyStart(mask(previewText));
+            const QString masked = mask(previewText);
+            // Cut in a message list: the messages up to the cut, the last one cut short.
+            const IndexedJson closed(closedJson(masked));
+            if (closed.isValid() && isMessageList(closed)) {
+                for (int message : closed.children(0)) {
+                    conversation.messages.append(messageOf(closed, message));
+                }
+            } else {
+                conversation.text = prettyStart(masked);
+            }
             return conversation;
         }
     }

@@ -34,8 +34,11 @@ struct LlmConversation
     };
 
     Shape shape = Shape::None;
-    QList<LlmMessage> messages; // Messages
-    // Text: the input as text. Truncated: the preview (itself the start of a JSON text).
+    QList<LlmMessage> messages;
+    // Messages; Truncated: the messages of the preview, the last one cut short, when the
+    // preview is the start of a message list.
+    // Text: the input as text. Truncated without messages: the preview (itself the start of
+    // a JSON text) pretty-printed as far as it goes.
     QString text;
     qint64 originalChars = 0; // Truncated: what Hindsight's _original_chars says
     qint64 keptChars = 0; // Truncated: the characters (code points) of the preview

@@ -92,7 +92,7 @@ void LlmConversationView::setExpanded(int index, bool expanded)
 
 bool LlmConversationView::isFoldable(int index) const
 {
-    const QString &text = m_conversation.shape == LlmConversation::Shape::Messages
+    const QString &text = !m_conversation.messages.isEmpty()
         ? m_conversation.messages.value(index).text
         : m_conversation.text;
     return foldedStart(text).size() < text.size();
@@ -131,18 +131,31 @@ void LlmConversationView::render()
                 : tr("Hindsight stored only the first %1 characters.")
                       .arg(locale.toString(c.keptChars)),
             notice);
-        appendBlock(tr("preview"), c.text, 0);
+        if (c.messages.isEmpty()) {
+            appendBlock(tr("preview"), c.text, 0);
+            break;
+        }
+        appendMessages();
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertBlock();
+        cursor.insertText(tr("⟪ cut here: Hindsight did not keep the rest ⟫"), notice);
         break;
     }
     case LlmConversation::Shape::Messages:
-        for (int i = 0; i < c.messages.size(); ++i) {
-            appendBlock(c.messages[i].role.isEmpty() ? tr("(no role)") : c.messages[i].role,
-                c.messages[i].text, i);
-        }
+        appendMessages();
         break;
     case LlmConversation::Shape::Text:
         appendBlock(QString(), c.text, 0);
         break;
+    }
+}
+
+void LlmConversationView::appendMessages()
+{
+    const QList<LlmMessage> &messages = m_conversation.messages;
+    for (int i = 0; i < messages.size(); ++i) {
+        appendBlock(
+            messages[i].role.isEmpty() ? tr("(no role)") : messages[i].role, messages[i].text, i);
     }
 }
 

@@ -35,6 +35,7 @@ public:
 
 private:
     void render();
+    void appendMessages();
     void appendBlock(const QString &role, const QString &text, int index);
 
     LlmConversation m_conversation;

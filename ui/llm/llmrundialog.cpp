@@ -174,7 +174,9 @@ void LlmRunDialog::setRunCalls(const LlmRunCalls &calls)
     d->run = run;
     const QLocale locale;
     const QString operation = run.operation.isEmpty() ? tr("(none)") : isolatedText(run.operation);
-    setWindowTitle(tr("%1 · LLM run %2").arg(operation, visibleText(run.key)));
+    setWindowTitle(tr("%1 · LLM run %2")
+                       .arg(run.operation.isEmpty() ? tr("(none)") : visibleText(run.operation),
+                           visibleText(run.key)));
     d->operation->setText(operation);
     d->bank->setText(LlmText::orNone(run.bankId));
     d->tenant->setText(isolatedText(run.schema));

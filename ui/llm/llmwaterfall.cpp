@@ -71,10 +71,11 @@ void LlmWaterfall::buildRows()
     }
 
     Row operation;
-    operation.name
-        = m_run.run.operation.isEmpty() ? tr("(no operation)") : visibleText(m_run.run.operation);
     operation.barText
         = calls.size() == 1 ? tr("1 call") : tr("%n calls", nullptr, int(calls.size()));
+    operation.name = tr("%1 · %2").arg(
+        m_run.run.operation.isEmpty() ? tr("(no operation)") : visibleText(m_run.run.operation),
+        operation.barText);
     m_rows.append(operation);
     m_span = 1;
     QList<bool> placed(calls.size(), false);
@@ -327,7 +328,9 @@ void LlmWaterfall::paintRow(QPainter &painter, int row, int y, int labelColumn)
     painter.fillRect(bar, fill);
     if (failed) {
         // Not colour alone: a failed bar is hatched as well as labelled.
-        painter.fillRect(bar, QBrush(Theme::onBadge(), Qt::BDiagPattern));
+        QColor hatch = Theme::onBadge();
+        hatch.setAlpha(110);
+        painter.fillRect(bar, QBrush(hatch, Qt::BDiagPattern));
     }
     const QFontMetrics metrics = painter.fontMetrics();
     const int textWidth = metrics.horizontalAdvance(r.barText);
