@@ -208,6 +208,9 @@ TEST(LlmCallDialog, MasksTheConversationByDefaultAndRevealsOnRequest)
     EXPECT_TRUE(foundIn(everything, secrets()).isEmpty())
         << foundIn(everything, secrets()).join(QStringLiteral(", ")).toStdString();
     EXPECT_TRUE(conversation->toPlainText().contains(QStringLiteral("configure it")));
+    // A secret in a prompt hides the secret, not the prompt.
+    EXPECT_TRUE(conversation->toPlainText().contains(QStringLiteral("the token is ")))
+        << conversation->toPlainText().toStdString();
     EXPECT_GT(dialog.maskedCount(), 0);
 
     auto *reveal = child<QPushButton>(dialog, "revealSecrets");

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <functional>
+
 #include <limits>
 #include <vector>
 
@@ -80,14 +82,32 @@ private:
     std::vector<std::vector<int>> m_children;
 };
 
-// A message's content: a string, or a list of parts of which {type: text} ones are text.
-QString contentText(const IndexedJson &json, int content)
+// Masks text taken from a document: a JSON text, or a decoded string as text.
+using Mask = std::function<QString(const QString &)>;
+
+QString unchanged(const QString &text)
 {
-    if (json.node(content).kind == Kind::Null) {
+    return text;
+}
+
+// A message's content: a string, or a list of parts of which {type: text} ones are text. A
+// string is masked as text, so that a key in a prompt hides the key, not the whole prompt;
+// anything else as JSON.
+QString contentText(
+    const IndexedJson &json, int content, const Mask &maskText, const Mask &maskJson)
+{
+    const auto asJson = [&](int id) {
+        return JsonPrettyPrinter(2).format(QStringView(maskJson(json.token(id).toString()))).text;
+    };
+    switch (json.node(content).kind) {
+    case Kind::Null:
         return {};
-    }
-    if (json.node(content).kind != Kind::Array) {
-        return json.textOf(content);
+    case Kind::String:
+        return maskText(json.textOf(content));
+    case Kind::Array:
+        break;
+    default:
+        return asJson(content);
     }
     QStringList parts;
     for (int part : json.children(content)) {
@@ -99,7 +119,9 @@ QString contentText(const IndexedJson &json, int content)
             : -1;
         const bool textPart = text >= 0 && json.node(text).kind == Kind::String
             && (type < 0 || json.textOf(type) == QLatin1String("text"));
-        parts.append(json.textOf(textPart ? text : part));
+        parts.append(textPart                          ? maskText(json.textOf(text))
+                : json.node(part).kind == Kind::String ? maskText(json.textOf(part))
+                                                       : asJson(part));
     }
     return parts.join(QStringLiteral("\n\n"));
 }
@@ -120,18 +142,30 @@ bool isMessageList(const IndexedJson &json)
     return true;
 }
 
-LlmMessage messageOf(const IndexedJson &json, int id)
+// Message `id` of `json`: its content by contentText(), its role and other members read from
+// the message masked as JSON without its content (key rules need the member's key).
+LlmMessage messageOf(const IndexedJson &json, int id, const Mask &maskText, const Mask &maskJson)
 {
     LlmMessage message;
+    const int content = json.member(id, QLatin1StringView("content"));
+    QString rest = json.token(id).toString();
+    if (content >= 0) {
+        const qsizetype from = json.node(content).start - json.node(id).start;
+        rest.replace(
+            from, json.node(content).end - json.node(content).start, QStringLiteral("null"));
+        message.text = contentText(json, content, maskText, maskJson);
+    }
+    const IndexedJson masked(maskJson(rest));
+    if (!masked.isValid()) {
+        return message;
+    }
     QStringList extras;
-    for (int member : json.children(id)) {
-        const QString key = json.key(member);
+    for (int member : masked.children(0)) {
+        const QString key = masked.key(member);
         if (key == QLatin1String("role")) {
-            message.role = json.textOf(member);
-        } else if (key == QLatin1String("content")) {
-            message.text = contentText(json, member);
-        } else {
-            extras.append(key + QStringLiteral(": ") + json.textOf(member));
+            message.role = masked.textOf(member);
+        } else if (key != QLatin1String("content")) {
+            extras.append(key + QStringLiteral(": ") + masked.textOf(member));
         }
     }
     if (!extras.isEmpty()) {
@@ -275,7 +309,7 @@ LlmConversation LlmConversation::read(
     if (!input) {
         return conversation;
     }
-    const auto mask
+    const Mask mask
         = [&](const QString &text) { return maskInto(conversation, text, masker, revealAll); };
 
     // Hindsight's marker for a cut input: the preview is the start of the list's JSON text,
@@ -296,8 +330,9 @@ LlmConversation LlmConversation::read(
             // Cut in a message list: the messages up to the cut, the last one cut short.
             const IndexedJson closed(closedJson(masked));
             if (closed.isValid() && isMessageList(closed)) {
+                // Masked as a whole already (the cut may fall into a secret).
                 for (int message : closed.children(0)) {
-                    conversation.messages.append(messageOf(closed, message));
+                    conversation.messages.append(messageOf(closed, message, unchanged, unchanged));
                 }
             } else {
                 conversation.text = prettyStart(masked);
@@ -306,14 +341,16 @@ LlmConversation LlmConversation::read(
         }
     }
 
-    const IndexedJson json(mask(*input));
-    if (json.isValid() && isMessageList(json)) {
+    if (stored.isValid() && isMessageList(stored)) {
         conversation.shape = Shape::Messages;
-        for (int message : json.children(0)) {
-            conversation.messages.append(messageOf(json, message));
+        // A decoded string goes to the same masker as text (the masker reads text that is
+        // not JSON by its best-effort rules, and a string that holds JSON as JSON).
+        for (int message : stored.children(0)) {
+            conversation.messages.append(messageOf(stored, message, mask, mask));
         }
         return conversation;
     }
+    const IndexedJson json(mask(*input));
     conversation.shape = Shape::Text;
     conversation.text = json.isValid() ? json.textOf(0) : json.text();
     return conversation;
