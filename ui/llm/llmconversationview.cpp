@@ -12,6 +12,9 @@
 #include <QTextFragment>
 #include <QUrl>
 
+#include <algorithm>
+#include <climits>
+
 namespace {
 
 // Text shown line by line by the display rule, keeping its line breaks and tabs.
@@ -124,12 +127,14 @@ void LlmConversationView::render()
         QTextCharFormat notice;
         notice.setForeground(Theme::noticeText(palette()));
         notice.setFontWeight(QFont::Bold);
-        const QLocale locale;
+        // Counts as tr()'s plural count: a stored document stays far below INT_MAX.
+        const auto count = [](qint64 n) { return int(std::min<qint64>(n, INT_MAX)); };
         cursor.insertText(c.originalChars > 0
-                ? tr("Hindsight stored the first %1 of %2 characters; the rest was not kept.")
-                      .arg(locale.toString(c.keptChars), locale.toString(c.originalChars))
-                : tr("Hindsight stored only the first %1 characters.")
-                      .arg(locale.toString(c.keptChars)),
+                ? tr("Hindsight stored the first %1 of %Ln characters; the rest was not kept.",
+                    nullptr, count(c.originalChars))
+                      .arg(QLocale().toString(c.keptChars))
+                : tr(
+                    "Hindsight stored only the first %Ln characters.", nullptr, count(c.keptChars)),
             notice);
         if (c.messages.isEmpty()) {
             appendBlock(tr("preview"), c.text, 0);
@@ -205,8 +210,8 @@ void LlmConversationView::appendBlock(const QString &role, const QString &text, 
                                .arg(index));
         link.setForeground(palette().color(QPalette::Link));
         link.setFontUnderline(true);
-        cursor.insertText(folded ? tr("Show all %1 characters").arg(QLocale().toString(text.size()))
-                                 : tr("Show less"),
+        cursor.insertText(
+            folded ? tr("Show all %Ln characters", nullptr, int(text.size())) : tr("Show less"),
             link);
     }
 }
