@@ -2536,10 +2536,10 @@ Zeilenschätzung des Planers und ob diese Rolle sie lesen darf.
         <translation>1 Aufruf</translation>
     </message>
     <message numerus="yes">
-        <source>%n calls</source>
+        <source>%Ln calls</source>
         <translation>
-            <numerusform>%n Aufruf</numerusform>
-            <numerusform>%n Aufrufe</numerusform>
+            <numerusform>%Ln Aufruf</numerusform>
+            <numerusform>%Ln Aufrufe</numerusform>
         </translation>
     </message>
     <message>

@@ -68,7 +68,6 @@ LlmRunDialog::LlmRunDialog(QWidget *parent)
     d->openEntry->setAutoDefault(false);
     d->openEntry->hide();
     d->entries->setObjectName(QStringLiteral("entries"));
-    d->entries->setMaximumHeight(110);
     d->entries->hide();
     d->entry->setWordWrap(true);
     d->close->setAutoDefault(false);
@@ -230,6 +229,10 @@ void LlmRunDialog::setEntries(const QList<AuditEntry> &entries)
         for (const AuditEntry &entry : entries) {
             d->entries->addItem(describe(entry));
         }
+        // As tall as its entries, up to five.
+        d->entries->setFixedHeight(
+            d->entries->sizeHintForRow(0) * int(std::min<qsizetype>(entries.size(), 5))
+            + 2 * d->entries->frameWidth());
     }
 }
 

@@ -72,7 +72,7 @@ void LlmWaterfall::buildRows()
 
     Row operation;
     operation.barText
-        = calls.size() == 1 ? tr("1 call") : tr("%n calls", nullptr, int(calls.size()));
+        = calls.size() == 1 ? tr("1 call") : tr("%Ln calls", nullptr, int(calls.size()));
     operation.name = tr("%1 · %2").arg(
         m_run.run.operation.isEmpty() ? tr("(no operation)") : visibleText(m_run.run.operation),
         operation.barText);
