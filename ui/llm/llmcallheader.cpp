@@ -2,6 +2,7 @@
 
 #include "displaytext.h"
 #include "durationtext.h"
+#include "entryheader.h"
 #include "llmtext.h"
 #include "theme.h"
 
@@ -19,13 +20,7 @@ namespace {
 
 QLabel *valueLabel(const QString &objectName)
 {
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    label->setMinimumWidth(60);
-    return label;
+    return EntryHeader::makeValue(objectName);
 }
 
 QLabel *nameLabel(const QString &text)
@@ -155,13 +150,9 @@ void LlmCallHeader::showTimes()
     if (!m_hasCall) {
         return;
     }
-    const QTimeZone shown = m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
-    const QTimeZone other = m_utc ? QTimeZone::systemTimeZone() : QTimeZone::utc();
-    m_started->setText(m_call.startedAt.toDisplayString(shown));
-    m_started->setToolTip(m_call.startedAt.toDisplayString(other));
+    EntryHeader::showTime(m_started, m_call.startedAt, m_utc);
     if (m_call.endedAt) {
-        m_ended->setText(m_call.endedAt->toDisplayString(shown));
-        m_ended->setToolTip(m_call.endedAt->toDisplayString(other));
+        EntryHeader::showTime(m_ended, *m_call.endedAt, m_utc);
     } else {
         m_ended->setText(tr("(not recorded)"));
         m_ended->setToolTip(QString());

@@ -2,6 +2,7 @@
 
 #include "auditworker.h"
 #include "displaytext.h"
+#include "entryheader.h"
 #include "llmtext.h"
 #include "llmwaterfall.h"
 #include "llmwindows.h"
@@ -20,12 +21,7 @@ namespace {
 
 QLabel *valueLabel(const QString &objectName)
 {
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    return label;
+    return EntryHeader::makeValue(objectName);
 }
 
 } // namespace
@@ -179,8 +175,7 @@ void LlmRunDialog::setRunCalls(const LlmRunCalls &calls)
     d->operation->setText(operation);
     d->bank->setText(LlmText::orNone(run.bankId));
     d->tenant->setText(isolatedText(run.schema));
-    const QTimeZone zone = m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
-    d->firstStart->setText(run.firstStart.toDisplayString(zone));
+    EntryHeader::showTime(d->firstStart, run.firstStart, m_utc);
     d->wallTime->setText(LlmText::wallTime(run));
     d->calls->setText(locale.toString(run.calls));
     d->errors->setText(
