@@ -8,7 +8,9 @@
 //   bench_llm CONNINFO SCHEMA [ITERATIONS] [--markdown FILE] [--long-run TRACE]
 //             [--export-rows N] [--export-dir DIR]
 #include "auditexporter.h"
+#include "auditquery.h"
 #include "auditrepository.h"
+#include "benchconnection.h"
 #include "benchtable.h"
 #include "connectionsettings.h"
 #include "databaseconnection.h"
@@ -25,6 +27,7 @@
 #include <QLocale>
 #include <QProcess>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -94,6 +97,10 @@ private:
     double hindsightList(const LlmFilter &filter);
     double hindsightRuns(const LlmFilter &filter);
     double psqlSum(const QList<SqlStatement> &statements);
+    // One line of `ours` beside psql running `psql`, and Hindsight's SQL when the case has a bank.
+    void pageLine(const QString &operation, const Case &c, const std::function<bool()> &ours,
+        const SqlStatement &psql, const std::function<double()> &hindsight,
+        const QString &hindsightNote);
     std::optional<AuditEntry> auditEntry(const QString &id);
 
     QString m_conninfo;
@@ -364,65 +371,49 @@ bool LlmBench::prepare(const QString &longRun)
     return true;
 }
 
+void LlmBench::pageLine(const QString &operation, const Case &c, const std::function<bool()> &ours,
+    const SqlStatement &psql, const std::function<double()> &hindsight,
+    const QString &hindsightNote)
+{
+    const QList<double> t = interleave({
+        { QStringLiteral("ours"), [&] { return Interleaved::timed(ours); } },
+        { QStringLiteral("psql"), [&] { return m_psql.time(psql); } },
+    });
+    BenchLine line { operation, c.name, t.at(0), t.at(1), c.hindsight ? hindsight() : -1,
+        QStringLiteral("≤ 1.5x psql"), std::nullopt,
+        c.hindsight ? hindsightNote : QStringLiteral("Hindsight lists one bank at a time") };
+    if (line.ours >= 0 && line.psql > 0) {
+        line.pass = line.ours <= 1.5 * line.psql;
+    }
+    m_results.add(line);
+}
+
 void LlmBench::firstPages()
 {
-    const QList<AuditTableRef> tables { m_table };
     for (const Case &c : std::as_const(m_cases)) {
-        const QList<double> t = interleave({
-            { QStringLiteral("ours"),
-                [&] {
-                    return Interleaved::timed(
-                        [&] { return m_repository.page(c.filter, kPageSize).ok(); });
-                } },
-            { QStringLiteral("psql"),
-                [&] {
-                    return m_psql.time(
-                        LlmQuery::page(tables, c.filter, kPageSize + 1, std::nullopt, false));
-                } },
-        });
-        BenchLine line { QStringLiteral("first page"), c.name, t.at(0), t.at(1),
-            c.hindsight ? hindsightList(c.filter) : -1, QStringLiteral("≤ 1.5x psql"), std::nullopt,
-            c.hindsight ? QString() : QStringLiteral("Hindsight lists one bank at a time") };
-        if (line.ours >= 0 && line.psql > 0) {
-            line.pass = line.ours <= 1.5 * line.psql;
-        }
-        m_results.add(line);
+        pageLine(
+            QStringLiteral("first page"), c,
+            [&] { return m_repository.page(c.filter, kPageSize).ok(); },
+            LlmQuery::page({ m_table }, c.filter, kPageSize + 1, std::nullopt, false),
+            [&] { return hindsightList(c.filter); }, QString());
     }
 }
 
 void LlmBench::runs()
 {
-    const QList<AuditTableRef> tables { m_table };
-    QList<Case> cases;
+    const QStringList names { QStringLiteral("none"), QStringLiteral("status=error"),
+        QStringLiteral("operation=consolidation"), QStringLiteral("bank=busiest"),
+        QStringLiteral("bank=rarest") };
     for (const Case &c : std::as_const(m_cases)) {
-        if (c.name == QLatin1String("none") || c.name == QLatin1String("bank=busiest")
-            || c.name == QLatin1String("bank=rarest")
-            || c.name == QLatin1String("operation=consolidation")
-            || c.name == QLatin1String("status=error")) {
-            cases.append(c);
+        if (!names.contains(c.name)) {
+            continue;
         }
-    }
-    for (const Case &c : std::as_const(cases)) {
-        const QList<double> t = interleave({
-            { QStringLiteral("ours"),
-                [&] {
-                    return Interleaved::timed(
-                        [&] { return m_repository.runs(c.filter, kPageSize).ok(); });
-                } },
-            { QStringLiteral("psql"),
-                [&] {
-                    return m_psql.time(
-                        LlmQuery::runs(tables, c.filter, kPageSize + 1, std::nullopt));
-                } },
-        });
-        BenchLine line { QStringLiteral("runs page"), c.name, t.at(0), t.at(1),
-            c.hindsight ? hindsightRuns(c.filter) : -1, QStringLiteral("≤ 1.5x psql"), std::nullopt,
-            c.hindsight ? QStringLiteral("Hindsight: count of runs, run keys, their calls")
-                        : QStringLiteral("Hindsight lists one bank at a time") };
-        if (line.ours >= 0 && line.psql > 0) {
-            line.pass = line.ours <= 1.5 * line.psql;
-        }
-        m_results.add(line);
+        pageLine(
+            QStringLiteral("runs page"), c,
+            [&] { return m_repository.runs(c.filter, kPageSize).ok(); },
+            LlmQuery::runs({ m_table }, c.filter, kPageSize + 1, std::nullopt),
+            [&] { return hindsightRuns(c.filter); },
+            QStringLiteral("Hindsight: count of runs, run keys, their calls"));
     }
 }
 
@@ -620,18 +611,8 @@ void LlmBench::exportRows(qint64 rows, const QString &dirPath)
         { QStringLiteral("ours"), [&] { return exportWith(false); } },
         { QStringLiteral("psql \\copy"),
             [&] {
-                return Interleaved::timed([&] {
-                    QProcess psql;
-                    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-                    env.insert(QStringLiteral("PGOPTIONS"), QStringLiteral("-c TimeZone=UTC"));
-                    psql.setProcessEnvironment(env);
-                    psql.start(QStringLiteral("psql"),
-                        { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                            QStringLiteral("ON_ERROR_STOP=1"), m_conninfo, QStringLiteral("-c"),
-                            QStringLiteral("\\copy (%1) TO '%2' WITH (FORMAT csv, HEADER)")
-                                .arg(select, theirs) });
-                    return psql.waitForFinished(-1) && psql.exitCode() == 0;
-                });
+                return Interleaved::timed(
+                    [&] { return PsqlTimer::copyToCsv(m_conninfo, select, theirs); });
             } },
         { QStringLiteral("ours, masked"), [&] { return exportWith(true); } },
     });
@@ -682,14 +663,8 @@ int main(int argc, char *argv[])
     const AuditTableRef audit { args.at(1), QStringLiteral("audit_log"), QString() };
     const int iterations = std::max(1, args.value(2, QStringLiteral("30")).toInt());
 
-    auto settings = ConnectionSettings::parse(conninfo);
-    if (!settings) {
-        std::fprintf(stderr, "%s\n", qPrintable(settings.error().message));
-        return 2;
-    }
     DatabaseConnection connection;
-    if (auto opened = connection.open(settings.value()); !opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
+    if (!openBenchConnection(connection, conninfo)) {
         return 2;
     }
     LlmBench bench(conninfo, audit, iterations, connection);
