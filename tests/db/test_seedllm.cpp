@@ -14,14 +14,21 @@ const QString kSchema = QStringLiteral("seedllm");
 class SeedLlmTest : public ::testing::Test
 {
 protected:
+    // Seeds once per process; a failure fails every test (SetUp), never skips it.
     static void SetUpTestSuite()
     {
+        s_seedError.clear();
         TestDatabase db;
-        ASSERT_TRUE(db.isOpen()) << db.error().toStdString();
-        ASSERT_TRUE(db.exec(QStringLiteral("DROP SCHEMA IF EXISTS seedllm CASCADE; DROP SCHEMA IF "
-                                           "EXISTS seedllm_ddl CASCADE; CREATE SCHEMA seedllm_ddl;")
-            + TestDatabase::llmTableDdl(QStringLiteral("seedllm_ddl"))))
-            << db.error().toStdString();
+        if (!db.isOpen()) {
+            s_seedError = db.error();
+            return;
+        }
+        if (!db.exec(QStringLiteral("DROP SCHEMA IF EXISTS seedllm CASCADE; DROP SCHEMA IF EXISTS "
+                                    "seedllm_ddl CASCADE; CREATE SCHEMA seedllm_ddl;")
+                + TestDatabase::llmTableDdl(QStringLiteral("seedllm_ddl")))) {
+            s_seedError = db.error();
+            return;
+        }
         QProcess seed;
         seed.start(QStringLiteral(AUDIT_VIEWER_SCRIPTS_DIR "/seed-llm"),
             { QStringLiteral("--with-audit"), QStringLiteral("--schema"), kSchema,
@@ -29,9 +36,15 @@ protected:
                 QStringLiteral("3"), QStringLiteral("--days"), QStringLiteral("10"),
                 QStringLiteral("--end"), QStringLiteral("2026-03-27T10:00:00Z"),
                 TestDatabase::conninfo() });
-        ASSERT_TRUE(seed.waitForFinished(120000));
-        ASSERT_EQ(seed.exitCode(), 0) << seed.readAllStandardError().toStdString();
+        if (!seed.waitForFinished(120000) || seed.exitStatus() != QProcess::NormalExit
+            || seed.exitCode() != 0) {
+            s_seedError
+                = QStringLiteral("scripts/seed-llm failed: %1 %2")
+                      .arg(seed.errorString(), QString::fromUtf8(seed.readAllStandardError()));
+        }
     }
+
+    void SetUp() override { ASSERT_TRUE(s_seedError.isEmpty()) << s_seedError.toStdString(); }
 
     QString scalar(const QString &sql)
     {
@@ -46,6 +59,7 @@ protected:
     }
 
     TestDatabase m_db;
+    static inline QString s_seedError;
 };
 
 TEST_F(SeedLlmTest, TableAndIndexesAreHindsights)
