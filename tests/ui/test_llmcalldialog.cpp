@@ -139,7 +139,8 @@ TEST(LlmCallDialog, ATruncatedInputSaysHowMuchHindsightKept)
     // second message's content.
     const QString preview = QStringLiteral(R"([{"role": "system", "content": "Extract facts."}, )"
                                            R"({"role": "user", "content": "Alice said \n)")
-        + QString(200, QLatin1Char('x'));
+        + QString(200, QLatin1Char('x')) + QStringLiteral(" api_key=")
+        + HindsightSecrets::bankApiKey + QStringLiteral(" and then");
     const QString input
         = QStringLiteral(R"({"_truncated": true, "_original_chars": 183412, "preview": %1})")
               .arg(quoted(preview));
@@ -155,6 +156,8 @@ TEST(LlmCallDialog, ATruncatedInputSaysHowMuchHindsightKept)
     EXPECT_EQ(view->conversation().messages[1].role, QStringLiteral("user"));
     EXPECT_TRUE(view->conversation().messages[1].text.startsWith(QStringLiteral("Alice said \n")));
     EXPECT_TRUE(shown.contains(QStringLiteral("Extract facts.")));
+    EXPECT_FALSE(shown.contains(HindsightSecrets::bankApiKey)) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("and then")));
     EXPECT_TRUE(shown.endsWith(QStringLiteral("⟪ cut here: Hindsight did not keep the rest ⟫")));
 
     // Cut where no message list can be completed: the preview as JSON text, as far as it goes.

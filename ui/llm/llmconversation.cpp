@@ -330,9 +330,10 @@ LlmConversation LlmConversation::read(
             // Cut in a message list: the messages up to the cut, the last one cut short.
             const IndexedJson closed(closedJson(masked));
             if (closed.isValid() && isMessageList(closed)) {
-                // Masked as a whole already (the cut may fall into a secret).
+                // Masked as a whole already (the cut may fall into a secret); its strings
+                // are masked as text too, as in a whole list.
                 for (int message : closed.children(0)) {
-                    conversation.messages.append(messageOf(closed, message, unchanged, unchanged));
+                    conversation.messages.append(messageOf(closed, message, mask, unchanged));
                 }
             } else {
                 conversation.text = prettyStart(masked);
