@@ -414,49 +414,6 @@ bessere Orte dafür.
 </translation>
     </message>
     <message>
-        <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S | --schemas PATTERN] [--table T]
-       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
-       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--by action|tenant] [--format table|json]
-       audit-viewer show   [CONNINFO] ID [--format text|json]
-       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
-       audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
-
-Browse the audit log of a Hindsight memory server. Without a sub-command the window opens,
-with FILTERS, with the saved view NAME (--view), or as it was left.
-&apos;audit-viewer COMMAND --help&apos; describes a sub-command.
-
-Exit status: 0 ok, 1 usage error, 2 connection or query error.
-
-The window:
-  --view NAME       open the saved view NAME (give no filter options with it)
-  --sort ORDER      newest (default), oldest, longest or shortest first
-  --oldest-first    the same as --sort oldest
-  -h, --help        this help; -v, --version  the version
-
-</source>
-        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S | --schemas PATTERN] [--table T]
-        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
-        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--by action|tenant] [--format table|json]
-        audit-viewer show   [CONNINFO] ID [--format text|json]
-        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
-        audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
-
-Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich
-das Fenster: mit FILTER, mit der gespeicherten Ansicht NAME (--view) oder so, wie es zuletzt
-geschlossen wurde.
-„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
-
-Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
-
-Das Fenster:
-  --view NAME       öffnet die gespeicherte Ansicht NAME (ohne Filteroptionen)
-  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
-  --oldest-first    dasselbe wie --sort oldest
-  -h, --help        diese Hilfe; -v, --version  die Version
-
-</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not an entry id: show takes a UUID such as 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</source>
         <translation>„%1“ ist keine Eintrags-ID: show erwartet eine UUID wie 0b1e4c52-6f0a-4d2b-9c1e-5a7f3e2d1c0b.</translation>
     </message>
@@ -642,6 +599,51 @@ Zeilenschätzung des Planers und ob diese Rolle sie lesen darf.
     <message>
         <source>--format takes table or jsonl.</source>
         <translation>--format erwartet table oder jsonl.</translation>
+    </message>
+    <message>
+        <source>Usage: audit-viewer [CONNINFO] [FILTERS] [--view NAME] [--sort ORDER] [--schema S | --schemas PATTERN] [--table T]
+       audit-viewer list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
+       audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--by action|tenant] [--format table|json]
+       audit-viewer show   [CONNINFO] ID [--format text|json]
+       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+       audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
+       audit-viewer llm list|stats|show|run|export [CONNINFO] ...  (LLM calls: &apos;audit-viewer llm --help&apos;)
+
+Browse the audit log of a Hindsight memory server. Without a sub-command the window opens,
+with FILTERS, with the saved view NAME (--view), or as it was left.
+&apos;audit-viewer COMMAND --help&apos; describes a sub-command.
+
+Exit status: 0 ok, 1 usage error, 2 connection or query error.
+
+The window:
+  --view NAME       open the saved view NAME (give no filter options with it)
+  --sort ORDER      newest (default), oldest, longest or shortest first
+  --oldest-first    the same as --sort oldest
+  -h, --help        this help; -v, --version  the version
+
+</source>
+        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S | --schemas PATTERN] [--table T]
+        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
+        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--by action|tenant] [--format table|json]
+        audit-viewer show   [CONNINFO] ID [--format text|json]
+        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+        audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
+        audit-viewer llm list|stats|show|run|export [CONNINFO] ...  (LLM-Aufrufe: „audit-viewer llm --help“)
+
+Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich
+das Fenster: mit FILTER, mit der gespeicherten Ansicht NAME (--view) oder so, wie es zuletzt
+geschlossen wurde.
+„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
+
+Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
+
+Das Fenster:
+  --view NAME       öffnet die gespeicherte Ansicht NAME (ohne Filteroptionen)
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --oldest-first    dasselbe wie --sort oldest
+  -h, --help        diese Hilfe; -v, --version  die Version
+
+</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2302,190 @@ Zeilenschätzung des Planers und ob diese Rolle sie lesen darf.
     </message>
 </context>
 <context>
+    <name>LlmCommandLine</name>
+    <message>
+        <source>Usage: audit-viewer llm list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl]
+       audit-viewer llm list   [CONNINFO] --runs [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl]
+       audit-viewer llm list   [CONNINFO] --during AUDIT_ID [--format table|jsonl]
+       audit-viewer llm stats  [CONNINFO] [FILTERS] [--period today|7d|30d] [--metric calls|tokens] [--by operation|model] [--utc] [--format table|json]
+       audit-viewer llm show   [CONNINFO] CALL_ID [--format text|json] [--no-mask]
+       audit-viewer llm run    [CONNINFO] CALL_ID|TRACE_ID [--bank B] [--format table|jsonl]
+       audit-viewer llm export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--oldest-first] [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Hindsight&apos;s LLM calls (the llm_requests table beside the audit table; recorded when
+HINDSIGHT_API_LLM_TRACE_ENABLED=true). A run is every call of one operation (one
+trace_id); --during lists the runs an audit entry caused: Hindsight keeps no exact
+link, so they are the calls of the entry&apos;s bank and operation whose run started within
+the entry&apos;s span, and a run that started within two entries is reported as ambiguous.
+
+Filters (a list option is repeatable: any of its values):
+  --operation O     retain, reflect, consolidation, ...
+  --status S        success or error
+  --scope S, --provider P, --model M
+  --bank B          only this bank
+  --trace T         only the run T (a trace_id)
+  --document D      calls whose metadata names document D
+  --memory M        calls of runs that created or consumed memory M
+  --since TIME, --until TIME, --last 1h|24h|7d|30d  as for list
+  --min-duration DURATION  duration_ms at least this (250ms, 5s, 2m)
+  --search TEXT     TEXT in input, output or error (literal, case-insensitive)
+  --schema S        schema of the tables (default public); --schemas PATTERN and
+                    --tenant S read many, as for list
+  --statement-timeout MS, --verbose, --mask-rules FILE  as for list
+
+list&apos;s jsonl keys are llm_requests&apos; columns (no documents; error cut at 300
+characters, with &quot;error_truncated&quot;: true); export writes every column, documents as
+stored (secrets masked unless --no-mask). stats --format json gives per bucket time,
+calls, status (calls per status) and tokens {input, output, cached, total}.
+</source>
+        <translation>Aufruf: audit-viewer llm list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl]
+       audit-viewer llm list   [CONNINFO] --runs [FILTER] [--limit N] [--after CURSOR] [--format table|jsonl]
+       audit-viewer llm list   [CONNINFO] --during AUDIT_ID [--format table|jsonl]
+       audit-viewer llm stats  [CONNINFO] [FILTER] [--period today|7d|30d] [--metric calls|tokens] [--by operation|model] [--utc] [--format table|json]
+       audit-viewer llm show   [CONNINFO] CALL_ID [--format text|json] [--no-mask]
+       audit-viewer llm run    [CONNINFO] CALL_ID|TRACE_ID [--bank B] [--format table|jsonl]
+       audit-viewer llm export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--oldest-first] [--no-json] [--no-formula-guard] [--bom] [--no-mask]
+
+Die LLM-Aufrufe von Hindsight (die Tabelle llm_requests neben der Audit-Tabelle; geschrieben,
+wenn HINDSIGHT_API_LLM_TRACE_ENABLED=true gesetzt ist). Ein Lauf sind alle Aufrufe einer
+Operation (eine trace_id); --during listet die Läufe, die ein Audit-Eintrag ausgelöst hat:
+Hindsight speichert keine genaue Verknüpfung, also sind es die Aufrufe von Bank und Operation
+des Eintrags, deren Lauf in seiner Zeitspanne begann; ein Lauf, der in zwei Einträgen begann,
+wird als mehrdeutig gemeldet.
+
+Filter (eine Listenoption ist wiederholbar: einer ihrer Werte):
+  --operation O     retain, reflect, consolidation, ...
+  --status S        success oder error
+  --scope S, --provider P, --model M
+  --bank B          nur diese Bank
+  --trace T         nur der Lauf T (eine trace_id)
+  --document D      Aufrufe, deren Metadaten das Dokument D nennen
+  --memory M        Aufrufe von Läufen, die die Erinnerung M erzeugt oder verwendet haben
+  --since TIME, --until TIME, --last 1h|24h|7d|30d  wie bei list
+  --min-duration DURATION  duration_ms mindestens so lang (250ms, 5s, 2m)
+  --search TEXT     TEXT in input, output oder error (wörtlich, ohne Groß-/Kleinschreibung)
+  --schema S        Schema der Tabellen (Standard public); --schemas PATTERN und
+                    --tenant S lesen mehrere, wie bei list
+  --statement-timeout MS, --verbose, --mask-rules FILE  wie bei list
+
+Die jsonl-Schlüssel von list sind die Spalten von llm_requests (ohne Dokumente; error nach 300
+Zeichen abgeschnitten, dann mit &quot;error_truncated&quot;: true); export schreibt jede Spalte, Dokumente
+wie gespeichert (Geheimnisse maskiert außer mit --no-mask). stats --format json liefert je
+Intervall time, calls, status (Aufrufe je Status) und tokens {input, output, cached, total}.
+</translation>
+    </message>
+    <message>
+        <source>--schemas takes a LIKE pattern.</source>
+        <translation>--schemas erwartet ein LIKE-Muster.</translation>
+    </message>
+    <message>
+        <source>--schema reads one schema, --schemas and --tenant read many: give one or the other.</source>
+        <translation>--schema liest ein Schema, --schemas und --tenant lesen mehrere: bitte nur eines davon angeben.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes a number of milliseconds.</source>
+        <translation>--statement-timeout erwartet eine Anzahl Millisekunden.</translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number.</source>
+        <translation>--limit erwartet eine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>--during takes an audit entry&apos;s id (a UUID).</source>
+        <translation>--during erwartet die ID eines Audit-Eintrags (eine UUID).</translation>
+    </message>
+    <message>
+        <source>--during lists runs already; give --runs or --during.</source>
+        <translation>--during listet bereits Läufe; bitte --runs oder --during angeben.</translation>
+    </message>
+    <message>
+        <source>--after takes the last row&apos;s started_at,id[,schema] as list prints it.</source>
+        <translation>--after erwartet started_at,id[,schema] der letzten Zeile, wie list es ausgibt.</translation>
+    </message>
+    <message>
+        <source>--format takes table or jsonl.</source>
+        <translation>--format erwartet table oder jsonl.</translation>
+    </message>
+    <message>
+        <source>--period takes today, 7d or 30d.</source>
+        <translation>--period erwartet today, 7d oder 30d.</translation>
+    </message>
+    <message>
+        <source>--metric takes calls or tokens.</source>
+        <translation>--metric erwartet calls oder tokens.</translation>
+    </message>
+    <message>
+        <source>--by takes operation or model.</source>
+        <translation>--by erwartet operation oder model.</translation>
+    </message>
+    <message>
+        <source>--format takes table or json.</source>
+        <translation>--format erwartet table oder json.</translation>
+    </message>
+    <message>
+        <source>export needs --output FILE (or - for standard output).</source>
+        <translation>export braucht --output DATEI (oder - für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>--format takes csv or jsonl.</source>
+        <translation>--format erwartet csv oder jsonl.</translation>
+    </message>
+    <message>
+        <source>llm takes list, stats, show, run or export, not &quot;%1&quot;.</source>
+        <translation>llm erwartet list, stats, show, run oder export, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; give at most one CONNINFO.</source>
+        <translation>Unerwartetes Argument „%1“; höchstens ein CONNINFO angeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an LLM call id (a UUID).</source>
+        <translation>„%1“ ist keine ID eines LLM-Aufrufs (eine UUID).</translation>
+    </message>
+    <message>
+        <source>--format takes text or json.</source>
+        <translation>--format erwartet text oder json.</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of the audit log; the LLM calls take --operation, --status, --scope, --provider and --model.</source>
+        <translation>--%1 ist eine Option des Audit-Protokolls; die LLM-Aufrufe nehmen --operation, --status, --scope, --provider und --model.</translation>
+    </message>
+    <message>
+        <source>The %1 command takes an id, optionally after a CONNINFO.</source>
+        <translation>Der Befehl %1 erwartet eine ID, wahlweise nach einem CONNINFO.</translation>
+    </message>
+</context>
+<context>
+    <name>LlmCommands</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>audit-viewer: more calls; continue with --after %1</source>
+        <translation>audit-viewer: weitere Aufrufe; weiter mit --after %1</translation>
+    </message>
+    <message>
+        <source>audit-viewer: more runs; continue with --after %1</source>
+        <translation>audit-viewer: weitere Läufe; weiter mit --after %1</translation>
+    </message>
+    <message>
+        <source>audit-viewer: run %1 started while %2 also ran (same bank and operation): its attribution is ambiguous.</source>
+        <translation>audit-viewer: Lauf %1 begann, während auch %2 lief (gleiche Bank und Operation): seine Zuordnung ist mehrdeutig.</translation>
+    </message>
+    <message>
+        <source>: calls %1, errors %2, tokens %3 (input %4, output %5, cached %6)</source>
+        <translation>: Aufrufe %1, Fehler %2, Tokens %3 (Eingabe %4, Ausgabe %5, zwischengespeichert %6)</translation>
+    </message>
+    <message>
+        <source>The input was stored cut: Hindsight kept a preview (original length in characters: %1).</source>
+        <translation>Die Eingabe wurde gekürzt gespeichert: Hindsight behielt eine Vorschau (ursprüngliche Länge in Zeichen: %1).</translation>
+    </message>
+</context>
+<context>
     <name>LlmConversationView</name>
     <message numerus="yes">
         <source>Hindsight stored the first %1 of %Ln characters; the rest was not kept.</source>
@@ -2406,6 +2592,41 @@ Zeilenschätzung des Planers und ob diese Rolle sie lesen darf.
     <message>
         <source>Could not read the LLM calls: %1</source>
         <translation>Die LLM-Aufrufe konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LlmRepository</name>
+    <message>
+        <source>This database has no %1 table: Hindsight records LLM calls since version 0.8 (June 2026); the audit log is not affected.</source>
+        <translation>Diese Datenbank hat keine Tabelle %1: Hindsight zeichnet LLM-Aufrufe seit Version 0.8 (Juni 2026) auf; das Audit-Protokoll ist davon nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>No LLM calls are recorded. Hindsight traces them only when HINDSIGHT_API_LLM_TRACE_ENABLED=true is set (it is off by default).</source>
+        <translation>Es sind keine LLM-Aufrufe aufgezeichnet. Hindsight zeichnet sie nur auf, wenn HINDSIGHT_API_LLM_TRACE_ENABLED=true gesetzt ist (standardmäßig aus).</translation>
+    </message>
+    <message>
+        <source>A page holds at least one call.</source>
+        <translation>Eine Seite enthält mindestens einen Aufruf.</translation>
+    </message>
+    <message>
+        <source>A page holds at least one run.</source>
+        <translation>Eine Seite enthält mindestens einen Lauf.</translation>
+    </message>
+    <message>
+        <source>No LLM calls belong to the run %1.</source>
+        <translation>Zum Lauf %1 gehören keine LLM-Aufrufe.</translation>
+    </message>
+    <message>
+        <source>%1 is not an LLM call id (a UUID).</source>
+        <translation>%1 ist keine ID eines LLM-Aufrufs (eine UUID).</translation>
+    </message>
+    <message>
+        <source>No LLM call has the id %1.</source>
+        <translation>Kein LLM-Aufruf hat die ID %1.</translation>
+    </message>
+    <message>
+        <source>This entry has no bank: Hindsight&apos;s LLM calls are attributed by bank, so none can be named.</source>
+        <translation>Dieser Eintrag hat keine Bank: Die LLM-Aufrufe von Hindsight werden über die Bank zugeordnet, daher lässt sich keiner nennen.</translation>
     </message>
 </context>
 <context>

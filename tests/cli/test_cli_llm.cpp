@@ -158,7 +158,7 @@ TEST_F(CliLlmTest, AMissingTableIsSaidInOneSentenceAndAuditOptionsAreRefused)
     const ViewerCliRun action
         = llm({ QStringLiteral("list"), QStringLiteral("--action"), QStringLiteral("retain") });
     EXPECT_EQ(action.exitCode, 1);
-    EXPECT_TRUE(action.err.contains(QLatin1String("--operation")));
+    EXPECT_TRUE(action.err.contains(QLatin1String("--operation"))) << action.err.toStdString();
 }
 
 } // namespace

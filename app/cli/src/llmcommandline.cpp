@@ -94,8 +94,8 @@ bool readFilter(
     for (const char *audit : { "action", "transport", "failed" }) {
         if (parser.isSet(QString::fromLatin1(audit))) {
             return fail(error,
-                LlmCommandLine::tr("--%1 filters the audit log; the LLM calls take --operation, "
-                                   "--status, --scope, --provider and --model.")
+                LlmCommandLine::tr("--%1 is an option of the audit log; the LLM calls take "
+                                   "--operation, --status, --scope, --provider and --model.")
                     .arg(QString::fromLatin1(audit)));
         }
     }
@@ -294,7 +294,7 @@ std::optional<LlmCommandLine> LlmCommandLine::parse(const QStringList &arguments
     const bool takesId = command == QLatin1String("show") || command == QLatin1String("run");
     if (takesId) {
         if (positional.isEmpty()) {
-            *error = tr("%1 takes an id, optionally after a CONNINFO.").arg(command);
+            *error = tr("The %1 command takes an id, optionally after a CONNINFO.").arg(command);
             return std::nullopt;
         }
         result.id = positional.takeLast();

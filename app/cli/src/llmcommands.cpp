@@ -17,11 +17,6 @@ using namespace CliOutput;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LlmCommands", text);
-}
-
 QString jsonText(const std::optional<QString> &text)
 {
     return text ? EntryFormat::jsonString(*text) : QStringLiteral("null");
@@ -191,7 +186,8 @@ int listCalls(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out
     }
     if (page->hasMore && !page->calls.isEmpty()) {
         writeLine(err,
-            tr("audit-viewer: more calls; continue with --after %1")
+            QCoreApplication::translate(
+                "LlmCommands", "audit-viewer: more calls; continue with --after %1")
                 .arg(PageCursor::after(
                     AuditEntry { page->calls.last().id, page->calls.last().schema, {}, {}, {},
                         page->calls.last().startedAt, {}, false, {}, false, 0 })
@@ -216,7 +212,8 @@ int listRuns(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out,
     }
     if (page->hasMore && !page->runs.isEmpty()) {
         writeLine(err,
-            tr("audit-viewer: more runs; continue with --after %1")
+            QCoreApplication::translate(
+                "LlmCommands", "audit-viewer: more runs; continue with --after %1")
                 .arg(runCursor(page->runs.last())));
     }
     return kExitOk;
@@ -237,8 +234,9 @@ int listDuring(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &ou
     for (const LlmAttributedRun &run : attribution->runs) {
         if (!run.otherEntryIds.isEmpty()) {
             writeLine(err,
-                tr("audit-viewer: run %1 started while %2 also ran (same bank and operation): "
-                   "its attribution is ambiguous.")
+                QCoreApplication::translate("LlmCommands",
+                    "audit-viewer: run %1 started while %2 also ran (same bank and operation): "
+                    "its attribution is ambiguous.")
                     .arg(run.run.key, run.otherEntryIds.join(QLatin1String(", "))));
         }
     }
@@ -262,7 +260,8 @@ int listDuring(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &ou
     writeLine(out,
         QCoreApplication::translate(
             "LlmCommands", "%n run(s)", nullptr, pluralCount(attribution->runs.size()))
-            + tr(": %1 calls, %2 errors, %3 tokens (input %4, output %5, cached %6)")
+            + QCoreApplication::translate(
+                "LlmCommands", ": calls %1, errors %2, tokens %3 (input %4, output %5, cached %6)")
                   .arg(attribution->calls)
                   .arg(attribution->errors)
                   .arg(QLocale::c().toString(attribution->tokens.total),
@@ -376,7 +375,8 @@ int showCall(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out,
     writeCallTable({ call }, out, cl.maskSecrets);
     if (call.inputOriginalChars) {
         writeLine(out,
-            tr("The input was stored cut: Hindsight kept a preview of %1 characters.")
+            QCoreApplication::translate("LlmCommands",
+                "The input was stored cut: Hindsight kept a preview (original length in characters: %1).")
                 .arg(QLocale::c().toString(*call.inputOriginalChars)));
     }
     const QList<QPair<QString, std::optional<QString>>> documents {
