@@ -477,6 +477,10 @@ void VolumeChartPlot::toggleLine(QLegendMarker *marker)
 {
     QAbstractSeries *line = marker->series();
     const QString key = line->property(kKeyProperty).toString();
+    if (m_legendFilters && key.startsWith(QLatin1String("action:"))) {
+        emit groupClicked(key.mid(int(qstrlen("action:"))));
+        return;
+    }
     line->setVisible(!line->isVisible());
     if (line->isVisible()) {
         m_hiddenLines.remove(key);

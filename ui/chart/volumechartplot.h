@@ -42,6 +42,9 @@ public:
     // The buckets' groups are tenants (schemas), not actions: the tooltip says so.
     void setGroupedByTenant(bool byTenant) { m_byTenant = byTenant; }
     void setTimeZone(const QTimeZone &zone);
+    // A legend entry of a band asks to filter by its group (groupClicked) instead of hiding
+    // the band; the total and "other" still hide and show.
+    void setLegendFilters(bool filters) { m_legendFilters = filters; }
     // Whether lines are drawn, and whether the axes are (a placeholder may keep them).
     void setShown(bool lines, bool axes);
     bool showsLines() const { return m_linesShown; }
@@ -68,6 +71,10 @@ public:
     QRectF openBucketLabelRect() const;
     QString peakLabelText() const;
 
+signals:
+    // With setLegendFilters(true): the legend entry of the band of `group` was clicked.
+    void groupClicked(const QString &group);
+
 private:
     void rebuild();
     QLineSeries *addLine(
@@ -91,6 +98,7 @@ private:
     QFont m_font;
     bool m_actionLines = false;
     bool m_byTenant = false;
+    bool m_legendFilters = false;
     bool m_linesShown = false;
     bool m_axesShown = false;
     std::optional<int> m_peak;

@@ -22,12 +22,14 @@ class ErrorBanner;
 class ExportDialog;
 class FilterBar;
 class LatencyDialog;
+class LlmView;
 class PageLoader;
 class PaginationBar;
 class QAction;
 class QActionGroup;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class ResultsView;
 class StatusPanel;
@@ -64,6 +66,9 @@ public:
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ViewsMenu *viewsMenu() const { return m_views; }
     TenantPicker *tenantPicker() const { return m_tenants; }
+    // The "LLM calls" tab beside the audit log (Hindsight's llm_requests).
+    LlmView *llmView() const { return m_llmView; }
+    QTabWidget *logTabs() const { return m_logTabs; }
     bool isLoading() const;
 
     // Saved views (ui/mainwindowviews.cpp): the filter, time range, columns, chart period
@@ -178,4 +183,6 @@ private:
     LatestRequest m_tenantsRequest; // the tenant picker's schemas
     TenantPicker *m_tenants = nullptr;
     QAction *m_tenantFilterAction = nullptr; // the table's "Only this tenant"
+    LlmView *m_llmView;
+    QTabWidget *m_logTabs; // the audit log and the LLM calls
 };
