@@ -1,3 +1,4 @@
+#include "audittablemodel.h"
 #include "llmchart.h"
 #include "llmfilterbar.h"
 #include "llmpageloader.h"
@@ -16,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 #include <gtest/gtest.h>
 
