@@ -2353,18 +2353,6 @@ Lauf %2</translation>
         <translation>Erster Beginn</translation>
     </message>
     <message>
-        <source>Operation</source>
-        <translation>Operation</translation>
-    </message>
-    <message>
-        <source>Bank</source>
-        <translation>Bank</translation>
-    </message>
-    <message>
-        <source>Tenant</source>
-        <translation>Mandant</translation>
-    </message>
-    <message>
         <source>Wall time</source>
         <translation>Gesamtdauer</translation>
     </message>
@@ -2375,22 +2363,6 @@ Lauf %2</translation>
     <message>
         <source>Errors</source>
         <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Input</source>
-        <translation>Eingabe</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>Ausgabe</translation>
-    </message>
-    <message>
-        <source>Cached</source>
-        <translation>Aus Cache</translation>
-    </message>
-    <message>
-        <source>Total tokens</source>
-        <translation>Tokens gesamt</translation>
     </message>
     <message>
         <source>Models</source>

@@ -58,6 +58,8 @@ public:
     // "12,345" (grouped by the locale) or empty for NULL.
     static QString timeText(const AuditTimestamp &at, const QTimeZone &zone);
     static QString tokenText(std::optional<qint64> tokens);
+    // The header of `column` (the runs table shares the operation, bank, tenant and token ones).
+    static QString headerText(Column column, bool utc = false);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

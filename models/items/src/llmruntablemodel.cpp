@@ -122,11 +122,11 @@ QVariant LlmRunTableModel::headerData(int section, Qt::Orientation orientation, 
     case StartColumn:
         return m_utc ? tr("First start (UTC)") : tr("First start");
     case OperationColumn:
-        return tr("Operation");
+        return LlmTableModel::headerText(LlmTableModel::OperationColumn);
     case BankColumn:
-        return tr("Bank");
+        return LlmTableModel::headerText(LlmTableModel::BankColumn);
     case TenantColumn:
-        return tr("Tenant");
+        return LlmTableModel::headerText(LlmTableModel::TenantColumn);
     case WallTimeColumn:
         return tr("Wall time");
     case CallsColumn:
@@ -134,13 +134,11 @@ QVariant LlmRunTableModel::headerData(int section, Qt::Orientation orientation, 
     case ErrorsColumn:
         return tr("Errors");
     case InputTokensColumn:
-        return tr("Input");
     case OutputTokensColumn:
-        return tr("Output");
     case CachedTokensColumn:
-        return tr("Cached");
     case TotalTokensColumn:
-        return tr("Total tokens");
+        return LlmTableModel::headerText(static_cast<LlmTableModel::Column>(
+            LlmTableModel::InputTokensColumn + (section - InputTokensColumn)));
     case ModelsColumn:
         return tr("Models");
     default:

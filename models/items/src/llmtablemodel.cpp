@@ -244,12 +244,18 @@ QVariant LlmTableModel::data(const QModelIndex &index, int role) const
 
 QVariant LlmTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= ColumnCount) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
-    switch (section) {
+    return headerText(static_cast<Column>(section), m_utc);
+}
+
+QString LlmTableModel::headerText(Column column, bool utc)
+{
+    switch (column) {
     case TimeColumn:
-        return m_utc ? tr("Started (UTC)") : tr("Started");
+        return utc ? tr("Started (UTC)") : tr("Started");
     case OperationColumn:
         return tr("Operation");
     case ScopeColumn:
@@ -276,7 +282,8 @@ QVariant LlmTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Total tokens");
     case ErrorColumn:
         return tr("Error");
-    default:
-        return {};
+    case ColumnCount:
+        break;
     }
+    return {};
 }
