@@ -109,6 +109,26 @@ QString TestDatabase::auditTableDdl(const QString &schema)
         .arg(schema);
 }
 
+QString TestDatabase::llmTableDdl(const QString &schema)
+{
+    return QStringLiteral(
+        "CREATE TABLE \"%1\".llm_requests ("
+        " id UUID PRIMARY KEY DEFAULT gen_random_uuid(),"
+        " bank_id TEXT, operation TEXT, scope TEXT,"
+        " trace_id TEXT, span_id TEXT, parent_span_id TEXT,"
+        " provider TEXT, model TEXT,"
+        " status TEXT NOT NULL,"
+        " started_at TIMESTAMPTZ NOT NULL DEFAULT NOW(), ended_at TIMESTAMPTZ, duration_ms INTEGER,"
+        " input_tokens INTEGER, output_tokens INTEGER, cached_tokens INTEGER, total_tokens INTEGER,"
+        " input JSONB, output JSONB, error TEXT,"
+        " llm_info JSONB DEFAULT '{}'::jsonb, metadata JSONB DEFAULT '{}'::jsonb);"
+        "CREATE INDEX idx_llm_requests_bank_started ON \"%1\".llm_requests (bank_id, started_at DESC);"
+        "CREATE INDEX idx_llm_requests_status_started ON \"%1\".llm_requests (status, started_at DESC);"
+        "CREATE INDEX idx_llm_requests_started ON \"%1\".llm_requests (started_at DESC);"
+        "CREATE INDEX idx_llm_requests_trace ON \"%1\".llm_requests (bank_id, trace_id, started_at);")
+        .arg(schema);
+}
+
 bool TestDatabase::createAuditSchema(const QString &schema)
 {
     return exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE; CREATE SCHEMA \"%1\";")

@@ -31,6 +31,8 @@ public:
     // Drops and re-creates `schema` with Hindsight's audit_log table and indexes in it.
     bool createAuditSchema(const QString &schema);
     static QString auditTableDdl(const QString &schema);
+    // Hindsight's llm_requests table and its four indexes in `schema` (its migration).
+    static QString llmTableDdl(const QString &schema);
 
 private:
     pg_conn *m_conn = nullptr;

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "auditfilter.h"
+#include "llmfilter.h"
 #include "maskingrules.h"
 #include "pgresult.h"
 #include "queryerror.h"
+#include "sqlstatement.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -13,6 +15,7 @@
 
 class QIODevice;
 class ExportSink;
+struct ExportColumn;
 class SecretMasker;
 
 struct ExportOptions
@@ -55,17 +58,33 @@ public:
     Result<qint64> exportToFile(const AuditFilter &filter, SortOrder order,
         const ExportOptions &options, const QString &path, const Progress &progress = {});
 
+    // The LLM log (llm_requests beside the audit table): every call matching `filter`, newest
+    // first unless `oldestFirst`, with the columns LlmQuery::exportColumns names.
+    Result<qint64> exportLlmTo(const LlmFilter &filter, bool oldestFirst,
+        const ExportOptions &options, QIODevice &out, const Progress &progress = {});
+    Result<qint64> exportLlmToFile(const LlmFilter &filter, bool oldestFirst,
+        const ExportOptions &options, const QString &path, const Progress &progress = {});
+
     // Thread: any. The caller should also cancel the running statement on the server
     // (DatabaseConnection::cancel) to stop a slow batch at once.
     void cancel() { m_cancelled = true; }
 
     static QByteArray csvHeader(const ExportOptions &options);
+    static QByteArray llmCsvHeader(const ExportOptions &options);
     // One RFC 4180 field as the export writes it (quoted when needed, formula guard).
     static void appendCsvField(QByteArray &out, QByteArrayView value, bool formulaGuard);
 
 private:
+    // Streams the rows of `statement` (nullopt: no table to read, no rows) with `columns`.
+    Result<qint64> write(const std::function<Result<std::optional<SqlStatement>>()> &statement,
+        const QList<ExportColumn> &columns, const ExportOptions &options, QIODevice &out,
+        const Progress &progress);
+    // Into `path` atomically (a device or pipe in place).
+    static Result<qint64> toFile(
+        const QString &path, const std::function<Result<qint64>(QIODevice &)> &exportInto);
     static void appendRow(ExportSink &buffer, const PgResult &result, int row,
-        const ExportOptions &options, const SecretMasker *masker, QByteArray &maskBuffer);
+        const QList<ExportColumn> &columns, const ExportOptions &options,
+        const SecretMasker *masker, QByteArray &maskBuffer);
 
     PgSession m_session;
     AuditTableRef m_table;

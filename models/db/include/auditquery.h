@@ -77,6 +77,8 @@ SqlStatement schemasHoldingTable(const QString &tableName, const QString &schema
 bool isDescending(SortOrder order, bool backward);
 // The WHERE clause (without "WHERE"; "TRUE" for an empty filter), binding into `statement`.
 QString whereClause(const AuditFilter &filter, SqlStatement &statement);
+// A chart bucket's start for each row's started_at, binding into `statement`.
+QString volumeBucket(SqlStatement &statement, const VolumeRange &range, const QString &zoneId);
 // `text` as a LIKE pattern that matches it literally anywhere: %, _ and \ escaped.
 QString containsPattern(const QString &text);
 

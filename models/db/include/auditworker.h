@@ -130,6 +130,9 @@ private:
     template <typename Work, typename Answer> quint64 query(Work work, Answer answer);
     // Thread: m_thread. The repository part of query(), also for work that needs the id.
     template <typename Work> auto onRepository(const Work &work);
+    // onRepository() for the LLM log: `work(llm)` on an LlmRepository beside the audit table.
+    template <typename Work> auto onLlm(const Work &work);
+    template <typename Work, typename Answer> quint64 llmQuery(Work work, Answer answer);
     bool startRunning(quint64 requestId);
     void stopRunning();
 

@@ -89,6 +89,11 @@ public:
     static constexpr int kPageColumnCount = 20;
 
 private:
+    Result<QList<AuditTableRef>> tables(const LlmFilter &filter, QStringList *skipped) const;
+    // Audit entries of `bank` with one of `actions` whose span holds `at`, newest first.
+    Result<QList<AuditEntry>> entriesHolding(
+        const QString &bank, const QStringList &actions, const AuditTimestamp &at) const;
+
     PgSession m_session;
     AuditTableRef m_auditTable;
     AuditTableRef m_table;

@@ -3,6 +3,8 @@
 #include "auditquery.h"
 #include "auditrepository.h"
 #include "audittimestamp.h"
+#include "llmquery.h"
+#include "llmrepository.h"
 #include "secretmasker.h"
 
 #include <QCoreApplication>
@@ -202,107 +204,216 @@ void AuditExporter::appendCsvField(QByteArray &out, QByteArrayView value, bool f
     writeCsvField(out, value.data(), static_cast<int>(value.size()), formulaGuard);
 }
 
-QByteArray AuditExporter::csvHeader(const ExportOptions &options)
+// What a column of an export holds, and so how each format writes it.
+enum class Cell {
+    Text, // a CSV field / a JSON string
+    Number, // written as PostgreSQL renders it
+    Time, // 2026-03-27T10:15:30.123456Z
+    Duration, // milliseconds with microseconds, from the two Time cells before it
+    Document, // JSON, masked; embedded as it is in JSON Lines
+    MaskedText, // text that may hold a secret (an error message): masked, then as Text
+};
+
+struct ExportColumn
 {
-    QByteArray header("id,schema,action,transport,bank_id,started_at,ended_at,duration_ms");
-    if (options.includeJson) {
-        header.append(",request,response,metadata");
+    QByteArray name;
+    Cell cell;
+};
+
+namespace {
+
+// The audit log's export: id, schema, action, transport, bank_id, started_at, ended_at,
+// duration_ms, request, response, metadata (AuditQuery::exportRows).
+const QList<ExportColumn> &auditColumns(bool includeJson)
+{
+    static const QList<ExportColumn> withJson { { "id", Cell::Text }, { "schema", Cell::Text },
+        { "action", Cell::Text }, { "transport", Cell::Text }, { "bank_id", Cell::Text },
+        { "started_at", Cell::Time }, { "ended_at", Cell::Time }, { "duration_ms", Cell::Duration },
+        { "request", Cell::Document }, { "response", Cell::Document },
+        { "metadata", Cell::Document } };
+    static const QList<ExportColumn> withoutJson = withJson.mid(0, 8);
+    return includeJson ? withJson : withoutJson;
+}
+
+// The LLM log's export (LlmQuery::exportRows, LlmQuery::exportColumns).
+QList<ExportColumn> llmColumns(bool includeJson)
+{
+    QList<ExportColumn> columns;
+    for (const QByteArray &name : LlmQuery::exportColumns(includeJson)) {
+        Cell cell = Cell::Text;
+        if (name == "started_at" || name == "ended_at") {
+            cell = Cell::Time;
+        } else if (name == "duration_ms" || name.endsWith("_tokens")) {
+            cell = Cell::Number;
+        } else if (name == "error") {
+            cell = Cell::MaskedText;
+        } else if (name == "input" || name == "output" || name == "llm_info"
+            || name == "metadata") {
+            cell = Cell::Document;
+        }
+        columns.append({ name, cell });
+    }
+    return columns;
+}
+
+QByteArray csvHeaderOf(const QList<ExportColumn> &columns)
+{
+    QByteArray header;
+    for (const ExportColumn &column : columns) {
+        if (!header.isEmpty()) {
+            header.append(',');
+        }
+        header.append(column.name);
     }
     header.append("\r\n");
     return header;
 }
 
-void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int row,
-    const ExportOptions &options, const SecretMasker *masker, QByteArray &maskBuffer)
+} // namespace
+
+QByteArray AuditExporter::csvHeader(const ExportOptions &options)
 {
+    return csvHeaderOf(auditColumns(options.includeJson));
+}
+
+QByteArray AuditExporter::llmCsvHeader(const ExportOptions &options)
+{
+    return csvHeaderOf(llmColumns(options.includeJson));
+}
+
+void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int row,
+    const QList<ExportColumn> &columns, const ExportOptions &options, const SecretMasker *masker,
+    QByteArray &maskBuffer)
+{
+    const bool csv = options.format == ExportOptions::Format::Csv;
     char scratch[32];
-    const auto started = timestampOf(result, row, 5);
-    const auto ended = timestampOf(result, row, 6);
-    if (options.format == ExportOptions::Format::Csv) {
-        for (int column = 0; column < 5; ++column) {
-            if (column > 0) {
+    std::optional<AuditTimestamp> times[2];
+    int column = 0; // in the result: a Duration cell has none
+    for (qsizetype index = 0; index < columns.size(); ++index) {
+        const ExportColumn &spec = columns.at(index);
+        if (csv) {
+            if (index > 0) {
                 buffer.append(',');
             }
-            if (!result.isNull(row, column)) {
-                writeCsvField(buffer, result.rawValue(row, column), result.rawLength(row, column),
-                    options.formulaGuard);
-            }
-        }
-        buffer.append(',');
-        if (started) {
-            buffer.append(scratch, started->formatIsoUtc(scratch));
-        }
-        buffer.append(',');
-        if (ended) {
-            buffer.append(scratch, ended->formatIsoUtc(scratch));
-        }
-        buffer.append(',');
-        if (started && ended) {
-            buffer.append(scratch,
-                formatDurationMs(ended->usecsSinceEpoch() - started->usecsSinceEpoch(), scratch));
-        }
-        if (options.includeJson) {
-            for (int column = 7; column < 10; ++column) {
-                buffer.append(',');
-                if (!result.isNull(row, column)) {
-                    const QByteArrayView document
-                        = documentAt(result, row, column, masker, maskBuffer);
-                    writeCsvField(buffer, document.data(), static_cast<int>(document.size()),
-                        options.formulaGuard);
-                }
-            }
-        }
-        buffer.append("\r\n", 2);
-        return;
-    }
-    static const char *const names[]
-        = { "{\"id\":", ",\"schema\":", ",\"action\":", ",\"transport\":", ",\"bank_id\":" };
-    for (int column = 0; column < 5; ++column) {
-        buffer.append(names[column]);
-        if (result.isNull(row, column)) {
-            buffer.append("null", 4);
         } else {
-            appendJsonString(buffer, result.rawValue(row, column), result.rawLength(row, column));
+            buffer.append(index == 0 ? "{\"" : ",\"");
+            buffer.append(spec.name);
+            buffer.append("\":", 2);
         }
-    }
-    buffer.append(",\"started_at\":\"");
-    if (started) {
-        buffer.append(scratch, started->formatIsoUtc(scratch));
-    }
-    buffer.append("\",\"ended_at\":");
-    if (ended) {
-        buffer.append('"');
-        buffer.append(scratch, ended->formatIsoUtc(scratch));
-        buffer.append('"');
-    } else {
-        buffer.append("null", 4);
-    }
-    buffer.append(",\"duration_ms\":");
-    if (started && ended) {
-        buffer.append(scratch,
-            formatDurationMs(ended->usecsSinceEpoch() - started->usecsSinceEpoch(), scratch));
-    } else {
-        buffer.append("null", 4);
-    }
-    if (options.includeJson) {
-        static const char *const documents[]
-            = { ",\"request\":", ",\"response\":", ",\"metadata\":" };
-        for (int column = 7; column < 10; ++column) {
-            buffer.append(documents[column - 7]);
-            if (result.isNull(row, column)) {
+        if (spec.cell == Cell::Duration) {
+            if (times[0] && times[1]) {
+                buffer.append(scratch,
+                    formatDurationMs(
+                        times[1]->usecsSinceEpoch() - times[0]->usecsSinceEpoch(), scratch));
+            } else if (!csv) {
                 buffer.append("null", 4);
-            } else {
+            }
+            continue;
+        }
+        const int source = column++;
+        if (result.isNull(row, source)) {
+            if (spec.cell == Cell::Time) {
+                times[0] = times[1];
+                times[1] = std::nullopt;
+            }
+            if (!csv) {
+                buffer.append("null", 4);
+            }
+            continue;
+        }
+        switch (spec.cell) {
+        case Cell::Time: {
+            const auto time = timestampOf(result, row, source);
+            times[0] = times[1];
+            times[1] = time;
+            if (!csv) {
+                buffer.append('"');
+            }
+            if (time) {
+                buffer.append(scratch, time->formatIsoUtc(scratch));
+            }
+            if (!csv) {
+                buffer.append('"');
+            }
+            break;
+        }
+        case Cell::Number:
+            buffer.append(result.rawValue(row, source), result.rawLength(row, source));
+            break;
+        case Cell::Document:
+        case Cell::MaskedText: {
+            const QByteArrayView text = documentAt(result, row, source, masker, maskBuffer);
+            if (csv) {
+                writeCsvField(
+                    buffer, text.data(), static_cast<int>(text.size()), options.formulaGuard);
+            } else if (spec.cell == Cell::Document) {
                 // jsonb's text is valid JSON, and masked it stays so: embedded as it is,
                 // numbers unchanged.
-                buffer.append(documentAt(result, row, column, masker, maskBuffer));
+                buffer.append(text);
+            } else {
+                appendJsonString(buffer, text.data(), static_cast<int>(text.size()));
             }
+            break;
+        }
+        case Cell::Text:
+        case Cell::Duration:
+            if (csv) {
+                writeCsvField(buffer, result.rawValue(row, source), result.rawLength(row, source),
+                    options.formulaGuard);
+            } else {
+                appendJsonString(
+                    buffer, result.rawValue(row, source), result.rawLength(row, source));
+            }
+            break;
         }
     }
-    buffer.append("}\n", 2);
+    buffer.append(csv ? "\r\n" : "}\n", 2);
 }
 
 Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder order,
     const ExportOptions &options, QIODevice &out, const Progress &progress)
+{
+    // Many schemas are one UNION ALL, merged in order by the server.
+    const auto statement = [&]() -> Result<std::optional<SqlStatement>> {
+        auto tables = AuditRepository(m_session, m_table).tablesToRead(filter);
+        if (!tables) {
+            return tables.error();
+        }
+        if (tables->isEmpty()) {
+            return std::optional<SqlStatement>();
+        }
+        return std::optional<SqlStatement>(AuditQuery::exportRows(*tables,
+            filterForOrder(
+                filter, order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())),
+            order, options.includeJson));
+    };
+    return write(statement, auditColumns(options.includeJson), options, out, progress);
+}
+
+Result<qint64> AuditExporter::exportLlmTo(const LlmFilter &filter, bool oldestFirst,
+    const ExportOptions &options, QIODevice &out, const Progress &progress)
+{
+    const auto statement = [&]() -> Result<std::optional<SqlStatement>> {
+        AuditFilter schemas;
+        schemas.schemas = filter.schemas;
+        auto tables
+            = AuditRepository(m_session, LlmRepository::tableBeside(m_table)).tablesToRead(schemas);
+        if (!tables) {
+            return tables.error();
+        }
+        if (tables->isEmpty()) {
+            return std::optional<SqlStatement>();
+        }
+        return std::optional<SqlStatement>(
+            LlmQuery::exportRows(*tables, filter, oldestFirst, options.includeJson));
+    };
+    return write(statement, llmColumns(options.includeJson), options, out, progress);
+}
+
+Result<qint64> AuditExporter::write(
+    const std::function<Result<std::optional<SqlStatement>>()> &statement,
+    const QList<ExportColumn> &columns, const ExportOptions &options, QIODevice &out,
+    const Progress &progress)
 {
     m_cancelled = false;
     if (!m_session.isOpen()) {
@@ -314,7 +425,7 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
         if (options.byteOrderMark) {
             buffer.append("\xEF\xBB\xBF");
         }
-        buffer.append(csvHeader(options));
+        buffer.append(csvHeaderOf(columns));
     }
 
     std::optional<SecretMasker> masker;
@@ -325,36 +436,32 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
 
     // Single-row mode, in one read-only transaction: the server streams every row while
     // this thread formats the ones that arrived, with bound parameters (COPY takes none)
-    // and flat memory. Many schemas are one UNION ALL, merged in order by the server.
-    auto tables = AuditRepository(m_session, m_table).tablesToRead(filter);
-    if (!tables) {
-        return tables.error();
+    // and flat memory.
+    auto sql = statement();
+    if (!sql) {
+        return sql.error();
     }
-    if (tables->isEmpty()) {
+    if (!*sql) {
         if (auto error = buffer.flush()) {
             return *error;
         }
         return qint64(0);
     }
-    const SqlStatement statement = AuditQuery::exportRows(*tables,
-        filterForOrder(
-            filter, order, AuditTimestamp::fromDateTime(QDateTime::currentDateTimeUtc())),
-        order, options.includeJson);
     qint64 rows = 0;
-    auto streamed
-        = m_session.stream(statement, [&](const PgResult &result) -> std::optional<QueryError> {
-              appendRow(buffer, result, 0, options, masker ? &*masker : nullptr, maskBuffer);
-              ++rows;
-              if (rows % kProgressRows == 0) {
-                  if (progress) {
-                      progress(rows);
-                  }
-                  if (m_cancelled) {
-                      return QueryError::cancelled();
-                  }
-              }
-              return buffer.flushIfFull();
-          });
+    auto streamed = m_session.stream(
+        **sql, [&](const PgResult &result) -> std::optional<QueryError> {
+            appendRow(buffer, result, 0, columns, options, masker ? &*masker : nullptr, maskBuffer);
+            ++rows;
+            if (rows % kProgressRows == 0) {
+                if (progress) {
+                    progress(rows);
+                }
+                if (m_cancelled) {
+                    return QueryError::cancelled();
+                }
+            }
+            return buffer.flushIfFull();
+        });
     if (m_cancelled) {
         return QueryError::cancelled();
     }
@@ -373,6 +480,20 @@ Result<qint64> AuditExporter::exportTo(const AuditFilter &filter, SortOrder orde
 Result<qint64> AuditExporter::exportToFile(const AuditFilter &filter, SortOrder order,
     const ExportOptions &options, const QString &path, const Progress &progress)
 {
+    return toFile(
+        path, [&](QIODevice &out) { return exportTo(filter, order, options, out, progress); });
+}
+
+Result<qint64> AuditExporter::exportLlmToFile(const LlmFilter &filter, bool oldestFirst,
+    const ExportOptions &options, const QString &path, const Progress &progress)
+{
+    return toFile(path,
+        [&](QIODevice &out) { return exportLlmTo(filter, oldestFirst, options, out, progress); });
+}
+
+Result<qint64> AuditExporter::toFile(
+    const QString &path, const std::function<Result<qint64>(QIODevice &)> &exportInto)
+{
     // A device or pipe (/dev/stdout, a FIFO) is written in place: renaming a temporary
     // file over it would replace the device node itself.
     const QFileInfo info(path);
@@ -383,7 +504,7 @@ Result<qint64> AuditExporter::exportToFile(const AuditFilter &filter, SortOrder 
                 QCoreApplication::translate("AuditExporter", "Could not write %1: %2.")
                     .arg(path, device.errorString()));
         }
-        return exportTo(filter, order, options, device, progress);
+        return exportInto(device);
     }
     QSaveFile file(path);
     // Audit rows are for the operator's eyes: the file is readable by its owner only (0600),
@@ -394,7 +515,7 @@ Result<qint64> AuditExporter::exportToFile(const AuditFilter &filter, SortOrder 
             QCoreApplication::translate("AuditExporter", "Could not write %1: %2.")
                 .arg(path, file.errorString()));
     }
-    auto written = exportTo(filter, order, options, file, progress);
+    auto written = exportInto(file);
     if (!written) {
         file.cancelWriting();
         return written.error();

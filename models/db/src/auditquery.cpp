@@ -128,17 +128,6 @@ QString unionOf(const QList<AuditTableRef> &tables, SqlStatement &s)
     return QStringLiteral("(%1) AS audit_log").arg(branches.join(QLatin1String(" UNION ALL ")));
 }
 
-// A chart bucket's start for each row. Days follow the zone's calendar (date_trunc with a
-// zone). Hours are binned in absolute time from local midnight (date_bin), so the repeated
-// hour of a DST fall-back day stays a bucket of its own instead of merging into its twin.
-QString volumeBucket(SqlStatement &s, const VolumeRange &range, const QString &zoneId)
-{
-    return range.unit == VolumeBucketUnit::Hour
-        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)")
-              .arg(s.bind(range.from.toIsoUtc()))
-        : QStringLiteral("date_trunc('day', started_at, %1)").arg(s.bind(zoneId));
-}
-
 // `filter` within the period: its bounds narrow the filter's own time range, never widen it.
 AuditFilter periodFilter(const AuditFilter &filter, const VolumeRange &range)
 {
@@ -165,6 +154,17 @@ QString looseActionScan(const AuditTableRef &table)
 } // namespace
 
 namespace AuditQuery {
+
+// A chart bucket's start for each row. Days follow the zone's calendar (date_trunc with a
+// zone). Hours are binned in absolute time from local midnight (date_bin), so the repeated
+// hour of a DST fall-back day stays a bucket of its own instead of merging into its twin.
+QString volumeBucket(SqlStatement &s, const VolumeRange &range, const QString &zoneId)
+{
+    return range.unit == VolumeBucketUnit::Hour
+        ? QStringLiteral("date_bin('1 hour', started_at, %1::timestamptz)")
+              .arg(s.bind(range.from.toIsoUtc()))
+        : QStringLiteral("date_trunc('day', started_at, %1)").arg(s.bind(zoneId));
+}
 
 QString containsPattern(const QString &text)
 {

@@ -226,3 +226,113 @@ void AuditWorker::stopRunning()
     QMutexLocker lock(&m_mutex);
     m_running = 0;
 }
+
+template <typename Work> auto AuditWorker::onLlm(const Work &work)
+{
+    return onRepository([this, &work](AuditRepository &repository) {
+        LlmRepository llm(m_connection->session(), repository.table());
+        return work(llm);
+    });
+}
+
+template <typename Work, typename Answer> quint64 AuditWorker::llmQuery(Work work, Answer answer)
+{
+    return submit(
+        [this, work = std::move(work)](quint64) { return onLlm(work); }, std::move(answer));
+}
+
+quint64 AuditWorker::loadLlmState()
+{
+    return llmQuery([](LlmRepository &llm) { return llm.state(); },
+        [this](quint64 id, const LlmLogState &state) { emit llmStateLoaded(id, state); });
+}
+
+quint64 AuditWorker::loadLlmPage(const LlmFilter &filter, int limit,
+    const std::optional<PageCursor> &after, bool oldestFirst, bool backward)
+{
+    return llmQuery(
+        [filter, limit, after, oldestFirst, backward](
+            LlmRepository &llm) { return llm.page(filter, limit, after, oldestFirst, backward); },
+        [this](quint64 id, const LlmPage &page) { emit llmPageLoaded(id, page); });
+}
+
+quint64 AuditWorker::countLlmCalls(const LlmFilter &filter, bool exact)
+{
+    return llmQuery(
+        [filter, exact](LlmRepository &llm) {
+            return exact ? llm.exactCount(filter) : llm.estimatedCount(filter);
+        },
+        [this, exact](quint64 id, qint64 count) { emit llmCountLoaded(id, count, exact); });
+}
+
+quint64 AuditWorker::loadLlmRuns(
+    const LlmFilter &filter, int limit, const std::optional<PageCursor> &after)
+{
+    return llmQuery(
+        [filter, limit, after](LlmRepository &llm) { return llm.runs(filter, limit, after); },
+        [this](quint64 id, const LlmRunPage &page) { emit llmRunsLoaded(id, page); });
+}
+
+quint64 AuditWorker::loadLlmRun(
+    const QString &key, const std::optional<QString> &bank, const QString &schema)
+{
+    return llmQuery([key, bank, schema](LlmRepository &llm) { return llm.run(key, bank, schema); },
+        [this](quint64 id, const LlmRunCalls &run) { emit llmRunLoaded(id, run); });
+}
+
+quint64 AuditWorker::loadLlmCall(const QString &callId, const QString &schema)
+{
+    return llmQuery([callId, schema](LlmRepository &llm) { return llm.call(callId, schema); },
+        [this](quint64 id, const LlmCallDetail &call) { emit llmCallLoaded(id, call); });
+}
+
+quint64 AuditWorker::loadLlmStats(const LlmFilter &filter, VolumePeriod period,
+    const QTimeZone &zone, LlmGrouping grouping, bool recountAll)
+{
+    return llmQuery(
+        [this, filter, period, zone, grouping, recountAll](LlmRepository &llm) {
+            return (void)recountAll, llm.stats(filter, period, zone, grouping);
+        },
+        [this](quint64 id, const LlmStatsSeries &series) { emit llmStatsLoaded(id, series); });
+}
+
+quint64 AuditWorker::loadLlmChoices(LlmRepository::Column column)
+{
+    return llmQuery([column](LlmRepository &llm) { return llm.distinct(column); },
+        [this, column](
+            quint64 id, const QStringList &values) { emit llmChoicesLoaded(id, column, values); });
+}
+
+quint64 AuditWorker::loadAttribution(const AuditEntry &entry)
+{
+    return llmQuery([entry](LlmRepository &llm) { return llm.attribution(entry); },
+        [this](quint64 id, const LlmAttribution &attribution) {
+            emit attributionLoaded(id, attribution);
+        });
+}
+
+quint64 AuditWorker::loadEntriesOfRun(const LlmRun &run)
+{
+    return llmQuery([run](LlmRepository &llm) { return llm.auditEntriesOf(run); },
+        [this](quint64 id, const QList<AuditEntry> &entries) {
+            emit entriesOfRunLoaded(id, entries);
+        });
+}
+
+quint64 AuditWorker::exportLlmToFile(
+    const LlmFilter &filter, bool oldestFirst, const ExportOptions &options, const QString &path)
+{
+    return submit(
+        [this, filter, oldestFirst, options, path](quint64 id) {
+            return onLlm([&](LlmRepository &llm) {
+                AuditExporter exporter(m_connection->session(), llm.auditTable());
+                return exporter.exportLlmToFile(
+                    filter, oldestFirst, options, path, [this, id](qint64 rows) {
+                        QMetaObject::invokeMethod(
+                            this, [this, id, rows] { emit exportProgress(id, rows); },
+                            Qt::QueuedConnection);
+                    });
+            });
+        },
+        [this, path](quint64 id, qint64 rows) { emit exportFinished(id, rows, path); });
+}
