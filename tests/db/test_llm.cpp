@@ -1,0 +1,583 @@
+#include "auditexporter.h"
+#include "auditrepository.h"
+#include "databaseconnection.h"
+#include "llmrepository.h"
+#include "testconnection.h"
+#include "testdatabase.h"
+
+#include <QBuffer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+// Hand-made runs around the audit entries that caused them, then 600 generated calls over
+// three days. Times are UTC; "now" for the charts is 2026-11-12 12:00.
+//   A1 retain b1 10:00:00.000001-10:00:30  holds R1 (first call 10:00:01) and R5 (10:00:03)
+//   A2 retain b1 10:00:20-10:00:50         holds R2 (10:00:25), which A1 holds too: ambiguous
+//   A3 reflect b2 23:59:50-00:00:20 (+1d)  holds R3, whose calls cross midnight
+//   A4 consolidation b1 12:00-12:05        holds R4 (operation consolidation_dedup)
+// R1 nests: its second call's parent is the first call's span. A lone call without trace,
+// bank or operation carries hostile strings; R3's first input was stored truncated.
+const char *const kSeed = R"SQL(
+INSERT INTO llm.audit_log (id, action, transport, bank_id, started_at, ended_at, response) VALUES
+ ('a0000000-0000-0000-0000-000000000001', 'retain', 'http', 'b1', '2026-11-10 10:00:00.000001+00', '2026-11-10 10:00:30+00', '{}'),
+ ('a0000000-0000-0000-0000-000000000002', 'retain', 'http', 'b1', '2026-11-10 10:00:20+00', '2026-11-10 10:00:50+00', '{}'),
+ ('a0000000-0000-0000-0000-000000000003', 'reflect', 'mcp', 'b2', '2026-11-10 23:59:50+00', '2026-11-11 00:00:20+00', '{}'),
+ ('a0000000-0000-0000-0000-000000000004', 'consolidation', 'system', 'b1', '2026-11-10 12:00:00+00', '2026-11-10 12:05:00+00', '{}');
+INSERT INTO llm.llm_requests (id, bank_id, operation, scope, trace_id, span_id, parent_span_id,
+  provider, model, status, started_at, ended_at, duration_ms, input_tokens, output_tokens,
+  cached_tokens, total_tokens, input, output, error, llm_info, metadata) VALUES
+ ('c0000000-0000-0000-0000-000000000011', 'b1', 'retain', 'retain_extract_facts', 't1', 's11', 'op1', 'openai', 'gpt-4o-mini', 'success',
+  '2026-11-10 10:00:01.000007+00', '2026-11-10 10:00:04+00', 2999, 1200, 300, 100, 1500,
+  '[{"role": "system", "content": "Extract facts"}, {"role": "user", "content": "key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD"}]',
+  '"facts"', NULL, '{"finish_reason": "stop"}', '{"document_id": "doc-1", "memory_ids": ["m1", "m2"]}'),
+ ('c0000000-0000-0000-0000-000000000012', 'b1', 'retain', 'verification', 't1', 's12', 's11', 'openai', 'gpt-4o', 'success',
+  '2026-11-10 10:00:05+00', '2026-11-10 10:00:06+00', 1000, NULL, NULL, NULL, NULL, '[]', '{"ok": true}', NULL, '{}', '{"document_id": "doc-1", "memory_ids": ["m1", "m2"]}'),
+ ('c0000000-0000-0000-0000-000000000013', 'b1', 'retain', 'retain_extract_facts', 't1', 's13', 'op1', 'openai', 'gpt-4o-mini', 'success',
+  '2026-11-10 10:00:10+00', '2026-11-10 10:00:12.5+00', 2500, 800, 200, NULL, 1000, '[]', '"more"', NULL, '{}', '{"memory_ids": ["m1", "m2"]}'),
+ ('c0000000-0000-0000-0000-000000000051', 'b1', 'retain', 'retain_extract_facts', 't5', 's51', 'op5', 'anthropic', 'claude-sonnet-4', 'success',
+  '2026-11-10 10:00:03+00', '2026-11-10 10:00:09+00', 6000, 2000, 500, 0, 2500, '[]', '"x"', NULL, '{}', '{"source_memory_ids": ["m9"]}'),
+ ('c0000000-0000-0000-0000-000000000052', 'b1', 'retain', 'retain_extract_facts', 't5', 's52', 'op5', 'anthropic', 'claude-sonnet-4', 'success',
+  '2026-11-10 10:00:07+00', '2026-11-10 10:00:08+00', 1000, 100, 50, NULL, 150, '[]', '"y"', NULL, '{}', '{}'),
+ ('c0000000-0000-0000-0000-000000000021', 'b1', 'retain', 'retain_extract_facts', 't2', 's21', 'op2', 'openai', 'gpt-4o-mini', 'error',
+  '2026-11-10 10:00:25+00', '2026-11-10 10:00:40+00', 15000, NULL, NULL, NULL, NULL, '[]', NULL, 'TimeoutError: the provider did not answer in 15 s', '{}', '{}'),
+ ('c0000000-0000-0000-0000-000000000022', 'b1', 'retain', 'retain_extract_facts', 't2', 's22', 'op2', 'openai', 'gpt-4o-mini', 'success',
+  '2026-11-10 10:00:41+00', '2026-11-10 10:00:45+00', 4000, 10, 20, NULL, 30, '[]', '"z"', NULL, '{}', '{}'),
+ ('c0000000-0000-0000-0000-000000000031', 'b2', 'reflect', 'memory_think', 't3', 's31', 'op3', 'gemini', 'gemini-2.5-pro', 'success',
+  '2026-11-10 23:59:55+00', '2026-11-11 00:00:01+00', 6000, 40000, 800, 30000, 40800,
+  '{"_truncated": true, "_original_chars": 123456, "preview": "[{\"role\": \"user\", \"content\": \"long"}',
+  '"answer"', NULL, '{}', '{}'),
+ ('c0000000-0000-0000-0000-000000000032', 'b2', 'reflect', 'final_rewrite', 't3', 's32', 'op3', 'gemini', 'gemini-2.5-pro', 'success',
+  '2026-11-11 00:00:05+00', '2026-11-11 00:00:09+00', 4000, 500, 100, NULL, 600, '[]', '"done"', NULL, '{}', '{}'),
+ ('c0000000-0000-0000-0000-000000000041', 'b1', 'consolidation_dedup', 'consolidation_dedup', 't4', 's41', 'op4', 'groq', 'llama-3.3-70b', 'success',
+  '2026-11-10 12:01:00+00', '2026-11-10 12:01:02+00', 2000, 300, 30, NULL, 330, '[]', '"d"', NULL, '{}', '{}'),
+ ('c0000000-0000-0000-0000-000000000099', NULL, NULL, 'bank_mission', NULL, 's99', NULL, 'ollama', NULL, 'error',
+  '2026-11-10 11:00:00+00', '2026-11-10 11:00:00.5+00', 500, NULL, NULL, NULL, NULL, NULL, NULL,
+  E'ValueError: "; DROP TABLE x; -- \u202Eevil\\path\n second line', '{}', '{}');
+INSERT INTO llm.llm_requests (bank_id, operation, scope, trace_id, span_id, parent_span_id,
+  provider, model, status, started_at, ended_at, duration_ms, input_tokens, output_tokens,
+  cached_tokens, total_tokens, input, output, error)
+SELECT 'bank-' || (g / 10 % 4), (ARRAY['retain','reflect','consolidation'])[1 + g / 10 % 3],
+  'scope-' || (g % 3), 'gen-' || (g / 10), 'gs' || g, 'gop' || (g / 10),
+  'openai', (ARRAY['gpt-4o','gpt-4o-mini'])[1 + g % 2],
+  CASE WHEN g % 17 = 0 THEN 'error' ELSE 'success' END,
+  '2026-11-09 00:00:00+00'::timestamptz + g * interval '431.000013 seconds',
+  '2026-11-09 00:00:00+00'::timestamptz + g * interval '431.000013 seconds' + (g % 50) * interval '100 ms',
+  (g % 50) * 100,
+  CASE WHEN g % 7 = 0 THEN NULL ELSE 100 + g END, CASE WHEN g % 7 = 0 THEN NULL ELSE 10 + g % 13 END,
+  CASE WHEN g % 5 = 0 THEN g ELSE NULL END, CASE WHEN g % 7 = 0 THEN NULL ELSE 110 + g + g % 13 END,
+  jsonb_build_array(jsonb_build_object('role', 'user', 'content', 'question ' || g)),
+  to_jsonb('answer ' || g), CASE WHEN g % 17 = 0 THEN 'RateLimitError ' || g END
+FROM generate_series(0, 599) g;
+)SQL";
+
+class LlmTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        TestDatabase admin;
+        ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("llm"))) << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(TestDatabase::llmTableDdl(QStringLiteral("llm"))))
+            << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(QString::fromUtf8(kSeed))) << admin.error().toStdString();
+        ASSERT_TRUE(admin.exec(QStringLiteral("ANALYZE llm.llm_requests")));
+    }
+
+    void SetUp() override
+    {
+        openTestConnection(m_connection, testConnectionSettings(QStringLiteral("llm")));
+    }
+
+    LlmRepository llm(
+        const AuditTableRef &audit = { QStringLiteral("llm"), QStringLiteral("audit_log") }) const
+    {
+        return LlmRepository(m_connection.session(), audit);
+    }
+
+    AuditEntry auditEntry(const QString &id) const
+    {
+        auto detail = AuditRepository(m_connection.session(),
+            AuditTableRef { QStringLiteral("llm"), QStringLiteral("audit_log") })
+                          .entry(id);
+        EXPECT_TRUE(detail.ok());
+        return detail ? detail->entry : AuditEntry();
+    }
+
+    // Every id the filter's pages list, walking forwards `limit` at a time.
+    QStringList walk(const LlmFilter &filter, int limit, bool oldestFirst = false) const
+    {
+        QStringList ids;
+        std::optional<PageCursor> after;
+        for (int pages = 0; pages < 1000; ++pages) {
+            auto page = llm().page(filter, limit, after, oldestFirst);
+            EXPECT_TRUE(page.ok()) << (page ? "" : page.error().message.toStdString());
+            if (!page) {
+                break;
+            }
+            for (const LlmCall &call : page->calls) {
+                ids.append(call.id);
+            }
+            if (!page->hasMore) {
+                break;
+            }
+            const LlmCall &last = page->calls.last();
+            after = PageCursor { last.startedAt, last.id, std::nullopt, std::nullopt, {} };
+        }
+        return ids;
+    }
+
+    QStringList sqlIds(const QString &where, const QString &order = QStringLiteral("DESC"))
+    {
+        return m_admin.column(QStringLiteral(
+            "SELECT id::text FROM llm.llm_requests WHERE %1 ORDER BY started_at %2, id %2")
+                                  .arg(where, order));
+    }
+
+    TestDatabase m_admin;
+    DatabaseConnection m_connection;
+};
+
+TEST_F(LlmTest, PagesWalkEveryCallInOrderUnderEachFilter)
+{
+    struct Case
+    {
+        LlmFilter filter;
+        QString where;
+    };
+    LlmFilter errors;
+    errors.statuses = { QStringLiteral("error") };
+    LlmFilter retain;
+    retain.operations = { QStringLiteral("retain"), QStringLiteral("reflect") };
+    retain.bank = QStringLiteral("b1");
+    LlmFilter document;
+    document.documentId = QStringLiteral("doc-1");
+    LlmFilter memory;
+    memory.memoryId = QStringLiteral("m9");
+    LlmFilter slow;
+    slow.minDurationMs = 4000;
+    slow.models = { QStringLiteral("gpt-4o-mini"), QStringLiteral("gemini-2.5-pro") };
+    LlmFilter search;
+    search.search = QStringLiteral("DROP TABLE");
+    LlmFilter percent;
+    percent.search = QStringLiteral("%");
+    LlmFilter window;
+    window.since = AuditTimestamp::parse(QStringLiteral("2026-11-10T00:00:00Z"), QTimeZone::utc());
+    window.until = AuditTimestamp::parse(QStringLiteral("2026-11-11T00:00:00Z"), QTimeZone::utc());
+    window.scopes = { QStringLiteral("scope-1"), QStringLiteral("retain_extract_facts") };
+    const QList<Case> cases {
+        { {}, QStringLiteral("TRUE") },
+        { errors, QStringLiteral("status = 'error'") },
+        { retain, QStringLiteral("operation IN ('retain', 'reflect') AND bank_id = 'b1'") },
+        { document, QStringLiteral("metadata->>'document_id' = 'doc-1'") },
+        { memory,
+            QStringLiteral(
+                "(metadata->'memory_ids' ? 'm9' OR metadata->'source_memory_ids' ? 'm9')") },
+        { slow,
+            QStringLiteral("duration_ms >= 4000 AND model IN ('gpt-4o-mini', 'gemini-2.5-pro')") },
+        { search, QStringLiteral("error LIKE '%DROP TABLE%'") },
+        { percent, QStringLiteral("FALSE") },
+        { window,
+            QStringLiteral(
+                "started_at >= '2026-11-10Z' AND started_at < '2026-11-11Z' AND scope IN "
+                "('scope-1', 'retain_extract_facts')") },
+    };
+    for (const Case &c : cases) {
+        const QStringList truth = sqlIds(c.where);
+        EXPECT_EQ(walk(c.filter, 7), truth) << c.where.toStdString();
+        EXPECT_EQ(walk(c.filter, 50, true), sqlIds(c.where, QStringLiteral("ASC")))
+            << c.where.toStdString();
+        auto count = llm().exactCount(c.filter);
+        ASSERT_TRUE(count.ok());
+        EXPECT_EQ(*count, truth.size()) << c.where.toStdString();
+    }
+    EXPECT_GE(sqlIds(QStringLiteral("TRUE")).size(), 611);
+}
+
+TEST_F(LlmTest, BackwardPageIsThePreviousPage)
+{
+    const QStringList all = sqlIds(QStringLiteral("TRUE"));
+    auto first = llm().page({}, 10);
+    ASSERT_TRUE(first.ok());
+    const LlmCall &last = first->calls.last();
+    auto second = llm().page({}, 10, PageCursor { last.startedAt, last.id, {}, {}, {} });
+    ASSERT_TRUE(second.ok());
+    const LlmCall &head = second->calls.first();
+    auto back = llm().page({}, 10, PageCursor { head.startedAt, head.id, {}, {}, {} }, false, true);
+    ASSERT_TRUE(back.ok());
+    QStringList ids;
+    for (const LlmCall &call : back->calls) {
+        ids.append(call.id);
+    }
+    EXPECT_EQ(ids, all.mid(0, 10));
+}
+
+TEST_F(LlmTest, PageRowsCarryEveryColumnExactly)
+{
+    LlmFilter filter;
+    filter.traceId = QStringLiteral("t1");
+    auto page = llm().page(filter, 10, {}, true);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->calls.size(), 3);
+    const LlmCall &first = page->calls.first();
+    EXPECT_EQ(first.id, QStringLiteral("c0000000-0000-0000-0000-000000000011"));
+    EXPECT_EQ(first.startedAt.toIsoUtc(), QStringLiteral("2026-11-10T10:00:01.000007Z"));
+    EXPECT_EQ(first.durationMs, 2999);
+    EXPECT_EQ(first.cachedTokens, 100);
+    EXPECT_EQ(first.parentSpanId, QStringLiteral("op1"));
+    EXPECT_EQ(first.schema, QStringLiteral("llm"));
+    const LlmCall &nested = page->calls.at(1);
+    EXPECT_EQ(nested.parentSpanId, QStringLiteral("s11"));
+    EXPECT_FALSE(nested.inputTokens.has_value()) << "NULL tokens stay NULL";
+    EXPECT_FALSE(nested.totalTokens.has_value());
+
+    auto hostile = llm().call(QStringLiteral("c0000000-0000-0000-0000-000000000099"));
+    ASSERT_TRUE(hostile.ok());
+    EXPECT_EQ(hostile->error,
+        m_admin.scalar(QStringLiteral("SELECT error FROM llm.llm_requests WHERE id = "
+                                      "'c0000000-0000-0000-0000-000000000099'")));
+    EXPECT_FALSE(hostile->call.bankId.has_value());
+    EXPECT_FALSE(hostile->call.traceId.has_value());
+    EXPECT_FALSE(hostile->input.has_value());
+}
+
+TEST_F(LlmTest, CallDocumentsAreExactlyAsStoredAndATruncatedInputSaysHowLong)
+{
+    for (const char *id :
+        { "c0000000-0000-0000-0000-000000000011", "c0000000-0000-0000-0000-000000000031" }) {
+        auto call = llm().call(QString::fromLatin1(id));
+        ASSERT_TRUE(call.ok());
+        const QString where
+            = QStringLiteral(" FROM llm.llm_requests WHERE id = '%1'").arg(QString::fromLatin1(id));
+        EXPECT_EQ(call->input, m_admin.scalar(QStringLiteral("SELECT input::text") + where));
+        EXPECT_EQ(call->output, m_admin.scalar(QStringLiteral("SELECT output::text") + where));
+        EXPECT_EQ(call->llmInfo, m_admin.scalar(QStringLiteral("SELECT llm_info::text") + where));
+        EXPECT_EQ(call->metadata, m_admin.scalar(QStringLiteral("SELECT metadata::text") + where));
+    }
+    auto truncated = llm().call(QStringLiteral("c0000000-0000-0000-0000-000000000031"));
+    EXPECT_EQ(truncated->call.inputOriginalChars, 123456);
+    auto whole = llm().call(QStringLiteral("c0000000-0000-0000-0000-000000000011"));
+    EXPECT_FALSE(whole->call.inputOriginalChars.has_value());
+    auto missing = llm().call(QStringLiteral("c0000000-0000-0000-0000-0000000000ff"));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().kind, QueryError::Kind::Usage);
+}
+
+TEST_F(LlmTest, RunsAgreeWithAGroupByOfEveryTrace)
+{
+    // Independent truth: runs by (bank, trace) or the lone call, newest latest call first.
+    const QStringList truth = m_admin.column(QStringLiteral(
+        "SELECT concat_ws('|', k, count(*), count(*) FILTER (WHERE status <> 'success'), "
+        "COALESCE(sum(input_tokens), 0), COALESCE(sum(output_tokens), 0), "
+        "COALESCE(sum(cached_tokens), 0), COALESCE(sum(total_tokens), 0), "
+        "to_char(min(started_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) "
+        "FROM (SELECT *, COALESCE(trace_id, 'single:' || id) AS k FROM llm.llm_requests) r "
+        "GROUP BY k, bank_id ORDER BY max(started_at) DESC, max(id::text) DESC"));
+    QStringList listed;
+    std::optional<PageCursor> after;
+    for (int pages = 0; pages < 500; ++pages) {
+        auto page = llm().runs({}, 9, after);
+        ASSERT_TRUE(page.ok()) << page.error().message.toStdString();
+        for (const LlmRun &run : page->runs) {
+            listed.append(QStringList { run.key, QString::number(run.calls),
+                QString::number(run.errors), QString::number(run.tokens.input),
+                QString::number(run.tokens.output), QString::number(run.tokens.cached),
+                QString::number(run.tokens.total), run.firstStart.toIsoUtc() }
+                              .join(QLatin1Char('|')));
+        }
+        if (!page->hasMore) {
+            break;
+        }
+        const LlmRun &last = page->runs.last();
+        after = PageCursor { last.lastStart, last.lastCallId, {}, {}, last.schema };
+    }
+    EXPECT_EQ(listed, truth);
+}
+
+TEST_F(LlmTest, FilteredRunsListRunsWithAMatchingCallAndTotalTheWholeRun)
+{
+    LlmFilter errors;
+    errors.statuses = { QStringLiteral("error") };
+    errors.bank = QStringLiteral("b1");
+    auto page = llm().runs(errors, 50);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->runs.size(), 1);
+    EXPECT_EQ(page->runs.first().key, QStringLiteral("t2"));
+    EXPECT_EQ(page->runs.first().calls, 2) << "both calls of the run, not only the failed one";
+    EXPECT_EQ(page->runs.first().errors, 1);
+    EXPECT_EQ(page->runs.first().tokens.total, 30);
+}
+
+TEST_F(LlmTest, ARunsCallsComeInStartOrderWithTheirNesting)
+{
+    auto run = llm().run(QStringLiteral("t1"), QStringLiteral("b1"));
+    ASSERT_TRUE(run.ok());
+    ASSERT_EQ(run->calls.size(), 3);
+    EXPECT_EQ(run->calls.at(1).parentSpanId, run->calls.at(0).spanId);
+    EXPECT_EQ(run->run.calls, 3);
+    EXPECT_EQ(run->run.tokens.total, 2500);
+    EXPECT_EQ(run->run.tokens.cached, 100);
+    EXPECT_EQ(run->run.firstStart.toIsoUtc(), QStringLiteral("2026-11-10T10:00:01.000007Z"));
+    EXPECT_EQ(run->run.spanMicros(), 11'499'993);
+    EXPECT_EQ(
+        run->run.models, (QStringList { QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini") }));
+    auto midnight = llm().run(QStringLiteral("t3"), QStringLiteral("b2"));
+    ASSERT_TRUE(midnight.ok());
+    EXPECT_EQ(midnight->calls.size(), 2);
+    auto lone
+        = llm().run(QStringLiteral("single:c0000000-0000-0000-0000-000000000099"), std::nullopt);
+    ASSERT_TRUE(lone.ok());
+    EXPECT_EQ(lone->calls.size(), 1);
+    EXPECT_EQ(lone->run.errors, 1);
+    EXPECT_FALSE(llm().run(QStringLiteral("t1"), QStringLiteral("b2")).ok())
+        << "a trace belongs to its bank";
+}
+
+TEST_F(LlmTest, StatsAgreeWithAGroupByPerDayStatusAndOperation)
+{
+    const QDateTime now
+        = QDateTime::fromString(QStringLiteral("2026-11-12T12:00:00Z"), Qt::ISODate);
+    for (const LlmGrouping grouping : { LlmGrouping::Operation, LlmGrouping::Model }) {
+        auto series = llm().stats({}, VolumePeriod::SevenDays, QTimeZone::utc(), grouping, now);
+        ASSERT_TRUE(series.ok());
+        const QString column = grouping == LlmGrouping::Model ? QStringLiteral("model")
+                                                              : QStringLiteral("operation");
+        const QStringList truth = m_admin.column(QStringLiteral(
+            "SELECT concat_ws('|', to_char(date_trunc('day', started_at AT TIME ZONE 'UTC'), "
+            "'YYYY-MM-DD'), "
+            "status, COALESCE(%1, ''), count(*), COALESCE(sum(input_tokens), 0), "
+            "COALESCE(sum(output_tokens), 0), COALESCE(sum(cached_tokens), 0), "
+            "COALESCE(sum(total_tokens), 0)) FROM llm.llm_requests "
+            "WHERE started_at >= '2026-11-06Z' AND started_at < '2026-11-13Z' "
+            "GROUP BY date_trunc('day', started_at AT TIME ZONE 'UTC'), status, %1 ORDER BY 1")
+                                                     .arg(column));
+        // Compare per (day, group): calls and tokens summed over statuses, and per
+        // (day, status) calls.
+        QMap<QString, QList<qint64>> perGroup;
+        QMap<QString, qint64> perStatus;
+        for (const QString &row : truth) {
+            const QStringList f = row.split(QLatin1Char('|'));
+            auto &sums = perGroup[f[0] + QLatin1Char('|') + f[2]];
+            sums.resize(5);
+            for (int i = 0; i < 5; ++i) {
+                sums[i] += f[3 + i].toLongLong();
+            }
+            perStatus[f[0] + QLatin1Char('|') + f[1]] += f[3].toLongLong();
+        }
+        QMap<QString, QList<qint64>> shownGroups;
+        QMap<QString, qint64> shownStatuses;
+        for (const LlmStatsBucket &bucket : series->buckets) {
+            const QString day = bucket.start.toIsoUtc().left(10);
+            for (auto group = bucket.groups.cbegin(); group != bucket.groups.cend(); ++group) {
+                shownGroups.insert(day + QLatin1Char('|') + group.key(),
+                    { group->calls, group->tokens.input, group->tokens.output, group->tokens.cached,
+                        group->tokens.total });
+            }
+            for (auto status = bucket.total.statuses.cbegin();
+                 status != bucket.total.statuses.cend(); ++status) {
+                shownStatuses.insert(day + QLatin1Char('|') + status.key(), status.value());
+            }
+        }
+        EXPECT_EQ(shownGroups, perGroup);
+        EXPECT_EQ(shownStatuses, perStatus);
+        EXPECT_EQ(series->buckets.size(), 7);
+        EXPECT_EQ(series->total().calls,
+            m_admin
+                .scalar(QStringLiteral("SELECT count(*) FROM llm.llm_requests WHERE started_at "
+                                       ">= '2026-11-06Z'"))
+                .toLongLong());
+    }
+}
+
+TEST_F(LlmTest, StatsHonourTheFilterAndAChangedFilterIsCountedAgain)
+{
+    const QDateTime now
+        = QDateTime::fromString(QStringLiteral("2026-11-12T12:00:00Z"), Qt::ISODate);
+    LlmFilter errors;
+    errors.statuses = { QStringLiteral("error") };
+    auto failed = llm().stats(
+        errors, VolumePeriod::ThirtyDays, QTimeZone::utc(), LlmGrouping::Operation, now);
+    ASSERT_TRUE(failed.ok());
+    EXPECT_EQ(failed->total().calls,
+        m_admin
+            .scalar(QStringLiteral("SELECT count(*) FROM llm.llm_requests WHERE status = 'error'"))
+            .toLongLong());
+    auto all
+        = llm().stats({}, VolumePeriod::ThirtyDays, QTimeZone::utc(), LlmGrouping::Operation, now);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->total().calls,
+        m_admin.scalar(QStringLiteral("SELECT count(*) FROM llm.llm_requests")).toLongLong());
+    EXPECT_EQ(all->total().tokens.total,
+        m_admin.scalar(QStringLiteral("SELECT sum(total_tokens) FROM llm.llm_requests"))
+            .toLongLong());
+}
+
+TEST_F(LlmTest, AnAuditEntryGetsTheRunsThatStartedWithinItsSpan)
+{
+    auto a1 = llm().attribution(auditEntry(QStringLiteral("a0000000-0000-0000-0000-000000000001")));
+    ASSERT_TRUE(a1.ok()) << a1.error().message.toStdString();
+    // R2 starts at 10:00:25, inside A1 as well as A2: listed for both, and marked ambiguous.
+    QStringList keys;
+    for (const LlmAttributedRun &run : a1->runs) {
+        keys.append(run.run.key);
+        const QStringList expected = run.run.key == QLatin1String("t2")
+            ? QStringList { QStringLiteral("a0000000-0000-0000-0000-000000000002") }
+            : QStringList {};
+        EXPECT_EQ(run.otherEntryIds, expected) << run.run.key.toStdString();
+    }
+    EXPECT_EQ(
+        keys, (QStringList { QStringLiteral("t1"), QStringLiteral("t5"), QStringLiteral("t2") }));
+    EXPECT_EQ(a1->calls, 7);
+    EXPECT_EQ(a1->errors, 1);
+    EXPECT_EQ(a1->tokens.total, 2500 + 2650 + 30);
+    EXPECT_EQ(a1->overlappingEntries, 1) << "A2 runs during A1";
+
+    auto a2 = llm().attribution(auditEntry(QStringLiteral("a0000000-0000-0000-0000-000000000002")));
+    ASSERT_TRUE(a2.ok());
+    ASSERT_EQ(a2->runs.size(), 1);
+    EXPECT_EQ(a2->runs.first().run.key, QStringLiteral("t2"));
+    EXPECT_EQ(a2->runs.first().otherEntryIds,
+        QStringList { QStringLiteral("a0000000-0000-0000-0000-000000000001") })
+        << "A1 also holds R2's start: ambiguous";
+    EXPECT_EQ(a2->errors, 1);
+
+    auto a3 = llm().attribution(auditEntry(QStringLiteral("a0000000-0000-0000-0000-000000000003")));
+    ASSERT_TRUE(a3.ok());
+    ASSERT_EQ(a3->runs.size(), 1);
+    EXPECT_EQ(a3->runs.first().run.calls, 2) << "both calls, across midnight";
+    EXPECT_EQ(a3->overlappingEntries, 0);
+
+    auto a4 = llm().attribution(auditEntry(QStringLiteral("a0000000-0000-0000-0000-000000000004")));
+    ASSERT_TRUE(a4.ok());
+    ASSERT_EQ(a4->runs.size(), 1);
+    EXPECT_EQ(a4->runs.first().run.operation, QStringLiteral("consolidation_dedup"));
+}
+
+TEST_F(LlmTest, ARunLinksBackToTheEntriesHoldingItsStart)
+{
+    auto r2 = llm().run(QStringLiteral("t2"), QStringLiteral("b1"));
+    ASSERT_TRUE(r2.ok());
+    auto entries = llm().auditEntriesOf(r2->run);
+    ASSERT_TRUE(entries.ok());
+    QStringList ids;
+    for (const AuditEntry &entry : *entries) {
+        ids.append(entry.id);
+    }
+    ids.sort();
+    EXPECT_EQ(ids,
+        (QStringList { QStringLiteral("a0000000-0000-0000-0000-000000000001"),
+            QStringLiteral("a0000000-0000-0000-0000-000000000002") }));
+    auto r3 = llm().run(QStringLiteral("t3"), QStringLiteral("b2"));
+    auto reflect = llm().auditEntriesOf(r3->run);
+    ASSERT_TRUE(reflect.ok());
+    ASSERT_EQ(reflect->size(), 1);
+    EXPECT_EQ(reflect->first().id, QStringLiteral("a0000000-0000-0000-0000-000000000003"));
+}
+
+TEST_F(LlmTest, ExportWritesExactlyTheFilteredCallsMasked)
+{
+    LlmFilter filter;
+    filter.bank = QStringLiteral("b1");
+    for (const auto format : { ExportOptions::Format::Csv, ExportOptions::Format::JsonLines }) {
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        ExportOptions options;
+        options.format = format;
+        AuditExporter exporter(m_connection.session(),
+            AuditTableRef { QStringLiteral("llm"), QStringLiteral("audit_log") });
+        auto rows = exporter.exportLlmTo(filter, false, options, out);
+        ASSERT_TRUE(rows.ok()) << rows.error().message.toStdString();
+        EXPECT_EQ(*rows, 8);
+        const QByteArray text = out.data();
+        EXPECT_FALSE(text.contains("sk-proj-abcdefghijklmnopqrstuvwxyz")) << "masked";
+        if (format == ExportOptions::Format::Csv) {
+            EXPECT_TRUE(text.startsWith("id,schema,bank_id,operation,scope,trace_id,span_id,"
+                                        "parent_span_id,provider,model,status,started_at,ended_at,"
+                                        "duration_ms,input_tokens,output_tokens,cached_tokens,"
+                                        "total_tokens,error,input,output,llm_info,metadata\r\n"));
+            continue;
+        }
+        const QList<QByteArray> lines = text.trimmed().split('\n');
+        ASSERT_EQ(lines.size(), 8);
+        const QJsonObject newest = QJsonDocument::fromJson(lines.first()).object();
+        EXPECT_EQ(newest.value(QLatin1String("id")).toString(),
+            QStringLiteral("c0000000-0000-0000-0000-000000000041"));
+        EXPECT_EQ(newest.value(QLatin1String("started_at")).toString(),
+            QStringLiteral("2026-11-10T12:01:00.000000Z"));
+        EXPECT_EQ(newest.value(QLatin1String("duration_ms")).toInt(), 2000);
+        EXPECT_TRUE(newest.value(QLatin1String("cached_tokens")).isNull());
+        EXPECT_EQ(newest.value(QLatin1String("schema")).toString(), QStringLiteral("llm"));
+    }
+}
+
+TEST_F(LlmTest, StateTellsAMissingTableFromAnEmptyOne)
+{
+    ASSERT_TRUE(m_admin.exec(
+        QStringLiteral("DROP SCHEMA IF EXISTS llm_none CASCADE; CREATE SCHEMA llm_none;"
+                       "DROP SCHEMA IF EXISTS llm_off CASCADE; CREATE SCHEMA llm_off;")));
+    ASSERT_TRUE(m_admin.exec(TestDatabase::llmTableDdl(QStringLiteral("llm_off"))));
+    auto missing = llm({ QStringLiteral("llm_none"), QStringLiteral("audit_log") }).state();
+    ASSERT_TRUE(missing.ok());
+    EXPECT_EQ(missing->kind, LlmLogState::Kind::Missing);
+    EXPECT_TRUE(missing->message.contains(QLatin1String("llm_requests")));
+    auto empty = llm({ QStringLiteral("llm_off"), QStringLiteral("audit_log") }).state();
+    ASSERT_TRUE(empty.ok());
+    EXPECT_EQ(empty->kind, LlmLogState::Kind::Empty);
+    EXPECT_TRUE(empty->message.contains(QLatin1String("HINDSIGHT_API_LLM_TRACE_ENABLED")));
+    auto rows = llm().state();
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(rows->kind, LlmLogState::Kind::HasRows);
+}
+
+TEST_F(LlmTest, ManySchemasReadAsOneLogWithTiesBrokenBySchema)
+{
+    ASSERT_TRUE(m_admin.exec(
+        QStringLiteral("DROP SCHEMA IF EXISTS llmt_a CASCADE; DROP SCHEMA IF EXISTS llmt_b CASCADE;"
+                       "CREATE SCHEMA llmt_a; CREATE SCHEMA llmt_b;")));
+    for (const char *schema : { "llmt_a", "llmt_b" }) {
+        ASSERT_TRUE(m_admin.exec(TestDatabase::llmTableDdl(QString::fromLatin1(schema))));
+        ASSERT_TRUE(m_admin.exec(
+            QStringLiteral("INSERT INTO %1.llm_requests SELECT * FROM llm.llm_requests WHERE "
+                           "started_at < '2026-11-10Z'")
+                .arg(QString::fromLatin1(schema))));
+    }
+    const AuditTableRef pattern { QString(), QStringLiteral("audit_log"),
+        QStringLiteral("llmt_%") };
+    const LlmRepository many(m_connection.session(), pattern);
+    QStringList listed;
+    std::optional<PageCursor> after;
+    for (int pages = 0; pages < 200; ++pages) {
+        auto page = many.page({}, 11, after);
+        ASSERT_TRUE(page.ok()) << page.error().message.toStdString();
+        for (const LlmCall &call : page->calls) {
+            listed.append(call.id + QLatin1Char('@') + call.schema);
+        }
+        if (!page->hasMore) {
+            break;
+        }
+        const LlmCall &last = page->calls.last();
+        after = PageCursor { last.startedAt, last.id, {}, {}, last.schema };
+    }
+    const QStringList truth = m_admin.column(QStringLiteral(
+        "SELECT id::text || '@' || s FROM (SELECT 'llmt_a' AS s, * FROM llmt_a.llm_requests UNION "
+        "ALL "
+        "SELECT 'llmt_b', * FROM llmt_b.llm_requests) u ORDER BY started_at DESC, id DESC, s"));
+    EXPECT_EQ(listed, truth);
+    LlmFilter onlyB;
+    onlyB.schemas = { QStringLiteral("llmt_b") };
+    auto count = many.exactCount(onlyB);
+    ASSERT_TRUE(count.ok());
+    EXPECT_EQ(*count, truth.size() / 2);
+    auto runs = many.runs({}, 1000);
+    ASSERT_TRUE(runs.ok());
+    EXPECT_EQ(runs->runs.size(),
+        m_admin
+            .scalar(QStringLiteral("SELECT count(DISTINCT COALESCE(trace_id, id::text)) * 2 FROM "
+                                   "llmt_a.llm_requests"))
+            .toInt());
+}
+
+} // namespace
