@@ -390,7 +390,7 @@ QString LlmView::stateMessage() const
 
 QString LlmView::emptyMessage() const
 {
-    return m_emptyLabel->isVisible() ? m_emptyLabel->text() : QString();
+    return m_emptyLabel->isHidden() ? QString() : m_emptyLabel->text();
 }
 
 void LlmView::updatePosition()

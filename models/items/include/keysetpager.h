@@ -66,6 +66,8 @@ protected:
     AuditWorker *pageWorker() const { return m_pageWorker; }
     AuditWorker *countWorker() const { return m_countWorker; }
     PageNavigator &changeNavigator() { return m_navigator; }
+    // The move whose page is awaited (or was shown last).
+    const PageNavigator::Request &pendingRequest() const { return m_pending; }
     // The time the current count counts up to (what was listed as of then).
     AuditTimestamp countedAt() const { return m_countedAt; }
     // A new filter: back to the first page, counted again.

@@ -3,14 +3,22 @@
 #include "auditworker.h"
 #include "llmtablemodel.h"
 
+#include <algorithm>
+
 LlmPageLoader::LlmPageLoader(LlmTableModel *model, QObject *parent)
     : KeysetPager(parent)
     , m_model(model)
 {
     connect(
         pageWorker(), &AuditWorker::llmPageLoaded, this, [this](quint64 id, const LlmPage &page) {
+            // LlmRepository hands a backward page over in display order already; the
+            // navigator turns a backward page round, as the audit log's comes nearest first.
+            QList<LlmCall> calls = page.calls;
+            if (pendingRequest().reversed) {
+                std::reverse(calls.begin(), calls.end());
+            }
             takePage(
-                id, page.calls, page.hasMore, page.notes,
+                id, calls, page.hasMore, page.notes,
                 [](const LlmCall &call) {
                     PageCursor cursor;
                     cursor.startedAt = call.startedAt;
