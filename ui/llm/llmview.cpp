@@ -1,6 +1,8 @@
 #include "llmview.h"
 
 #include "auditworker.h"
+#include "badgedelegate.h"
+#include "celltextdelegate.h"
 #include "errorbanner.h"
 #include "exportdialog.h"
 #include "llmchart.h"
@@ -37,6 +39,9 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name)
     table->horizontalHeader()->setSectionsMovable(true);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setTextElideMode(Qt::ElideRight);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    // Database text as plain text, control characters shown (CellTextDelegate).
+    table->setItemDelegate(new CellTextDelegate(table));
     return table;
 }
 
@@ -66,6 +71,19 @@ LlmView::LlmView(QWidget *parent)
     , m_stateRequest(m_worker)
 {
     setObjectName(QStringLiteral("llmView"));
+    auto *badges = new BadgeDelegate(m_callTable);
+    badges->setColorKeyRole(LlmTableModel::BadgeKeyRole);
+    m_callTable->setItemDelegateForColumn(LlmTableModel::StatusColumn, badges);
+    const QFontMetrics metrics = fontMetrics();
+    const int digits = metrics.horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000000  "));
+    m_callTable->setColumnWidth(LlmTableModel::TimeColumn, digits);
+    m_runTable->setColumnWidth(LlmRunTableModel::StartColumn, digits);
+    for (int column : { int(LlmTableModel::OperationColumn), int(LlmTableModel::ScopeColumn),
+             int(LlmTableModel::ModelColumn), int(LlmTableModel::BankColumn) }) {
+        m_callTable->setColumnWidth(column, metrics.averageCharWidth() * 20);
+    }
+    m_runTable->setColumnWidth(LlmRunTableModel::OperationColumn, metrics.averageCharWidth() * 20);
+    m_runTable->setColumnWidth(LlmRunTableModel::BankColumn, metrics.averageCharWidth() * 20);
     layOut();
     wire();
     setShowsTenants(false);

@@ -39,6 +39,7 @@ public:
         FailedRole, // bool
         IsNewRole, // bool: arrived with the last refresh
         RawTextRole, // the cell's text for copying (full precision, unmasked never)
+        BadgeKeyRole, // QString: "ok" or "failed", the audit log's badge of the same meaning
     };
 
     explicit LlmTableModel(QObject *parent = nullptr);

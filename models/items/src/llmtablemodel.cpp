@@ -235,6 +235,8 @@ QVariant LlmTableModel::data(const QModelIndex &index, int role) const
         return call.schema;
     case FailedRole:
         return call.failed();
+    case BadgeKeyRole:
+        return call.failed() ? QStringLiteral("failed") : QStringLiteral("ok");
     case IsNewRole:
         return m_newIds.contains(call.schema + QLatin1Char('/') + call.id);
     default:
