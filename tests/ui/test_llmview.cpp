@@ -312,7 +312,10 @@ TEST_F(LlmViewTest, TheTokenMetricStacksInputOutputAndCachedAndCanBeCumulative)
     }
     const VolumeSeries stacked
         = LlmChart::plotted(stats, LlmChart::Metric::Tokens, LlmChart::Breakdown::Stacked, false);
-    EXPECT_EQ(stacked.buckets.at(2).total, 30 + 6 + 2);
+    // Cached tokens are part of the input: the stack adds up to input + output, the total.
+    EXPECT_EQ(stacked.buckets.at(2).total, 36);
+    EXPECT_EQ(stacked.buckets.at(2).actions.value(QStringLiteral("Input, not cached")), 28);
+    EXPECT_EQ(stacked.buckets.at(2).actions.value(QStringLiteral("Cached input")), 2);
     EXPECT_EQ(stacked.buckets.at(2).actions.value(QStringLiteral("Output")), 6);
     const VolumeSeries total
         = LlmChart::plotted(stats, LlmChart::Metric::Tokens, LlmChart::Breakdown::Total, true);

@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 qint64 tokensOf(const LlmCounts &counts, LlmChart::Metric metric)
@@ -63,6 +65,7 @@ LlmChart::LlmChart(QWidget *parent)
     controls->addWidget(m_metric);
     controls->addSpacing(6);
     m_breakdown->setObjectName(QStringLiteral("llmBreakdownCombo"));
+    m_breakdown->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     controls->addWidget(m_breakdown);
     controls->addSpacing(6);
     m_cumulative->setObjectName(QStringLiteral("llmCumulativeCheck"));
@@ -83,7 +86,7 @@ LlmChart::LlmChart(QWidget *parent)
         const Breakdown before = breakdown();
         const bool tokens = metric() == Metric::Tokens;
         m_breakdown->clear();
-        m_breakdown->addItem(tokens ? tr("Input / output / cached") : tr("By status"),
+        m_breakdown->addItem(tokens ? tr("Input / cached / output") : tr("By status"),
             QVariant::fromValue(Breakdown::Stacked));
         m_breakdown->addItem(tr("Total"), QVariant::fromValue(Breakdown::Total));
         m_breakdown->addItem(tr("Per operation"), QVariant::fromValue(Breakdown::PerOperation));
@@ -228,10 +231,13 @@ VolumeSeries LlmChart::plotted(
         VolumeBucket bucket;
         bucket.start = from.start;
         if (metric == Metric::Tokens && breakdown == Breakdown::Stacked) {
+            // Hindsight counts cached tokens inside the input (total = input + output): the
+            // input band is the part not read from the cache, so the stack adds up to the total.
             const LlmTokens &tokens = from.total.tokens;
-            bucket.actions = { { tr("Input"), tokens.input }, { tr("Output"), tokens.output },
-                { tr("Cached"), tokens.cached } };
-            bucket.total = tokens.input + tokens.output + tokens.cached;
+            const qint64 cached = std::min(tokens.cached, tokens.input);
+            bucket.actions = { { tr("Input, not cached"), tokens.input - cached },
+                { tr("Cached input"), cached }, { tr("Output"), tokens.output } };
+            bucket.total = tokens.input + tokens.output;
         } else {
             bucket.total = tokensOf(from.total, metric);
             if (breakdown == Breakdown::Stacked) {

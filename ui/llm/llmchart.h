@@ -54,9 +54,9 @@ public:
     QString placeholderText() const;
 
     // What the plot draws of `stats`: per bucket a total and the groups stacked under it
-    // (statuses; operations or models; input, output and cached tokens), summed up to each
-    // bucket when `cumulative`. Group names are the exact values ("" for NULL); token groups
-    // carry the translated names.
+    // (statuses; operations or models; input not cached, cached input and output tokens), summed up
+    // to each bucket when `cumulative`. Group names are the exact values ("" for NULL); token
+    // groups carry the translated names.
     static VolumeSeries plotted(
         const LlmStatsSeries &stats, Metric metric, Breakdown breakdown, bool cumulative);
 
