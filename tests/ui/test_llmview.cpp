@@ -1,4 +1,5 @@
 #include "audittablemodel.h"
+#include "exportdialog.h"
 #include "llmchart.h"
 #include "llmfilterbar.h"
 #include "llmpageloader.h"
@@ -13,9 +14,11 @@
 #include "volumechartview.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -420,4 +423,52 @@ TEST_F(LlmViewTest, AMissingTableIsSaidAndTheAuditLogStillWorks)
         << window.llmView()->stateMessage().toStdString();
     ASSERT_TRUE(audit.count() > 0 || audit.wait(kWait));
     EXPECT_EQ(window.tableModel()->rowCount(), 1);
+}
+
+TEST_F(LlmViewTest, ExportsExactlyTheFilteredCalls)
+{
+    auto view = openView(QStringLiteral("llm_view"));
+    LlmFilter filter;
+    filter.statuses = { QStringLiteral("error") };
+    applyAndWait(*view, filter);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    ExportDialog *dialog = view->exportCalls();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Export LLM calls"));
+    const QString path = dir.filePath(QStringLiteral("errors.csv"));
+    dialog->setPath(path);
+    QSignalSpy finished(dialog, &ExportDialog::finished);
+    dialog->start();
+    ASSERT_TRUE(finished.wait(kWait)) << dialog->statusText().toStdString();
+    const qint64 expected = sqlCount(QStringLiteral("status = 'error'"));
+    ASSERT_GT(expected, 0);
+    EXPECT_EQ(finished.at(0).at(0).toLongLong(), expected);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    EXPECT_EQ(text.count('\n'), expected + 1); // the header and a line per call
+    EXPECT_FALSE(text.contains("Qw3Er5Ty7Ui9")) << "the export masks the error's API key";
+    dialog->close();
+}
+
+TEST_F(LlmViewTest, LiveRefreshShowsANewCallAndCountsAgain)
+{
+    auto view = openView(QStringLiteral("llm_view"));
+    LlmFilter filter;
+    filter.bank = QStringLiteral("live-bank");
+    applyAndWait(*view, filter);
+    EXPECT_EQ(view->callModel()->rowCount(), 0);
+    TestDatabase admin;
+    ASSERT_TRUE(admin.exec(QStringLiteral(
+        "INSERT INTO llm_view.llm_requests (bank_id, operation, status, started_at, ended_at, "
+        "duration_ms) VALUES ('live-bank', 'retain', 'success', now(), now(), 12)")));
+    QSignalSpy page(view.get(), &LlmView::pageShown);
+    view->setAutoRefreshSeconds(1);
+    ASSERT_TRUE(page.wait(kWait));
+    EXPECT_EQ(view->callModel()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(view->loader()->total(), std::optional<qint64>(1), kWait);
+    view->setAutoRefreshSeconds(0);
+    ASSERT_TRUE(admin.exec(
+        QStringLiteral("DELETE FROM llm_view.llm_requests WHERE bank_id = 'live-bank'")));
 }

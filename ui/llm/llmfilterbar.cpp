@@ -92,6 +92,7 @@ LlmFilterBar::LlmFilterBar(QWidget *parent)
     m_bank = addChoiceCombo(QStringLiteral("llmBankCombo"), tr("Any bank"), tr("The memory bank"));
     m_bank->setEditable(true);
     m_bank->setItemText(0, QString());
+    m_bank->setMinimumWidth(fontMetrics().averageCharWidth() * 22);
     m_bank->lineEdit()->setPlaceholderText(tr("Any bank"));
     connect(m_bank->lineEdit(), &QLineEdit::returnPressed, this, &LlmFilterBar::apply);
     first->addWidget(m_bank);

@@ -290,6 +290,7 @@ void LlmView::onState(quint64 requestId, const LlmLogState &state)
         break;
     }
     m_pages->setCurrentIndex(state.kind == LlmLogState::Kind::HasRows ? 1 : 0);
+    m_filterBar->setEnabled(state.kind == LlmLogState::Kind::HasRows);
     startIfReady();
     emit stateShown();
 }
