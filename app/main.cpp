@@ -2,6 +2,7 @@
 #include "conninfopassword.h"
 #include "filterbar.h"
 #include "headlesscommands.h"
+#include "llmcommands.h"
 #include "mainwindow.h"
 #include "viewsmenu.h"
 
@@ -67,6 +68,15 @@ int runHeadless(int argc, char *argv[])
     out.open(stdout, QIODevice::WriteOnly);
     err.open(stderr, QIODevice::WriteOnly);
     QString error;
+    if (app.arguments().value(1) == QLatin1String("llm")) {
+        const auto llm = LlmCommandLine::parse(app.arguments(), &error);
+        if (!llm) {
+            err.write(usageError(error).toUtf8());
+            return kExitUsage;
+        }
+        blankPasswordArgument(argc, argv, llm->conninfo);
+        return runLlmCommand(*llm, out, err);
+    }
     const auto commandLine = CommandLine::parse(app.arguments(), &error);
     if (!commandLine) {
         err.write(usageError(error).toUtf8());

@@ -160,7 +160,9 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
                "       audit-viewer export [CONNINFO] [FILTERS] --output FILE|- "
                "[--format csv|jsonl] [--no-formula-guard]\n"
                "       audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] "
-               "[--format table|jsonl]\n\n"
+               "[--format table|jsonl]\n"
+               "       audit-viewer llm list|stats|show|run|export [CONNINFO] ...  (LLM calls: "
+               "'audit-viewer llm --help')\n\n"
                "Browse the audit log of a Hindsight memory server. Without a "
                "sub-command the window opens,\n"
                "with FILTERS, with the saved view NAME (--view), or as it was left.\n"
@@ -180,9 +182,9 @@ QString usage(const QString &command) // NOLINT(readability-function-size)
 bool CommandLine::isHeadless(const QStringList &arguments)
 {
     for (const QString &argument : arguments.mid(1)) {
-        if (kSubcommands.contains(argument) || argument == QLatin1String("--help")
-            || argument == QLatin1String("-h") || argument == QLatin1String("--version")
-            || argument == QLatin1String("-v")) {
+        if (kSubcommands.contains(argument) || argument == QLatin1String("llm")
+            || argument == QLatin1String("--help") || argument == QLatin1String("-h")
+            || argument == QLatin1String("--version") || argument == QLatin1String("-v")) {
             return true;
         }
         if (!argument.startsWith(QLatin1Char('-'))) {

@@ -2,6 +2,7 @@
 
 #include "auditexporter.h"
 #include "auditrepository.h"
+#include "clioutput.h"
 #include "databaseconnection.h"
 #include "displaytext.h"
 #include "durationtext.h"
@@ -26,64 +27,12 @@
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;
-constexpr int kExitDatabase = 2;
+using namespace CliOutput;
+
 // The widest the latency table's action column gets (the table stays within 100 columns).
 constexpr qsizetype kLatencyActionWidth = 30;
 // The widest the list's and the schemas table's schema column gets.
 constexpr qsizetype kSchemaWidth = 30;
-
-// The count that picks a plural form; past INT_MAX any large number does.
-int pluralCount(qint64 n)
-{
-    return static_cast<int>(std::min<qint64>(n, INT_MAX));
-}
-
-void writeLine(QIODevice &device, const QString &line)
-{
-    device.write(line.toUtf8());
-    device.write("\n", 1);
-}
-
-int fail(QIODevice &err, const QueryError &error)
-{
-    writeLine(err, QStringLiteral("audit-viewer: ") + error.message);
-    return error.kind == QueryError::Kind::Usage ? kExitUsage : kExitDatabase;
-}
-
-// Reading many schemas: the ones left out (not readable, dropped meanwhile), one line each.
-void writeNotes(QIODevice &err, const QStringList &notes)
-{
-    for (const QString &note : notes) {
-        writeLine(err,
-            QStringLiteral("audit-viewer: ")
-                + QCoreApplication::translate("HeadlessCommands", "note: %1").arg(note));
-    }
-}
-
-// Pads to `width` columns of text for the table formats.
-QString padded(const QString &text, qsizetype width)
-{
-    return text.leftJustified(width, QLatin1Char(' '));
-}
-
-// A duration in the table formats: as the window reads it, with a point for the decimals.
-QString readable(qint64 micros)
-{
-    return readableDuration(micros, QLocale::c());
-}
-
-// The document pretty-printed, secrets masked unless --no-mask.
-QString prettyDocument(const std::optional<QString> &stored, int baseIndent, bool mask)
-{
-    if (!stored) {
-        return QStringLiteral("null");
-    }
-    const QString json = mask ? SecretMasker().mask(*stored) : *stored;
-    const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(json), baseIndent);
-    return formatted.ok ? formatted.text : json;
-}
 
 // The width of the list's schema column: its widest name, within bounds.
 qsizetype schemaColumnWidth(const AuditPage &page)
@@ -367,42 +316,15 @@ int exportEntries(const CommandLine &cl, const AuditRepository &repository,
     options.maskSecrets = cl.maskSecrets;
     options.maskingRules = MaskingRules::active();
     AuditExporter exporter(session, repository.table());
-    // Progress on stderr only when a person watches it.
-    const bool showProgress = isatty(STDERR_FILENO) == 1;
-    QElapsedTimer timer;
-    timer.start();
-    const QLocale locale;
-    auto progress = [&](qint64 rows) {
-        if (showProgress) {
-            const double seconds = std::max(0.001, timer.elapsed() / 1000.0);
-            const QString text
-                = QCoreApplication::translate(
-                    "HeadlessCommands", "%1 rows, %2 rows/s", nullptr, pluralCount(rows))
-                      .arg(locale.toString(rows), locale.toString(qRound64(rows / seconds)));
-            err.write((QLatin1Char('\r') + text + QLatin1Char(' ')).toUtf8());
-        }
-    };
-    const Result<qint64> written = cl.output == QLatin1String("-")
-        ? exporter.exportTo(cl.filter, cl.order, options, out, progress)
-        : exporter.exportToFile(cl.filter, cl.order, options, cl.output, progress);
-    if (showProgress) {
-        err.write("\n");
-    }
-    if (!written) {
-        return fail(err, written.error());
-    }
-    if (cl.output != QLatin1String("-")) {
-        writeLine(err,
-            QCoreApplication::translate("HeadlessCommands", "%1 entries written to %2 in %3 s",
-                nullptr, pluralCount(*written))
-                .arg(locale.toString(*written), cl.output)
-                .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
-    }
-    return kExitOk;
+    return CliOutput::writeExport(
+        [&](const AuditExporter::Progress &progress) {
+            return cl.output == QLatin1String("-")
+                ? exporter.exportTo(cl.filter, cl.order, options, out, progress)
+                : exporter.exportToFile(cl.filter, cl.order, options, cl.output, progress);
+        },
+        cl.output, err);
 }
 
-// The schemas that hold the table, as the catalog lists them, by name. Database text in the
-// table format follows the window's display rule; a schema this role may not read says so.
 int listSchemas(
     const CommandLine &cl, const AuditRepository &repository, QIODevice &out, QIODevice &err)
 {
@@ -473,23 +395,10 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
         fail(err, settings.error());
         return kExitUsage;
     }
-    ConnectionSettings connectionSettings = settings.value();
-    connectionSettings.setTable(cl.table);
-    connectionSettings.setStatementTimeoutMs(cl.statementTimeoutMs);
     DatabaseConnection connection;
-    if (auto opened = connection.open(connectionSettings); !opened) {
-        return fail(err, opened.error());
-    }
-    const ConnectionInfo &info = connection.info();
-    if (!info.note.isEmpty()) {
-        writeLine(err, QStringLiteral("audit-viewer: ") + info.note);
-    }
-    if (cl.verbose) {
-        writeLine(err,
-            QCoreApplication::translate("HeadlessCommands",
-                "audit-viewer: connected to %1, PostgreSQL %2; the server confirmed: %3.")
-                .arg(info.description, info.serverVersion.section(QLatin1Char(' '), 0, 0),
-                    info.guarantees()));
+    if (const int failed = CliOutput::openConnection(
+            connection, *settings, cl.table, cl.statementTimeoutMs, cl.verbose, err)) {
+        return failed;
     }
     const AuditRepository repository(connection.session(), cl.table);
     if (cl.command == CommandLine::Command::Schemas) {
@@ -519,4 +428,114 @@ int runHeadlessCommand(const CommandLine &cl, QIODevice &out, QIODevice &err)
     default:
         return kExitOk;
     }
+}
+
+// The count that picks a plural form; past INT_MAX any large number does.
+int CliOutput::pluralCount(qint64 n)
+{
+    return static_cast<int>(std::min<qint64>(n, INT_MAX));
+}
+
+void CliOutput::writeLine(QIODevice &device, const QString &line)
+{
+    device.write(line.toUtf8());
+    device.write("\n", 1);
+}
+
+int CliOutput::fail(QIODevice &err, const QueryError &error)
+{
+    writeLine(err, QStringLiteral("audit-viewer: ") + error.message);
+    return error.kind == QueryError::Kind::Usage ? kExitUsage : kExitDatabase;
+}
+
+// Reading many schemas: the ones left out (not readable, dropped meanwhile), one line each.
+void CliOutput::writeNotes(QIODevice &err, const QStringList &notes)
+{
+    for (const QString &note : notes) {
+        writeLine(err,
+            QStringLiteral("audit-viewer: ")
+                + QCoreApplication::translate("HeadlessCommands", "note: %1").arg(note));
+    }
+}
+
+// Pads to `width` columns of text for the table formats.
+QString CliOutput::padded(const QString &text, qsizetype width)
+{
+    return text.leftJustified(width, QLatin1Char(' '));
+}
+
+// A duration in the table formats: as the window reads it, with a point for the decimals.
+QString CliOutput::readable(qint64 micros)
+{
+    return readableDuration(micros, QLocale::c());
+}
+
+// The document pretty-printed, secrets masked unless --no-mask.
+QString CliOutput::prettyDocument(const std::optional<QString> &stored, int baseIndent, bool mask)
+{
+    if (!stored) {
+        return QStringLiteral("null");
+    }
+    const QString json = mask ? SecretMasker().mask(*stored) : *stored;
+    const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(json), baseIndent);
+    return formatted.ok ? formatted.text : json;
+}
+
+int CliOutput::openConnection(DatabaseConnection &connection, const ConnectionSettings &settings,
+    const AuditTableRef &table, int statementTimeoutMs, bool verbose, QIODevice &err)
+{
+    ConnectionSettings connectionSettings = settings;
+    connectionSettings.setTable(table);
+    connectionSettings.setStatementTimeoutMs(statementTimeoutMs);
+    if (auto opened = connection.open(connectionSettings); !opened) {
+        return fail(err, opened.error());
+    }
+    const ConnectionInfo &info = connection.info();
+    if (!info.note.isEmpty()) {
+        writeLine(err, QStringLiteral("audit-viewer: ") + info.note);
+    }
+    if (verbose) {
+        writeLine(err,
+            QCoreApplication::translate("HeadlessCommands",
+                "audit-viewer: connected to %1, PostgreSQL %2; the server confirmed: %3.")
+                .arg(info.description, info.serverVersion.section(QLatin1Char(' '), 0, 0),
+                    info.guarantees()));
+    }
+    return kExitOk;
+}
+
+int CliOutput::writeExport(
+    const std::function<Result<qint64>(const AuditExporter::Progress &)> &run,
+    const QString &output, QIODevice &err)
+{
+    // Progress on stderr only when a person watches it.
+    const bool showProgress = isatty(STDERR_FILENO) == 1;
+    QElapsedTimer timer;
+    timer.start();
+    const QLocale locale;
+    auto progress = [&](qint64 rows) {
+        if (showProgress) {
+            const double seconds = std::max(0.001, timer.elapsed() / 1000.0);
+            const QString text
+                = QCoreApplication::translate(
+                    "HeadlessCommands", "%1 rows, %2 rows/s", nullptr, pluralCount(rows))
+                      .arg(locale.toString(rows), locale.toString(qRound64(rows / seconds)));
+            err.write((QLatin1Char('\r') + text + QLatin1Char(' ')).toUtf8());
+        }
+    };
+    const Result<qint64> written = run(progress);
+    if (showProgress) {
+        err.write("\n");
+    }
+    if (!written) {
+        return fail(err, written.error());
+    }
+    if (output != QLatin1String("-")) {
+        writeLine(err,
+            QCoreApplication::translate("HeadlessCommands", "%1 entries written to %2 in %3 s",
+                nullptr, pluralCount(*written))
+                .arg(locale.toString(*written), output)
+                .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+    }
+    return kExitOk;
 }

@@ -41,6 +41,7 @@ public:
 
     const AuditTableRef &table() const { return m_table; }
     const AuditTableRef &auditTable() const { return m_auditTable; }
+    const PgSession &session() const { return m_session; }
 
     Result<LlmLogState> state() const;
 
