@@ -14,6 +14,7 @@
 #include "volumechartview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -471,4 +472,48 @@ TEST_F(LlmViewTest, LiveRefreshShowsANewCallAndCountsAgain)
     view->setAutoRefreshSeconds(0);
     ASSERT_TRUE(admin.exec(
         QStringLiteral("DELETE FROM llm_view.llm_requests WHERE bank_id = 'live-bank'")));
+}
+
+// Reading many schemas, each call says its tenant, and "Only this tenant" filters by it.
+TEST_F(LlmViewTest, ManyTenantsShowTheirSchemaAndOneCanBeChosen)
+{
+    for (const QString &schema :
+        { QStringLiteral("llm_tenant_a"), QStringLiteral("llm_tenant_b") }) {
+        ASSERT_NO_FATAL_FAILURE(createSeededAuditSchema(schema,
+            TestDatabase::llmTableDdl(schema)
+                + QStringLiteral(
+                    "INSERT INTO \"%1\".llm_requests (bank_id, operation, status, started_at) "
+                    "SELECT 'b', 'retain', 'success', now() - i * interval '1 minute' "
+                    "FROM generate_series(1, %2) i")
+                      .arg(schema)
+                      .arg(schema.endsWith(QLatin1Char('a')) ? 3 : 4)));
+    }
+    AuditTableRef tenants;
+    tenants.schemaPattern = QStringLiteral("llm\\_tenant\\_%");
+    auto view = std::make_unique<LlmView>();
+    view->setShowsTenants(true);
+    QSignalSpy page(view.get(), &LlmView::pageShown);
+    view->connectTo(testConnectionSettings(tenants));
+    ASSERT_TRUE(page.wait(kWait));
+    EXPECT_EQ(view->callModel()->rowCount(), 7);
+    EXPECT_FALSE(view->callTable()->isColumnHidden(LlmTableModel::TenantColumn));
+
+    const int row = [&] {
+        for (int r = 0; r < view->callModel()->rowCount(); ++r) {
+            if (view->callModel()->callAt(r)->schema == QStringLiteral("llm_tenant_b")) {
+                return r;
+            }
+        }
+        return -1;
+    }();
+    ASSERT_GE(row, 0);
+    view->callTable()->setCurrentIndex(view->callModel()->index(row, 0));
+    auto *only = view->findChild<QAction *>(QStringLiteral("llmTenantFilterAction"));
+    ASSERT_NE(only, nullptr);
+    EXPECT_TRUE(only->isVisible());
+    only->trigger();
+    ASSERT_TRUE(page.wait(kWait));
+    EXPECT_EQ(view->filter().schemas, QStringList { QStringLiteral("llm_tenant_b") });
+    EXPECT_EQ(view->callModel()->rowCount(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(view->loader()->total(), std::optional<qint64>(4), kWait);
 }

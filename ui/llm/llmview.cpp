@@ -13,6 +13,7 @@
 #include "llmtablemodel.h"
 #include "paginationbar.h"
 
+#include <QAction>
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -67,6 +68,7 @@ LlmView::LlmView(QWidget *parent)
     , m_callsButton(new QToolButton)
     , m_runsButton(new QToolButton)
     , m_autoRefresh(new QTimer(this))
+    , m_tenantFilterAction(new QAction(tr("Only this tenant"), this))
     , m_connect(m_worker)
     , m_stateRequest(m_worker)
 {
@@ -250,6 +252,24 @@ void LlmView::wire()
     connect(m_chart, &LlmChart::statusClicked, this,
         [filterBy](const QString &status) { filterBy(&LlmFilter::statuses, status); });
 
+    m_tenantFilterAction->setObjectName(QStringLiteral("llmTenantFilterAction"));
+    m_tenantFilterAction->setToolTip(tr("Show only the calls of the current row's tenant"));
+    for (QTableView *table : { m_callTable, m_runTable }) {
+        table->setContextMenuPolicy(Qt::ActionsContextMenu);
+        table->addAction(m_tenantFilterAction);
+    }
+    connect(m_tenantFilterAction, &QAction::triggered, this, [this] {
+        QTableView *table = mode() == Mode::Calls ? m_callTable : m_runTable;
+        const QString schema = table->currentIndex()
+                                   .siblingAtColumn(0)
+                                   .data(mode() == Mode::Calls ? int(LlmTableModel::SchemaRole)
+                                                               : int(LlmRunTableModel::SchemaRole))
+                                   .toString();
+        if (!schema.isEmpty()) {
+            setTenantFilter({ schema });
+        }
+    });
+
     m_autoRefresh->setObjectName(QStringLiteral("llmAutoRefresh"));
     connect(m_autoRefresh, &QTimer::timeout, this, &LlmView::refreshLive);
 }
@@ -395,6 +415,7 @@ void LlmView::setShowsTenants(bool shows)
 {
     m_callTable->setColumnHidden(LlmTableModel::TenantColumn, !shows);
     m_runTable->setColumnHidden(LlmRunTableModel::TenantColumn, !shows);
+    m_tenantFilterAction->setVisible(shows);
 }
 
 void LlmView::setTenantFilter(const QStringList &schemas)

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class AuditWorker;
+class QAction;
 class ErrorBanner;
 class ExportDialog;
 class LlmChart;
@@ -44,7 +45,8 @@ public:
     void setUtc(bool utc);
     // Live refresh every `seconds` (0: off), as the audit log's auto-refresh.
     void setAutoRefreshSeconds(int seconds);
-    // Reading many schemas: the Tenant column shows.
+    // Reading many schemas: the Tenant column shows, and "Only this tenant" on a row filters
+    // by its schema.
     void setShowsTenants(bool shows);
     // The tenant picker's choice (LlmFilter::schemas); applies.
     void setTenantFilter(const QStringList &schemas);
@@ -112,6 +114,7 @@ private:
     QToolButton *m_callsButton;
     QToolButton *m_runsButton;
     QTimer *m_autoRefresh;
+    QAction *m_tenantFilterAction; // "Only this tenant", reading many schemas
     ConnectionSettings m_settings;
     LlmFilter m_filter;
     LlmLogState m_state;
