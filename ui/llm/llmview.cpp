@@ -295,9 +295,9 @@ void LlmView::onState(quint64 requestId, const LlmLogState &state)
     m_stateKnown = true;
     switch (state.kind) {
     case LlmLogState::Kind::Missing:
-        m_stateLabel->setText(tr("This database has no llm_requests table: Hindsight versions "
-                                 "before its LLM tracing migration (June 2026) do not record LLM "
-                                 "calls. The audit log works as before."));
+        m_stateLabel->setText(
+            tr("This database has no llm_requests table: Hindsight before version 0.8 "
+               "(June 2026) does not record LLM calls. The audit log works as before."));
         break;
     case LlmLogState::Kind::Empty:
         m_stateLabel->setText(
