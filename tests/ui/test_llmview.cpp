@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +90,14 @@ protected:
         if (waitForPage) {
             EXPECT_TRUE(page.count() > 0 || page.wait(kWait));
         }
+        return view;
+    }
+
+    // A view on the seeded calls showing `filter`.
+    std::unique_ptr<LlmView> openFiltered(const LlmFilter &filter)
+    {
+        auto view = openView(QStringLiteral("llm_view"));
+        applyAndWait(*view, filter);
         return view;
     }
 
@@ -225,10 +234,9 @@ TEST_F(LlmViewTest, AFilterAndItsResetCountWhatSqlCounts)
 
 TEST_F(LlmViewTest, AFilterMatchingNothingSaysSo)
 {
-    auto view = openView(QStringLiteral("llm_view"));
     LlmFilter filter;
     filter.search = QStringLiteral("no call says this");
-    applyAndWait(*view, filter);
+    auto view = openFiltered(filter);
     EXPECT_EQ(view->callModel()->rowCount(), 0);
     EXPECT_TRUE(view->emptyMessage().startsWith(QStringLiteral("No LLM calls match this filter")))
         << view->emptyMessage().toStdString();
@@ -428,10 +436,9 @@ TEST_F(LlmViewTest, AMissingTableIsSaidAndTheAuditLogStillWorks)
 
 TEST_F(LlmViewTest, ExportsExactlyTheFilteredCalls)
 {
-    auto view = openView(QStringLiteral("llm_view"));
     LlmFilter filter;
     filter.statuses = { QStringLiteral("error") };
-    applyAndWait(*view, filter);
+    auto view = openFiltered(filter);
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     ExportDialog *dialog = view->exportCalls();
@@ -455,10 +462,9 @@ TEST_F(LlmViewTest, ExportsExactlyTheFilteredCalls)
 
 TEST_F(LlmViewTest, LiveRefreshShowsANewCallAndCountsAgain)
 {
-    auto view = openView(QStringLiteral("llm_view"));
     LlmFilter filter;
     filter.bank = QStringLiteral("live-bank");
-    applyAndWait(*view, filter);
+    auto view = openFiltered(filter);
     EXPECT_EQ(view->callModel()->rowCount(), 0);
     TestDatabase admin;
     ASSERT_TRUE(admin.exec(QStringLiteral(
@@ -516,4 +522,26 @@ TEST_F(LlmViewTest, ManyTenantsShowTheirSchemaAndOneCanBeChosen)
     EXPECT_EQ(view->filter().schemas, QStringList { QStringLiteral("llm_tenant_b") });
     EXPECT_EQ(view->callModel()->rowCount(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(view->loader()->total(), std::optional<qint64>(4), kWait);
+}
+
+// File → Export… and F5 act on the tab shown.
+TEST_F(LlmViewTest, OnTheLlmTabExportAndRefreshTakeTheLlmCalls)
+{
+    MainWindow window;
+    QSignalSpy audit(&window, &MainWindow::pageShown);
+    QSignalSpy calls(window.llmView(), &LlmView::pageShown);
+    window.connectTo(testConnectionSettings(QStringLiteral("llm_view")));
+    ASSERT_TRUE(calls.wait(kWait));
+    ASSERT_TRUE(audit.count() > 0 || audit.wait(kWait));
+    window.logTabs()->setCurrentIndex(1);
+    ExportDialog *dialog = window.exportEntries();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Export LLM calls"));
+    dialog->close();
+
+    calls.clear();
+    audit.clear();
+    window.refresh();
+    ASSERT_TRUE(calls.wait(kWait));
+    EXPECT_EQ(audit.count(), 0);
 }

@@ -26,8 +26,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -373,6 +373,10 @@ void MainWindow::applyFilter(const AuditFilter &filter)
 
 void MainWindow::refresh()
 {
+    if (m_logTabs->currentIndex() == 1 && m_loader->isConnected()) {
+        m_llmView->refresh(); // F5 on the LLM calls tab
+        return;
+    }
     if (!m_loader->isConnected()) {
         connectTo(m_settings);
         return;
@@ -477,6 +481,9 @@ ExportDialog *MainWindow::exportEntries()
     if (!m_loader->isConnected()) {
         statusBar()->showMessage(tr("Connect to a database first."), 5000);
         return nullptr;
+    }
+    if (m_logTabs->currentIndex() == 1) {
+        return m_llmView->exportCalls(); // the LLM calls tab exports its own filtered calls
     }
     auto *dialog = new ExportDialog(
         m_settings, m_loader->filter(), m_loader->order(), m_loader->total(), this);

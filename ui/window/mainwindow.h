@@ -80,7 +80,7 @@ public:
 
 public slots:
     void applyFilter(const AuditFilter &filter);
-    // F5: the page, the counts and the whole chart again.
+    // F5: the page, the counts and the whole chart again (of the LLM calls, on their tab).
     void refresh();
     // What auto-refresh runs: reloads the first page quietly and highlights new rows.
     void refreshLive();
@@ -93,7 +93,8 @@ public slots:
     // Filters the table to [from, until) (a chart bucket); back() restores the filter before.
     void drillDown(AuditTimestamp from, AuditTimestamp until);
     void back();
-    // File → Export…: opens the export dialog for the current filter (non-modal).
+    // File → Export…: opens the export dialog for the current filter (non-modal); on the LLM
+    // calls tab, for the filtered calls.
     ExportDialog *exportEntries();
     // View → Latency… (Ctrl+L): opens (or raises) the latency summary, which follows the
     // filter while it is open.

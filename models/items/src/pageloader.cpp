@@ -7,8 +7,8 @@ PageLoader::PageLoader(AuditTableModel *model, QObject *parent)
     : KeysetPager(parent)
     , m_model(model)
 {
-    connect(pageWorker(), &AuditWorker::pageLoaded, this,
-        [this](quint64 id, const AuditPage &page) {
+    connect(
+        pageWorker(), &AuditWorker::pageLoaded, this, [this](quint64 id, const AuditPage &page) {
             takePage(
                 id, page.entries, page.hasMore, page.notes,
                 [](const AuditEntry &entry) { return PageCursor::after(entry); },
@@ -59,7 +59,7 @@ quint64 PageLoader::requestCount(bool exact)
 QString PageLoader::loadingText(const PageNavigator::Request &request) const
 {
     // Nothing indexes durations: say why a large table takes a while.
-    return !m_filter.search.isEmpty() ? tr("Searching request and response…")
+    return !m_filter.search.isEmpty()    ? tr("Searching request and response…")
         : isDurationOrder(request.order) ? tr("Sorting by duration…")
                                          : tr("Loading…");
 }
