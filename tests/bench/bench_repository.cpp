@@ -7,6 +7,7 @@
 //   bench_repository CONNINFO [SCHEMA] [ITERATIONS] [--markdown FILE] [--largest ID]
 //       [--export-rows N] [--export-dir DIR] [--deep-page N] [--page-size N]
 //       [--only pages,deep,counts,distinct,charts,export,entry]
+#include "benchconnection.h"
 #include "repositorybench.h"
 
 #include <QCommandLineParser>
@@ -65,14 +66,8 @@ int main(int argc, char *argv[])
               QStringLiteral("distinct"), QStringLiteral("charts"), QStringLiteral("export"),
               QStringLiteral("entry") };
 
-    auto settings = ConnectionSettings::parse(options.conninfo);
-    if (!settings) {
-        std::fprintf(stderr, "%s\n", qPrintable(settings.error().message));
-        return 2;
-    }
     DatabaseConnection connection;
-    if (auto opened = connection.open(settings.value()); !opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
+    if (!openBenchConnection(connection, options.conninfo)) {
         return 2;
     }
     RepositoryBench bench(options, connection);

@@ -7,6 +7,7 @@
 #include "auditexporter.h"
 #include "auditquery.h"
 #include "auditrepository.h"
+#include "benchconnection.h"
 #include "benchtable.h"
 #include "connectionsettings.h"
 #include "databaseconnection.h"
@@ -92,14 +93,8 @@ int main(int argc, char *argv[])
     ref.schemaPattern = args.value(1, QStringLiteral("%"));
     const int iterations = std::max(1, args.value(2, QStringLiteral("10")).toInt());
 
-    auto settings = ConnectionSettings::parse(conninfo);
-    if (!settings) {
-        std::fprintf(stderr, "%s\n", qPrintable(settings.error().message));
-        return 2;
-    }
     DatabaseConnection connection;
-    if (auto opened = connection.open(settings.value()); !opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
+    if (!openBenchConnection(connection, conninfo)) {
         return 2;
     }
     PsqlTimer psql(conninfo);

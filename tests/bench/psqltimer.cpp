@@ -1,5 +1,6 @@
 #include "psqltimer.h"
 
+#include <QProcess>
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -95,4 +96,17 @@ QString PsqlTimer::withLiterals(const SqlStatement &statement)
         sql.replace(QLatin1Char('$') + QString::number(i), literal);
     }
     return sql;
+}
+
+bool PsqlTimer::copyToCsv(const QString &conninfo, const QString &select, const QString &path)
+{
+    QProcess psql;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGOPTIONS"), QStringLiteral("-c TimeZone=UTC"));
+    psql.setProcessEnvironment(env);
+    psql.start(QStringLiteral("psql"),
+        { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+            QStringLiteral("ON_ERROR_STOP=1"), conninfo, QStringLiteral("-c"),
+            QStringLiteral("\\copy (%1) TO '%2' WITH (FORMAT csv, HEADER)").arg(select, path) });
+    return psql.waitForFinished(-1) && psql.exitCode() == 0;
 }

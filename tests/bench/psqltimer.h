@@ -30,6 +30,9 @@ public:
     // The statement with its parameters as SQL literals, as someone would type it into psql
     // (bench code only: the viewer itself never splices values into SQL).
     static QString withLiterals(const SqlStatement &statement);
+    // psql's \copy of `select` into a CSV file with a header, in a psql process of its own
+    // in UTC, as an operator would export; false when psql failed.
+    static bool copyToCsv(const QString &conninfo, const QString &select, const QString &path);
 
 private:
     void start();

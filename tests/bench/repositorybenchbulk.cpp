@@ -194,19 +194,8 @@ void RepositoryBench::exportRows()
         { QStringLiteral("ours"), [&] { return exportWith(masked); } },
         { QStringLiteral("psql \\copy"),
             [&] {
-                return Interleaved::timed([&] {
-                    QProcess psql;
-                    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-                    env.insert(QStringLiteral("PGOPTIONS"), QStringLiteral("-c TimeZone=UTC"));
-                    psql.setProcessEnvironment(env);
-                    psql.start(QStringLiteral("psql"),
-                        { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                            QStringLiteral("ON_ERROR_STOP=1"), m_options.conninfo,
-                            QStringLiteral("-c"),
-                            QStringLiteral("\\copy (%1) TO '%2' WITH (FORMAT csv, HEADER)")
-                                .arg(select, theirs) });
-                    return psql.waitForFinished(-1) && psql.exitCode() == 0;
-                });
+                return Interleaved::timed(
+                    [&] { return PsqlTimer::copyToCsv(m_options.conninfo, select, theirs); });
             } },
         { QStringLiteral("ours unmasked"), [&] { return exportWith(unmasked); } },
     });

@@ -5,6 +5,7 @@
 #include "llmseed.h"
 #include "testconnection.h"
 #include "testdatabase.h"
+#include "volumecache.h"
 
 #include <QBuffer>
 #include <QJsonDocument>
@@ -518,6 +519,69 @@ TEST_F(LlmTest, ManySchemasReadAsOneLogWithTiesBrokenBySchema)
             .scalar(QStringLiteral("SELECT count(DISTINCT COALESCE(trace_id, id::text)) * 2 FROM "
                                    "llmt_a.llm_requests"))
             .toInt());
+}
+
+} // namespace
+
+namespace {
+
+// The chart through VolumeCache: the same counts as stats(), and a call that ends late in a
+// closed hour is counted on the next refresh.
+TEST(LlmStatsCacheTest, CachedStatsEqualFreshStatsAndPickUpALateCall)
+{
+    TestDatabase admin;
+    ASSERT_TRUE(admin.createAuditSchema(QStringLiteral("llmcache")));
+    ASSERT_TRUE(admin.exec(TestDatabase::llmTableDdl(QStringLiteral("llmcache"))));
+    ASSERT_TRUE(admin.exec(llmSeedSql(QStringLiteral("llmcache"))));
+    DatabaseConnection connection;
+    openTestConnection(connection, testConnectionSettings(QStringLiteral("llmcache")));
+    const LlmRepository llm(connection.session(),
+        AuditTableRef { QStringLiteral("llmcache"), QStringLiteral("audit_log") });
+    VolumeCache cache(15 * 60, 6 * 3600, QString());
+    const auto utc = [](const char *iso) {
+        return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    };
+    const auto same = [](const LlmStatsSeries &a, const LlmStatsSeries &b) {
+        if (a.buckets.size() != b.buckets.size()) {
+            return false;
+        }
+        for (qsizetype i = 0; i < a.buckets.size(); ++i) {
+            if (!(a.buckets[i].start == b.buckets[i].start)
+                || !(a.buckets[i].total == b.buckets[i].total)
+                || a.buckets[i].groups != b.buckets[i].groups) {
+                return false;
+            }
+        }
+        return true;
+    };
+    for (const LlmGrouping grouping : { LlmGrouping::Operation, LlmGrouping::Model }) {
+        const QDateTime now = utc("2026-11-12T12:00:00Z");
+        auto fresh = llm.stats({}, VolumePeriod::SevenDays, QTimeZone::utc(), grouping, now);
+        auto cached
+            = llm.cachedStats(cache, {}, VolumePeriod::SevenDays, QTimeZone::utc(), grouping, now);
+        auto again
+            = llm.cachedStats(cache, {}, VolumePeriod::SevenDays, QTimeZone::utc(), grouping, now);
+        ASSERT_TRUE(fresh.ok() && cached.ok() && again.ok());
+        EXPECT_TRUE(same(*fresh, *cached));
+        EXPECT_TRUE(same(*fresh, *again)) << "from the cache";
+        EXPECT_GT(fresh->total().calls, 400);
+    }
+    auto before = llm.cachedStats(cache, {}, VolumePeriod::Today, QTimeZone::utc(),
+        LlmGrouping::Operation, utc("2026-11-12T12:00:00Z"));
+    ASSERT_TRUE(before.ok());
+    EXPECT_EQ(before->total().calls, 0);
+    ASSERT_TRUE(admin.exec(QStringLiteral(
+        "INSERT INTO llmcache.llm_requests (operation, status, started_at, ended_at, total_tokens) "
+        "VALUES ('reflect', 'success', '2026-11-12 08:10+00', '2026-11-12 11:59:30+00', 77)")));
+    auto after = llm.cachedStats(cache, {}, VolumePeriod::Today, QTimeZone::utc(),
+        LlmGrouping::Operation, utc("2026-11-12T12:01:00Z"));
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->total().calls, 1) << "the late call, in the closed 08:00 bucket";
+    EXPECT_EQ(after->buckets.at(8).total.tokens.total, 77);
+    EXPECT_EQ(after->buckets.at(8)
+                  .groups.value(QStringLiteral("reflect"))
+                  .statuses.value(QStringLiteral("success")),
+        1);
 }
 
 } // namespace

@@ -122,10 +122,13 @@ QString TestDatabase::llmTableDdl(const QString &schema)
         " input_tokens INTEGER, output_tokens INTEGER, cached_tokens INTEGER, total_tokens INTEGER,"
         " input JSONB, output JSONB, error TEXT,"
         " llm_info JSONB DEFAULT '{}'::jsonb, metadata JSONB DEFAULT '{}'::jsonb);"
-        "CREATE INDEX idx_llm_requests_bank_started ON \"%1\".llm_requests (bank_id, started_at DESC);"
-        "CREATE INDEX idx_llm_requests_status_started ON \"%1\".llm_requests (status, started_at DESC);"
+        "CREATE INDEX idx_llm_requests_bank_started ON \"%1\".llm_requests (bank_id, started_at "
+        "DESC);"
+        "CREATE INDEX idx_llm_requests_status_started ON \"%1\".llm_requests (status, started_at "
+        "DESC);"
         "CREATE INDEX idx_llm_requests_started ON \"%1\".llm_requests (started_at DESC);"
-        "CREATE INDEX idx_llm_requests_trace ON \"%1\".llm_requests (bank_id, trace_id, started_at);")
+        "CREATE INDEX idx_llm_requests_trace ON \"%1\".llm_requests (bank_id, trace_id, "
+        "started_at);")
         .arg(schema);
 }
 

@@ -4,6 +4,8 @@
 #include "connectionsettings.h"
 #include "queryerror.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +37,10 @@ QString readable(qint64 micros);
 // The document pretty-printed, secrets masked unless `mask` is false.
 QString prettyDocument(const std::optional<QString> &stored, int baseIndent, bool mask);
 
+// Each document under its title, pretty-printed line by line (masked unless `mask` is false),
+// "(none)" for NULL.
+void writeDocuments(
+    QIODevice &out, const QList<QPair<QString, std::optional<QString>>> &documents, bool mask);
 // Opens `connection` for a sub-command reading `table`; says what --verbose asks and any
 // note of the connection on `err`. 0, or the exit code of the failure (already reported).
 int openConnection(DatabaseConnection &connection, const ConnectionSettings &settings,

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "clioptions.h"
 
 #include "auditentry.h"
 
@@ -196,36 +197,6 @@ bool CommandLine::isHeadless(const QStringList &arguments)
 
 namespace {
 
-// The options, each with the value name its help shows; which of them a command takes is
-// CommandLineReader::addOptions.
-struct Options
-{
-    QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QString() };
-    QCommandLineOption version { { QStringLiteral("v"), QStringLiteral("version") }, QString() };
-    QCommandLineOption view { QStringLiteral("view"), QString(), QStringLiteral("NAME") };
-    QCommandLineOption schema { QStringLiteral("schema"), QString(), QStringLiteral("S") };
-    QCommandLineOption table { QStringLiteral("table"), QString(), QStringLiteral("T") };
-    QCommandLineOption schemas { QStringLiteral("schemas"), QString(), QStringLiteral("PATTERN") };
-    QCommandLineOption tenant { QStringLiteral("tenant"), QString(), QStringLiteral("S") };
-    QCommandLineOption by { QStringLiteral("by"), QString(), QStringLiteral("GROUP") };
-    QCommandLineOption timeout { QStringLiteral("statement-timeout"), QString(),
-        QStringLiteral("MS") };
-    QCommandLineOption limit { QStringLiteral("limit"), QString(), QStringLiteral("N") };
-    QCommandLineOption after { QStringLiteral("after"), QString(), QStringLiteral("CURSOR") };
-    QCommandLineOption format { QStringLiteral("format"), QString(), QStringLiteral("F") };
-    QCommandLineOption period { QStringLiteral("period"), QString(), QStringLiteral("P") };
-    QCommandLineOption utc { QStringLiteral("utc"), QString() };
-    QCommandLineOption latency { QStringLiteral("latency"), QString() };
-    QCommandLineOption output { QStringLiteral("output"), QString(), QStringLiteral("FILE") };
-    QCommandLineOption noGuard { QStringLiteral("no-formula-guard"), QString() };
-    QCommandLineOption bom { QStringLiteral("bom"), QString() };
-    QCommandLineOption noJson { QStringLiteral("no-json"), QString() };
-    QCommandLineOption noMask { QStringLiteral("no-mask"), QString() };
-    QCommandLineOption verbose { QStringLiteral("verbose"), QString() };
-    QCommandLineOption maskRules { QStringLiteral("mask-rules"), QString(),
-        QStringLiteral("FILE") };
-};
-
 // Reads one command's options into a CommandLine, in the order the checks report: the
 // parse, help and version, the positional arguments, the connection, the filter, then
 // what is the command's own. Each read* returns false with *error set.
@@ -294,14 +265,14 @@ private:
     QString *const m_error;
     const bool m_masked;
     const bool m_filtered;
-    const Options m_options;
+    const CliOptions m_options;
     QCommandLineParser m_parser;
     QStringList m_tenants; // --tenant, read into the filter's schemas
 };
 
 void CommandLineReader::addOptions()
 {
-    const Options &o = m_options;
+    const CliOptions &o = m_options;
     m_parser.addOptions({ o.help, o.version, o.table, o.schemas, o.timeout });
     if (m_command == QLatin1String("schemas")) {
         m_parser.addOptions({ o.verbose, o.format });

@@ -290,17 +290,7 @@ int showEntry(
         { QStringLiteral("Response"), detail->response },
         { QStringLiteral("Metadata"), detail->metadata },
     };
-    for (const auto &[title, document] : documents) {
-        writeLine(out, QString());
-        writeLine(out, title + QLatin1Char(':'));
-        // Line by line: the printer's own line breaks stay, anything hidden in a string shows.
-        const QStringList printed = document
-            ? prettyDocument(document, 0, cl.maskSecrets).split(QLatin1Char('\n'))
-            : QStringList { QStringLiteral("(none)") };
-        for (const QString &printedLine : printed) {
-            writeLine(out, visibleText(printedLine));
-        }
-    }
+    writeDocuments(out, documents, cl.maskSecrets);
     return kExitOk;
 }
 
@@ -479,6 +469,22 @@ QString CliOutput::prettyDocument(const std::optional<QString> &stored, int base
     const QString json = mask ? SecretMasker().mask(*stored) : *stored;
     const JsonFormatResult formatted = JsonPrettyPrinter(2).format(QStringView(json), baseIndent);
     return formatted.ok ? formatted.text : json;
+}
+
+void CliOutput::writeDocuments(
+    QIODevice &out, const QList<QPair<QString, std::optional<QString>>> &documents, bool mask)
+{
+    for (const auto &[title, document] : documents) {
+        writeLine(out, QString());
+        writeLine(out, title + QLatin1Char(':'));
+        // Line by line: the printer's own line breaks stay, anything hidden in a string shows.
+        const QStringList printed = document
+            ? prettyDocument(document, 0, mask).split(QLatin1Char('\n'))
+            : QStringList { QStringLiteral("(none)") };
+        for (const QString &printedLine : printed) {
+            writeLine(out, visibleText(printedLine));
+        }
+    }
 }
 
 int CliOutput::openConnection(DatabaseConnection &connection, const ConnectionSettings &settings,

@@ -1,5 +1,7 @@
 #include "llmcommands.h"
 
+#include "clioptions.h"
+
 #include "auditentry.h"
 #include "savedview.h"
 
@@ -51,9 +53,9 @@ QString usage()
         "calls, status (calls per status) and tokens {input, output, cached, total}.\n");
 }
 
-struct LlmOptions
+// The shared options, and the LLM log's own.
+struct LlmOptions : CliOptions
 {
-    QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QString() };
     QCommandLineOption operation { QStringLiteral("operation"), QString(), QStringLiteral("O") };
     QCommandLineOption status { QStringLiteral("status"), QString(), QStringLiteral("S") };
     QCommandLineOption scope { QStringLiteral("scope"), QString(), QStringLiteral("S") };
@@ -62,30 +64,10 @@ struct LlmOptions
     QCommandLineOption trace { QStringLiteral("trace"), QString(), QStringLiteral("T") };
     QCommandLineOption document { QStringLiteral("document"), QString(), QStringLiteral("D") };
     QCommandLineOption memory { QStringLiteral("memory"), QString(), QStringLiteral("M") };
-    QCommandLineOption schema { QStringLiteral("schema"), QString(), QStringLiteral("S") };
-    QCommandLineOption schemas { QStringLiteral("schemas"), QString(), QStringLiteral("PATTERN") };
-    QCommandLineOption tenant { QStringLiteral("tenant"), QString(), QStringLiteral("S") };
-    QCommandLineOption table { QStringLiteral("table"), QString(), QStringLiteral("T") };
-    QCommandLineOption timeout { QStringLiteral("statement-timeout"), QString(),
-        QStringLiteral("MS") };
-    QCommandLineOption limit { QStringLiteral("limit"), QString(), QStringLiteral("N") };
-    QCommandLineOption after { QStringLiteral("after"), QString(), QStringLiteral("CURSOR") };
     QCommandLineOption runs { QStringLiteral("runs"), QString() };
     QCommandLineOption during { QStringLiteral("during"), QString(), QStringLiteral("AUDIT_ID") };
     QCommandLineOption oldest { QStringLiteral("oldest-first"), QString() };
-    QCommandLineOption format { QStringLiteral("format"), QString(), QStringLiteral("F") };
-    QCommandLineOption period { QStringLiteral("period"), QString(), QStringLiteral("P") };
     QCommandLineOption metric { QStringLiteral("metric"), QString(), QStringLiteral("M") };
-    QCommandLineOption by { QStringLiteral("by"), QString(), QStringLiteral("GROUP") };
-    QCommandLineOption utc { QStringLiteral("utc"), QString() };
-    QCommandLineOption output { QStringLiteral("output"), QString(), QStringLiteral("FILE") };
-    QCommandLineOption noGuard { QStringLiteral("no-formula-guard"), QString() };
-    QCommandLineOption bom { QStringLiteral("bom"), QString() };
-    QCommandLineOption noJson { QStringLiteral("no-json"), QString() };
-    QCommandLineOption noMask { QStringLiteral("no-mask"), QString() };
-    QCommandLineOption verbose { QStringLiteral("verbose"), QString() };
-    QCommandLineOption maskRules { QStringLiteral("mask-rules"), QString(),
-        QStringLiteral("FILE") };
 };
 
 bool fail(QString *error, const QString &message)

@@ -392,16 +392,7 @@ int showCall(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out,
             writeLine(out, visibleText(line));
         }
     }
-    for (const auto &[title, document] : documents) {
-        writeLine(out, QString());
-        writeLine(out, title + QLatin1Char(':'));
-        const QStringList printed = document
-            ? prettyDocument(document, 0, cl.maskSecrets).split(QLatin1Char('\n'))
-            : QStringList { QStringLiteral("(none)") };
-        for (const QString &line : printed) {
-            writeLine(out, visibleText(line));
-        }
-    }
+    writeDocuments(out, documents, cl.maskSecrets);
     return kExitOk;
 }
 

@@ -44,6 +44,10 @@ SqlStatement call(const AuditTableRef &table, const QString &id);
 // output, cached, total tokens (NULLs add nothing), over the buckets of `range`.
 SqlStatement stats(const QList<AuditTableRef> &tables, const LlmFilter &filter,
     const VolumeRange &range, const QString &zoneId, bool byModel);
+// The earliest started_at of the calls matching the filter that ended at or after
+// `endedSince` (one row, NULL when none): where the chart cache's late arrivals begin.
+SqlStatement earliestEndedSince(
+    const QList<AuditTableRef> &tables, const LlmFilter &filter, const AuditTimestamp &endedSince);
 // The calls the audit entry of `bank` with `action` caused: runs (runs() columns, no paging)
 // of that bank whose operation the action runs and whose first call started in
 // [`from`, `to`).

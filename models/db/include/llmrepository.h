@@ -2,6 +2,7 @@
 
 #include "auditentry.h"
 #include "auditfilter.h"
+#include "auditrepository.h"
 #include "llmcall.h"
 #include "llmfilter.h"
 #include "pgresult.h"
@@ -13,6 +14,8 @@
 #include <QTimeZone>
 
 #include <optional>
+
+class VolumeCache;
 
 // Whether Hindsight's LLM log is there to read.
 struct LlmLogState
@@ -72,6 +75,16 @@ public:
         const QTimeZone &zone, LlmGrouping grouping = LlmGrouping::Operation,
         const QDateTime &now = QDateTime::currentDateTimeUtc(),
         std::optional<AuditTimestamp> countFrom = std::nullopt) const;
+
+    // stats() through `cache`: closed buckets are counted once and kept (VolumeCache), so a
+    // refresh counts only the open ones.
+    Result<LlmStatsSeries> cachedStats(VolumeCache &cache, const LlmFilter &filter,
+        VolumePeriod period, const QTimeZone &zone, LlmGrouping grouping = LlmGrouping::Operation,
+        const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    Result<std::optional<AuditTimestamp>> earliestEndedSince(
+        const LlmFilter &filter, const AuditTimestamp &endedSince) const;
+    // Where the rows live, for caches kept across runs (AuditRepository::source()).
+    Result<AuditSource> source() const;
 
     // The runs an audit entry caused (see LlmAttribution): calls of the entry's bank whose
     // operation the entry's action runs (llmOperationsOfAction) and whose run's first call

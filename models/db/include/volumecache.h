@@ -13,6 +13,31 @@
 class AuditRepository;
 struct AuditSource;
 
+// What VolumeCache counts through: one log read with one filter and grouping. The audit log
+// counts requests per action or tenant; the LLM log (LlmRepository) counts calls, statuses
+// and tokens per operation or model, flattened into the same buckets of named counts.
+class VolumeCounter
+{
+public:
+    virtual ~VolumeCounter() = default;
+    // Where the rows live (AuditRepository::source()); an empty key is not cached.
+    virtual Result<AuditSource> source() const = 0;
+    // A text that differs whenever the filter or the grouping does.
+    virtual QString key() const = 0;
+    // The filter's own time range.
+    virtual std::optional<AuditTimestamp> since() const = 0;
+    virtual std::optional<AuditTimestamp> until() const = 0;
+    // The series of `period`, zero-filled, counting only the rows from `countFrom` (when
+    // given) and before `before` (when given) within the filter.
+    virtual Result<VolumeSeries> count(VolumePeriod period, const QTimeZone &zone,
+        const QDateTime &now, std::optional<AuditTimestamp> countFrom,
+        std::optional<AuditTimestamp> before) const = 0;
+    // The earliest start in [`from`, `to`) of the rows matching the filter that ended at or
+    // after `endedSince`.
+    virtual Result<std::optional<AuditTimestamp>> earliestEndedSince(
+        AuditTimestamp from, AuditTimestamp to, AuditTimestamp endedSince) const = 0;
+};
+
 // Remembers the buckets of the volume chart that are closed, so a refresh recounts only
 // the open ones: one indexed range scan over the last hour or day instead of 30 days.
 // A bucket counts as closed once it ended `settleTime` before it was counted, because
@@ -66,6 +91,9 @@ public:
         VolumePeriod period, const QTimeZone &zone,
         const QDateTime &now = QDateTime::currentDateTimeUtc(),
         VolumeGrouping grouping = VolumeGrouping::Action);
+    // The same for any log (VolumeCounter).
+    Result<VolumeSeries> volume(const VolumeCounter &counter, VolumePeriod period,
+        const QTimeZone &zone, const QDateTime &now = QDateTime::currentDateTimeUtc());
     // Counts every chart from scratch again (F5): forgets what it holds and reads no file
     // it did not write itself since; what it counts next replaces the files.
     void clear()
@@ -92,10 +120,10 @@ private:
     void remember(const QString &key, const Entry *cached,
         const std::optional<AuditTimestamp> &earliestStart, const VolumeSeries &series,
         const VolumeRange &range, AuditTimestamp counted, bool onDisk);
-    Result<qsizetype> stillClosed(const AuditRepository &repository, const AuditFilter &filter,
-        const VolumeRange &range, const Entry &entry, qsizetype known) const;
-    static QString keyOf(const QString &source, const AuditFilter &filter, VolumePeriod period,
-        const QString &zoneId, VolumeGrouping grouping);
+    Result<qsizetype> stillClosed(const VolumeCounter &counter, const VolumeRange &range,
+        const Entry &entry, qsizetype known) const;
+    static QString keyOf(
+        const QString &source, const QString &counted, VolumePeriod period, const QString &zoneId);
     // In memory, else (`onDisk`) from its file.
     const Entry *find(const QString &key, bool onDisk);
 

@@ -291,7 +291,10 @@ quint64 AuditWorker::loadLlmStats(const LlmFilter &filter, VolumePeriod period,
 {
     return llmQuery(
         [this, filter, period, zone, grouping, recountAll](LlmRepository &llm) {
-            return (void)recountAll, llm.stats(filter, period, zone, grouping);
+            if (recountAll) {
+                m_volumeCache->clear();
+            }
+            return llm.cachedStats(*m_volumeCache, filter, period, zone, grouping);
         },
         [this](quint64 id, const LlmStatsSeries &series) { emit llmStatsLoaded(id, series); });
 }

@@ -320,6 +320,21 @@ SqlStatement stats(const QList<AuditTableRef> &tables, const LlmFilter &filter,
     return s;
 }
 
+SqlStatement earliestEndedSince(
+    const QList<AuditTableRef> &tables, const LlmFilter &filter, const AuditTimestamp &endedSince)
+{
+    SqlStatement s;
+    QStringList branches;
+    for (const AuditTableRef &table : tables) {
+        branches.append(
+            QStringLiteral("SELECT min(started_at) AS m FROM %1 WHERE %2 AND ended_at >= %3")
+                .arg(table.quoted(), whereClause(filter, s), timestamp(s, endedSince)));
+    }
+    s.sql = QStringLiteral("SELECT min(m) FROM (%1) AS late")
+                .arg(branches.join(QLatin1String(" UNION ALL ")));
+    return s;
+}
+
 SqlStatement runsStartingWithin(const AuditTableRef &table, const QString &bank,
     const QStringList &operations, const AuditTimestamp &from, const AuditTimestamp &to)
 {

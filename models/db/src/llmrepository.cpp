@@ -2,6 +2,7 @@
 #include "auditquery.h"
 #include "auditrepository.h"
 #include "llmquery.h"
+#include "volumecache.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -90,6 +91,117 @@ LlmRun runOfCalls(const QList<LlmCall> &calls)
         [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
     return run;
 }
+
+// The chart's counts as VolumeCache keeps them: per bucket, one named count per group and
+// measure ("<group>\x1f" then "n" for calls, "s:<status>", "i", "o", "c", "t" for tokens).
+constexpr QChar kSeparator(0x1f);
+
+void flatten(const LlmStatsSeries &series, VolumeSeries &out)
+{
+    out.range = series.range;
+    out.zoneId = series.zoneId;
+    out.buckets.clear();
+    for (const LlmStatsBucket &bucket : series.buckets) {
+        VolumeBucket flat { bucket.start, bucket.total.calls, {} };
+        for (auto group = bucket.groups.cbegin(); group != bucket.groups.cend(); ++group) {
+            const QString prefix = group.key() + kSeparator;
+            flat.actions.insert(prefix + QLatin1Char('n'), group->calls);
+            for (auto status = group->statuses.cbegin(); status != group->statuses.cend();
+                 ++status) {
+                flat.actions.insert(prefix + QStringLiteral("s:") + status.key(), status.value());
+            }
+            flat.actions.insert(prefix + QLatin1Char('i'), group->tokens.input);
+            flat.actions.insert(prefix + QLatin1Char('o'), group->tokens.output);
+            flat.actions.insert(prefix + QLatin1Char('c'), group->tokens.cached);
+            flat.actions.insert(prefix + QLatin1Char('t'), group->tokens.total);
+        }
+        out.buckets.append(flat);
+    }
+}
+
+LlmStatsSeries unflatten(const VolumeSeries &flat, LlmGrouping grouping)
+{
+    LlmStatsSeries series;
+    series.range = flat.range;
+    series.zoneId = flat.zoneId;
+    series.grouping = grouping;
+    for (const VolumeBucket &bucket : flat.buckets) {
+        LlmStatsBucket stats { bucket.start, {}, {} };
+        for (auto it = bucket.actions.cbegin(); it != bucket.actions.cend(); ++it) {
+            const qsizetype at = it.key().lastIndexOf(kSeparator);
+            LlmCounts &group = stats.groups[it.key().left(at)];
+            const QStringView measure = QStringView(it.key()).mid(at + 1);
+            if (measure == QLatin1String("n")) {
+                group.calls = it.value();
+            } else if (measure.startsWith(QLatin1String("s:"))) {
+                group.statuses.insert(measure.mid(2).toString(), it.value());
+            } else if (measure == QLatin1String("i")) {
+                group.tokens.input = it.value();
+            } else if (measure == QLatin1String("o")) {
+                group.tokens.output = it.value();
+            } else if (measure == QLatin1String("c")) {
+                group.tokens.cached = it.value();
+            } else if (measure == QLatin1String("t")) {
+                group.tokens.total = it.value();
+            }
+        }
+        for (const LlmCounts &group : std::as_const(stats.groups)) {
+            stats.total += group;
+        }
+        series.buckets.append(stats);
+    }
+    return series;
+}
+
+class LlmVolumeCounter : public VolumeCounter
+{
+public:
+    LlmVolumeCounter(const LlmRepository &llm, const LlmFilter &filter, LlmGrouping grouping)
+        : m_llm(llm)
+        , m_filter(filter)
+        , m_grouping(grouping)
+    {
+    }
+
+    Result<AuditSource> source() const override { return m_llm.source(); }
+    QString key() const override
+    {
+        return (m_grouping == LlmGrouping::Model ? QLatin1String("llm-model")
+                                                 : QLatin1String("llm-operation"))
+            + kSeparator + m_filter.cacheKey();
+    }
+    std::optional<AuditTimestamp> since() const override { return m_filter.since; }
+    std::optional<AuditTimestamp> until() const override { return m_filter.until; }
+    Result<VolumeSeries> count(VolumePeriod period, const QTimeZone &zone, const QDateTime &now,
+        std::optional<AuditTimestamp> countFrom,
+        std::optional<AuditTimestamp> before) const override
+    {
+        LlmFilter counted = m_filter;
+        if (before) {
+            counted.until = std::min(m_filter.until.value_or(*before), *before);
+        }
+        auto stats = m_llm.stats(counted, period, zone, m_grouping, now, countFrom);
+        if (!stats) {
+            return stats.error();
+        }
+        VolumeSeries flat;
+        flatten(*stats, flat);
+        return flat;
+    }
+    Result<std::optional<AuditTimestamp>> earliestEndedSince(
+        AuditTimestamp from, AuditTimestamp to, AuditTimestamp endedSince) const override
+    {
+        LlmFilter closed = m_filter;
+        closed.since = from;
+        closed.until = to;
+        return m_llm.earliestEndedSince(closed, endedSince);
+    }
+
+private:
+    const LlmRepository &m_llm;
+    const LlmFilter &m_filter;
+    LlmGrouping m_grouping;
+};
 
 } // namespace
 
@@ -348,7 +460,7 @@ Result<LlmStatsSeries> LlmRepository::stats(const LlmFilter &filter, VolumePerio
 {
     LlmStatsSeries series;
     series.range = VolumeRange::forPeriod(period, now, zone);
-    series.zoneId = QString::fromUtf8(zone.id());
+    series.zoneId = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
     series.grouping = grouping;
     QHash<qint64, qsizetype> bucketAt;
     for (const AuditTimestamp &start : series.range.bucketStarts) {
@@ -519,4 +631,36 @@ Result<QStringList> LlmRepository::distinct(Column column) const
     std::sort(values.begin(), values.end(),
         [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
     return values;
+}
+
+Result<AuditSource> LlmRepository::source() const
+{
+    return AuditRepository(m_session, m_table).source();
+}
+
+Result<std::optional<AuditTimestamp>> LlmRepository::earliestEndedSince(
+    const LlmFilter &filter, const AuditTimestamp &endedSince) const
+{
+    auto read = tables(filter, nullptr);
+    if (!read) {
+        return read.error();
+    }
+    if (read->isEmpty()) {
+        return std::optional<AuditTimestamp>();
+    }
+    auto result = m_session.exec(LlmQuery::earliestEndedSince(*read, filter, endedSince));
+    if (!result) {
+        return result.error();
+    }
+    return timestampAt(*result, 0, 0);
+}
+
+Result<LlmStatsSeries> LlmRepository::cachedStats(VolumeCache &cache, const LlmFilter &filter,
+    VolumePeriod period, const QTimeZone &zone, LlmGrouping grouping, const QDateTime &now) const
+{
+    auto flat = cache.volume(LlmVolumeCounter(*this, filter, grouping), period, zone, now);
+    if (!flat) {
+        return flat.error();
+    }
+    return unflatten(*flat, grouping);
 }

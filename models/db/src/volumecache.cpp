@@ -36,6 +36,52 @@ qsizetype bucketHolding(const VolumeRange &range, AuditTimestamp t)
     return (after - range.bucketStarts.cbegin()) - 1;
 }
 
+// The audit log's requests per action or tenant.
+class AuditVolumeCounter : public VolumeCounter
+{
+public:
+    AuditVolumeCounter(
+        const AuditRepository &repository, const AuditFilter &filter, VolumeGrouping grouping)
+        : m_repository(repository)
+        , m_filter(filter)
+        , m_grouping(grouping)
+    {
+    }
+
+    Result<AuditSource> source() const override { return m_repository.source(); }
+    QString key() const override
+    {
+        return (m_grouping == VolumeGrouping::Tenant ? QLatin1String("tenant")
+                                                     : QLatin1String("action"))
+            + QLatin1Char('\x1f') + m_filter.cacheKey();
+    }
+    std::optional<AuditTimestamp> since() const override { return m_filter.since; }
+    std::optional<AuditTimestamp> until() const override { return m_filter.until; }
+    Result<VolumeSeries> count(VolumePeriod period, const QTimeZone &zone, const QDateTime &now,
+        std::optional<AuditTimestamp> countFrom,
+        std::optional<AuditTimestamp> before) const override
+    {
+        AuditFilter counted = m_filter;
+        if (before) {
+            counted.until = std::min(m_filter.until.value_or(*before), *before);
+        }
+        return m_repository.volume(counted, period, zone, now, countFrom, m_grouping);
+    }
+    Result<std::optional<AuditTimestamp>> earliestEndedSince(
+        AuditTimestamp from, AuditTimestamp to, AuditTimestamp endedSince) const override
+    {
+        AuditFilter closed = m_filter;
+        closed.since = from;
+        closed.until = to;
+        return m_repository.earliestEndedSince(closed, endedSince);
+    }
+
+private:
+    const AuditRepository &m_repository;
+    const AuditFilter &m_filter;
+    VolumeGrouping m_grouping;
+};
+
 } // namespace
 
 VolumeCache::VolumeCache(
@@ -53,13 +99,11 @@ QString VolumeCache::defaultDirectory()
     return cache.isEmpty() ? QString() : cache + QStringLiteral("/volume");
 }
 
-QString VolumeCache::keyOf(const QString &source, const AuditFilter &filter, VolumePeriod period,
-    const QString &zoneId, VolumeGrouping grouping)
+QString VolumeCache::keyOf(
+    const QString &source, const QString &counted, VolumePeriod period, const QString &zoneId)
 {
     return source + QLatin1Char('\x1f') + volumePeriodName(period) + QLatin1Char('\x1f') + zoneId
-        + QLatin1Char('\x1f')
-        + (grouping == VolumeGrouping::Tenant ? QLatin1String("tenant") : QLatin1String("action"))
-        + QLatin1Char('\x1f') + filter.cacheKey();
+        + QLatin1Char('\x1f') + counted;
 }
 
 const VolumeCache::Entry *VolumeCache::find(const QString &key, bool onDisk)
@@ -79,14 +123,20 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
     const AuditFilter &filter, VolumePeriod period, const QTimeZone &zone, const QDateTime &now,
     VolumeGrouping grouping)
 {
+    return volume(AuditVolumeCounter(repository, filter, grouping), period, zone, now);
+}
+
+Result<VolumeSeries> VolumeCache::volume(
+    const VolumeCounter &counter, VolumePeriod period, const QTimeZone &zone, const QDateTime &now)
+{
     const VolumeRange range = VolumeRange::forPeriod(period, now, zone);
     const QString zoneId
         = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(zone.id());
-    const auto source = repository.source();
+    const auto source = counter.source();
     if (!source) {
         return source.error();
     }
-    const QString key = keyOf(source->key, filter, period, zoneId, grouping);
+    const QString key = keyOf(source->key, counter.key(), period, zoneId);
     const bool onDisk = !m_directory.isEmpty();
     const Entry *cached = source->key.isEmpty() ? nullptr : find(key, onDisk);
 
@@ -126,7 +176,7 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
         }
     }
     if (known > 0) {
-        auto holding = stillClosed(repository, filter, range, *cached, known);
+        auto holding = stillClosed(counter, range, *cached, known);
         if (!holding) {
             return holding.error();
         }
@@ -138,17 +188,14 @@ Result<VolumeSeries> VolumeCache::volume(const AuditRepository &repository,
 
     if (recountOne && *recountOne < known) {
         // The bucket the sweep reached lost some of its rows: that bucket alone, once more.
-        AuditFilter inBucket = filter;
         const AuditTimestamp end = range.bucketStarts.at(*recountOne + 1);
-        inBucket.until = std::min(filter.until.value_or(end), end);
-        auto one = repository.volume(
-            inBucket, period, zone, now, range.bucketStarts.at(*recountOne), grouping);
+        auto one = counter.count(period, zone, now, range.bucketStarts.at(*recountOne), end);
         if (!one) {
             return one.error();
         }
         closed[*recountOne] = one->buckets.at(*recountOne);
     }
-    auto fresh = repository.volume(filter, period, zone, now, countFrom, grouping);
+    auto fresh = counter.count(period, zone, now, countFrom, std::nullopt);
     if (!fresh) {
         return fresh.error();
     }
@@ -194,8 +241,8 @@ void VolumeCache::remember(const QString &key, const Entry *cached,
     }
 }
 
-Result<qsizetype> VolumeCache::stillClosed(const AuditRepository &repository,
-    const AuditFilter &filter, const VolumeRange &range, const Entry &entry, qsizetype known) const
+Result<qsizetype> VolumeCache::stillClosed(const VolumeCounter &counter, const VolumeRange &range,
+    const Entry &entry, qsizetype known) const
 {
     // Rows that ended after the count in a bucket closed at it started before it closed; calls
     // that ran longer than the look-back are left to F5. The bound keeps this an indexed range
@@ -204,14 +251,13 @@ Result<qsizetype> VolumeCache::stillClosed(const AuditRepository &repository,
         = AuditTimestamp::fromUsecsSinceEpoch(entry.countedAt.usecsSinceEpoch() - m_settleUsecs);
     const AuditTimestamp recent
         = AuditTimestamp::fromUsecsSinceEpoch(endedSince.usecsSinceEpoch() - m_lateUsecs);
-    AuditFilter closed = filter;
-    closed.since = std::max({ filter.since.value_or(recent), recent, range.from });
-    closed.until = std::min(
-        filter.until.value_or(range.bucketStarts.at(known)), range.bucketStarts.at(known));
-    if (*closed.since >= *closed.until) {
+    const AuditTimestamp from = std::max({ counter.since().value_or(recent), recent, range.from });
+    const AuditTimestamp to = std::min(
+        counter.until().value_or(range.bucketStarts.at(known)), range.bucketStarts.at(known));
+    if (from >= to) {
         return known;
     }
-    const auto late = repository.earliestEndedSince(closed, endedSince);
+    const auto late = counter.earliestEndedSince(from, to, endedSince);
     if (!late) {
         return late.error();
     }
