@@ -10,11 +10,13 @@
 #include "paginationbar.h"
 #include "testconnection.h"
 #include "testdatabase.h"
+#include "theme.h"
 #include "volumechartplot.h"
 #include "volumechartview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QAreaSeries>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -298,6 +300,17 @@ TEST_F(LlmViewTest, ChartCountsAgreeWithSqlAfterAFilterChange)
     view->applyFilter(filter);
     ASSERT_TRUE(shown.wait(kWait));
     compare(QStringLiteral("model = 'gpt-4o'"));
+
+    // Failed calls are a band in the audit log's "failed" colour, not a series colour.
+    QAreaSeries *errors = nullptr;
+    const QList<QAbstractSeries *> drawnSeries = chart->view()->plot()->QChart::series();
+    for (QAbstractSeries *series : drawnSeries) {
+        if (series->name() == QStringLiteral("error")) {
+            errors = qobject_cast<QAreaSeries *>(series);
+        }
+    }
+    ASSERT_NE(errors, nullptr);
+    EXPECT_EQ(errors->brush().color().rgb(), Theme::badge(QStringLiteral("failed")).rgb());
 
     shown.clear();
     filter.statuses = { QStringLiteral("error") };

@@ -1,6 +1,7 @@
 #include "llmchart.h"
 
 #include "auditworker.h"
+#include "theme.h"
 #include "volumechartplot.h"
 #include "volumechartview.h"
 
@@ -298,6 +299,13 @@ void LlmChart::onFailed(quint64 requestId, const QueryError &error)
 void LlmChart::redraw()
 {
     m_view->setBusy(false);
+    // Calls by status in the audit log's badge colours: a failed call reads red there too.
+    const bool byStatus = metric() == Metric::Calls && breakdown() == Breakdown::Stacked;
+    m_view->plot()->setBandColors(byStatus
+            ? QHash<QString, QColor> { { QStringLiteral("success"),
+                                           Theme::badge(QStringLiteral("ok")) },
+                { QStringLiteral("error"), Theme::badge(QStringLiteral("failed")) } }
+            : QHash<QString, QColor>());
     m_view->plot()->setSeries(plotted(m_stats, metric(), breakdown(), isCumulative()));
     updatePlaceholder();
 }
