@@ -37,23 +37,23 @@ int pluralCount(qint64 n)
 ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter &filter,
     SortOrder order, std::optional<qint64> expectedRows, QWidget *parent)
     : ExportDialog(
-          settings,
-          [filter, order](AuditWorker *worker, const ExportOptions &options, const QString &path) {
-              return worker->exportToFile(filter, order, options, path);
-          },
-          expectedRows, parent)
+        settings,
+        [filter, order](AuditWorker *worker, const ExportOptions &options, const QString &path) {
+            return worker->exportToFile(filter, order, options, path);
+        },
+        expectedRows, parent)
 {
 }
 
 ExportDialog::ExportDialog(const ConnectionSettings &settings, const LlmFilter &filter,
     bool oldestFirst, std::optional<qint64> expectedRows, QWidget *parent)
     : ExportDialog(
-          settings,
-          [filter, oldestFirst](
-              AuditWorker *worker, const ExportOptions &options, const QString &path) {
-              return worker->exportLlmToFile(filter, oldestFirst, options, path);
-          },
-          expectedRows, parent)
+        settings,
+        [filter, oldestFirst](
+            AuditWorker *worker, const ExportOptions &options, const QString &path) {
+            return worker->exportLlmToFile(filter, oldestFirst, options, path);
+        },
+        expectedRows, parent)
 {
     setWindowTitle(tr("Export LLM calls"));
     m_includeJson->setText(tr("Include input, output, llm_info and metadata"));
