@@ -1208,6 +1208,10 @@ The window:
         <comment>values hidden, values revealed</comment>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>LLM calls</source>
+        <translation>LLM-Aufrufe</translation>
+    </message>
 </context>
 <context>
     <name>EntryHeader</name>
@@ -2053,6 +2057,249 @@ The window:
     </message>
 </context>
 <context>
+    <name>LlmAttributedRunsModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>this entry only</source>
+        <translation>nur dieser Eintrag</translation>
+    </message>
+    <message>
+        <source>⚠ ambiguous: also %1</source>
+        <translation>⚠ mehrdeutig: auch %1</translation>
+    </message>
+    <message>
+        <source>Run %1 of bank %2, models: %3</source>
+        <translation>Lauf %1 der Bank %2, Modelle: %3</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Erster Start</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Gesamtdauer</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>Eingabe-Token</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>Ausgabe-Token</translation>
+    </message>
+    <message>
+        <source>Cached tokens</source>
+        <translation>Gecachte Token</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Token gesamt</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Zuordnung</translation>
+    </message>
+</context>
+<context>
+    <name>LlmCallDialog</name>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Roh-JSON</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Reveal all</source>
+        <translation>Alle aufdecken</translation>
+    </message>
+    <message>
+        <source>The input as Hindsight stored it</source>
+        <translation>Die Eingabe, wie Hindsight sie gespeichert hat</translation>
+    </message>
+    <message>
+        <source>The output as Hindsight stored it</source>
+        <translation>Die Ausgabe, wie Hindsight sie gespeichert hat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>LLM call</source>
+        <translation>LLM-Aufruf</translation>
+    </message>
+    <message>
+        <source>Show every secret value of this call as stored, in the conversation and the JSON; the next call is masked again</source>
+        <translation>Jeden geheimen Wert dieses Aufrufs wie gespeichert zeigen, im Gespräch und im JSON; der nächste Aufruf ist wieder maskiert</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Memories created</source>
+        <translation>Erzeugte Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Source memories</source>
+        <translation>Quell-Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>llm_info</source>
+        <translation>llm_info</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Loading… · %1</source>
+        <translation>Wird geladen… · %1</translation>
+    </message>
+    <message>
+        <source>%1 · LLM call %2</source>
+        <translation>%1 · LLM-Aufruf %2</translation>
+    </message>
+    <message>
+        <source>✖ Error</source>
+        <translation>✖ Fehler</translation>
+    </message>
+    <message>
+        <source>No secrets found</source>
+        <translation>Keine Geheimnisse gefunden</translation>
+    </message>
+    <message>
+        <source>1 value hidden</source>
+        <translation>1 Wert verborgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values hidden</source>
+        <translation>
+            <numerusform>%n Wert verborgen</numerusform>
+            <numerusform>%n Werte verborgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 value revealed</source>
+        <translation>1 Wert aufgedeckt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values revealed</source>
+        <translation>
+            <numerusform>%n Wert aufgedeckt</numerusform>
+            <numerusform>%n Werte aufgedeckt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mask all</source>
+        <translation>Alle maskieren</translation>
+    </message>
+</context>
+<context>
+    <name>LlmCallHeader</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the id</source>
+        <translation>Die ID kopieren</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (parent %2)</source>
+        <translation>%1 (übergeordnet %2)</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(nicht aufgezeichnet)</translation>
+    </message>
+</context>
+<context>
     <name>LlmChart</name>
     <message>
         <source>Cumulative</source>
@@ -2087,6 +2334,10 @@ The window:
         <translation>Jedes Intervall zeigt die Summe bis zu seinem Ende</translation>
     </message>
     <message>
+        <source>Input / cached / output</source>
+        <translation>Eingabe / Cache / Ausgabe</translation>
+    </message>
+    <message>
         <source>By status</source>
         <translation>Nach Status</translation>
     </message>
@@ -2101,6 +2352,14 @@ The window:
     <message>
         <source>Per model</source>
         <translation>Je Modell</translation>
+    </message>
+    <message>
+        <source>Input, not cached</source>
+        <translation>Eingabe, nicht aus Cache</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Eingabe aus Cache</translation>
     </message>
     <message>
         <source>Output</source>
@@ -2121,18 +2380,6 @@ The window:
     <message>
         <source>No LLM calls in this period</source>
         <translation>Keine LLM-Aufrufe in diesem Zeitraum</translation>
-    </message>
-    <message>
-        <source>Input / cached / output</source>
-        <translation>Eingabe / Cache / Ausgabe</translation>
-    </message>
-    <message>
-        <source>Input, not cached</source>
-        <translation>Eingabe, nicht aus Cache</translation>
-    </message>
-    <message>
-        <source>Cached input</source>
-        <translation>Eingabe aus Cache</translation>
     </message>
 </context>
 <context>
@@ -2184,15 +2431,15 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
     </message>
     <message>
         <source>--schema reads one schema, --schemas and --tenant read many: give one or the other.</source>
-        <translation type="unfinished">--schema liest ein Schema, --schemas und --tenant lesen mehrere: geben Sie nur eines davon an.</translation>
+        <translation>--schema liest ein Schema, --schemas und --tenant lesen mehrere: geben Sie nur eines davon an.</translation>
     </message>
     <message>
         <source>--statement-timeout takes a number of milliseconds.</source>
-        <translation type="unfinished">--statement-timeout erwartet eine Anzahl Millisekunden.</translation>
+        <translation>--statement-timeout erwartet eine Anzahl Millisekunden.</translation>
     </message>
     <message>
         <source>--limit takes a positive number.</source>
-        <translation type="unfinished">--limit erwartet eine positive Zahl.</translation>
+        <translation>--limit erwartet eine positive Zahl.</translation>
     </message>
     <message>
         <source>--during takes an audit entry&apos;s id (a UUID).</source>
@@ -2208,11 +2455,11 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
     </message>
     <message>
         <source>--format takes table or jsonl.</source>
-        <translation type="unfinished">--format erwartet table oder jsonl.</translation>
+        <translation>--format erwartet table oder jsonl.</translation>
     </message>
     <message>
         <source>--period takes today, 7d or 30d.</source>
-        <translation type="unfinished">--period erwartet today, 7d oder 30d.</translation>
+        <translation>--period erwartet today, 7d oder 30d.</translation>
     </message>
     <message>
         <source>--metric takes calls or tokens.</source>
@@ -2224,15 +2471,15 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
     </message>
     <message>
         <source>--format takes table or json.</source>
-        <translation type="unfinished">--format erwartet table oder json.</translation>
+        <translation>--format erwartet table oder json.</translation>
     </message>
     <message>
         <source>export needs --output FILE (or - for standard output).</source>
-        <translation type="unfinished">export benötigt --output FILE (oder - für die Standardausgabe).</translation>
+        <translation>export benötigt --output FILE (oder - für die Standardausgabe).</translation>
     </message>
     <message>
         <source>--format takes csv or jsonl.</source>
-        <translation type="unfinished">--format erwartet csv oder jsonl.</translation>
+        <translation>--format erwartet csv oder jsonl.</translation>
     </message>
     <message>
         <source>llm takes list, stats, show, run or export, not &quot;%1&quot;.</source>
@@ -2252,7 +2499,7 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
     </message>
     <message>
         <source>--format takes text or json.</source>
-        <translation type="unfinished">--format erwartet text oder json.</translation>
+        <translation>--format erwartet text oder json.</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2510,115 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LlmConversationView</name>
+    <message numerus="yes">
+        <source>Hindsight stored the first %1 of %Ln characters; the rest was not kept.</source>
+        <translation>
+            <numerusform>Hindsight hat die ersten %1 von %Ln Zeichen gespeichert; der Rest wurde nicht behalten.</numerusform>
+            <numerusform>Hindsight hat die ersten %1 von %Ln Zeichen gespeichert; der Rest wurde nicht behalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hindsight stored only the first %Ln characters.</source>
+        <translation>
+            <numerusform>Hindsight hat nur das erste %Ln Zeichen gespeichert.</numerusform>
+            <numerusform>Hindsight hat nur die ersten %Ln Zeichen gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>⟪ cut here: Hindsight did not keep the rest ⟫</source>
+        <translation>⟪ hier abgeschnitten: den Rest hat Hindsight nicht behalten ⟫</translation>
+    </message>
+    <message>
+        <source>(no role)</source>
+        <translation>(keine Rolle)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all %Ln characters</source>
+        <translation>
+            <numerusform>Das %Ln Zeichen zeigen</numerusform>
+            <numerusform>Alle %Ln Zeichen zeigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Weniger zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>LlmEntryRuns</name>
+    <message>
+        <source>Double-click a run, or press Enter, for its waterfall</source>
+        <translation>Doppelklick auf einen Lauf oder Eingabetaste zeigt seinen Wasserfall</translation>
+    </message>
+    <message>
+        <source>Looking for the LLM calls of this entry…</source>
+        <translation>Die LLM-Aufrufe dieses Eintrags werden gesucht…</translation>
+    </message>
+    <message>
+        <source>No LLM calls to show: this database has no llm_requests table (a Hindsight older than its LLM tracing).</source>
+        <translation>Keine LLM-Aufrufe: Diese Datenbank hat keine Tabelle llm_requests (ein Hindsight älter als seine LLM-Aufzeichnung).</translation>
+    </message>
+    <message>
+        <source>No LLM calls recorded: Hindsight&apos;s LLM tracing is off by default (HINDSIGHT_API_LLM_TRACE_ENABLED=true enables it).</source>
+        <translation>Keine LLM-Aufrufe aufgezeichnet: Hindsights LLM-Aufzeichnung ist standardmäßig aus (HINDSIGHT_API_LLM_TRACE_ENABLED=true schaltet sie ein).</translation>
+    </message>
+    <message>
+        <source>No LLM runs of this bank and operation started during this entry (tracing may be off for this bank or scope).</source>
+        <translation>Während dieses Eintrags begann kein LLM-Lauf dieser Bank und Operation (die Aufzeichnung ist für diese Bank oder diesen Scope vielleicht aus).</translation>
+    </message>
+    <message>
+        <source>Ambiguous: Hindsight records no exact link, so runs are attributed by bank, operation and time, and the runs marked ⚠ started while other entries of this bank and action were running too: %1.</source>
+        <translation>Mehrdeutig: Hindsight speichert keine genaue Verknüpfung, daher werden Läufe nach Bank, Operation und Zeit zugeordnet, und die mit ⚠ markierten Läufe begannen, während auch andere Einträge dieser Bank und Aktion liefen: %1.</translation>
+    </message>
+    <message>
+        <source>Attributed by bank, operation and time: one other entry of this bank and action overlaps this one, but every run listed started while only this one was running.</source>
+        <translation>Nach Bank, Operation und Zeit zugeordnet: Ein anderer Eintrag dieser Bank und Aktion überschneidet sich mit diesem, aber jeder aufgeführte Lauf begann, während nur dieser lief.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attributed by bank, operation and time: %n other entries of this bank and action overlap this one, but every run listed started while only this one was running.</source>
+        <translation>
+            <numerusform>Nach Bank, Operation und Zeit zugeordnet: %n anderer Eintrag dieser Bank und Aktion überschneidet sich mit diesem, aber jeder aufgeführte Lauf begann, während nur dieser lief.</numerusform>
+            <numerusform>Nach Bank, Operation und Zeit zugeordnet: %n andere Einträge dieser Bank und Aktion überschneiden sich mit diesem, aber jeder aufgeführte Lauf begann, während nur dieser lief.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attributed by bank, operation and time (Hindsight records no exact link); no other entry of this bank and action overlaps this one.</source>
+        <translation>Nach Bank, Operation und Zeit zugeordnet (Hindsight speichert keine genaue Verknüpfung); kein anderer Eintrag dieser Bank und Aktion überschneidet sich mit diesem.</translation>
+    </message>
+    <message>
+        <source>%1 · calls %2 · errors %3 · tokens %4</source>
+        <translation>%1 · Aufrufe %2 · Fehler %3 · Token %4</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 Lauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the LLM calls: %1</source>
+        <translation>Die LLM-Aufrufe konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2824,100 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
     </message>
 </context>
 <context>
+    <name>LlmRunDialog</name>
+    <message>
+        <source>Open audit entry</source>
+        <translation>Audit-Eintrag öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>LLM run</source>
+        <translation>LLM-Lauf</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Erster Start</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Gesamtdauer</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Audit-Eintrag</translation>
+    </message>
+    <message>
+        <source>Click a call, or press Enter, to open it</source>
+        <translation>Einen Aufruf anklicken oder die Eingabetaste drücken, um ihn zu öffnen</translation>
+    </message>
+    <message>
+        <source>Loading… · LLM run %1</source>
+        <translation>Wird geladen… · LLM-Lauf %1</translation>
+    </message>
+    <message>
+        <source>Looking for it…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 · LLM run %2</source>
+        <translation>%1 · LLM-Lauf %2</translation>
+    </message>
+    <message>
+        <source>%1 started %2 (%3)</source>
+        <translation>%1, gestartet %2 (%3)</translation>
+    </message>
+    <message>
+        <source>None found: no audit entry of this bank running this operation spans the run&apos;s first call.</source>
+        <translation>Keiner gefunden: Kein Audit-Eintrag dieser Bank mit dieser Operation umfasst den ersten Aufruf des Laufs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ambiguous: %n audit entries of this bank running this operation span the run&apos;s first call, and Hindsight records no exact link (attribution is by bank, operation and time). Double-click one to open it:</source>
+        <translation>
+            <numerusform>Mehrdeutig: %n Audit-Eintrag dieser Bank mit dieser Operation umfasst den ersten Aufruf des Laufs, und Hindsight speichert keine genaue Verknüpfung (zugeordnet nach Bank, Operation und Zeit). Zum Öffnen doppelklicken:</numerusform>
+            <numerusform>Mehrdeutig: %n Audit-Einträge dieser Bank mit dieser Operation umfassen den ersten Aufruf des Laufs, und Hindsight speichert keine genaue Verknüpfung (zugeordnet nach Bank, Operation und Zeit). Einen doppelklicken, um ihn zu öffnen:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LlmRunTableModel</name>
     <message numerus="yes">
         <source>%Ln failed</source>
@@ -2618,7 +3068,38 @@ Lauf %2</translation>
     </message>
 </context>
 <context>
+    <name>LlmText</name>
+    <message>
+        <source>(no scope)</source>
+        <translation>(kein Scope)</translation>
+    </message>
+    <message>
+        <source>in %1 · out %2 · cached %3 · total %4</source>
+        <translation>ein %1 · aus %2 · gecacht %3 · gesamt %4</translation>
+    </message>
+    <message>
+        <source>%1 tok</source>
+        <translation>%1 Tok.</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>✖ error</source>
+        <translation>✖ Fehler</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
     <name>LlmView</name>
+    <message>
+        <source>Only this tenant</source>
+        <translation>Nur dieser Mandant</translation>
+    </message>
     <message>
         <source>Calls</source>
         <translation>Aufrufe</translation>
@@ -2648,8 +3129,16 @@ Lauf %2</translation>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
+        <source>Show only the calls of the current row&apos;s tenant</source>
+        <translation>Nur die Aufrufe des Mandanten der aktuellen Zeile zeigen</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>This database has no llm_requests table: Hindsight before version 0.8 (June 2026) does not record LLM calls. The audit log works as before.</source>
+        <translation>Diese Datenbank hat keine Tabelle llm_requests: Hindsight vor Version 0.8 (Juni 2026) zeichnet keine LLM-Aufrufe auf. Das Audit-Protokoll funktioniert wie bisher.</translation>
     </message>
     <message>
         <source>No LLM calls have been recorded yet. Hindsight traces LLM calls only when tracing is on, and it is off by default: set HINDSIGHT_API_LLM_TRACE_ENABLED=true (or enable it for a bank) and restart Hindsight. Calls appear here as they are made.</source>
@@ -2659,17 +3148,71 @@ Lauf %2</translation>
         <source>No LLM calls match this filter. Reset the filter to see every call.</source>
         <translation>Keine LLM-Aufrufe passen zu diesem Filter. Den Filter zurücksetzen, um alle Aufrufe zu sehen.</translation>
     </message>
+</context>
+<context>
+    <name>LlmWaterfall</name>
     <message>
-        <source>Only this tenant</source>
-        <translation>Nur dieser Mandant</translation>
+        <source>1 call</source>
+        <translation>1 Aufruf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln calls</source>
+        <translation>
+            <numerusform>%Ln Aufruf</numerusform>
+            <numerusform>%Ln Aufrufe</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Show only the calls of the current row&apos;s tenant</source>
-        <translation>Nur die Aufrufe des Mandanten der aktuellen Zeile zeigen</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>This database has no llm_requests table: Hindsight before version 0.8 (June 2026) does not record LLM calls. The audit log works as before.</source>
-        <translation>Diese Datenbank hat keine Tabelle llm_requests: Hindsight vor Version 0.8 (Juni 2026) zeichnet keine LLM-Aufrufe auf. Das Audit-Protokoll funktioniert wie bisher.</translation>
+        <source>(no operation)</source>
+        <translation>(keine Operation)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Aufruf</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · tokens %3</source>
+        <translation>%1 · %2 · Token %3</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1 (+%2 from the run&apos;s start)</source>
+        <translation>Gestartet: %1 (+%2 nach dem Start des Laufs)</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Tokens: %1</source>
+        <translation>Token: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open the call</source>
+        <translation>Klicken oder Eingabetaste, um den Aufruf zu öffnen</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 #include "entryheader.h"
 #include "jsonpane.h"
 #include "jsonprettyprinter.h"
+#include "llmentryruns.h"
+#include "llmwindows.h"
 #include "secretmasker.h"
 
 #include <QClipboard>
@@ -72,6 +74,8 @@ struct EntryDetailDialog::Private
     QTimer *statusTimer = nullptr;
 
     std::optional<AuditEntryDetail> detail;
+    AuditWorker *worker = nullptr;
+    LlmEntryRuns *llmRuns = nullptr;
 
     void setBusy(bool busy)
     {
@@ -232,6 +236,7 @@ void EntryDetailDialog::setEntry(const AuditEntryDetail &detail)
     d->panes[0]->setDocument(detail.request);
     d->panes[1]->setDocument(detail.response);
     d->panes[2]->setDocument(detail.metadata);
+    showLlmRuns(detail.entry);
     d->setBusy(false);
     updateMaskedCount();
 }
@@ -245,6 +250,43 @@ void EntryDetailDialog::showError(const QString &message)
 void EntryDetailDialog::setUtc(bool utc)
 {
     d->header->setUtc(utc);
+    if (d->llmRuns) {
+        d->llmRuns->setUtc(utc);
+    }
+}
+
+void EntryDetailDialog::setWorker(AuditWorker *worker)
+{
+    if (d->worker || !worker) {
+        return;
+    }
+    d->worker = worker;
+    d->llmRuns = new LlmEntryRuns(worker, this);
+    d->llmRuns->setObjectName(QStringLiteral("llmRunsTab"));
+    d->llmRuns->setUtc(d->header->isUtc());
+    d->llmRuns->hide();
+    connect(d->llmRuns, &LlmEntryRuns::runActivated, this, [this](const LlmRun &run) {
+        LlmWindows::openRun(d->worker, run, d->header->isUtc(), this);
+    });
+}
+
+// The "LLM calls" tab, for an entry whose action runs LLM calls.
+void EntryDetailDialog::showLlmRuns(const AuditEntry &entry)
+{
+    if (!d->llmRuns) {
+        return;
+    }
+    const int tab = d->tabs->indexOf(d->llmRuns);
+    if (!LlmEntryRuns::runsLlmCalls(entry.action)) {
+        if (tab >= 0) {
+            d->tabs->removeTab(tab);
+        }
+        return;
+    }
+    if (tab < 0) {
+        d->tabs->addTab(d->llmRuns, tr("LLM calls"));
+    }
+    d->llmRuns->showEntry(entry);
 }
 
 void EntryDetailDialog::setNavigation(bool hasPrevious, bool hasNext)

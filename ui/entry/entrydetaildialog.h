@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class AuditWorker;
+
 // One audit entry, for reading what was asked and what came back. Non-modal; several can
 // be open at once. Header: id (copyable), action, transport badge, bank, started and ended
 // with microseconds (local; UTC on hover), duration, status. Request, Response and
@@ -18,7 +20,9 @@
 // shows another entry (Previous / Next) and is never remembered. Previous / Next walk the
 // table's rows; Copy puts the entry as one JSON object on the clipboard and Save writes it
 // to a file, both as shown: masked, but for the values revealed at that moment. Find only
-// searches what is shown, so it never finds a hidden secret.
+// searches what is shown, so it never finds a hidden secret. With a worker, an entry of an
+// action that runs LLM calls gets an "LLM calls" tab listing the runs it caused (LlmEntryRuns),
+// each a double-click from its waterfall.
 // Thread: the GUI thread.
 class EntryDetailDialog : public QDialog
 {
@@ -34,6 +38,8 @@ public:
     void setUtc(bool utc);
     // Whether Previous / Next have somewhere to go.
     void setNavigation(bool hasPrevious, bool hasNext);
+    // Reads the LLM runs of the entries shown through `worker` (the "LLM calls" tab).
+    void setWorker(AuditWorker *worker);
 
     QString entryId() const;
     // The schema of the entry shown (its tenant); empty while the first one loads.
@@ -62,6 +68,7 @@ private:
     void updateMaskedCount();
     void showNotice(const QString &message);
     void showStatus(const QString &message);
+    void showLlmRuns(const AuditEntry &entry);
 
     struct Private;
     std::unique_ptr<Private> d;

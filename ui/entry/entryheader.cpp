@@ -16,9 +16,7 @@
 #include <QTimeZone>
 #include <QToolButton>
 
-namespace {
-
-QLabel *makeValue(const QString &objectName)
+QLabel *EntryHeader::makeValue(const QString &objectName)
 {
     auto *label = new QLabel;
     label->setObjectName(objectName);
@@ -29,6 +27,16 @@ QLabel *makeValue(const QString &objectName)
     label->setMinimumWidth(60);
     return label;
 }
+
+void EntryHeader::showTime(QLabel *label, const AuditTimestamp &time, bool utc)
+{
+    const QTimeZone shown = utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
+    const QTimeZone other = utc ? QTimeZone::systemTimeZone() : QTimeZone::utc();
+    label->setText(time.toDisplayString(shown));
+    label->setToolTip(time.toDisplayString(other));
+}
+
+namespace {
 
 QLabel *makeBadge(const QString &objectName)
 {
@@ -182,13 +190,9 @@ void EntryHeader::showTimes()
     if (!m_hasEntry) {
         return;
     }
-    const QTimeZone shown = m_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone();
-    const QTimeZone other = m_utc ? QTimeZone::systemTimeZone() : QTimeZone::utc();
-    m_started->setText(m_entry.startedAt.toDisplayString(shown));
-    m_started->setToolTip(m_entry.startedAt.toDisplayString(other));
+    showTime(m_started, m_entry.startedAt, m_utc);
     if (m_entry.endedAt) {
-        m_ended->setText(m_entry.endedAt->toDisplayString(shown));
-        m_ended->setToolTip(m_entry.endedAt->toDisplayString(other));
+        showTime(m_ended, *m_entry.endedAt, m_utc);
     } else {
         m_ended->setText(tr("(running)"));
         m_ended->setToolTip(QString());

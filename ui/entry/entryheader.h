@@ -29,6 +29,11 @@ public:
 
     // `text` for a label: isolatedText() of displaytext.h.
     static QString displayText(const QString &text);
+    // A label for a value of the database: plain, selectable, cut at the edge.
+    static QLabel *makeValue(const QString &objectName);
+    // `time` on `label` with microseconds, in UTC or local time as `utc` says, the other zone
+    // in its tooltip.
+    static void showTime(QLabel *label, const AuditTimestamp &time, bool utc);
 
 private:
     void showTimes();

@@ -453,6 +453,7 @@ void MainWindow::openEntry(const QString &id, const QString &schema, EntryDetail
     if (!dialog) {
         dialog = new EntryDetailDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWorker(m_choicesWorker);
         connect(dialog, &EntryDetailDialog::previousRequested, this,
             [this, dialog] { stepEntry(dialog, -1); });
         connect(dialog, &EntryDetailDialog::nextRequested, this,
