@@ -622,7 +622,28 @@ The window:
   -h, --help        this help; -v, --version  the version
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: audit-viewer [CONNINFO] [FILTER] [--view NAME] [--sort ORDER] [--schema S | --schemas PATTERN] [--table T]
+        audit-viewer list   [CONNINFO] [FILTER] [--limit N] [--after CURSOR] [--sort ORDER] [--format table|jsonl|csv]
+        audit-viewer stats  [CONNINFO] [--period today|7d|30d] [--action A] [--bank B] [--utc] [--by action|tenant] [--format table|json]
+        audit-viewer show   [CONNINFO] ID [--format text|json]
+        audit-viewer export [CONNINFO] [FILTER] --output FILE|- [--format csv|jsonl] [--no-formula-guard]
+        audit-viewer schemas [CONNINFO] [--table T] [--schemas PATTERN] [--format table|jsonl]
+        audit-viewer llm list|stats|show|run|export [CONNINFO] ...  (LLM-Aufrufe: „audit-viewer llm --help“)
+
+Durchsucht das Audit-Protokoll eines Hindsight-Memory-Servers. Ohne Unterbefehl öffnet sich
+das Fenster: mit FILTER, mit der gespeicherten Ansicht NAME (--view) oder so, wie es zuletzt
+geschlossen wurde.
+„audit-viewer BEFEHL --help“ beschreibt einen Unterbefehl.
+
+Rückgabewert: 0 in Ordnung, 1 Aufruffehler, 2 Verbindungs- oder Abfragefehler.
+
+Das Fenster:
+  --view NAME       öffnet die gespeicherte Ansicht NAME (ohne Filteroptionen)
+  --sort ORDER      newest (Standard), oldest, longest oder shortest zuerst
+  --oldest-first    dasselbe wie --sort oldest
+  -h, --help        diese Hilfe; -v, --version  die Version
+
+</translation>
     </message>
 </context>
 <context>
@@ -2385,51 +2406,6 @@ The window:
 <context>
     <name>LlmCommandLine</name>
     <message>
-        <source>Usage: audit-viewer llm list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl]
-       audit-viewer llm list   [CONNINFO] --runs [FILTERS] [--limit N] [--after CURSOR] [--format table|jsonl]
-       audit-viewer llm list   [CONNINFO] --during AUDIT_ID [--format table|jsonl]
-       audit-viewer llm stats  [CONNINFO] [FILTERS] [--period today|7d|30d] [--metric calls|tokens] [--by operation|model] [--utc] [--format table|json]
-       audit-viewer llm show   [CONNINFO] CALL_ID [--format text|json] [--no-mask]
-       audit-viewer llm run    [CONNINFO] CALL_ID|TRACE_ID [--bank B] [--format table|jsonl]
-       audit-viewer llm export [CONNINFO] [FILTERS] --output FILE|- [--format csv|jsonl] [--oldest-first] [--no-json] [--no-formula-guard] [--bom] [--no-mask]
-
-Hindsight&apos;s LLM calls (the llm_requests table beside the audit table; recorded when
-HINDSIGHT_API_LLM_TRACE_ENABLED=true). A run is every call of one operation (one
-trace_id); --during lists the runs an audit entry caused: Hindsight keeps no exact
-link, so they are the calls of the entry&apos;s bank and operation whose run started within
-the entry&apos;s span, and a run that started within two entries is reported as ambiguous.
-
-Filters (a list option is repeatable: any of its values):
-  --operation O     retain, reflect, consolidation, ...
-  --status S        success or error
-  --scope S, --provider P, --model M
-  --bank B          only this bank
-  --trace T         only the run T (a trace_id)
-  --document D      calls whose metadata names document D
-  --memory M        calls of runs that created or consumed memory M
-  --since TIME, --until TIME, --last 1h|24h|7d|30d  as for list
-  --min-duration DURATION  duration_ms at least this (250ms, 5s, 2m)
-  --search TEXT     TEXT in input, output or error (literal, case-insensitive)
-  --schema S        schema of the tables (default public); --schemas PATTERN and
-                    --tenant S read many, as for list
-  --statement-timeout MS, --verbose, --mask-rules FILE  as for list
-
-list&apos;s jsonl keys are llm_requests&apos; columns (no documents; error cut at 300
-characters, with &quot;error_truncated&quot;: true); export writes every column, documents as
-stored (secrets masked unless --no-mask). stats --format json gives per bucket time,
-calls, status (calls per status) and tokens {input, output, cached, total}.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--%1 filters the audit log; the LLM calls take --operation, --status, --scope, --provider and --model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--schemas takes a LIKE pattern.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--schema reads one schema, --schemas and --tenant read many: give one or the other.</source>
         <translation>--schema liest ein Schema, --schemas und --tenant lesen mehrere: geben Sie nur eines davon an.</translation>
     </message>
@@ -2442,32 +2418,12 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
         <translation>--limit erwartet eine positive Zahl.</translation>
     </message>
     <message>
-        <source>--during takes an audit entry&apos;s id (a UUID).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--during lists runs already; give --runs or --during.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--after takes the last row&apos;s started_at,id[,schema] as list prints it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--format takes table or jsonl.</source>
         <translation>--format erwartet table oder jsonl.</translation>
     </message>
     <message>
         <source>--period takes today, 7d or 30d.</source>
         <translation>--period erwartet today, 7d oder 30d.</translation>
-    </message>
-    <message>
-        <source>--metric takes calls or tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--by takes operation or model.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--format takes table or json.</source>
@@ -2482,34 +2438,8 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
         <translation>--format erwartet csv oder jsonl.</translation>
     </message>
     <message>
-        <source>llm takes list, stats, show, run or export, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 takes an id, optionally after a CONNINFO.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot;; give at most one CONNINFO.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an LLM call id (a UUID).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--format takes text or json.</source>
         <translation>--format erwartet text oder json.</translation>
-    </message>
-</context>
-<context>
-    <name>LlmCommands</name>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2786,41 +2716,6 @@ calls, status (calls per status) and tokens {input, output, cached, total}.
     <message>
         <source>Searching input, output and error…</source>
         <translation>Eingabe, Ausgabe und Fehler werden durchsucht…</translation>
-    </message>
-</context>
-<context>
-    <name>LlmRepository</name>
-    <message>
-        <source>This database has no %1 table: Hindsight records LLM calls since version 0.8 (June 2026); the audit log is not affected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No LLM calls are recorded. Hindsight traces them only when HINDSIGHT_API_LLM_TRACE_ENABLED=true is set (it is off by default).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A page holds at least one call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A page holds at least one run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No LLM calls belong to the run %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an LLM call id (a UUID).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No LLM call has the id %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This entry has no bank: Hindsight&apos;s LLM calls are attributed by bank, so none can be named.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3671,13 +3566,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
     <message>
         <source>The server answered fewer statements than were sent.</source>
         <translation>Der Server hat auf weniger Anweisungen geantwortet, als gesendet wurden.</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>: %1 calls, %2 errors, %3 tokens (input %4, output %5, cached %6)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
