@@ -68,7 +68,8 @@ protected:
 
     template <typename T> static T *child(MainWindow *window, const char *name)
     {
-        T *widget = window->findChild<T *>(QString::fromLatin1(name));
+        // The audit log's banner: the LLM calls tab has one of its own.
+        T *widget = window->errorBanner()->findChild<T *>(QString::fromLatin1(name));
         EXPECT_NE(widget, nullptr) << name;
         return widget;
     }

@@ -207,7 +207,7 @@ void VolumeChartPlot::addBands(const QStringList &actions, const QList<qint64> &
             counts.append(bucket.actions.value(actions.at(a)));
         }
         bands.append({ QStringLiteral("action:") + actions.at(a), shownName(actions.at(a)), counts,
-            Theme::series(a) });
+            m_bandColors.value(actions.at(a), Theme::series(a)) });
     }
     if (std::any_of(other.cbegin(), other.cend(), [](qint64 n) { return n > 0; })) {
         QColor grey = m_palette.color(QPalette::PlaceholderText);
@@ -477,6 +477,10 @@ void VolumeChartPlot::toggleLine(QLegendMarker *marker)
 {
     QAbstractSeries *line = marker->series();
     const QString key = line->property(kKeyProperty).toString();
+    if (m_legendFilters && key.startsWith(QLatin1String("action:"))) {
+        emit groupClicked(key.mid(int(qstrlen("action:"))));
+        return;
+    }
     line->setVisible(!line->isVisible());
     if (line->isVisible()) {
         m_hiddenLines.remove(key);

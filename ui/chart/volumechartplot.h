@@ -4,6 +4,8 @@
 #include "volumestats.h"
 
 #include <QChart>
+#include <QColor>
+#include <QHash>
 #include <QPalette>
 #include <QSet>
 #include <QTimeZone>
@@ -42,6 +44,12 @@ public:
     // The buckets' groups are tenants (schemas), not actions: the tooltip says so.
     void setGroupedByTenant(bool byTenant) { m_byTenant = byTenant; }
     void setTimeZone(const QTimeZone &zone);
+    // A legend entry of a band asks to filter by its group (groupClicked) instead of hiding
+    // the band; the total and "other" still hide and show.
+    void setLegendFilters(bool filters) { m_legendFilters = filters; }
+    // Fixed colours for the bands of these groups (an error band red); others take the
+    // theme's series colours in stack order. Applies from the next setSeries().
+    void setBandColors(const QHash<QString, QColor> &colors) { m_bandColors = colors; }
     // Whether lines are drawn, and whether the axes are (a placeholder may keep them).
     void setShown(bool lines, bool axes);
     bool showsLines() const { return m_linesShown; }
@@ -68,6 +76,10 @@ public:
     QRectF openBucketLabelRect() const;
     QString peakLabelText() const;
 
+signals:
+    // With setLegendFilters(true): the legend entry of the band of `group` was clicked.
+    void groupClicked(const QString &group);
+
 private:
     void rebuild();
     QLineSeries *addLine(
@@ -91,6 +103,8 @@ private:
     QFont m_font;
     bool m_actionLines = false;
     bool m_byTenant = false;
+    bool m_legendFilters = false;
+    QHash<QString, QColor> m_bandColors;
     bool m_linesShown = false;
     bool m_axesShown = false;
     std::optional<int> m_peak;

@@ -27,14 +27,12 @@ ActionChecklist::ActionChecklist(QWidget *parent)
     , m_list(nullptr)
 {
     setObjectName(QStringLiteral("actionsCombo"));
-    addItem(tr("All actions"));
+    addItem(QString());
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    setAccessibleName(tr("Actions"));
 
     m_popup->setObjectName(QStringLiteral("actionsPopup"));
     m_popup->setFrameShape(QFrame::StyledPanel);
     m_filter->setObjectName(QStringLiteral("actionsFilter"));
-    m_filter->setPlaceholderText(tr("Filter actions…"));
     m_filter->setClearButtonEnabled(true);
     auto *clear = new QToolButton(m_popup);
     clear->setText(tr("Clear"));
@@ -44,6 +42,10 @@ ActionChecklist::ActionChecklist(QWidget *parent)
     m_list->setAccessibleName(tr("Actions to show"));
     m_list->setToolTip(tr("Click or press Space to check an action; "
                           "Enter or Escape closes the list and applies"));
+
+    setWording({ tr("All actions"), tr("Actions"), tr("Filter actions…"),
+        tr("Actions to show; several can be checked in a list with a filter field."),
+        [](int n) { return tr("%n actions", nullptr, n); } });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_filter, 1);
@@ -203,6 +205,14 @@ void ActionChecklist::filterList(const QString &text)
     }
 }
 
+void ActionChecklist::setWording(const Wording &wording)
+{
+    m_wording = wording;
+    setAccessibleName(wording.name);
+    m_filter->setPlaceholderText(wording.filterPlaceholder);
+    updateSummary();
+}
+
 void ActionChecklist::updateSummary()
 {
     QStringList shown;
@@ -212,11 +222,11 @@ void ActionChecklist::updateSummary()
     const QString names = shown.join(tr(", "));
     const QFontMetrics metrics = fontMetrics();
     setItemText(0,
-        shown.isEmpty() ? tr("All actions")
+        shown.isEmpty() ? m_wording.all
             : shown.size() <= 2
             ? metrics.elidedText(names, Qt::ElideRight, metrics.averageCharWidth() * 32)
-            : tr("%n actions", nullptr, int(shown.size())));
-    QString tip = tr("Actions to show; several can be checked in a list with a filter field.");
+            : m_wording.count(int(shown.size())));
+    QString tip = m_wording.tip;
     if (!shown.isEmpty()) {
         tip += QLatin1Char('\n') + tr("Showing: %1").arg(names);
     }

@@ -23,6 +23,18 @@ class ActionChecklist : public QComboBox
 public:
     explicit ActionChecklist(QWidget *parent = nullptr);
 
+    // What the combo says about its values, for a checklist of something other than actions
+    // (the LLM calls' operations, models): all strings already translated.
+    struct Wording
+    {
+        QString all; // "All actions": nothing checked
+        QString name; // "Actions": the accessible name
+        QString filterPlaceholder; // "Filter actions…"
+        QString tip; // the combo's tooltip
+        QString (*count)(int n) = nullptr; // "%n actions"
+    };
+    void setWording(const Wording &wording);
+
     // The actions offered (duplicates dropped).
     void setChoices(const QStringList &actions);
     // The checked actions in the order they were checked.
@@ -50,6 +62,7 @@ private:
     void filterList(const QString &text);
     void updateSummary();
 
+    Wording m_wording;
     QFrame *m_popup;
     QLineEdit *m_filter;
     QListWidget *m_list;

@@ -26,12 +26,13 @@ void BadgeDelegate::drawContent(QPainter *painter, const QStyleOptionViewItem &o
         return;
     }
     // A status is shown translated; its colour follows the stored value.
-    const QVariant status = index.column() == AuditTableModel::StatusColumn
+    const QVariant status = m_colorKeyRole < 0 && index.column() == AuditTableModel::StatusColumn
         ? index.data(AuditTableModel::StatusRole)
         : QVariant();
-    const QColor color = Theme::badge(status.isValid()
-            ? AuditEntry::statusName(static_cast<AuditEntry::Status>(status.toInt()))
-            : text);
+    const QColor color = m_colorKeyRole >= 0 ? Theme::badge(index.data(m_colorKeyRole).toString())
+        : status.isValid()
+        ? Theme::badge(AuditEntry::statusName(static_cast<AuditEntry::Status>(status.toInt())))
+        : Theme::badge(text);
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
     painter->drawPixmap(QPoint(cell.left(), cell.center().y() - height / 2),
         badge(text, color, opt.font, width, height, ratio));

@@ -18,6 +18,10 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // For a model other than the audit table's: the badge's colour is Theme::badge() of this
+    // role's text ("ok", "failed", …) instead of the text shown, which may be translated.
+    void setColorKeyRole(int role) { m_colorKeyRole = role; }
+
     // The width of a cell that shows the badge of `text` whole.
     static int badgeWidth(const QFontMetrics &metrics, const QString &text);
 
@@ -49,4 +53,5 @@ private:
 
     mutable QHash<BadgeKey, QPixmap> m_badges;
     mutable int m_drawn = 0;
+    int m_colorKeyRole = -1;
 };

@@ -36,11 +36,35 @@ int pluralCount(qint64 n)
 
 ExportDialog::ExportDialog(const ConnectionSettings &settings, const AuditFilter &filter,
     SortOrder order, std::optional<qint64> expectedRows, QWidget *parent)
+    : ExportDialog(
+        settings,
+        [filter, order](AuditWorker *worker, const ExportOptions &options, const QString &path) {
+            return worker->exportToFile(filter, order, options, path);
+        },
+        expectedRows, parent)
+{
+}
+
+ExportDialog::ExportDialog(const ConnectionSettings &settings, const LlmFilter &filter,
+    bool oldestFirst, std::optional<qint64> expectedRows, QWidget *parent)
+    : ExportDialog(
+        settings,
+        [filter, oldestFirst](
+            AuditWorker *worker, const ExportOptions &options, const QString &path) {
+            return worker->exportLlmToFile(filter, oldestFirst, options, path);
+        },
+        expectedRows, parent)
+{
+    setWindowTitle(tr("Export LLM calls"));
+    m_includeJson->setText(tr("Include input, output, llm_info and metadata"));
+}
+
+ExportDialog::ExportDialog(const ConnectionSettings &settings, ExportStarter startExport,
+    std::optional<qint64> expectedRows, QWidget *parent)
     : QDialog(parent)
     , m_worker(new AuditWorker(this))
     , m_settings(settings)
-    , m_filter(filter)
-    , m_order(order)
+    , m_startExport(std::move(startExport))
     , m_expectedRows(expectedRows)
     , m_request(m_worker)
     , m_path(new QLineEdit)
@@ -220,7 +244,7 @@ void ExportDialog::start()
     setRunning(true);
     m_status->setText(tr("Starting…"));
     m_timer.start();
-    m_request.start(m_worker->exportToFile(m_filter, m_order, options(), path()));
+    m_request.start(m_startExport(m_worker, options(), path()));
 }
 
 void ExportDialog::setRunning(bool running)

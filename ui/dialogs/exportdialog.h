@@ -4,10 +4,12 @@
 #include "auditfilter.h"
 #include "connectionsettings.h"
 #include "latestrequest.h"
+#include "llmfilter.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
 
+#include <functional>
 #include <optional>
 
 class AuditWorker;
@@ -33,6 +35,9 @@ class ExportDialog : public QDialog
 public:
     ExportDialog(const ConnectionSettings &settings, const AuditFilter &filter, SortOrder order,
         std::optional<qint64> expectedRows, QWidget *parent = nullptr);
+    // The LLM calls matching `filter` (Hindsight's llm_requests), newest or oldest first.
+    ExportDialog(const ConnectionSettings &settings, const LlmFilter &filter, bool oldestFirst,
+        std::optional<qint64> expectedRows, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
     void setPath(const QString &path);
@@ -51,6 +56,11 @@ signals:
     void failed(const QString &message);
 
 private:
+    // Starts the export on the worker: the one thing the two logs do differently.
+    using ExportStarter = std::function<quint64(
+        AuditWorker *worker, const ExportOptions &options, const QString &path)>;
+    ExportDialog(const ConnectionSettings &settings, ExportStarter startExport,
+        std::optional<qint64> expectedRows, QWidget *parent);
     void browse();
     void formatChanged();
     void onProgress(quint64 requestId, qint64 rows);
@@ -60,8 +70,7 @@ private:
 
     AuditWorker *m_worker;
     ConnectionSettings m_settings;
-    AuditFilter m_filter;
-    SortOrder m_order;
+    ExportStarter m_startExport;
     std::optional<qint64> m_expectedRows;
     LatestRequest m_connect;
     LatestRequest m_request; // one export at a time: start() waits for the last to end

@@ -9,6 +9,7 @@
 #include "exportdialog.h"
 #include "filterbar.h"
 #include "latencydialog.h"
+#include "llmview.h"
 #include "pageloader.h"
 #include "paginationbar.h"
 #include "resultsview.h"
@@ -26,6 +27,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -57,6 +59,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_autoRefresh(new QTimer(this))
     , m_clearHighlight(new QTimer(this))
     , m_tenants(new TenantPicker)
+    , m_llmView(new LlmView)
+    , m_logTabs(new QTabWidget)
 {
     m_loader = new PageLoader(m_model, this);
     setWindowTitle(tr("Audit Viewer"));
@@ -91,14 +95,24 @@ void MainWindow::layOut()
     // The chart gets about two fifths: room for the stacked actions, its legend and labels.
     m_splitter->setSizes({ fontMetrics().height() * 20, fontMetrics().height() * 30 });
 
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
+    auto *auditLog = new QWidget;
+    auto *layout = new QVBoxLayout(auditLog);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
+    // The LLM calls are a second log of the same database: a tab of their own with their own
+    // filter, chart and table, so that switching keeps each log where the operator left it.
+    auto *llmCalls = new QWidget;
+    auto *llmLayout = new QVBoxLayout(llmCalls);
+    llmLayout->setContentsMargins(6, 6, 6, 6);
+    llmLayout->addWidget(m_llmView);
+    m_logTabs->setObjectName(QStringLiteral("logTabs"));
+    m_logTabs->setDocumentMode(true);
+    m_logTabs->addTab(auditLog, tr("Audit log"));
+    m_logTabs->addTab(llmCalls, tr("LLM calls"));
+    setCentralWidget(m_logTabs);
     statusBar()->addPermanentWidget(m_status);
 }
 
@@ -330,6 +344,7 @@ void MainWindow::connectTo(
     m_status->setConnection(tr("Connecting…"));
     m_loader->connectTo(settings);
     m_choicesWorker->connectTo(settings);
+    m_llmView->connectTo(settings);
     m_chartPanel->connectTo(settings);
 }
 
@@ -358,6 +373,10 @@ void MainWindow::applyFilter(const AuditFilter &filter)
 
 void MainWindow::refresh()
 {
+    if (m_logTabs->currentIndex() == 1 && m_loader->isConnected()) {
+        m_llmView->refresh(); // F5 on the LLM calls tab
+        return;
+    }
     if (!m_loader->isConnected()) {
         connectTo(m_settings);
         return;
@@ -409,6 +428,7 @@ void MainWindow::setUtc(bool utc)
 {
     m_model->setUtc(utc);
     m_chartPanel->setUtc(utc);
+    m_llmView->setUtc(utc);
     m_filterBar->setTimeZone(utc ? QTimeZone::utc() : QTimeZone::systemTimeZone());
     if (m_utcAction->isChecked() != utc) {
         m_utcAction->setChecked(utc);
@@ -417,6 +437,7 @@ void MainWindow::setUtc(bool utc)
 
 void MainWindow::setAutoRefreshSeconds(int seconds)
 {
+    m_llmView->setAutoRefreshSeconds(seconds);
     if (seconds <= 0) {
         m_autoRefresh->stop();
     } else {
@@ -461,6 +482,9 @@ ExportDialog *MainWindow::exportEntries()
     if (!m_loader->isConnected()) {
         statusBar()->showMessage(tr("Connect to a database first."), 5000);
         return nullptr;
+    }
+    if (m_logTabs->currentIndex() == 1) {
+        return m_llmView->exportCalls(); // the LLM calls tab exports its own filtered calls
     }
     auto *dialog = new ExportDialog(
         m_settings, m_loader->filter(), m_loader->order(), m_loader->total(), this);

@@ -22,12 +22,14 @@ class ErrorBanner;
 class ExportDialog;
 class FilterBar;
 class LatencyDialog;
+class LlmView;
 class PageLoader;
 class PaginationBar;
 class QAction;
 class QActionGroup;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class ResultsView;
 class StatusPanel;
@@ -64,6 +66,9 @@ public:
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ViewsMenu *viewsMenu() const { return m_views; }
     TenantPicker *tenantPicker() const { return m_tenants; }
+    // The "LLM calls" tab beside the audit log (Hindsight's llm_requests).
+    LlmView *llmView() const { return m_llmView; }
+    QTabWidget *logTabs() const { return m_logTabs; }
     bool isLoading() const;
 
     // Saved views (ui/mainwindowviews.cpp): the filter, time range, columns, chart period
@@ -75,7 +80,7 @@ public:
 
 public slots:
     void applyFilter(const AuditFilter &filter);
-    // F5: the page, the counts and the whole chart again.
+    // F5: the page, the counts and the whole chart again (of the LLM calls, on their tab).
     void refresh();
     // What auto-refresh runs: reloads the first page quietly and highlights new rows.
     void refreshLive();
@@ -88,7 +93,8 @@ public slots:
     // Filters the table to [from, until) (a chart bucket); back() restores the filter before.
     void drillDown(AuditTimestamp from, AuditTimestamp until);
     void back();
-    // File → Export…: opens the export dialog for the current filter (non-modal).
+    // File → Export…: opens the export dialog for the current filter (non-modal); on the LLM
+    // calls tab, for the filtered calls.
     ExportDialog *exportEntries();
     // View → Latency… (Ctrl+L): opens (or raises) the latency summary, which follows the
     // filter while it is open.
@@ -178,4 +184,6 @@ private:
     LatestRequest m_tenantsRequest; // the tenant picker's schemas
     TenantPicker *m_tenants = nullptr;
     QAction *m_tenantFilterAction = nullptr; // the table's "Only this tenant"
+    LlmView *m_llmView;
+    QTabWidget *m_logTabs; // the audit log and the LLM calls
 };

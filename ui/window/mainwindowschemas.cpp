@@ -3,6 +3,7 @@
 #include "auditworker.h"
 #include "chartpanel.h"
 #include "errorbanner.h"
+#include "llmview.h"
 #include "filterbar.h"
 #include "pageloader.h"
 #include "resultsview.h"
@@ -88,6 +89,7 @@ void MainWindow::showTenantsOf(const AuditTableRef &table)
 {
     m_tenants->setTable(table);
     m_view->setShowsTenants(table.isMultiSchema());
+    m_llmView->setShowsTenants(table.isMultiSchema());
     m_tenantFilterAction->setVisible(table.isMultiSchema());
     m_chartPanel->setPerTenantAvailable(table.isMultiSchema());
     m_tenantsRequest.start(m_choicesWorker->loadSchemas());

@@ -114,3 +114,8 @@ void PaginationBar::setBusy(bool busy)
     m_busy = busy;
     setNavigation(m_hasPrevious, m_hasNext);
 }
+
+void PaginationBar::setLastAvailable(bool available)
+{
+    m_last->setVisible(available);
+}

@@ -23,6 +23,8 @@ public:
         bool totalIsExact);
     void setNavigation(bool hasPrevious, bool hasNext);
     void setBusy(bool busy);
+    // A log paged by a cursor that reads forward only (the LLM runs) has no "last": hidden.
+    void setLastAvailable(bool available);
     QString positionText() const;
 
 signals:

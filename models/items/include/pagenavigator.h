@@ -3,12 +3,14 @@
 #include "auditentry.h"
 #include "auditfilter.h"
 
+#include <algorithm>
 #include <optional>
 
 // Keyset page navigation: first, next, previous and last all cost one query, on page 1 as
 // on page 10,000 (an indexed one in time order). "Previous" and "last" read backwards and
 // turn the rows back. Knows the current page's row offset while it can (for "rows 51–100").
-// Pure logic: the caller runs the requests. Thread: any one thread.
+// Serves any keyset-paged log (audit entries, LLM calls): a row is known by the cursor after
+// it. Pure logic: the caller runs the requests. Thread: any one thread.
 class PageNavigator
 {
 public:
@@ -34,6 +36,20 @@ public:
     QList<AuditEntry> accept(
         const Request &request, const AuditPage &page, std::optional<qint64> totalRows);
     bool needsFirstInstead(const Request &request, const AuditPage &page) const;
+    // The same for the rows of any log; `cursorAfter(row)` gives the position after a row.
+    template <typename Row, typename CursorAfter>
+    QList<Row> accept(const Request &request, QList<Row> rows, bool hasMore,
+        std::optional<qint64> totalRows, CursorAfter cursorAfter)
+    {
+        if (request.reversed) {
+            std::reverse(rows.begin(), rows.end());
+        }
+        acceptPosition(request, rows.size(), hasMore, totalRows,
+            rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorAfter(rows.first())),
+            rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(cursorAfter(rows.last())));
+        return rows;
+    }
+    bool needsFirstInstead(const Request &request, qsizetype rowCount, bool hasMore) const;
 
     bool hasPrevious() const { return m_hasPrevious; }
     bool hasNext() const { return m_hasNext; }
@@ -42,6 +58,10 @@ public:
     void forgetPosition(); // a new filter or order: back to "nothing shown"
 
 private:
+    void acceptPosition(const Request &request, qsizetype rowCount, bool hasMore,
+        std::optional<qint64> totalRows, std::optional<PageCursor> first,
+        std::optional<PageCursor> last);
+
     int m_pageSize = 100;
     SortOrder m_order = SortOrder::NewestFirst;
     std::optional<PageCursor> m_firstShown;

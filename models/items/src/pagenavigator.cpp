@@ -48,17 +48,27 @@ PageNavigator::Request PageNavigator::request(Move move) const
 
 bool PageNavigator::needsFirstInstead(const Request &request, const AuditPage &page) const
 {
+    return needsFirstInstead(request, page.entries.size(), page.hasMore);
+}
+
+bool PageNavigator::needsFirstInstead(
+    const Request &request, qsizetype rowCount, bool hasMore) const
+{
     // A short page before the current one means we reached the start: show a full page 1.
-    return request.move == Move::Previous && !page.hasMore && page.entries.size() < m_pageSize;
+    return request.move == Move::Previous && !hasMore && rowCount < m_pageSize;
 }
 
 QList<AuditEntry> PageNavigator::accept(
     const Request &request, const AuditPage &page, std::optional<qint64> totalRows)
 {
-    QList<AuditEntry> rows = page.entries;
-    if (request.reversed) {
-        std::reverse(rows.begin(), rows.end());
-    }
+    return accept(request, page.entries, page.hasMore, totalRows,
+        [](const AuditEntry &entry) { return PageCursor::after(entry); });
+}
+
+void PageNavigator::acceptPosition(const Request &request, qsizetype rowCount, bool hasMore,
+    std::optional<qint64> totalRows, std::optional<PageCursor> first,
+    std::optional<PageCursor> last)
+{
     const std::optional<qint64> previousOffset = m_offset;
     m_pageAnchor = request.after;
     m_anchorReversed = request.reversed;
@@ -66,41 +76,38 @@ QList<AuditEntry> PageNavigator::accept(
     case Move::First:
         m_offset = 0;
         m_hasPrevious = false;
-        m_hasNext = page.hasMore;
+        m_hasNext = hasMore;
         break;
     case Move::Next:
         m_offset
             = previousOffset ? std::optional<qint64>(*previousOffset + m_pageSize) : std::nullopt;
         m_hasPrevious = true;
-        m_hasNext = page.hasMore;
+        m_hasNext = hasMore;
         break;
     case Move::Previous:
         m_offset = previousOffset
-            ? std::optional<qint64>(std::max<qint64>(0, *previousOffset - rows.size()))
+            ? std::optional<qint64>(std::max<qint64>(0, *previousOffset - rowCount))
             : std::nullopt;
-        m_hasPrevious = page.hasMore;
+        m_hasPrevious = hasMore;
         m_hasNext = true;
         break;
     case Move::Last:
-        m_offset = totalRows ? std::optional<qint64>(std::max<qint64>(0, *totalRows - rows.size()))
+        m_offset = totalRows ? std::optional<qint64>(std::max<qint64>(0, *totalRows - rowCount))
                              : std::nullopt;
-        m_hasPrevious = page.hasMore;
+        m_hasPrevious = hasMore;
         m_hasNext = false;
         break;
     case Move::Reload:
         if (request.reversed) {
-            m_hasPrevious = page.hasMore;
+            m_hasPrevious = hasMore;
         } else {
-            m_hasNext = page.hasMore;
+            m_hasNext = hasMore;
         }
         break;
     }
     if (!m_hasPrevious && request.move != Move::Last) {
         m_offset = 0;
     }
-    m_firstShown = rows.isEmpty() ? std::nullopt
-                                  : std::optional<PageCursor>(PageCursor::after(rows.first()));
-    m_lastShown
-        = rows.isEmpty() ? std::nullopt : std::optional<PageCursor>(PageCursor::after(rows.last()));
-    return rows;
+    m_firstShown = std::move(first);
+    m_lastShown = std::move(last);
 }
