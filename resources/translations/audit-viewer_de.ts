@@ -1463,6 +1463,14 @@ Das Fenster:
         <source> · less than a second left</source>
         <translation> · noch weniger als eine Sekunde</translation>
     </message>
+    <message>
+        <source>Export LLM calls</source>
+        <translation>LLM-Aufrufe exportieren</translation>
+    </message>
+    <message>
+        <source>Include input, output, llm_info and metadata</source>
+        <translation>Eingabe, Ausgabe, llm_info und Metadaten einschließen</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1917,6 +1925,17 @@ Das Fenster:
     </message>
 </context>
 <context>
+    <name>KeysetPager</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
     <name>LatencyDialog</name>
     <message>
         <source>Cancel</source>
@@ -2302,6 +2321,89 @@ Das Fenster:
     </message>
 </context>
 <context>
+    <name>LlmChart</name>
+    <message>
+        <source>Cumulative</source>
+        <translation>Kumuliert</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Count calls, or sum their tokens</source>
+        <translation>Aufrufe zählen oder ihre Tokens summieren</translation>
+    </message>
+    <message>
+        <source>Each bucket shows the sum up to its end</source>
+        <translation>Jedes Intervall zeigt die Summe bis zu seinem Ende</translation>
+    </message>
+    <message>
+        <source>Input / cached / output</source>
+        <translation>Eingabe / Cache / Ausgabe</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Nach Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Per operation</source>
+        <translation>Je Operation</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Je Modell</translation>
+    </message>
+    <message>
+        <source>Input, not cached</source>
+        <translation>Eingabe, nicht aus Cache</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Eingabe aus Cache</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>The chart could not be loaded.</source>
+        <translation>Das Diagramm konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No data loaded</source>
+        <translation>Keine Daten geladen</translation>
+    </message>
+    <message>
+        <source>No LLM calls in this period</source>
+        <translation>Keine LLM-Aufrufe in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
     <name>LlmCommandLine</name>
     <message>
         <source>Usage: audit-viewer llm list   [CONNINFO] [FILTERS] [--limit N] [--after CURSOR] [--oldest-first] [--format table|jsonl]
@@ -2595,6 +2697,173 @@ Intervall time, calls, status (Aufrufe je Status) und tokens {input, output, cac
     </message>
 </context>
 <context>
+    <name>LlmFilterBar</name>
+    <message>
+        <source>All operations</source>
+        <translation>Alle Operationen</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <source>Filter operations…</source>
+        <translation>Operationen filtern…</translation>
+    </message>
+    <message>
+        <source>Operations to show (retain, reflect, consolidation, …); several can be checked.</source>
+        <translation>Anzuzeigende Operationen (retain, reflect, consolidation, …); mehrere können angehakt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operations</source>
+        <translation>
+            <numerusform>%n Operation</numerusform>
+            <numerusform>%n Operationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Filter models…</source>
+        <translation>Modelle filtern…</translation>
+    </message>
+    <message>
+        <source>Models to show; several can be checked.</source>
+        <translation>Anzuzeigende Modelle; mehrere können angehakt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n models</source>
+        <translation>
+            <numerusform>%n Modell</numerusform>
+            <numerusform>%n Modelle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Only successful calls, or only failed ones</source>
+        <translation>Nur erfolgreiche oder nur fehlgeschlagene Aufrufe</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Any scope</source>
+        <translation>Jeder Bereich</translation>
+    </message>
+    <message>
+        <source>The call site inside the operation (retain_extract_facts, reflect_tool_call, …)</source>
+        <translation>Die Aufrufstelle innerhalb der Operation (retain_extract_facts, reflect_tool_call, …)</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Jeder Anbieter</translation>
+    </message>
+    <message>
+        <source>The LLM provider</source>
+        <translation>Der LLM-Anbieter</translation>
+    </message>
+    <message>
+        <source>Any bank</source>
+        <translation>Jede Bank</translation>
+    </message>
+    <message>
+        <source>The memory bank</source>
+        <translation>Die Speicherbank</translation>
+    </message>
+    <message>
+        <source>Slower than (ms)</source>
+        <translation>Langsamer als (ms)</translation>
+    </message>
+    <message>
+        <source>Only calls that took at least this many milliseconds</source>
+        <translation>Nur Aufrufe, die mindestens so viele Millisekunden dauerten</translation>
+    </message>
+    <message>
+        <source>Search input, output and error…</source>
+        <translation>Eingabe, Ausgabe und Fehler durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Literal text, any case, in the input messages, the output and the error</source>
+        <translation>Wörtlicher Text, Groß-/Kleinschreibung egal, in den Eingabenachrichten, der Ausgabe und dem Fehler</translation>
+    </message>
+    <message>
+        <source>Run (trace id)</source>
+        <translation>Lauf (Trace-ID)</translation>
+    </message>
+    <message>
+        <source>Only the calls of one run: its trace id</source>
+        <translation>Nur die Aufrufe eines Laufs: seine Trace-ID</translation>
+    </message>
+    <message>
+        <source>Document id</source>
+        <translation>Dokument-ID</translation>
+    </message>
+    <message>
+        <source>Calls whose metadata names this document</source>
+        <translation>Aufrufe, deren Metadaten dieses Dokument nennen</translation>
+    </message>
+    <message>
+        <source>Memory id</source>
+        <translation>Erinnerungs-ID</translation>
+    </message>
+    <message>
+        <source>Calls of runs that created or read this memory</source>
+        <translation>Aufrufe der Läufe, die diese Erinnerung erzeugt oder gelesen haben</translation>
+    </message>
+    <message>
+        <source>Tenant filter</source>
+        <translation>Mandantenfilter</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear every filter and show all calls</source>
+        <translation>Alle Filter leeren und alle Aufrufe zeigen</translation>
+    </message>
+    <message>
+        <source>Tenant: %1 ✕</source>
+        <translation>Mandant: %1 ✕</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenants ✕</source>
+        <translation>
+            <numerusform>%n Mandant ✕</numerusform>
+            <numerusform>%n Mandanten ✕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the calls of these tenants; click to show every tenant</source>
+        <translation>Nur die Aufrufe dieser Mandanten; klicken, um alle Mandanten zu zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>LlmPageLoader</name>
+    <message>
+        <source>Searching input, output and error…</source>
+        <translation>Eingabe, Ausgabe und Fehler werden durchsucht…</translation>
+    </message>
+</context>
+<context>
     <name>LlmRepository</name>
     <message>
         <source>This database has no %1 table: Hindsight records LLM calls since version 0.8 (June 2026); the audit log is not affected.</source>
@@ -2724,6 +2993,156 @@ Intervall time, calls, status (Aufrufe je Status) und tokens {input, output, cac
     </message>
 </context>
 <context>
+    <name>LlmRunTableModel</name>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First call started %1 UTC
+Run %2</source>
+        <translation>Erster Aufruf begann %1 UTC
+Lauf %2</translation>
+    </message>
+    <message>
+        <source>From the first start to the last end: %1</source>
+        <translation>Vom ersten Beginn bis zum letzten Ende: %1</translation>
+    </message>
+    <message>
+        <source>No end recorded</source>
+        <translation>Kein Ende aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>First start (UTC)</source>
+        <translation>Erster Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Erster Beginn</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Gesamtdauer</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+</context>
+<context>
+    <name>LlmTableModel</name>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Started %1
+%2 UTC</source>
+        <translation>Beginn %1
+%2 UTC</translation>
+    </message>
+    <message>
+        <source>The call failed (status %1)</source>
+        <translation>Der Aufruf schlug fehl (Status %1)</translation>
+    </message>
+    <message>
+        <source>The call succeeded</source>
+        <translation>Der Aufruf war erfolgreich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ms, as Hindsight measured it</source>
+        <translation>
+            <numerusform>%Ln ms, wie Hindsight sie gemessen hat</numerusform>
+            <numerusform>%Ln ms, wie Hindsight sie gemessen hat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No duration recorded</source>
+        <translation>Keine Dauer aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>
+… open the call for the whole error</source>
+        <translation>
+… den Aufruf öffnen, um den ganzen Fehler zu lesen</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>Aus Cache</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Tokens gesamt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>LlmText</name>
     <message>
         <source>(no scope)</source>
@@ -2748,6 +3167,61 @@ Intervall time, calls, status (Aufrufe je Status) und tokens {input, output, cac
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>LlmView</name>
+    <message>
+        <source>Only this tenant</source>
+        <translation>Nur dieser Mandant</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>One row per LLM call</source>
+        <translation>Eine Zeile je LLM-Aufruf</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>One row per run: every call of one operation (one trace id)</source>
+        <translation>Eine Zeile je Lauf: alle Aufrufe einer Operation (eine Trace-ID)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write exactly the filtered calls to CSV or JSON Lines</source>
+        <translation>Genau die gefilterten Aufrufe als CSV oder JSON Lines schreiben</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Show only the calls of the current row&apos;s tenant</source>
+        <translation>Nur die Aufrufe des Mandanten der aktuellen Zeile zeigen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>This database has no llm_requests table: Hindsight before version 0.8 (June 2026) does not record LLM calls. The audit log works as before.</source>
+        <translation>Diese Datenbank hat keine Tabelle llm_requests: Hindsight vor Version 0.8 (Juni 2026) zeichnet keine LLM-Aufrufe auf. Das Audit-Protokoll funktioniert wie bisher.</translation>
+    </message>
+    <message>
+        <source>No LLM calls have been recorded yet. Hindsight traces LLM calls only when tracing is on, and it is off by default: set HINDSIGHT_API_LLM_TRACE_ENABLED=true (or enable it for a bank) and restart Hindsight. Calls appear here as they are made.</source>
+        <translation>Noch keine LLM-Aufrufe aufgezeichnet. Hindsight zeichnet LLM-Aufrufe nur bei eingeschalteter Ablaufverfolgung auf, und die ist standardmäßig aus: HINDSIGHT_API_LLM_TRACE_ENABLED=true setzen (oder sie für eine Bank einschalten) und Hindsight neu starten. Aufrufe erscheinen hier, sobald sie stattfinden.</translation>
+    </message>
+    <message>
+        <source>No LLM calls match this filter. Reset the filter to see every call.</source>
+        <translation>Keine LLM-Aufrufe passen zu diesem Filter. Den Filter zurücksetzen, um alle Aufrufe zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -3103,6 +3577,14 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
         <source>Filter the table to the tenant of the current row</source>
         <translation>Die Tabelle auf den Mandanten der aktuellen Zeile filtern</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>LLM calls</source>
+        <translation>LLM-Aufrufe</translation>
+    </message>
 </context>
 <context>
     <name>MaskingRules</name>
@@ -3180,10 +3662,6 @@ Klicken Sie in der Filterleiste auf „Zurücksetzen“, um alle Einträge zu se
 </context>
 <context>
     <name>PageLoader</name>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
-    </message>
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
