@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QAreaSeries>
 #include <QFile>
 #include <QPushButton>
@@ -558,3 +559,42 @@ TEST_F(LlmViewTest, OnTheLlmTabExportAndRefreshTakeTheLlmCalls)
     ASSERT_TRUE(calls.wait(kWait));
     EXPECT_EQ(audit.count(), 0);
 }
+
+namespace {
+
+// The tab's hooks lead to the same windows as an audit entry's runs: a call opens the call
+// window, a run its waterfall.
+TEST_F(LlmViewTest, InTheWindowACallAndARunOpenTheirWindows)
+{
+    MainWindow window;
+    QSignalSpy calls(window.llmView(), &LlmView::pageShown);
+    window.connectTo(testConnectionSettings(QStringLiteral("llm_view")));
+    ASSERT_TRUE(calls.wait(kWait));
+    const auto open = [] {
+        QStringList names;
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (widget->isVisible()) {
+                names.append(QString::fromLatin1(widget->metaObject()->className()));
+            }
+        }
+        return names;
+    };
+    ASSERT_FALSE(open().contains(QStringLiteral("LlmCallDialog")));
+    emit window.llmView()->callTable()->activated(window.llmView()->callModel()->index(0, 0));
+    EXPECT_TRUE(open().contains(QStringLiteral("LlmCallDialog")));
+    const LlmCall &call = *window.llmView()->callModel()->callAt(0);
+    LlmRun run;
+    run.key = call.runKey();
+    run.bankId = call.bankId;
+    run.traceId = call.traceId;
+    run.schema = call.schema;
+    emit window.llmView()->runActivated(run);
+    EXPECT_TRUE(open().contains(QStringLiteral("LlmRunDialog")));
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (widget != &window) {
+            widget->close();
+        }
+    }
+}
+
+} // namespace

@@ -10,6 +10,7 @@
 #include "filterbar.h"
 #include "latencydialog.h"
 #include "llmview.h"
+#include "llmwindows.h"
 #include "pageloader.h"
 #include "paginationbar.h"
 #include "resultsview.h"
@@ -119,6 +120,13 @@ void MainWindow::layOut()
 // The timers, and what the filter bar, banner, chart, table and pagination ask for.
 void MainWindow::wireControls()
 {
+    // A call or a run of the LLM calls tab opens in the same windows as an entry's runs.
+    connect(m_llmView, &LlmView::callActivated, this, [this](const LlmCall &call) {
+        LlmWindows::openCall(m_choicesWorker, call.id, call.schema, m_utcAction->isChecked(), this);
+    });
+    connect(m_llmView, &LlmView::runActivated, this, [this](const LlmRun &run) {
+        LlmWindows::openRun(m_choicesWorker, run, m_utcAction->isChecked(), this);
+    });
     m_clearHighlight->setSingleShot(true);
     m_clearHighlight->setInterval(2500);
     connect(m_clearHighlight, &QTimer::timeout, m_model, &AuditTableModel::clearNewMarks);

@@ -49,7 +49,8 @@ public:
     Result<LlmLogState> state() const;
 
     // Up to `limit` calls after `after`, newest first (`oldestFirst`: the reverse), ties by
-    // id; `backward` reads the calls before `after`, nearest first.
+    // id; `backward` reads the calls before `after` (the previous page), handed over in
+    // display order like every page.
     Result<LlmPage> page(const LlmFilter &filter, int limit,
         const std::optional<PageCursor> &after = {}, bool oldestFirst = false,
         bool backward = false) const;
