@@ -194,6 +194,10 @@ bool GuiProbe::run()
             [&] { return exportFiltered(); } },
         { QStringLiteral("entry"), QStringLiteral("open the largest entry, scroll it"),
             [&] { return openLargestEntry(); } },
+        { QStringLiteral("llm"),
+            QStringLiteral("LLM calls: first page, 10 next pages, 30-day tokens, runs, the "
+                           "largest run's waterfall, a call"),
+            [&] { return llmCalls(); } },
     };
     for (const Phase &phase : phases) {
         if (phase.key != QLatin1String("window") && !m_options.phases.isEmpty()

@@ -28,7 +28,7 @@ public:
         int pages = 50;
         qint64 exportRows = 1000000;
         QString exportDir;
-        QStringList phases; // pages, repaint, filters, chart, export, entry; empty: all
+        QStringList phases; // pages, repaint, filters, chart, export, entry, llm; empty: all
     };
 
     GuiProbe(Options options, TimedApplication &app);
@@ -54,6 +54,9 @@ private:
     bool chartPeriods();
     bool exportFiltered();
     bool openLargestEntry();
+    // The LLM calls tab: its first page, next pages, the 30-day token chart, the runs, the
+    // largest run's waterfall and a call's window.
+    bool llmCalls();
     // Applies `filter` as the filter bar does; waits for the page (and the chart).
     bool showFilter(const AuditFilter &filter, bool waitForChart = true);
     // Runs the event loop until `done` holds; false (and a note) after `timeoutMs`.

@@ -9,6 +9,11 @@
 #include "filterbar.h"
 #include "jsonpane.h"
 #include "jsontextview.h"
+#include "llmchart.h"
+#include "llmpageloader.h"
+#include "llmruntablemodel.h"
+#include "llmtablemodel.h"
+#include "llmview.h"
 #include "mainwindow.h"
 #include "resultsview.h"
 #include "volumechart.h"
@@ -280,5 +285,79 @@ bool GuiProbe::openLargestEntry()
              .arg(readable)
              .arg(thousands(editor->document()->blockCount())));
     m_app.timeCall(QStringLiteral("EntryDetailDialog::close"), [&] { dialog->close(); });
+    return true;
+}
+
+bool GuiProbe::llmCalls()
+{
+    LlmView *view = m_window->llmView();
+    if (view->state() == LlmLogState::Kind::Missing) {
+        note(QStringLiteral("LLM calls: no llm_requests table, phase skipped"));
+        return true;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    QSignalSpy page(view, &LlmView::pageShown);
+    m_app.timeCall(QStringLiteral("QTabWidget::setCurrentIndex (LLM calls)"),
+        [&] { m_window->logTabs()->setCurrentIndex(1); });
+    if (view->callModel()->rowCount() == 0
+        && !waitUntil([&] { return !page.isEmpty(); }, 60000, QStringLiteral("the LLM page"))) {
+        return false;
+    }
+    for (int i = 0; i < 10; ++i) {
+        page.clear();
+        m_app.timeCall(QStringLiteral("LlmPageLoader::move(Next)"),
+            [&] { view->loader()->move(PageNavigator::Move::Next); });
+        if (!waitUntil([&] { return !page.isEmpty(); }, 60000, QStringLiteral("LLM page"))) {
+            return false;
+        }
+    }
+    QSignalSpy chart(view->chart(), &LlmChart::seriesShown);
+    m_app.timeCall(QStringLiteral("LlmChart::setMetric(Tokens)"),
+        [&] { view->chart()->setMetric(LlmChart::Metric::Tokens); });
+    m_app.timeCall(QStringLiteral("LlmChart::setPeriod(30d)"),
+        [&] { view->chart()->setPeriod(VolumePeriod::ThirtyDays); });
+    if (!waitUntil([&] { return chart.size() >= 1; }, 300000, QStringLiteral("the 30-day chart"))) {
+        return false;
+    }
+    QSignalSpy runs(view, &LlmView::runsShown);
+    m_app.timeCall(
+        QStringLiteral("LlmView::setMode(Runs)"), [&] { view->setMode(LlmView::Mode::Runs); });
+    if (!waitUntil([&] { return !runs.isEmpty(); }, 60000, QStringLiteral("the runs"))) {
+        return false;
+    }
+    // The run with the most calls on the page opens as a waterfall, then its first call.
+    int largest = 0;
+    for (int row = 1; row < view->runModel()->rowCount(); ++row) {
+        if (view->runModel()->runAt(row)->calls > view->runModel()->runAt(largest)->calls) {
+            largest = row;
+        }
+    }
+    const qint64 calls
+        = view->runModel()->rowCount() > 0 ? view->runModel()->runAt(largest)->calls : 0;
+    if (calls > 0) {
+        m_app.timeCall(QStringLiteral("LlmView::runActivated (waterfall)"),
+            [&] { emit view->runTable()->activated(view->runModel()->index(largest, 0)); });
+    }
+    QElapsedTimer settle;
+    settle.start();
+    waitUntil([&] { return settle.elapsed() >= 2000; }, 3000, QStringLiteral("the waterfall"));
+    view->setMode(LlmView::Mode::Calls);
+    if (view->callModel()->rowCount() > 0) {
+        m_app.timeCall(QStringLiteral("LlmView::callActivated (call window)"),
+            [&] { emit view->callTable()->activated(view->callModel()->index(0, 0)); });
+    }
+    settle.restart();
+    waitUntil([&] { return settle.elapsed() >= 2000; }, 3000, QStringLiteral("the call"));
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (widget != m_window.get() && widget->isVisible()) {
+            widget->close();
+        }
+    }
+    m_window->logTabs()->setCurrentIndex(0);
+    note(QStringLiteral("LLM calls: 11 pages, the 30-day token chart, runs, a waterfall of %1 "
+                        "calls and a call in %2 s")
+             .arg(calls)
+             .arg(clock.elapsed() / 1000.0, 0, 'f', 1));
     return true;
 }
