@@ -376,7 +376,8 @@ int showCall(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out,
     if (call.inputOriginalChars) {
         writeLine(out,
             QCoreApplication::translate("LlmCommands",
-                "The input was stored cut: Hindsight kept a preview (original length in characters: %1).")
+                "The input was stored cut: Hindsight kept a preview (original length in "
+                "characters: %1).")
                 .arg(QLocale::c().toString(*call.inputOriginalChars)));
     }
     const QList<QPair<QString, std::optional<QString>>> documents {
