@@ -85,7 +85,7 @@ LlmChart::LlmChart(QWidget *parent)
 
     auto fillBreakdowns = [this] {
         const Breakdown before = breakdown();
-        const bool tokens = metric() == Metric::Tokens;
+        const bool tokens = shownMetric() == Metric::Tokens;
         m_breakdown->clear();
         m_breakdown->addItem(tokens ? tr("Input / cached / output") : tr("By status"),
             QVariant::fromValue(Breakdown::Stacked));
@@ -179,7 +179,7 @@ void LlmChart::setPeriod(VolumePeriod period)
     }
 }
 
-LlmChart::Metric LlmChart::metric() const
+LlmChart::Metric LlmChart::shownMetric() const
 {
     return m_metric->currentData().value<Metric>();
 }
@@ -300,13 +300,13 @@ void LlmChart::redraw()
 {
     m_view->setBusy(false);
     // Calls by status in the audit log's badge colours: a failed call reads red there too.
-    const bool byStatus = metric() == Metric::Calls && breakdown() == Breakdown::Stacked;
+    const bool byStatus = shownMetric() == Metric::Calls && breakdown() == Breakdown::Stacked;
     m_view->plot()->setBandColors(byStatus
             ? QHash<QString, QColor> { { QStringLiteral("success"),
                                            Theme::badge(QStringLiteral("ok")) },
                 { QStringLiteral("error"), Theme::badge(QStringLiteral("failed")) } }
             : QHash<QString, QColor>());
-    m_view->plot()->setSeries(plotted(m_stats, metric(), breakdown(), isCumulative()));
+    m_view->plot()->setSeries(plotted(m_stats, shownMetric(), breakdown(), isCumulative()));
     updatePlaceholder();
 }
 
@@ -337,7 +337,7 @@ void LlmChart::onBucketClicked(int index)
 
 void LlmChart::onGroupClicked(const QString &group)
 {
-    if (group.isEmpty() || (metric() == Metric::Tokens && breakdown() == Breakdown::Stacked)) {
+    if (group.isEmpty() || (shownMetric() == Metric::Tokens && breakdown() == Breakdown::Stacked)) {
         return; // calls without an operation or model; input, output and cached are not something
                 // to filter by
     }

@@ -40,7 +40,7 @@ public:
 
     VolumePeriod period() const;
     void setPeriod(VolumePeriod period);
-    Metric metric() const;
+    Metric shownMetric() const;
     void setMetric(Metric metric);
     Breakdown breakdown() const;
     void setBreakdown(Breakdown breakdown);

@@ -220,6 +220,13 @@ void LlmView::wire()
         m_runLoader->setPageSize(size);
     });
 
+    wireTablesAndChart();
+}
+
+// Rows opening their windows, the chart's drill-down and legend, the tenant filter and the
+// live refresh.
+void LlmView::wireTablesAndChart()
+{
     connect(m_callTable, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (const LlmCall *call = m_callModel->callAt(index.row())) {
             emit callActivated(*call);

@@ -90,6 +90,7 @@ signals:
 private:
     void layOut();
     void wire();
+    void wireTablesAndChart();
     void onState(quint64 requestId, const LlmLogState &state);
     void startIfReady();
     void updatePosition();
