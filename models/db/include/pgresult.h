@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audittimestamp.h"
 #include "queryerror.h"
 
 #include <QByteArray>
@@ -29,6 +30,9 @@ public:
     int rawLength(int row, int column) const;
     QString text(int row, int column) const;
     std::optional<QString> optionalText(int row, int column) const;
+    // A timestamptz as PostgreSQL prints it in the viewer's UTC sessions, to the microsecond;
+    // nullopt for NULL (or text it could not have printed).
+    std::optional<AuditTimestamp> timestamp(int row, int column) const;
     qint64 integer(int row, int column) const;
     bool boolean(int row, int column) const;
 

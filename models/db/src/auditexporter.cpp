@@ -157,16 +157,6 @@ template <typename Out> void appendJsonString(Out &out, const char *value, int l
     out.append('"');
 }
 
-// started_at / ended_at arrive as PostgreSQL's UTC text; written as 2026-...123456Z.
-std::optional<AuditTimestamp> timestampOf(const PgResult &result, int row, int column)
-{
-    if (result.isNull(row, column)) {
-        return std::nullopt;
-    }
-    return AuditTimestamp::fromPostgresText(
-        result.rawValue(row, column), result.rawLength(row, column));
-}
-
 // The document in `column`, masked when there is a masker: `maskBuffer` holds the masked
 // text (one buffer for every document, so a million rows allocate nothing).
 QByteArrayView documentAt(
@@ -323,7 +313,7 @@ void AuditExporter::appendRow(ExportSink &buffer, const PgResult &result, int ro
         }
         switch (spec.cell) {
         case Cell::Time: {
-            const auto time = timestampOf(result, row, source);
+            const auto time = result.timestamp(row, source);
             times[0] = times[1];
             times[1] = time;
             if (!csv) {

@@ -18,9 +18,7 @@ AuditTimestamp timestampAt(const PgResult &result, int row, int column)
 {
     // The session runs in UTC and PostgreSQL's output is regular; a value it could not
     // produce would be a driver bug, so a parse failure maps to the epoch, not a crash.
-    return AuditTimestamp::fromPostgresText(
-        result.rawValue(row, column), result.rawLength(row, column))
-        .value_or(AuditTimestamp());
+    return result.timestamp(row, column).value_or(AuditTimestamp());
 }
 
 } // namespace

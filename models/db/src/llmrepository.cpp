@@ -9,15 +9,6 @@
 
 namespace {
 
-std::optional<AuditTimestamp> timestampAt(const PgResult &result, int row, int column)
-{
-    if (result.isNull(row, column)) {
-        return std::nullopt;
-    }
-    return AuditTimestamp::fromPostgresText(
-        result.rawValue(row, column), result.rawLength(row, column));
-}
-
 std::optional<qint64> numberAt(const PgResult &result, int row, int column)
 {
     if (result.isNull(row, column)) {
@@ -45,9 +36,9 @@ LlmRun runFromRow(const PgResult &result, int row)
     if (!models.isEmpty()) {
         run.models = models.split(QChar(31));
     }
-    run.firstStart = timestampAt(result, row, 6).value_or(AuditTimestamp());
-    run.lastStart = timestampAt(result, row, 7).value_or(AuditTimestamp());
-    run.lastEnd = timestampAt(result, row, 8);
+    run.firstStart = result.timestamp(row, 6).value_or(AuditTimestamp());
+    run.lastStart = result.timestamp(row, 7).value_or(AuditTimestamp());
+    run.lastEnd = result.timestamp(row, 8);
     run.calls = result.integer(row, 9);
     run.errors = result.integer(row, 10);
     run.tokens = { result.integer(row, 11), result.integer(row, 12), result.integer(row, 13),
@@ -232,8 +223,8 @@ LlmCall LlmRepository::callFromRow(const PgResult &result, int row, int column)
     call.provider = result.optionalText(row, column + 7);
     call.model = result.optionalText(row, column + 8);
     call.status = result.text(row, column + 9);
-    call.startedAt = timestampAt(result, row, column + 10).value_or(AuditTimestamp());
-    call.endedAt = timestampAt(result, row, column + 11);
+    call.startedAt = result.timestamp(row, column + 10).value_or(AuditTimestamp());
+    call.endedAt = result.timestamp(row, column + 11);
     call.durationMs = numberAt(result, row, column + 12);
     call.inputTokens = numberAt(result, row, column + 13);
     call.outputTokens = numberAt(result, row, column + 14);
@@ -484,7 +475,7 @@ Result<LlmStatsSeries> LlmRepository::stats(const LlmFilter &filter, VolumePerio
         return result.error();
     }
     for (int row = 0; row < result->rowCount(); ++row) {
-        const auto start = timestampAt(*result, row, 0);
+        const auto start = result->timestamp(row, 0);
         const auto index = start ? bucketAt.constFind(start->usecsSinceEpoch()) : bucketAt.cend();
         if (index == bucketAt.cend()) {
             continue; // outside the period (cannot happen: the filter is bounded by it)
@@ -652,7 +643,7 @@ Result<std::optional<AuditTimestamp>> LlmRepository::earliestEndedSince(
     if (!result) {
         return result.error();
     }
-    return timestampAt(*result, 0, 0);
+    return result->timestamp(0, 0);
 }
 
 Result<LlmStatsSeries> LlmRepository::cachedStats(VolumeCache &cache, const LlmFilter &filter,

@@ -142,6 +142,14 @@ std::optional<QString> PgResult::optionalText(int row, int column) const
     return text(row, column);
 }
 
+std::optional<AuditTimestamp> PgResult::timestamp(int row, int column) const
+{
+    if (isNull(row, column)) {
+        return std::nullopt;
+    }
+    return AuditTimestamp::fromPostgresText(rawValue(row, column), rawLength(row, column));
+}
+
 qint64 PgResult::integer(int row, int column) const
 {
     return QByteArray::fromRawData(rawValue(row, column), rawLength(row, column)).toLongLong();
