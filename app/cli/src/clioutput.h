@@ -45,6 +45,10 @@ void writeDocuments(
 // note of the connection on `err`. 0, or the exit code of the failure (already reported).
 int openConnection(DatabaseConnection &connection, const ConnectionSettings &settings,
     const AuditTableRef &table, int statementTimeoutMs, bool verbose, QIODevice &err);
+// What export's options ask for: csv or jsonl (`format`), and secrets masked by the active rules
+// (MaskingRules::active(), --mask-rules when given) unless `maskSecrets` is false.
+ExportOptions exportOptions(const QString &format, bool formulaGuard, bool byteOrderMark,
+    bool includeJson, bool maskSecrets);
 // Runs an export, with its progress on a terminal and a summary line for a file.
 int writeExport(const std::function<Result<qint64>(const AuditExporter::Progress &)> &run,
     const QString &output, QIODevice &err);

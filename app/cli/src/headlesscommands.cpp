@@ -297,14 +297,8 @@ int showEntry(
 int exportEntries(const CommandLine &cl, const AuditRepository &repository,
     const PgSession &session, QIODevice &out, QIODevice &err)
 {
-    ExportOptions options;
-    options.format = cl.format == QLatin1String("jsonl") ? ExportOptions::Format::JsonLines
-                                                         : ExportOptions::Format::Csv;
-    options.formulaGuard = cl.formulaGuard;
-    options.byteOrderMark = cl.byteOrderMark;
-    options.includeJson = cl.includeJson;
-    options.maskSecrets = cl.maskSecrets;
-    options.maskingRules = MaskingRules::active();
+    const ExportOptions options = CliOutput::exportOptions(
+        cl.format, cl.formulaGuard, cl.byteOrderMark, cl.includeJson, cl.maskSecrets);
     AuditExporter exporter(session, repository.table());
     return CliOutput::writeExport(
         [&](const AuditExporter::Progress &progress) {
@@ -508,6 +502,20 @@ int CliOutput::openConnection(DatabaseConnection &connection, const ConnectionSe
                     info.guarantees()));
     }
     return kExitOk;
+}
+
+ExportOptions CliOutput::exportOptions(const QString &format, bool formulaGuard, bool byteOrderMark,
+    bool includeJson, bool maskSecrets)
+{
+    ExportOptions options;
+    options.format = format == QLatin1String("jsonl") ? ExportOptions::Format::JsonLines
+                                                      : ExportOptions::Format::Csv;
+    options.formulaGuard = formulaGuard;
+    options.byteOrderMark = byteOrderMark;
+    options.includeJson = includeJson;
+    options.maskSecrets = maskSecrets;
+    options.maskingRules = MaskingRules::active();
+    return options;
 }
 
 int CliOutput::writeExport(

@@ -188,9 +188,8 @@ int listCalls(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out
         writeLine(err,
             QCoreApplication::translate(
                 "LlmCommands", "audit-viewer: more calls; continue with --after %1")
-                .arg(PageCursor::after(
-                    AuditEntry { page->calls.last().id, page->calls.last().schema, {}, {}, {},
-                        page->calls.last().startedAt, {}, false, {}, false, 0 })
+                .arg(PageCursor { page->calls.last().startedAt, page->calls.last().id, {}, {},
+                    page->calls.last().schema }
                          .encode()));
     }
     return kExitOk;
@@ -429,14 +428,9 @@ int showRun(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out, 
 
 int exportCalls(const LlmCommandLine &cl, const LlmRepository &llm, QIODevice &out, QIODevice &err)
 {
-    ExportOptions options;
-    options.format = cl.format == QLatin1String("jsonl") ? ExportOptions::Format::JsonLines
-                                                         : ExportOptions::Format::Csv;
-    options.formulaGuard = cl.formulaGuard;
-    options.byteOrderMark = cl.byteOrderMark;
-    options.includeJson = cl.includeJson;
-    options.maskSecrets = cl.maskSecrets;
-    options.maskingRules = cl.maskingRules ? cl.maskingRules : MaskingRules::active();
+    // --mask-rules was made the active rules when the command started.
+    const ExportOptions options = exportOptions(
+        cl.format, cl.formulaGuard, cl.byteOrderMark, cl.includeJson, cl.maskSecrets);
     AuditExporter exporter(llm.session(), llm.auditTable());
     return writeExport(
         [&](const AuditExporter::Progress &progress) {
