@@ -382,9 +382,8 @@ Result<LlmRunPage> LlmRepository::runs(
 Result<LlmRunCalls> LlmRepository::run(
     const QString &key, const std::optional<QString> &bank, const QString &schema) const
 {
-    const AuditTableRef table = m_table.isMultiSchema() || !schema.isEmpty()
-        ? m_table.inSchema(schema.isEmpty() ? m_table.schema : schema)
-        : m_table;
+    // One schema: the run's, or on one schema the table's own.
+    const AuditTableRef table = m_table.inSchema(schema.isEmpty() ? m_table.schema : schema);
     auto result = m_session.exec(LlmQuery::runCalls(table, key, bank));
     if (!result) {
         return result.error();
@@ -519,9 +518,7 @@ Result<LlmAttribution> LlmRepository::attribution(const AuditEntry &entry) const
         return attribution;
     }
     const LlmRepository here(m_session,
-        m_auditTable.isMultiSchema() || !entry.schema.isEmpty()
-            ? m_auditTable.inSchema(entry.schema.isEmpty() ? m_auditTable.schema : entry.schema)
-            : m_auditTable);
+        m_auditTable.inSchema(entry.schema.isEmpty() ? m_auditTable.schema : entry.schema));
     auto state = here.state();
     if (!state) {
         return state.error();
@@ -592,10 +589,8 @@ Result<QList<AuditEntry>> LlmRepository::auditEntriesOf(const LlmRun &run) const
     if (!run.bankId) {
         return QList<AuditEntry> {};
     }
-    const LlmRepository here(m_session,
-        m_auditTable.isMultiSchema() || !run.schema.isEmpty()
-            ? m_auditTable.inSchema(run.schema.isEmpty() ? m_auditTable.schema : run.schema)
-            : m_auditTable);
+    const LlmRepository here(
+        m_session, m_auditTable.inSchema(run.schema.isEmpty() ? m_auditTable.schema : run.schema));
     return here.entriesHolding(*run.bankId, auditActionsOfOperation(run.operation), run.firstStart);
 }
 
